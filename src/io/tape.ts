@@ -1,0 +1,183 @@
+/**
+ * Loan tapes: CSV files of assets of one type, read through csv-parse. Headers are the schema's
+ * field names (dotted for nested fields: `ip.types`, `royalties.total`) or their common Chinese
+ * names (借款人, 贷款余额, 行业 …). UTF-8 with or without BOM, or GBK, which Chinese Excel saves.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../validate/diagnostics.js';
+
+export type TapeEncoding = 'auto' | 'utf8' | 'gbk';
+
+/** Decodes tape bytes; `auto` takes UTF-8 (BOM or valid UTF-8), otherwise GBK. */
+export function decodeTape(bytes: Uint8Array, encoding: TapeEncoding): { text: string; encoding: 'utf8' | 'gbk' } {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (encoding === 'gbk') return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
+  if (encoding === 'utf8' || hasBom) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf8' };
+  } catch {
+    return { text: new TextDecoder('gbk').decode(bytes), encoding: 'gbk' };
+  }
+}
+
+/** Chinese (and a few English) header names → schema field paths. */
+export const HEADER_ALIASES: Record<string, string> = {
+  编号: 'id', 资产编号: 'id', 贷款编号: 'id', 合同编号: 'id', 序号: 'id',
+  借款人: 'obligor', 被许可人: 'obligor', 专利客户: 'obligor', 承租人: 'obligor', 债务人: 'obligor', 义务人: 'obligor',
+  借款人编号: 'obligorId', 债务人编号: 'obligorId',
+  行业: 'industry', 所属行业: 'industry', 地区: 'region', 区域: 'region', 所在地区: 'region',
+  知识产权类型: 'ip.types', 质押知识产权类型: 'ip.types', 质押物类型: 'ip.types', 许可专利类型: 'ip.types', 专利类型: 'ip.types',
+  知识产权数量: 'ip.count', 专利数量: 'ip.count', 评估价值: 'ip.appraisedValue',
+  贷款余额: 'principal', 未偿本金余额: 'principal', 本金余额: 'principal', 剩余本金: 'principal',
+  合同金额: 'originalPrincipal', 贷款金额: 'originalPrincipal', 发放金额: 'originalPrincipal',
+  利率: 'rate', 年利率: 'rate', 贷款利率: 'rate', 执行利率: 'rate', 租赁利率: 'rate',
+  计息方式: 'dayCount', 放款日: 'startDate', 起始日: 'startDate', 起息日: 'startDate', 贷款起始日: 'startDate',
+  到期日: 'maturityDate', 贷款到期日: 'maturityDate',
+  还款方式: 'repayment', 付息频率: 'paymentEveryMonths', '付息频率(月)': 'paymentEveryMonths', '付息频率（月）': 'paymentEveryMonths',
+  担保人: 'guarantor', 保证人: 'guarantor', 备注: 'note',
+  合同起始日: 'contractStart', 合同到期日: 'contractEnd', 首次许可费: 'firstLicenseFee', 风险金比例: 'riskReserveRate',
+  应收许可费总额: 'royalties.total', 每期许可费: 'royalties.amount', 许可费支付间隔: 'royalties.everyMonths',
+  首个支付日: 'royalties.first', 支付期数: 'royalties.count',
+  租赁本金: 'leasePrincipal', 保证金: 'deposit', 留购价款: 'buyBackPrice',
+  债权人: 'creditor', 供应商: 'creditor', 应收账款金额: 'face', 票面金额: 'face', 应收账款到期日: 'dueDate',
+  保理折扣率: 'factoringDiscount', 转让价款: 'purchasePrice',
+};
+
+const CN_IP_TYPES: Record<string, string> = {
+  发明专利: 'invention', 发明: 'invention', 实用新型: 'utilityModel', 实用新型专利: 'utilityModel',
+  外观设计: 'design', 外观设计专利: 'design', 软件著作权: 'softwareCopyright', 计算机软件著作权: 'softwareCopyright',
+  商标: 'trademark', 商标权: 'trademark', 著作权: 'copyright', 版权: 'copyright', 其他: 'other',
+};
+
+const CN_REPAYMENT: Record<string, string> = {
+  到期一次还本: 'bullet', 到期一次性还本: 'bullet', 一次还本: 'bullet', 按期付息到期还本: 'bullet', 先息后本: 'bullet',
+  等额本金: 'equalPrincipal', 等额本息: 'level', 按计划还款: 'schedule',
+};
+
+const INT_FIELDS = new Set(['paymentEveryMonths', 'ip.count', 'royalties.everyMonths', 'royalties.count', 'rent.everyMonths', 'rent.count']);
+const RATE_FIELDS = new Set(['rate', 'riskReserveRate', 'factoringDiscount']);
+const AMOUNT_FIELDS = new Set([
+  'principal', 'originalPrincipal', 'ip.appraisedValue', 'firstLicenseFee', 'royalties.total', 'royalties.amount',
+  'leasePrincipal', 'deposit', 'buyBackPrice', 'face', 'purchasePrice',
+]);
+const EXCEL_DATE = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/;
+
+export interface TapeRow {
+  /** The asset object, ready for the asset schema. */
+  value: Record<string, unknown>;
+  line: number;
+}
+
+export interface TapeColumn {
+  header: string;
+  field: string | undefined;
+  index: number;
+}
+
+export interface ParsedTape {
+  columns: TapeColumn[];
+  rows: TapeRow[];
+  encoding: 'utf8' | 'gbk';
+  diagnostics: Diagnostic[];
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let obj = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = obj[key];
+    if (next === undefined || next === null || typeof next !== 'object') obj[key] = {};
+    obj = obj[key] as Record<string, unknown>;
+  }
+  obj[keys[keys.length - 1]!] = value;
+}
+
+/** Converts one cell's text to the value its field takes; undefined for an empty cell. */
+export function convertCell(field: string, raw: string): unknown {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
+  if (RATE_FIELDS.has(field)) {
+    const pct = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/.exec(text);
+    if (pct) return pctToDecimal(pct[1]!);
+    return text;
+  }
+  if (AMOUNT_FIELDS.has(field)) return text.replace(/[,，\s]/g, '');
+  if (field === 'ip.types') {
+    return text
+      .split(/\s*[+＋、,，/;；]\s*/)
+      .filter((t) => t !== '')
+      .map((t) => CN_IP_TYPES[t] ?? t);
+  }
+  if (field === 'repayment') return CN_REPAYMENT[text] ?? text;
+  const date = EXCEL_DATE.exec(text);
+  if (date && /date|Date|first|contractStart|contractEnd/.test(field)) {
+    return `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+  }
+  return text;
+}
+
+/** "4.35" (per cent) → "0.0435", exactly, by moving the decimal point. */
+function pctToDecimal(text: string): string {
+  const negative = text.startsWith('-');
+  const digits = text.replace(/^[+-]/, '');
+  const [intPart, frac = ''] = digits.split('.');
+  const padded = intPart!.padStart(3, '0');
+  const out = `${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`.replace(/^0+(?=\d)/, '');
+  return (negative ? '-' : '') + out;
+}
+
+/**
+ * Parses tape text into asset objects. `knownFields` are the field paths the asset type takes
+ * (to warn about columns that are ignored). Line numbers count the header as line 1.
+ */
+export function parseTape(
+  text: string,
+  file: string,
+  type: string,
+  knownFields: ReadonlySet<string>,
+  defaults: Record<string, unknown> = {},
+): Omit<ParsedTape, 'encoding'> {
+  const diagnostics: Diagnostic[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    diagnostics.push({ severity: 'error', file, line: e.lines, message: `cannot read the CSV: ${String(e.message ?? err).replace(/^Invalid Record Length: /, '')}` });
+    return { columns: [], rows: [], diagnostics };
+  }
+  if (records.length === 0) {
+    diagnostics.push({ severity: 'error', file, line: 1, message: 'the tape is empty: a header line is required' });
+    return { columns: [], rows: [], diagnostics };
+  }
+  const header = records[0]!.record;
+  const columns: TapeColumn[] = header.map((h, index) => {
+    const name = h.trim();
+    const field = knownFields.has(name) ? name : HEADER_ALIASES[name];
+    return { header: name, field: field && knownFields.has(field) ? field : undefined, index };
+  });
+  const seen = new Map<string, TapeColumn>();
+  for (const col of columns) {
+    if (col.field === undefined) {
+      diagnostics.push({ severity: 'warning', file, line: 1, column: col.index + 1, columnName: col.header, message: `not a field of ${type} assets; the column is ignored` });
+      continue;
+    }
+    const first = seen.get(col.field);
+    if (first) {
+      diagnostics.push({ severity: 'error', file, line: 1, column: col.index + 1, columnName: col.header, message: `a second column for field ${col.field} (column ${first.index + 1} is ${first.header})` });
+    } else seen.set(col.field, col);
+  }
+  const rows: TapeRow[] = [];
+  for (const { record, info } of records.slice(1)) {
+    const value: Record<string, unknown> = structuredClone(defaults);
+    value['type'] = type;
+    for (const col of columns) {
+      if (col.field === undefined) continue;
+      const cell = convertCell(col.field, record[col.index] ?? '');
+      if (cell !== undefined) setPath(value, col.field, cell);
+    }
+    rows.push({ value, line: info.lines });
+  }
+  return { columns, rows, diagnostics };
+}

@@ -1,0 +1,77 @@
+/**
+ * The report model: what a command produces before it is rendered. Commands build a `Report`
+ * of sections from domain results; `render` turns it into a terminal table, CSV, Markdown or
+ * JSON. Amounts stay exact Decimals in yuan until the renderer formats them.
+ */
+import type { Decimal } from '../util/money.js';
+
+export type Lang = 'zh' | 'en';
+export type Unit = 'yuan' | 'wan';
+export type Format = 'table' | 'csv' | 'json' | 'md';
+
+/** A label in both languages. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/**
+ * How a value is shown.
+ * - `money`: an amount in yuan (Decimal); shown in the chosen unit with 2 decimals (or `decimals`).
+ * - `percent`: a fraction (0.446 = 44.6%); shown ×100 with `decimals` (default 2) and a % sign.
+ * - `rate`: an interest rate as a fraction, shown as a percent with `decimals` (default 4).
+ * - `int`: a whole count. `number`: any decimal number, shown with `decimals` (default 2).
+ * - `date`: an ISO date string. `text`: shown as is.
+ */
+export type ValueKind = 'text' | 'int' | 'number' | 'money' | 'percent' | 'rate' | 'date';
+
+export type Cell = string | number | Decimal | null | undefined;
+
+export interface Column {
+  key: string;
+  header: Label;
+  kind: ValueKind;
+  decimals?: number;
+}
+
+export interface TableSection {
+  type: 'table';
+  id: string;
+  title: Label;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+  /** A totals row shown under a rule (same keys as rows). */
+  total?: Record<string, Cell>;
+}
+
+export interface KeyValueItem {
+  key: string;
+  label: Label;
+  value: Cell;
+  kind: ValueKind;
+  decimals?: number;
+}
+
+export interface KeyValueSection {
+  type: 'kv';
+  id: string;
+  title: Label;
+  items: KeyValueItem[];
+}
+
+export type Section = TableSection | KeyValueSection;
+
+export interface Report {
+  title: Label;
+  /** Free lines under the title (deal name, cutoff date, notes). */
+  subtitle?: Label[];
+  sections: Section[];
+  /** Lines printed at the end (assumptions, warnings). */
+  notes?: Label[];
+}
+
+export interface RenderOptions {
+  format: Format;
+  lang: Lang;
+  unit: Unit;
+}

@@ -1,0 +1,570 @@
+/**
+ * Renders a {@link Report} as a terminal table, CSV, Markdown or JSON.
+ *
+ * Choices (the contract for consumers of the output):
+ *
+ * - **One formatter.** Table, Markdown and CSV all format values with {@link formatValue};
+ *   they differ only in grouping (table/md `13,900.00`, csv `13900.00`) and in what a missing
+ *   value looks like (table/md `—`, csv empty). Rounding is always ROUND_HALF_UP (四舍五入) on
+ *   the exact Decimal; a result that rounds to zero is shown without a minus sign.
+ * - **Money** is in yuan in the model; with `unit: 'wan'` it is divided by 10,000 before
+ *   rounding. Money headers and kv labels carry the unit: `贷款余额（万元）`, `Balance (CNY 10k)`.
+ * - **Percent/rate** are fractions shown ×100 with a `%` sign in every text format, CSV included
+ *   (`44.60%`: Excel reads it as the number 0.446 formatted as a percent).
+ * - **Numeric cells that are not numbers** (a string such as `'n/a'`, or a non-finite number)
+ *   are shown as text rather than throwing; in JSON they are emitted as that string.
+ * - **table**: ASCII-ruled (`+---+`, `|`) so alignment survives terminals that draw box-drawing
+ *   characters double-width; CJK/full-width characters count two columns; numbers right-aligned,
+ *   text and dates left-aligned; every line of a table has the same display width; control
+ *   characters are stripped and line breaks/tabs become spaces. Ends with exactly one `\n`.
+ * - **csv**: one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
+ *   LibreOffice, pandas and csv-parse all accept LF; newlines inside quoted fields are kept).
+ *   Blocks (title + subtitles, each section, notes) are separated by one blank line; the file
+ *   ends with a single `\n`. A kv section is its title line then `label,value` lines.
+ * - **md**: GitHub tables padded to aligned source, `---:` for numeric columns, total row in
+ *   bold, `\` and `|` escaped in cells, line breaks become spaces; subtitles are separate
+ *   paragraphs, notes a bullet list.
+ * - **json**: see {@link renderJson}. Amounts are always yuan, independent of `unit`.
+ */
+import { Decimal } from '../util/money.js';
+import type {
+  Cell,
+  Column,
+  Format,
+  KeyValueSection,
+  Label,
+  Lang,
+  RenderOptions,
+  Report,
+  TableSection,
+  Unit,
+  ValueKind,
+} from './model.js';
+import { type Align, displayWidth, padDisplay } from './width.js';
+
+export { displayWidth, padDisplay } from './width.js';
+export type { Align } from './width.js';
+
+const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+const LANGS: readonly Lang[] = ['zh', 'en'];
+const UNITS: readonly Unit[] = ['yuan', 'wan'];
+const KINDS: readonly ValueKind[] = ['text', 'int', 'number', 'money', 'percent', 'rate', 'date'];
+
+/** The placeholder for a missing value in the table and Markdown formats (an em dash). */
+export const MISSING = '—';
+
+/** Decimal places used when a column does not say. */
+const DEFAULT_DECIMALS: Record<ValueKind, number> = {
+  text: 0,
+  date: 0,
+  int: 0,
+  number: 2,
+  money: 2,
+  percent: 2,
+  rate: 4,
+};
+
+/** Decimal places kept for percent, rate and number values in JSON (then trailing zeros trimmed). */
+export const JSON_FRACTION_DECIMALS = 10;
+
+/**
+ * Beyond this many integer digits a number is shown in exponential notation instead of being
+ * expanded digit by digit (guards against `1e999999999` producing a gigabyte string).
+ */
+const MAX_FIXED_DIGITS = 1000;
+
+const WAN_DIVISOR = new Decimal(10_000);
+const HUNDRED = new Decimal(100);
+
+/** Options for {@link formatValue}. */
+export interface FormatValueOptions {
+  /** Unit for `money` values, which are always yuan in the model. Default `'yuan'`. */
+  unit?: Unit;
+  /** Decimal places; default 2 for money, percent and number, 4 for rate. Ignored for int/text/date. */
+  decimals?: number;
+  /** Thousands separators (`13,900.00`). Default `true`. */
+  grouping?: boolean;
+  /** Text for `null`/`undefined`. Default `'—'` ({@link MISSING}). */
+  empty?: string;
+}
+
+/** True for the kinds that are numbers (right-aligned, formatted). */
+export function isNumericKind(kind: ValueKind): boolean {
+  return kind === 'int' || kind === 'number' || kind === 'money' || kind === 'percent' || kind === 'rate';
+}
+
+/** A plain decimal literal: no hex/binary/octal prefixes, no `Infinity`/`NaN`, no separators. */
+const DECIMAL_LITERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * The cell as a finite Decimal of this project's configuration, or `undefined` if it is not a
+ * number (non-numeric string, NaN, ±Infinity, null).
+ */
+function toDecimal(value: Cell): Decimal | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? new Decimal(value === 0 ? 0 : value) : undefined;
+  if (typeof value === 'string') {
+    const s = value.trim();
+    return DECIMAL_LITERAL.test(s) ? new Decimal(s) : undefined;
+  }
+  if (Decimal.isDecimal(value)) {
+    const d = new Decimal(value);
+    return d.isFinite() ? d : undefined;
+  }
+  return undefined;
+}
+
+/** The plain text of a cell that is not shown as a number. */
+function cellText(value: Exclude<Cell, null | undefined>): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  return value.toString();
+}
+
+function checkDecimals(decimals: number): number {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 20) {
+    throw new RangeError(`decimals must be an integer from 0 to 20, got ${String(decimals)}`);
+  }
+  return decimals;
+}
+
+/** `d` rounded half-up to `dp` places as fixed-point text; never `-0.00`. */
+function toFixedHalfUp(d: Decimal, dp: number): string {
+  const rounded = d.toDecimalPlaces(dp, Decimal.ROUND_HALF_UP);
+  if (rounded.isZero()) return new Decimal(0).toFixed(dp);
+  if (rounded.e >= MAX_FIXED_DIGITS) return rounded.toExponential(dp, Decimal.ROUND_HALF_UP);
+  return rounded.toFixed(dp);
+}
+
+/** Inserts `,` every three digits of the integer part of a fixed-point string. */
+function group(fixed: string): string {
+  const m = /^(-?)(\d+)(\.\d*)?$/.exec(fixed);
+  if (!m) return fixed; // exponential notation: leave as is
+  const [, sign = '', int = '', frac = ''] = m;
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
+}
+
+/**
+ * Formats one value for display. `money` is an amount in yuan shown in `unit` (÷10,000 for
+ * `'wan'`); `percent` and `rate` are fractions shown ×100 with `%`; `int` has no decimals;
+ * `number` has `decimals` (default 2). Rounding is ROUND_HALF_UP. `null`/`undefined` give
+ * `empty`. A value of a numeric kind that is not a finite number is returned as its text.
+ * `text` and `date` are returned as given. Throws `RangeError` only for an invalid `decimals`.
+ *
+ * @example
+ * formatValue(new Decimal('13900000'), 'money', { unit: 'wan' });       // '1,390.00'
+ * formatValue('13900.005', 'money', { grouping: false });                // '13900.01'
+ * formatValue(new Decimal('0.446043165'), 'percent', {});                // '44.60%'
+ * formatValue(0.0435, 'rate', {});                                       // '4.3500%'
+ * formatValue(1234.5, 'int', {});                                        // '1,235'
+ * formatValue(null, 'money', { empty: '' });                             // ''
+ */
+export function formatValue(value: Cell, kind: ValueKind, opts: FormatValueOptions = {}): string {
+  if (value === null || value === undefined) return opts.empty ?? MISSING;
+  if (!isNumericKind(kind)) return cellText(value);
+  const d = toDecimal(value);
+  if (d === undefined) return cellText(value);
+  const grouping = opts.grouping ?? true;
+  const decimals = kind === 'int' ? 0 : checkDecimals(opts.decimals ?? DEFAULT_DECIMALS[kind]);
+  let scaled = d;
+  let suffix = '';
+  if (kind === 'money' && (opts.unit ?? 'yuan') === 'wan') scaled = d.div(WAN_DIVISOR);
+  if (kind === 'percent' || kind === 'rate') {
+    scaled = d.times(HUNDRED);
+    suffix = '%';
+  }
+  const fixed = toFixedHalfUp(scaled, decimals);
+  return (grouping ? group(fixed) : fixed) + suffix;
+}
+
+/** The unit suffix appended to a money header or label. */
+function unitSuffix(unit: Unit, lang: Lang): string {
+  if (lang === 'zh') return unit === 'wan' ? '（万元）' : '（元）';
+  return unit === 'wan' ? ' (CNY 10k)' : ' (CNY)';
+}
+
+/**
+ * A column header or kv label in `lang`; for `money` the unit is appended.
+ *
+ * @example
+ * headerText({ zh: '贷款余额', en: 'Balance' }, 'money', 'zh', 'wan'); // '贷款余额（万元）'
+ * headerText({ zh: '贷款余额', en: 'Balance' }, 'money', 'en', 'yuan'); // 'Balance (CNY)'
+ * headerText({ zh: '期次', en: 'Period' }, 'int', 'en', 'wan');        // 'Period'
+ */
+export function headerText(label: Label, kind: ValueKind, lang: Lang, unit: Unit): string {
+  const text = label[lang];
+  return kind === 'money' ? text + unitSuffix(unit, lang) : text;
+}
+
+function checkOptions(opts: RenderOptions): void {
+  if (!FORMATS.includes(opts.format)) throw new RangeError(`unknown format: ${String(opts.format)}`);
+  if (!LANGS.includes(opts.lang)) throw new RangeError(`unknown language: ${String(opts.lang)}`);
+  if (!UNITS.includes(opts.unit)) throw new RangeError(`unknown unit: ${String(opts.unit)}`);
+}
+
+function checkKind(kind: ValueKind, where: string): void {
+  if (!KINDS.includes(kind)) throw new RangeError(`unknown value kind ${String(kind)} in ${where}`);
+}
+
+/**
+ * Renders a report. Throws `RangeError` for an unknown format, language, unit or value kind,
+ * an invalid `decimals`, or (JSON only) duplicate section ids, column keys or kv keys.
+ *
+ * @example
+ * const report: Report = {
+ *   title: { zh: '现金流', en: 'Cash flows' },
+ *   sections: [{
+ *     type: 'table', id: 'pool', title: { zh: '资产池', en: 'Pool' },
+ *     columns: [
+ *       { key: 'period', header: { zh: '期次', en: 'Period' }, kind: 'int' },
+ *       { key: 'balance', header: { zh: '余额', en: 'Balance' }, kind: 'money' },
+ *     ],
+ *     rows: [{ period: 1, balance: new Decimal('13900000') }],
+ *   }],
+ * };
+ * render(report, { format: 'table', lang: 'zh', unit: 'wan' });
+ * // 现金流
+ * //
+ * // 资产池
+ * // +------+--------------+
+ * // | 期次 | 余额（万元） |
+ * // +------+--------------+
+ * // |    1 |     1,390.00 |
+ * // +------+--------------+
+ * render(report, { format: 'json', lang: 'en', unit: 'wan' }); // balance: "13900000.00" (yuan)
+ */
+export function render(report: Report, opts: RenderOptions): string {
+  checkOptions(opts);
+  for (const section of report.sections) {
+    if (section.type === 'table') for (const c of section.columns) checkKind(c.kind, `section ${section.id}`);
+    else for (const item of section.items) checkKind(item.kind, `section ${section.id}`);
+  }
+  switch (opts.format) {
+    case 'table':
+      return renderTable(report, opts);
+    case 'csv':
+      return renderCsv(report, opts);
+    case 'md':
+      return renderMarkdown(report, opts);
+    case 'json':
+      return renderJson(report, opts);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared: cells of a section as display strings
+
+interface Grid {
+  headers: string[];
+  aligns: Align[];
+  rows: string[][];
+  total?: string[];
+}
+
+function tableGrid(section: TableSection, opts: RenderOptions, fmt: FormatValueOptions): Grid {
+  const cols = section.columns;
+  const cells = (row: Record<string, Cell>): string[] =>
+    cols.map((c) => formatValue(ownCell(row, c.key), c.kind, { ...fmt, unit: opts.unit, decimals: c.decimals }));
+  const grid: Grid = {
+    headers: cols.map((c) => headerText(c.header, c.kind, opts.lang, opts.unit)),
+    aligns: cols.map((c) => (isNumericKind(c.kind) ? 'right' : 'left')),
+    rows: section.rows.map(cells),
+  };
+  if (section.total) grid.total = cells(section.total);
+  return grid;
+}
+
+/** A row's own value for `key` (never an inherited property such as `constructor`). */
+function ownCell(row: Record<string, Cell>, key: string): Cell {
+  return Object.prototype.hasOwnProperty.call(row, key) ? row[key] : undefined;
+}
+
+/** The widest display width in column `i` of `rows`, at least `min` (no spread: tables may be long). */
+function maxWidth(rows: string[][], i: number, min: number): number {
+  let w = min;
+  for (const r of rows) w = Math.max(w, displayWidth(r[i] ?? ''));
+  return w;
+}
+
+/** For single-line text outputs: line breaks and tabs become spaces, other controls are dropped. */
+function oneLine(s: string): string {
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/\p{Cc}/gu, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// table
+
+function renderTable(report: Report, opts: RenderOptions): string {
+  const { lang } = opts;
+  const blocks: string[][] = [];
+  blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map(oneLine));
+  for (const section of report.sections) {
+    const lines = [oneLine(section.title[lang])];
+    if (section.type === 'table') lines.push(...boxTable(tableGrid(section, opts, { empty: MISSING })));
+    else lines.push(...kvBox(section, opts));
+    blocks.push(lines);
+  }
+  if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => oneLine(n[lang])));
+  return blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
+}
+
+function boxLines(widths: number[]): { rule: string; line: (cells: string[], aligns: Align[]) => string } {
+  return {
+    rule: '+' + widths.map((w) => '-'.repeat(w + 2)).join('+') + '+',
+    line: (cells, aligns) =>
+      '| ' + cells.map((c, i) => padDisplay(c, widths[i]!, aligns[i] ?? 'left')).join(' | ') + ' |',
+  };
+}
+
+/** An ASCII-ruled table: rule, header, rule, rows, [rule, total], rule. */
+function boxTable(grid: Grid): string[] {
+  if (grid.headers.length === 0) return [];
+  const clean = (row: string[]): string[] => row.map(oneLine);
+  const headers = clean(grid.headers);
+  const rows = grid.rows.map(clean);
+  const total = grid.total ? clean(grid.total) : undefined;
+  const all = [headers, ...rows, ...(total ? [total] : [])];
+  const widths = headers.map((_, i) => maxWidth(all, i, 1));
+  const { rule, line } = boxLines(widths);
+  const out = [rule, line(headers, grid.aligns), rule, ...rows.map((r) => line(r, grid.aligns))];
+  if (total) out.push(rule, line(total, grid.aligns));
+  out.push(rule);
+  return out;
+}
+
+/** kv items as two aligned columns: label left, value right for numbers and left for text. */
+function kvBox(section: KeyValueSection, opts: RenderOptions): string[] {
+  if (section.items.length === 0) return [];
+  const pairs = section.items.map((item) => ({
+    label: oneLine(headerText(item.label, item.kind, opts.lang, opts.unit)),
+    value: oneLine(formatValue(item.value, item.kind, { unit: opts.unit, decimals: item.decimals })),
+    align: (isNumericKind(item.kind) ? 'right' : 'left') as Align,
+  }));
+  const widths = [maxWidth(pairs.map((p) => [p.label]), 0, 1), maxWidth(pairs.map((p) => [p.value]), 0, 1)];
+  const { rule, line } = boxLines(widths);
+  return [rule, ...pairs.map((p) => line([p.label, p.value], ['left', p.align])), rule];
+}
+
+// ---------------------------------------------------------------------------------------------
+// csv
+
+/**
+ * One CSV field per RFC 4180: a field containing a comma, a double quote, CR or LF is quoted and
+ * its quotes doubled. U+FEFF is removed so the file's only BOM is the one at its very start.
+ *
+ * @example
+ * csvField('贷款余额');   // '贷款余额'
+ * csvField('A, "B"');    // '"A, ""B"""'
+ */
+export function csvField(s: string): string {
+  const t = s.replace(/\uFEFF/g, '');
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+function csvLine(fields: string[]): string {
+  return fields.map(csvField).join(',');
+}
+
+function renderCsv(report: Report, opts: RenderOptions): string {
+  const { lang } = opts;
+  const fmt: FormatValueOptions = { grouping: false, empty: '' };
+  const blocks: string[][] = [];
+  blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map((s) => csvLine([s])));
+  for (const section of report.sections) {
+    const lines = [csvLine([section.title[lang]])];
+    if (section.type === 'table') {
+      const grid = tableGrid(section, opts, fmt);
+      if (grid.headers.length > 0) {
+        lines.push(csvLine(grid.headers), ...grid.rows.map(csvLine));
+        if (grid.total) lines.push(csvLine(grid.total));
+      }
+    } else {
+      for (const item of section.items) {
+        lines.push(
+          csvLine([
+            headerText(item.label, item.kind, lang, opts.unit),
+            formatValue(item.value, item.kind, { ...fmt, unit: opts.unit, decimals: item.decimals }),
+          ]),
+        );
+      }
+    }
+    blocks.push(lines);
+  }
+  if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => csvLine([n[lang]])));
+  return '\uFEFF' + blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// md
+
+/**
+ * Escapes a Markdown table cell: `\` and `|` are backslash-escaped, line breaks and tabs become
+ * spaces, control characters are dropped, surrounding spaces trimmed.
+ *
+ * @example
+ * mdCell('A | B');    // 'A \\| B' as a JS literal: the cell text is  A \| B
+ * mdCell('x\ny');     // 'x y'
+ */
+export function mdCell(s: string): string {
+  return oneLine(s).replace(/[\\|]/g, (c) => '\\' + c).trim();
+}
+
+/** Markdown paragraph/heading text: one line, no escaping beyond that. */
+function mdText(s: string): string {
+  return oneLine(s).trim();
+}
+
+function mdTable(headers: string[], aligns: Align[], rows: string[][]): string[] {
+  const widths = headers.map((_, i) => Math.max(maxWidth(rows, i, 3), displayWidth(headers[i]!)));
+  const line = (cells: string[]): string =>
+    '| ' + cells.map((c, i) => padDisplay(c, widths[i]!, aligns[i] ?? 'left')).join(' | ') + ' |';
+  const sep = '| ' + widths.map((w, i) => (aligns[i] === 'right' ? '-'.repeat(w - 1) + ':' : '-'.repeat(w))).join(' | ') + ' |';
+  return [line(headers), sep, ...rows.map(line)];
+}
+
+function bold(s: string): string {
+  return s === '' ? s : `**${s}**`;
+}
+
+function renderMarkdown(report: Report, opts: RenderOptions): string {
+  const { lang } = opts;
+  const blocks: string[] = [`# ${mdText(report.title[lang])}`];
+  for (const l of report.subtitle ?? []) blocks.push(mdText(l[lang]));
+  for (const section of report.sections) {
+    const lines = [`## ${mdText(section.title[lang])}`];
+    if (section.type === 'table') {
+      const grid = tableGrid(section, opts, { empty: MISSING });
+      if (grid.headers.length > 0) {
+        const rows = grid.rows.map((r) => r.map(mdCell));
+        if (grid.total) rows.push(grid.total.map((c) => bold(mdCell(c))));
+        lines.push('', ...mdTable(grid.headers.map(mdCell), grid.aligns, rows));
+      }
+    } else if (section.items.length > 0) {
+      const allNumeric = section.items.every((i) => isNumericKind(i.kind));
+      const headers = lang === 'zh' ? ['项目', '数值'] : ['Item', 'Value'];
+      const rows = section.items.map((item) => [
+        mdCell(headerText(item.label, item.kind, lang, opts.unit)),
+        mdCell(formatValue(item.value, item.kind, { unit: opts.unit, decimals: item.decimals })),
+      ]);
+      lines.push('', ...mdTable(headers, ['left', allNumeric ? 'right' : 'left'], rows));
+    }
+    blocks.push(lines.join('\n'));
+  }
+  if (report.notes && report.notes.length > 0) {
+    blocks.push(report.notes.map((n) => `- ${mdText(n[lang])}`).join('\n'));
+  }
+  return blocks.join('\n\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// json
+
+/** A JSON value whose objects keep their keys in insertion order (even integer-like keys). */
+type Json = null | string | number | boolean | Json[] | JsonObject;
+class JsonObject {
+  readonly entries: [string, Json][] = [];
+  set(key: string, value: Json): this {
+    this.entries.push([key, value]);
+    return this;
+  }
+}
+
+/** Same layout as `JSON.stringify(v, null, 2)`, but object keys stay in the order given. */
+function stringifyJson(v: Json, indent = ''): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const inner = indent + '  ';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((x) => inner + stringifyJson(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (v.entries.length === 0) return '{}';
+  return `{\n${v.entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${stringifyJson(x, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/**
+ * The JSON form of one value, independent of the display unit:
+ * - `money`: yuan, a decimal string with 2 places (`"13900000.00"`), ROUND_HALF_UP;
+ * - `percent`, `rate`, `number`: the value as a decimal string rounded half-up to
+ *   {@link JSON_FRACTION_DECIMALS} (10) places, trailing zeros trimmed (`"0.4460431655"`,
+ *   `"0.0435"`, `"1"`); percent and rate stay fractions (not ×100);
+ * - `int`: a JSON number (rounded half-up), or a decimal string beyond ±2^53−1;
+ * - `text`, `date`: strings; `null`/`undefined`: `null`;
+ * - a numeric-kind value that is not a finite number: its text as a string.
+ *
+ * @example
+ * jsonValue(new Decimal('13900000'), 'money');         // '13900000.00'
+ * jsonValue(new Decimal(62).div(139), 'percent');     // '0.4460431655'
+ * jsonValue(12, 'int');                               // 12
+ * jsonValue(undefined, 'text');                       // null
+ */
+export function jsonValue(value: Cell, kind: ValueKind): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (!isNumericKind(kind)) return cellText(value);
+  const d = toDecimal(value);
+  if (d === undefined) return cellText(value);
+  switch (kind) {
+    case 'money':
+      return toFixedHalfUp(d, 2);
+    case 'int': {
+      const i = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      if (i.abs().lte(Number.MAX_SAFE_INTEGER)) return i.isZero() ? 0 : i.toNumber();
+      return toFixedHalfUp(i, 0);
+    }
+    default: {
+      const r = d.toDecimalPlaces(JSON_FRACTION_DECIMALS, Decimal.ROUND_HALF_UP);
+      if (r.isZero()) return '0';
+      return r.e >= MAX_FIXED_DIGITS ? r.toString() : r.toFixed();
+    }
+  }
+}
+
+function uniqueKeys(keys: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const k of keys) {
+    if (seen.has(k)) throw new RangeError(`duplicate ${what}: ${k}`);
+    seen.add(k);
+  }
+}
+
+function jsonRow(columns: Column[], row: Record<string, Cell>): JsonObject {
+  const o = new JsonObject();
+  for (const c of columns) o.set(c.key, jsonValue(ownCell(row, c.key), c.kind));
+  return o;
+}
+
+/**
+ * JSON: `{ title, subtitle?, sections: { [id]: section }, notes? }`, labels in `opts.lang`,
+ * pretty-printed with 2 spaces and a final newline, keys in the order of the report.
+ * A table section is `{ title, columns: [{ key, header, kind }], rows: [{ [key]: value }], total? }`
+ * (rows carry exactly the column keys, missing ones as `null`; headers have no unit suffix because
+ * amounts are always yuan); a kv section is `{ title, values: { [key]: value } }`. Values follow
+ * {@link jsonValue}. `subtitle` and `notes` are present only when non-empty.
+ */
+function renderJson(report: Report, opts: RenderOptions): string {
+  const { lang } = opts;
+  uniqueKeys(report.sections.map((s) => s.id), 'section id');
+  const root = new JsonObject().set('title', report.title[lang]);
+  if (report.subtitle && report.subtitle.length > 0) root.set('subtitle', report.subtitle.map((l) => l[lang]));
+  const sections = new JsonObject();
+  for (const section of report.sections) {
+    const s = new JsonObject().set('title', section.title[lang]);
+    if (section.type === 'table') {
+      uniqueKeys(section.columns.map((c) => c.key), `column key in section ${section.id}`);
+      s.set(
+        'columns',
+        section.columns.map((c) => new JsonObject().set('key', c.key).set('header', c.header[lang]).set('kind', c.kind)),
+      );
+      s.set('rows', section.rows.map((r) => jsonRow(section.columns, r)));
+      if (section.total) s.set('total', jsonRow(section.columns, section.total));
+    } else {
+      uniqueKeys(section.items.map((i) => i.key), `item key in section ${section.id}`);
+      const values = new JsonObject();
+      for (const item of section.items) values.set(item.key, jsonValue(item.value, item.kind));
+      s.set('values', values);
+    }
+    sections.set(section.id, s);
+  }
+  root.set('sections', sections);
+  if (report.notes && report.notes.length > 0) root.set('notes', report.notes.map((n) => n[lang]));
+  return stringifyJson(root) + '\n';
+}

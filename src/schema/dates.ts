@@ -1,0 +1,46 @@
+/** The deal's calendar: cutoff and closing, payment dates, business-day rule. */
+import { z } from 'zod';
+import { Assumed, IsoDate, PositiveInt } from './primitives.js';
+import { DAY_COUNTS } from '../dates/daycount.js';
+
+export const DayCount = z.enum(DAY_COUNTS).meta({ description: 'Day count: ACT/365F (market default), ACT/360, ACT/ACT (ISDA), 30/360.' });
+
+/** Every N months on a day of month (or month end), from a first date to a last. */
+export const DateRule = z
+  .object({
+    everyMonths: PositiveInt.max(120),
+    day: z.union([z.number().int().min(1).max(31), z.literal('monthEnd')]),
+    first: IsoDate,
+    last: IsoDate,
+  })
+  .strict()
+  .meta({ description: 'Dates every `everyMonths` months on `day` (or "monthEnd"), from `first` to `last` inclusive.' });
+
+export const DateList = z
+  .object({ dates: z.array(IsoDate).min(1) })
+  .strict()
+  .meta({ description: 'An explicit list of dates, in order.' });
+
+export const DateSchedule = z.union([DateRule, DateList]);
+
+export const BusinessDayRule = z.enum(['following', 'modifiedFollowing', 'preceding', 'none']);
+export const CalendarName = z.enum(['cn-exchange', 'weekends', 'none']);
+
+export const DealDates = z
+  .object({
+    cutoff: IsoDate.meta({ description: '初始起算日 / 基准日: the pool is counted from this date.' }),
+    closing: IsoDate.meta({ description: '设立日: the plan is established and the tranches issued.' }),
+    paymentDates: DateSchedule.meta({ description: 'Nominal tranche payment dates (兑付日), before business-day adjustment.' }),
+    collectionDates: DateSchedule.optional().meta({
+      description: 'Ends of the collection periods (归集日/计算日); default: the nominal payment dates.',
+    }),
+    businessDayRule: BusinessDayRule.default('following'),
+    calendar: CalendarName.default('cn-exchange').meta({
+      description: 'cn-exchange: Shanghai/Shenzhen exchange days (no weekends, no public holidays).',
+    }),
+    calendarBeyondData: z.enum(['error', 'weekends']).default('error').meta({
+      description: 'For dates past the last year of published holidays: an error, or a warning and a weekends-only rule.',
+    }),
+    assumed: Assumed,
+  })
+  .strict();

@@ -1,0 +1,90 @@
+/**
+ * The deal file: one JSON document, validated by these schemas. They are the one source of truth:
+ * TypeScript types are inferred from them and `schemas/deal.schema.json` is generated from them.
+ */
+import { z } from 'zod';
+import { Amount, Assumed, Id, IsoDate, Rate, Sources } from './primitives.js';
+import { DealDates } from './dates.js';
+import { Pool } from './pool.js';
+import { Tranche } from './tranches.js';
+import { Fee } from './fees.js';
+import { Account } from './accounts.js';
+import { Support } from './support.js';
+import { Trigger } from './triggers.js';
+import { Waterfalls } from './waterfall.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const Meta = z
+  .object({
+    id: Id,
+    name: z.string().min(1).meta({ description: 'Full name, e.g. 福田区-平安证券-高新投知识产权2号资产支持专项计划.' }),
+    shortName: z.string().optional(),
+    structure: z.enum(['pledgeLoan', 'royalty', 'lease', 'receivable', 'mixed']).meta({
+      description: 'pledgeLoan 质押贷款, royalty 二次许可, lease 融资租赁 (售后回租), receivable 供应链.',
+    }),
+    exchange: z.enum(['SZSE', 'SSE', 'other']).optional(),
+    planManager: z.string().optional().meta({ description: '计划管理人' }),
+    originator: z.string().optional().meta({ description: '原始权益人' }),
+    established: IsoDate.optional(),
+    currency: z.literal('CNY').default('CNY'),
+    sources: Sources,
+    notes: z.array(z.string()).optional(),
+    assumed: Assumed,
+  })
+  .strict();
+
+export const CleanUpCall = z
+  .object({
+    poolBalanceBelow: Rate.meta({ description: 'Exercisable when the pool balance falls below this share of its initial balance.' }),
+    price: z.enum(['outstanding']).default('outstanding').meta({ description: 'outstanding: the pool’s outstanding balance plus accrued interest.' }),
+    exercisedBy: z.string().optional(),
+    assumed: Assumed,
+  })
+  .strict()
+  .meta({ description: '清仓回购' });
+
+export const Deal = z
+  .object({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    meta: Meta,
+    dates: DealDates,
+    pool: Pool,
+    tranches: z.array(Tranche).min(1),
+    fees: z.array(Fee).default([]),
+    accounts: z.array(Account).default([]),
+    supports: z.array(Support).default([]),
+    triggers: z.array(Trigger).default([]),
+    waterfalls: Waterfalls,
+    cleanUpCall: CleanUpCall.optional(),
+  })
+  .strict();
+
+/** A deal as parsed from its file (before tapes are read). */
+export type DealFile = z.output<typeof Deal>;
+/** What a deal file may contain, as written. */
+export type DealInput = z.input<typeof Deal>;
+
+export type AssetSpec = DealFile['pool']['assets'][number];
+export type TrancheSpec = DealFile['tranches'][number];
+export type FeeSpec = DealFile['fees'][number];
+export type AccountSpec = DealFile['accounts'][number];
+export type SupportSpec = DealFile['supports'][number];
+export type TriggerSpec = DealFile['triggers'][number];
+export type StepSpec = DealFile['waterfalls']['normal'][number];
+export type TapeSpec = DealFile['pool']['tapes'][number];
+
+export { Amount };
+
+/** The JSON Schema of the deal file, for editors (`$schema`). */
+export function dealJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Deal, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $schema: schema['$schema'],
+    $id: 'https://ipabs.dev/schemas/deal.schema.json',
+    title: 'ipabs deal file',
+    description: 'A Chinese IP securitization (知识产权证券化) deal: pool, tranches, fees, accounts, credit support, triggers and waterfalls.',
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Building blocks of the deal-file language: dates, amounts, rates, ids and the `assumed` note.
+ * Values arrive as JSON (amounts as decimal strings or numbers) and leave as exact Decimals.
+ */
+import { z } from 'zod';
+import { Decimal } from '../util/money.js';
+import { isIsoDate } from '../dates/date.js';
+
+export const DECIMAL_TEXT = /^-?(\d+)(\.\d+)?$/;
+
+/** A calendar date `YYYY-MM-DD`. */
+export const IsoDate = z
+  .string()
+  .refine((s) => isIsoDate(s), { message: 'must be a real date written YYYY-MM-DD' })
+  .meta({ description: 'A calendar date, YYYY-MM-DD.', examples: ['2021-01-28'] });
+
+function decimalFrom(value: string | number, ctx: z.RefinementCtx, what: string): Decimal | typeof z.NEVER {
+  if (typeof value === 'number' ? !Number.isFinite(value) : !DECIMAL_TEXT.test(value.trim())) {
+    ctx.addIssue({ code: 'custom', message: `must be ${what} written as a number or a decimal string like "1234.56"` });
+    return z.NEVER;
+  }
+  return new Decimal(typeof value === 'number' ? value : value.trim());
+}
+
+const numberOrText = z.union([z.string(), z.number()]);
+
+/** A non-negative amount of money in yuan, at most two decimals (whole fen). */
+export const Amount = numberOrText
+  .transform((v, ctx) => {
+    const d = decimalFrom(v, ctx, 'an amount in yuan');
+    if (d === z.NEVER) return d;
+    if (d.isNegative()) {
+      ctx.addIssue({ code: 'custom', message: 'must not be negative' });
+      return z.NEVER;
+    }
+    if (d.decimalPlaces() > 2) {
+      ctx.addIssue({ code: 'custom', message: 'must be in whole fen (at most 2 decimals)' });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .meta({ description: 'An amount in yuan (元): a decimal string or number, at most 2 decimals.', examples: ['139000000.00'] });
+
+/** A rate or share as a decimal fraction: 0.04 is 4%. */
+export const Rate = numberOrText
+  .transform((v, ctx) => {
+    const d = decimalFrom(v, ctx, 'a rate');
+    if (d === z.NEVER) return d;
+    if (d.isNegative() || d.gt(1)) {
+      ctx.addIssue({ code: 'custom', message: `must be between 0 and 1 (rates are decimals: 0.04 means 4%), got ${d.toString()}` });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .meta({ description: 'A rate or share as a decimal fraction between 0 and 1: 0.04 means 4%.', examples: [0.04] });
+
+/** A positive multiple (coverage levels, TDR multipliers). */
+export const Multiple = numberOrText
+  .transform((v, ctx) => {
+    const d = decimalFrom(v, ctx, 'a multiple');
+    if (d === z.NEVER) return d;
+    if (!d.isPositive()) {
+      ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+      return z.NEVER;
+    }
+    return d;
+  })
+  .meta({ description: 'A positive multiple, e.g. 1.2 for 120%.' });
+
+/** An identifier that other parts of the deal refer to. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: 'must be a non-empty id of letters, digits, _ . - or Chinese characters' })
+  .meta({ description: 'An identifier other parts of the deal refer to.' });
+
+export const PositiveInt = z.number().int({ message: 'must be a whole number' }).positive({ message: 'must be at least 1' });
+export const NonNegInt = z.number().int({ message: 'must be a whole number' }).nonnegative({ message: 'must not be negative' });
+
+/**
+ * Values a source does not publish are assumptions, said next to the value: each key names a
+ * field of the object it sits in, each value says why (or on what basis) the value was chosen.
+ */
+export const Assumed = z
+  .record(z.string(), z.string())
+  .optional()
+  .meta({
+    description:
+      'Fields of this object whose values are assumed (not published by any source): field name → the basis of the assumption.',
+    examples: [{ rate: 'not published; typical AAA 1-year coupon in 2021' }],
+  });
+
+/** A textual note on where a value comes from. */
+export const Sources = z.array(z.string()).optional();
+
+export type DecimalValue = Decimal;

@@ -1,0 +1,63 @@
+/** Credit support: loan guarantee, shortfall payment undertaking, liquidity support. */
+import { z } from 'zod';
+import { Amount, Assumed, Id, NonNegInt, Rate } from './primitives.js';
+
+/** A waterfall item a support or reserve covers. */
+export const Cover = z.discriminatedUnion('item', [
+  z.object({ item: z.literal('fees'), fees: z.array(Id).optional().meta({ description: 'Default: every fee.' }) }).strict(),
+  z.object({ item: z.literal('interest'), tranches: z.array(Id).min(1) }).strict(),
+  z
+    .object({
+      item: z.literal('principal'),
+      tranches: z.array(Id).min(1),
+      when: z.enum(['expectedMaturity', 'due', 'always']).default('expectedMaturity').meta({
+        description: 'expectedMaturity: the whole balance on and after the expected maturity; due: scheduled principal; always: the whole balance.',
+      }),
+    })
+    .strict(),
+]);
+
+const supportCommon = {
+  id: Id,
+  name: z.string().optional(),
+  provider: z.string().min(1),
+  cap: Amount.optional().meta({ description: 'Most the provider pays over the life of the deal.' }),
+  assumed: Assumed,
+};
+
+export const Support = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('loanGuarantee'),
+      ...supportCommon,
+      assets: z.array(Id).optional().meta({ description: 'Guaranteed assets (default: all).' }),
+      share: Rate.prefault(1).meta({ description: 'Share of the defaulted amount the guarantor pays.' }),
+      delayPeriods: NonNegInt.default(0).meta({ description: 'Collection periods between the default and the payment.' }),
+      pays: z.array(z.enum(['principal', 'interest'])).min(1).default(['principal', 'interest']),
+    })
+    .strict()
+    .meta({ description: '保证担保: pays a defaulted asset’s principal and interest.' }),
+  z
+    .object({
+      kind: z.literal('shortfallUndertaking'),
+      ...supportCommon,
+      businessDaysBefore: NonNegInt.default(0).meta({ description: 'The trigger date: this many business days before the payment date.' }),
+      covers: z.array(Cover).min(1),
+      repaid: z.enum(['never', 'fromResidual']).default('never').meta({
+        description: 'never; fromResidual: repaid from what is left before the subordinate’s residual.',
+      }),
+    })
+    .strict()
+    .meta({ description: '差额支付承诺: pays what available funds lack for the covered items.' }),
+  z
+    .object({
+      kind: z.literal('liquiditySupport'),
+      ...supportCommon,
+      covers: z.array(Cover).min(1),
+      repayment: z.enum(['senior', 'junior']).default('junior').meta({
+        description: 'senior: repaid first from the next available funds; junior: after the senior tranches.',
+      }),
+    })
+    .strict()
+    .meta({ description: '流动性支持: advances repaid later.' }),
+]);

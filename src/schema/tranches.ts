@@ -1,0 +1,34 @@
+/** Tranches (资产支持证券): senior, mezzanine, subordinate. */
+import { z } from 'zod';
+import { Amount, Assumed, Id, IsoDate, Rate } from './primitives.js';
+import { DayCount } from './dates.js';
+
+export const TrancheClass = z.enum(['senior', 'mezzanine', 'subordinate']);
+
+export const PrincipalRule = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('passThrough') }).strict().meta({ description: '过手: principal paid as it is collected.' }),
+  z
+    .object({ type: z.literal('schedule'), payments: z.array(z.object({ date: IsoDate, amount: Amount }).strict()).min(1) })
+    .strict()
+    .meta({ description: '固定摊还: principal due on the nominal payment dates listed.' }),
+  z.object({ type: z.literal('bullet') }).strict().meta({ description: 'All principal due at the expected maturity.' }),
+]);
+
+export const Tranche = z
+  .object({
+    id: Id,
+    name: z.string().min(1).meta({ description: 'The security name, e.g. 福高1A1.' }),
+    class: TrancheClass,
+    balance: Amount.meta({ description: 'Issued principal in yuan.' }),
+    coupon: Rate.optional().meta({ description: 'Fixed annual coupon; none for a residual (subordinate) tranche.' }),
+    dayCount: DayCount.default('ACT/365F'),
+    interestOnShortfall: z.boolean().default(false).meta({ description: 'Unpaid interest itself bears interest at the coupon.' }),
+    principal: PrincipalRule.default({ type: 'passThrough' }),
+    expectedMaturity: IsoDate.meta({ description: '预期到期日 (YYYY-MM-DD).' }),
+    legalMaturity: IsoDate.optional().meta({ description: '法定到期日 (YYYY-MM-DD).' }),
+    rating: z.string().optional(),
+    issuePrice: Rate.optional().meta({ description: 'Issue price as a fraction of par (1 = 100).' }),
+    note: z.string().optional(),
+    assumed: Assumed,
+  })
+  .strict();

@@ -1,0 +1,62 @@
+/** Triggers (加速清偿事件, 违约事件 …): a condition and what it changes. */
+import { z } from 'zod';
+import { Assumed, Id, IsoDate, Multiple, Rate } from './primitives.js';
+import { ReserveTarget } from './accounts.js';
+
+const AnyCondition = z
+  .object({
+    type: z.literal('any'),
+    get conditions() {
+      return z.array(Condition).min(1);
+    },
+  })
+  .strict();
+const AllCondition = z
+  .object({
+    type: z.literal('all'),
+    get conditions() {
+      return z.array(Condition).min(1);
+    },
+  })
+  .strict();
+
+export const Condition = z.discriminatedUnion('type', [
+  z
+    .object({ type: z.literal('cumulativeDefaultRatio'), above: Rate })
+    .strict()
+    .meta({ description: 'Cumulative defaulted balance over the initial pool balance exceeds `above`.' }),
+  z
+    .object({ type: z.literal('missedPayment'), tranches: z.array(Id).min(1), item: z.enum(['interest', 'principal', 'any']).default('interest') })
+    .strict()
+    .meta({ description: 'A named tranche was not paid what was due on a payment date.' }),
+  z
+    .object({ type: z.literal('coverageBelow'), level: Multiple })
+    .strict()
+    .meta({ description: 'The period coverage multiple (覆盖倍数) of the senior is below `level`.' }),
+  z.object({ type: z.literal('onOrAfter'), date: IsoDate }).strict(),
+  z.object({ type: z.literal('supportFailed'), support: Id }).strict().meta({ description: 'A support provider failed to pay what it owed.' }),
+  AnyCondition,
+  AllCondition,
+]);
+export type Condition = z.output<typeof Condition>;
+
+export const DealState = z.enum(['normal', 'accelerated', 'default']);
+
+export const Effect = z.discriminatedUnion('type', [
+  z
+    .object({ type: z.literal('switchWaterfall'), to: z.enum(['accelerated', 'default']) })
+    .strict()
+    .meta({ description: 'accelerated: 加速清偿; default: 违约事件.' }),
+  z.object({ type: z.literal('setReserveTarget'), account: Id, target: ReserveTarget }).strict(),
+]);
+
+export const Trigger = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    condition: Condition,
+    effect: Effect,
+    curable: z.boolean().default(false).meta({ description: 'The effect ends when the condition no longer holds.' }),
+    assumed: Assumed,
+  })
+  .strict();

@@ -1,0 +1,37 @@
+/** Waterfalls: ordered steps per deal state, run by one interpreter. */
+import { z } from 'zod';
+import { Id } from './primitives.js';
+
+export const Step = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('payFees'), fees: z.array(Id).min(1) }).strict().meta({ description: 'Taxes and fees, pro rata among those listed.' }),
+  z.object({ type: z.literal('payInterest'), tranches: z.array(Id).min(1) }).strict().meta({ description: 'Interest due (and arrears), pro rata.' }),
+  z
+    .object({
+      type: z.literal('payPrincipal'),
+      tranches: z.array(Id).min(1),
+      mode: z.enum(['sequential', 'proRata']).default('sequential'),
+    })
+    .strict()
+    .meta({ description: 'Principal due by each tranche’s principal rule, sequentially or pro rata.' }),
+  z.object({ type: z.literal('fundReserve'), account: Id }).strict().meta({ description: 'Top the reserve up to its target.' }),
+  z
+    .object({
+      type: z.literal('drawReserve'),
+      account: Id,
+      for: z.enum(['missedCollections', 'shortfall']).default('shortfall').meta({
+        description: 'missedCollections: what obligors failed to pay this period (风险金); shortfall: what the rest of the waterfall lacks.',
+      }),
+    })
+    .strict(),
+  z.object({ type: z.literal('callSupport'), support: Id }).strict().meta({ description: 'Draw an undertaking or liquidity support for what the covered items lack.' }),
+  z.object({ type: z.literal('repaySupport'), support: Id }).strict(),
+  z.object({ type: z.literal('payResidual'), tranche: Id }).strict().meta({ description: 'Everything left to the subordinate (超额收益).' }),
+]);
+
+export const Waterfalls = z
+  .object({
+    normal: z.array(Step).min(1),
+    accelerated: z.array(Step).min(1).optional(),
+    default: z.array(Step).min(1).optional(),
+  })
+  .strict();

@@ -1,0 +1,68 @@
+/**
+ * Diagnostics: what validation says about a deal file or tape. Each names where it points:
+ * the file and the JSON path (`tranches[1].coupon`), or the CSV file, line and column.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  file: string;
+  /** JSON path in the deal file, e.g. `tranches[1].coupon`. */
+  path?: string;
+  /** CSV line (1-based, the header is line 1). */
+  line?: number;
+  /** CSV column (1-based) and its header. */
+  column?: number;
+  columnName?: string;
+  message: string;
+}
+
+/** Renders a path of keys and indices as `a.b[2].c`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** One line per diagnostic: `error: deals/x.json: tranches[1].coupon: must be …`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file;
+  if (d.line !== undefined) {
+    where += `:${d.line}`;
+    if (d.column !== undefined) where += `:${d.column}`;
+    if (d.columnName !== undefined) where += ` (column ${d.columnName})`;
+  }
+  if (d.path) where += `: ${d.path}`;
+  return `${d.severity}: ${where}: ${d.message}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Errors first, then warnings; within each, the order they were found. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity === 'warning')];
+}
+
+/** A user's bad input: printed as a clear message, exit code 2, never a stack trace. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** A broken invariant inside ipabs: a bug, exit code 70. */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}

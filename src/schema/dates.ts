@@ -41,6 +41,10 @@ export const DealDates = z
     calendarBeyondData: z.enum(['error', 'weekends']).default('error').meta({
       description: 'For dates past the last year of published holidays: an error, or a warning and a weekends-only rule.',
     }),
+    extraClosures: z.array(IsoDate).optional().meta({
+      description:
+        'Days the exchanges closed beyond the State Council holidays (e.g. 2024-02-09, 除夕, per the SSE notice of 2023-12-26).',
+    }),
     assumed: Assumed,
   })
   .strict();

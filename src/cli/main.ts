@@ -1,0 +1,84 @@
+/**
+ * The CLI: thin wiring over the library. Each command parses options, loads inputs, calls the
+ * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
+ * internal error (a bug: please report).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, InternalError } from '../validate/diagnostics.js';
+import { poolCommand } from './pool.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+import type { Io } from './io.js';
+import { processIo } from './io.js';
+
+export const VERSION = '0.1.0';
+
+export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table');
+export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
+export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
+
+function buildProgram(io: Io): Command {
+  const program = new Command();
+  program
+    .name('ipabs')
+    .description('Cash flows of Chinese IP securitizations (知识产权证券化): deal files, pool reports, waterfalls, stress tests.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError('(run ipabs --help for usage)');
+
+  program
+    .command('validate')
+    .description('check deal files and their tapes; prints ok or each problem with its file and JSON path or CSV line')
+    .argument('<deal...>', 'deal files (JSON)')
+    .option('--strict', 'treat warnings as errors')
+    .action((deals: string[], opts: { strict?: boolean }) => {
+      io.exitCode = validateCommand(deals, opts, io);
+    });
+
+  program
+    .command('pool')
+    .description('the pool report: totals, concentration, strata, tranche coverage; --cashflows adds the contractual cash flows')
+    .argument('<deal>', 'deal file (JSON)')
+    .option('--cashflows', 'add the contractual pool cash flows per collection period')
+    .option('--asset-flows', "add every asset's contractual payments")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .addOption(unitOption())
+    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
+    .action((deal: string, opts) => {
+      io.exitCode = poolCommand(deal, opts, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of deal files (what schemas/deal.schema.json holds)')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action((opts: { out?: string }) => {
+      io.exitCode = schemaCommand(opts, io);
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return io.exitCode ?? 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; usage errors have already been printed by commander.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`ipabs: ${err.message}\n`);
+      return 2;
+    }
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    io.stderr(`ipabs: internal error${err instanceof InternalError ? '' : ' (unexpected)'}: ${err instanceof Error ? err.message : String(err)}\nThis is a bug in ipabs; please report it with the deal file and this message.\n`);
+    if (process.env['IPABS_DEBUG']) io.stderr(`${detail}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The deal's periods: each payment date (nominal and business-day adjusted) with the collection
+ * period that feeds it. Collection period k runs from the day after collection date k−1 (the
+ * cutoff for the first) through collection date k; pool cash due in it is available on payment
+ * date k.
+ */
+import { adjust, getCalendar, type Calendar } from '../dates/calendar.js';
+import { addDays, compareDates, type IsoDate } from '../dates/date.js';
+import { nominalDates } from '../dates/schedule.js';
+import type { DealFile } from '../schema/deal.js';
+
+export interface DealPeriod {
+  /** 1-based period number. */
+  index: number;
+  /** The payment date as the schedule states it. */
+  nominalDate: IsoDate;
+  /** The day the cash moves: the nominal date adjusted by the business-day rule. */
+  date: IsoDate;
+  /** First and last day of the collection period (inclusive). */
+  collectionStart: IsoDate;
+  collectionEnd: IsoDate;
+}
+
+export interface DealSchedule {
+  periods: DealPeriod[];
+  calendar: Calendar;
+}
+
+export function expandDates(schedule: DealFile['dates']['paymentDates']): IsoDate[] {
+  return 'dates' in schedule ? [...schedule.dates] : nominalDates(schedule);
+}
+
+/**
+ * Builds the periods. Throws CalendarRangeError when a payment date falls past the published
+ * holiday data and the deal does not allow a weekends-only rule there.
+ */
+export function dealSchedule(dates: DealFile['dates']): DealSchedule {
+  const calendar = getCalendar(dates.calendar, { beyondData: dates.calendarBeyondData, extraClosures: dates.extraClosures });
+  const nominal = expandDates(dates.paymentDates);
+  const collection = dates.collectionDates ? expandDates(dates.collectionDates) : nominal;
+  const periods: DealPeriod[] = nominal.map((nominalDate, i) => {
+    // With fewer collection dates than payment dates, the later periods collect nothing new.
+    const end = collection[Math.min(i, collection.length - 1)]!;
+    const prevEnd = i === 0 ? dates.cutoff : collection[Math.min(i - 1, collection.length - 1)]!;
+    const start = i > 0 && i >= collection.length ? addDays(end, 1) : addDays(prevEnd, 1);
+    return {
+      index: i + 1,
+      nominalDate,
+      date: adjust(nominalDate, dates.businessDayRule, calendar),
+      collectionStart: start,
+      collectionEnd: compareDates(end, start) < 0 ? addDays(start, -1) : end,
+    };
+  });
+  return { periods, calendar };
+}
+
+/**
+ * The index (0-based) of the period whose collection window holds `date`; −1 when it falls
+ * after the last collection date, and 0 for dates before the first window (there are none after
+ * the cutoff filter).
+ */
+export function periodOfDate(periods: readonly DealPeriod[], date: IsoDate): number {
+  for (let i = 0; i < periods.length; i++) if (compareDates(date, periods[i]!.collectionEnd) <= 0) return i;
+  return -1;
+}

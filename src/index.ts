@@ -1,0 +1,15 @@
+/**
+ * ipabs as a library: load and validate deal files, compute pool statistics and contractual
+ * cash flows, render reports.
+ */
+export { loadDeal, validateDeal, type LoadedDeal, type LoadResult, type AssetOrigin } from './io/loadDeal.js';
+export { Deal, dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
+export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';
+export { poolStats, type PoolStats, type Stratum } from './pool/stats.js';
+export { dealSchedule, type DealPeriod } from './deal/periods.js';
+export { formatDiagnostic, InputError, InternalError, type Diagnostic } from './validate/diagnostics.js';
+export { poolReport } from './report/poolReport.js';
+export { render } from './report/render.js';
+export type { Report, RenderOptions } from './report/model.js';
+export { Decimal, allocate, toFen } from './util/money.js';
+export * as dates from './dates/index.js';

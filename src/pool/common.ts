@@ -1,0 +1,79 @@
+/** Helpers shared by the asset modules: regular dates, level payments, equal splits. */
+import { addMonths, compareDates, type IsoDate } from '../dates/date.js';
+import { allocate, Decimal, ONE, toFen, ZERO } from '../util/money.js';
+import type { Flow } from './types.js';
+
+/**
+ * `count` dates, the k-th `k * everyMonths` months after `first` (k from 0), each computed from
+ * `first` so month-end clamping never drifts.
+ */
+export function regularDates(first: IsoDate, everyMonths: number, count: number): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let k = 0; k < count; k++) out.push(addMonths(first, k * everyMonths));
+  return out;
+}
+
+/**
+ * Payment dates of a loan from its start: start + k·every months while before maturity, then
+ * maturity (a short last period when maturity is off-cycle).
+ */
+export function loanDates(start: IsoDate, maturity: IsoDate, everyMonths: number): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let k = 1; ; k++) {
+    const d = addMonths(start, k * everyMonths);
+    if (compareDates(d, maturity) >= 0) break;
+    out.push(d);
+  }
+  out.push(maturity);
+  return out;
+}
+
+/** Equal parts of `total`, the odd fen to the earliest parts; the parts sum to `total`. */
+export function equalSplit(total: Decimal, count: number): Decimal[] {
+  return allocate(total, Array.from({ length: count }, () => ONE));
+}
+
+/**
+ * Level payments (等额本息) of `balance` over `count` periods at `periodRate` per period: the
+ * payment is rounded to the fen, each period's interest is the balance × rate rounded to the
+ * fen, and the last payment clears what is left, so principal sums to `balance` exactly.
+ * A zero rate gives equal principal.
+ */
+export function levelPayments(balance: Decimal, periodRate: Decimal, count: number): { principal: Decimal; interest: Decimal }[] {
+  if (periodRate.isZero()) return equalSplit(balance, count).map((p) => ({ principal: p, interest: ZERO }));
+  const factor = ONE.minus(ONE.plus(periodRate).pow(-count));
+  const payment = toFen(balance.times(periodRate).div(factor));
+  const out: { principal: Decimal; interest: Decimal }[] = [];
+  let left = balance;
+  for (let k = 0; k < count; k++) {
+    const interest = toFen(left.times(periodRate));
+    const principal = k === count - 1 ? left : Decimal.min(left, Decimal.max(ZERO, payment.minus(interest)));
+    out.push({ principal, interest });
+    left = left.minus(principal);
+  }
+  return out;
+}
+
+/** Equal principal (等额本金) with interest on the outstanding balance at `periodRate`. */
+export function equalPrincipalPayments(balance: Decimal, periodRate: Decimal, count: number): { principal: Decimal; interest: Decimal }[] {
+  let left = balance;
+  return equalSplit(balance, count).map((principal) => {
+    const interest = toFen(left.times(periodRate));
+    left = left.minus(principal);
+    return { principal, interest };
+  });
+}
+
+/** Flows dated after the cutoff, in date order (stable for equal dates). */
+export function afterCutoff(flows: Flow[], cutoff: IsoDate): Flow[] {
+  return flows
+    .filter((f) => compareDates(f.date, cutoff) > 0)
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => compareDates(a.f.date, b.f.date) || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+/** The annual rate per period of `everyMonths` months (leases and level loans quote it so). */
+export function periodRate(annualRate: Decimal, everyMonths: number): Decimal {
+  return annualRate.times(everyMonths).div(12);
+}

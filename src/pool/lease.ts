@@ -1,0 +1,37 @@
+/**
+ * 售后回租应收租金: rents under an IP sale-and-leaseback. Rents are computed on the lease
+ * principal at the periodic rate; the buy-back price (留购价款) is paid with the last rent.
+ * With balanceBasis "rent" the receivable is the rent still due (each rent reduces it in full);
+ * with "principal" it is the lease principal and the rent's interest part is interest.
+ */
+import { sum, ZERO } from '../util/money.js';
+import { afterCutoff, equalPrincipalPayments, levelPayments, periodRate, regularDates } from './common.js';
+import type { AssetModel, Flow } from './types.js';
+
+export const lease: AssetModel<'lease'> = {
+  type: 'lease',
+  label: { zh: '知识产权售后回租应收租金', en: 'IP sale-leaseback rent' },
+  contractual(asset, cutoff) {
+    const rent = asset.rent;
+    let parts: Flow[];
+    if (rent.type === 'schedule') {
+      parts = rent.payments.map((p) => ({ date: p.date, principal: p.principal, interest: p.interest }));
+    } else {
+      const dates = regularDates(rent.first, rent.everyMonths, rent.count);
+      const rate = periodRate(asset.rate, rent.everyMonths);
+      const split =
+        rent.type === 'level'
+          ? levelPayments(asset.leasePrincipal, rate, rent.count)
+          : equalPrincipalPayments(asset.leasePrincipal, rate, rent.count);
+      parts = dates.map((date, i) => ({ date, ...split[i]! }));
+    }
+    if (asset.buyBackPrice !== undefined && parts.length > 0) {
+      const last = parts[parts.length - 1]!;
+      parts[parts.length - 1] = { ...last, interest: last.interest.plus(asset.buyBackPrice) };
+    }
+    const due = afterCutoff(parts, cutoff);
+    const flows =
+      asset.balanceBasis === 'rent' ? due.map((f) => ({ date: f.date, principal: f.principal.plus(f.interest), interest: ZERO })) : due;
+    return { balance: sum(flows.map((f) => f.principal)), flows };
+  },
+};

@@ -1,0 +1,391 @@
+/**
+ * Cross-reference rules, run after the shape is valid: small named functions, each adding errors
+ * (the deal cannot be run as written) or warnings (legal, but suspicious).
+ */
+import { compareDates, type IsoDate } from '../dates/date.js';
+import { nominalDates } from '../dates/schedule.js';
+import { CalendarRangeError } from '../dates/calendar.js';
+import { dealSchedule } from '../deal/periods.js';
+import type { AssetSpec, DealFile, StepSpec } from '../schema/deal.js';
+import type { Condition } from '../schema/triggers.js';
+import { contractualCashflows } from '../pool/index.js';
+import { riskReserveOf } from '../pool/royalty.js';
+import { Decimal, sum } from '../util/money.js';
+import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
+import type { AssetOrigin, LoadedDeal } from '../io/loadDeal.js';
+import { suggest } from './zodIssues.js';
+import { forEachAssumed } from '../report/assumptions.js';
+
+export interface RuleContext {
+  deal: LoadedDeal;
+  spec: DealFile;
+  /** A diagnostic at a JSON path of the deal file. */
+  at(path: readonly PropertyKey[], message: string, severity?: Severity): void;
+  /** A diagnostic on a field of an asset, inline or on a tape line. */
+  onAsset(index: number, field: string, message: string, severity?: Severity): void;
+}
+
+export type Rule = (ctx: RuleContext) => void;
+
+/** Payment dates as written (rule expanded), or undefined when the rule itself is broken. */
+export function scheduleDates(schedule: DealFile['dates']['paymentDates']): IsoDate[] {
+  return 'dates' in schedule ? schedule.dates : nominalDates(schedule);
+}
+
+function checkIncreasing(ctx: RuleContext, dates: readonly IsoDate[], path: readonly PropertyKey[]): void {
+  for (let i = 1; i < dates.length; i++) {
+    if (compareDates(dates[i - 1]!, dates[i]!) >= 0) {
+      ctx.at([...path, i], `dates must be in increasing order: ${dates[i]} does not come after ${dates[i - 1]}`);
+      return;
+    }
+  }
+}
+
+const uniqueIds: Rule = (ctx) => {
+  const lists: [string, { id: string }[]][] = [
+    ['tranches', ctx.spec.tranches],
+    ['fees', ctx.spec.fees],
+    ['accounts', ctx.spec.accounts],
+    ['supports', ctx.spec.supports],
+    ['triggers', ctx.spec.triggers],
+  ];
+  for (const [key, list] of lists) {
+    const seen = new Map<string, number>();
+    list.forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first !== undefined) ctx.at([key, i, 'id'], `duplicate id "${item.id}" (also ${key}[${first}].id)`);
+      else seen.set(item.id, i);
+    });
+  }
+  const seenAsset = new Map<string, number>();
+  ctx.deal.assets.forEach((a, i) => {
+    if (seenAsset.has(a.id)) ctx.onAsset(i, 'id', `duplicate asset id "${a.id}"`);
+    else seenAsset.set(a.id, i);
+  });
+};
+
+const dateOrder: Rule = (ctx) => {
+  const d = ctx.spec.dates;
+  if (compareDates(d.cutoff, d.closing) > 0) ctx.at(['dates', 'closing'], `the closing date ${d.closing} is before the cutoff date ${d.cutoff}`);
+  const checkSchedule = (key: 'paymentDates' | 'collectionDates') => {
+    const s = d[key];
+    if (!s) return undefined;
+    if ('dates' in s) {
+      checkIncreasing(ctx, s.dates, ['dates', key, 'dates']);
+      return s.dates;
+    }
+    if (compareDates(s.first, s.last) > 0) {
+      ctx.at(['dates', key, 'last'], `the last date ${s.last} is before the first date ${s.first}`);
+      return undefined;
+    }
+    return nominalDates(s);
+  };
+  const payments = checkSchedule('paymentDates');
+  checkSchedule('collectionDates');
+  if (!payments || payments.length === 0) return;
+  const first = payments[0]!;
+  const last = payments[payments.length - 1]!;
+  const firstPath = 'dates' in d.paymentDates ? ['dates', 'paymentDates', 'dates', 0] : ['dates', 'paymentDates', 'first'];
+  if (compareDates(first, d.closing) <= 0) ctx.at(firstPath, `the first payment date ${first} is not after the closing date ${d.closing}`);
+  ctx.spec.tranches.forEach((t, i) => {
+    if (compareDates(t.expectedMaturity, d.closing) <= 0) ctx.at(['tranches', i, 'expectedMaturity'], `the expected maturity ${t.expectedMaturity} is not after the closing date ${d.closing}`);
+    if (compareDates(t.expectedMaturity, last) > 0) ctx.at(['tranches', i, 'expectedMaturity'], `the expected maturity ${t.expectedMaturity} is after the last payment date ${last}`);
+    else if (!payments.includes(t.expectedMaturity)) ctx.at(['tranches', i, 'expectedMaturity'], `the expected maturity ${t.expectedMaturity} is not a nominal payment date`, 'warning');
+    if (t.legalMaturity !== undefined && compareDates(t.legalMaturity, t.expectedMaturity) < 0) {
+      ctx.at(['tranches', i, 'legalMaturity'], `the legal maturity ${t.legalMaturity} is before the expected maturity ${t.expectedMaturity}`);
+    }
+    if (t.principal.type === 'schedule') {
+      t.principal.payments.forEach((p, j) => {
+        if (!payments.includes(p.date)) ctx.at(['tranches', i, 'principal', 'payments', j, 'date'], `${p.date} is not a nominal payment date`);
+      });
+      const total = sum(t.principal.payments.map((p) => p.amount));
+      if (!total.eq(t.balance)) ctx.at(['tranches', i, 'principal', 'payments'], `the scheduled principal sums to ${total.toFixed(2)}, not the balance ${t.balance.toFixed(2)}`);
+    }
+  });
+};
+
+const assetTerms: Rule = (ctx) => {
+  const cutoff = ctx.spec.dates.cutoff;
+  ctx.deal.assets.forEach((a, i) => {
+    switch (a.type) {
+      case 'pledgeLoan':
+        if (compareDates(a.startDate, a.maturityDate) >= 0) ctx.onAsset(i, 'maturityDate', `the maturity date ${a.maturityDate} is not after the start date ${a.startDate}`);
+        else if (compareDates(a.maturityDate, cutoff) <= 0) ctx.onAsset(i, 'maturityDate', `the loan matured on ${a.maturityDate}, before the cutoff ${cutoff}`);
+        if (a.originalPrincipal !== undefined && a.principal.gt(a.originalPrincipal)) ctx.onAsset(i, 'principal', `the balance ${a.principal.toFixed(2)} exceeds the original principal ${a.originalPrincipal.toFixed(2)}`);
+        if (a.repayment === 'schedule') {
+          if (!a.schedule || a.schedule.length === 0) ctx.onAsset(i, 'schedule', 'repayment "schedule" needs a schedule of principal payments');
+          else {
+            const total = sum(a.schedule.filter((s) => compareDates(s.date, cutoff) > 0).map((s) => s.principal));
+            if (!total.eq(a.principal)) ctx.onAsset(i, 'schedule', `the scheduled principal after the cutoff sums to ${total.toFixed(2)}, not the balance ${a.principal.toFixed(2)}`);
+            if (a.schedule.some((s) => compareDates(s.date, a.maturityDate) > 0)) ctx.onAsset(i, 'schedule', `a scheduled payment falls after the maturity date ${a.maturityDate}`);
+          }
+        } else if (a.schedule) ctx.onAsset(i, 'schedule', `a schedule is given but repayment is "${a.repayment}"; it is ignored`, 'warning');
+        if (a.rate.gt('0.24')) ctx.onAsset(i, 'rate', `an annual rate of ${a.rate.times(100).toString()}% is unusually high`, 'warning');
+        break;
+      case 'royalty': {
+        const r = a.royalties;
+        if (compareDates(a.contractStart, a.contractEnd) >= 0) ctx.onAsset(i, 'contractEnd', `the contract end ${a.contractEnd} is not after its start ${a.contractStart}`);
+        if (r.type === 'level' && (r.amount === undefined) === (r.total === undefined)) ctx.onAsset(i, 'royalties', 'a level royalty schedule needs exactly one of amount and total');
+        if (r.type === 'schedule') {
+          const dates = r.payments.map((p) => p.date);
+          for (let k = 1; k < dates.length; k++) if (compareDates(dates[k - 1]!, dates[k]!) >= 0) { ctx.onAsset(i, 'royalties', `royalty dates must increase: ${dates[k]} after ${dates[k - 1]}`); break; }
+        }
+        if ((a.firstLicenseFee === undefined) !== (a.riskReserveRate === undefined) && a.riskReserveRate !== undefined) ctx.onAsset(i, 'riskReserveRate', 'a risk-reserve rate needs the first-license fee it applies to', 'warning');
+        break;
+      }
+      case 'lease': {
+        if (a.rent.type !== 'schedule' && compareDates(a.rent.first, cutoff) <= 0) {
+          ctx.onAsset(i, 'rent', `the first rent date ${a.rent.first} must be after the cutoff ${cutoff}: leasePrincipal is the balance at the cutoff`);
+        }
+        if (a.rent.type === 'schedule') {
+          const total = sum(a.rent.payments.filter((p) => compareDates(p.date, cutoff) > 0).map((p) => p.principal));
+          if (!total.eq(a.leasePrincipal)) ctx.onAsset(i, 'rent', `the rent principal after the cutoff sums to ${total.toFixed(2)}, not the lease principal ${a.leasePrincipal.toFixed(2)}`);
+        }
+        if (a.rate.gt('0.24')) ctx.onAsset(i, 'rate', `an annual rate of ${a.rate.times(100).toString()}% is unusually high`, 'warning');
+        break;
+      }
+      case 'receivable':
+        if (compareDates(a.dueDate, cutoff) <= 0) ctx.onAsset(i, 'dueDate', `the receivable fell due on ${a.dueDate}, before the cutoff ${cutoff}`);
+        if (a.purchasePrice !== undefined && a.purchasePrice.gt(a.face)) ctx.onAsset(i, 'purchasePrice', 'the purchase price exceeds the face amount', 'warning');
+        break;
+      case 'scheduledFlow':
+        for (let k = 1; k < a.flows.length; k++) {
+          if (compareDates(a.flows[k - 1]!.date, a.flows[k]!.date) > 0) { ctx.onAsset(i, 'flows', `flow dates must not go backwards: ${a.flows[k]!.date} after ${a.flows[k - 1]!.date}`); break; }
+        }
+        break;
+    }
+  });
+};
+
+/** Checks `ids` against the known ones of a kind; suggests the nearest id. */
+function checkRefs(ctx: RuleContext, ids: readonly string[] | undefined, known: readonly string[], kind: string, path: readonly PropertyKey[]): void {
+  (ids ?? []).forEach((id, k) => {
+    if (!known.includes(id)) {
+      const hint = suggest(id, known);
+      ctx.at([...path, k], `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`);
+    }
+  });
+}
+
+function checkRef(ctx: RuleContext, id: string, known: readonly string[], kind: string, path: readonly PropertyKey[]): boolean {
+  if (known.includes(id)) return true;
+  const hint = suggest(id, known);
+  ctx.at(path, `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`);
+  return false;
+}
+
+const references: Rule = (ctx) => {
+  const s = ctx.spec;
+  const tranches = s.tranches.map((t) => t.id);
+  const fees = s.fees.map((f) => f.id);
+  const accounts = s.accounts.map((a) => a.id);
+  const supports = s.supports.map((x) => x.id);
+  const assets = ctx.deal.assets.map((a) => a.id);
+  s.fees.forEach((f, i) => {
+    if ((f.kind === 'rateOnBalance' || f.kind === 'percentOfPayment') && f.tranches) checkRefs(ctx, f.tranches, tranches, 'tranche', ['fees', i, 'tranches']);
+  });
+  s.accounts.forEach((a, i) => {
+    if (a.target?.type === 'nextInterest') {
+      checkRefs(ctx, a.target.tranches, tranches, 'tranche', ['accounts', i, 'target', 'tranches']);
+      checkRefs(ctx, a.target.fees, fees, 'fee', ['accounts', i, 'target', 'fees']);
+    }
+  });
+  s.supports.forEach((x, i) => {
+    if (x.kind === 'loanGuarantee') checkRefs(ctx, x.assets, assets, 'asset', ['supports', i, 'assets']);
+    else {
+      x.covers.forEach((c, k) => {
+        if (c.item === 'fees') checkRefs(ctx, c.fees, fees, 'fee', ['supports', i, 'covers', k, 'fees']);
+        else checkRefs(ctx, c.tranches, tranches, 'tranche', ['supports', i, 'covers', k, 'tranches']);
+      });
+    }
+  });
+  const checkCondition = (c: Condition, path: PropertyKey[]) => {
+    if (c.type === 'missedPayment') checkRefs(ctx, c.tranches, tranches, 'tranche', [...path, 'tranches']);
+    else if (c.type === 'supportFailed') checkRef(ctx, c.support, supports, 'support', [...path, 'support']);
+    else if (c.type === 'any' || c.type === 'all') c.conditions.forEach((cc, k) => checkCondition(cc, [...path, 'conditions', k]));
+  };
+  s.triggers.forEach((t, i) => {
+    checkCondition(t.condition, ['triggers', i, 'condition']);
+    if (t.effect.type === 'switchWaterfall' && !s.waterfalls[t.effect.to]) {
+      ctx.at(['triggers', i, 'effect', 'to'], `switches to the "${t.effect.to}" waterfall, but waterfalls.${t.effect.to} is not defined`);
+    }
+    if (t.effect.type === 'setReserveTarget') checkRef(ctx, t.effect.account, accounts, 'account', ['triggers', i, 'effect', 'account']);
+  });
+};
+
+const waterfallSteps: Rule = (ctx) => {
+  const s = ctx.spec;
+  const tranches = s.tranches.map((t) => t.id);
+  const fees = s.fees.map((f) => f.id);
+  const accounts = s.accounts.map((a) => a.id);
+  const supports = s.supports.map((x) => x.id);
+  const called = new Set<string>();
+  const feesPaid = new Set<string>();
+  for (const state of ['normal', 'accelerated', 'default'] as const) {
+    const steps: StepSpec[] | undefined = s.waterfalls[state];
+    steps?.forEach((step, i) => {
+      const path = ['waterfalls', state, i];
+      switch (step.type) {
+        case 'payFees':
+          checkRefs(ctx, step.fees, fees, 'fee', [...path, 'fees']);
+          step.fees.forEach((f) => feesPaid.add(f));
+          break;
+        case 'payInterest':
+          checkRefs(ctx, step.tranches, tranches, 'tranche', [...path, 'tranches']);
+          step.tranches.forEach((id, k) => {
+            const t = s.tranches.find((x) => x.id === id);
+            if (t && t.coupon === undefined) ctx.at([...path, 'tranches', k], `tranche "${id}" has no coupon: its interest due is always zero`, 'warning');
+          });
+          break;
+        case 'payPrincipal':
+          checkRefs(ctx, step.tranches, tranches, 'tranche', [...path, 'tranches']);
+          break;
+        case 'payResidual':
+          if (checkRef(ctx, step.tranche, tranches, 'tranche', [...path, 'tranche'])) {
+            const t = s.tranches.find((x) => x.id === step.tranche)!;
+            if (t.class !== 'subordinate') ctx.at([...path, 'tranche'], `the residual goes to "${t.id}", which is not a subordinate tranche`, 'warning');
+          }
+          break;
+        case 'fundReserve':
+        case 'drawReserve':
+          if (checkRef(ctx, step.account, accounts, 'account', [...path, 'account'])) {
+            const a = s.accounts.find((x) => x.id === step.account)!;
+            if (a.kind !== 'reserve') ctx.at([...path, 'account'], `account "${a.id}" is the collection account, not a reserve`);
+            else if (step.type === 'fundReserve' && !a.target) ctx.at([...path, 'account'], `reserve "${a.id}" has no target to fund it to`);
+          }
+          break;
+        case 'callSupport':
+        case 'repaySupport':
+          if (checkRef(ctx, step.support, supports, 'support', [...path, 'support'])) {
+            const x = s.supports.find((y) => y.id === step.support)!;
+            if (x.kind === 'loanGuarantee') ctx.at([...path, 'support'], `"${x.id}" is a loan guarantee: it pays into collections when a loan defaults, not as a waterfall step`);
+            if (step.type === 'repaySupport' && x.kind === 'shortfallUndertaking' && x.repaid === 'never') ctx.at([...path, 'support'], `"${x.id}" is never repaid (repaid: "never")`, 'warning');
+            if (step.type === 'callSupport') called.add(x.id);
+          }
+          break;
+      }
+    });
+  }
+  s.supports.forEach((x, i) => {
+    if (x.kind !== 'loanGuarantee' && !called.has(x.id)) ctx.at(['supports', i], `support "${x.id}" is never called by a callSupport step`, 'warning');
+  });
+  s.fees.forEach((f, i) => {
+    if (!feesPaid.has(f.id)) ctx.at(['fees', i], `fee "${f.id}" is never paid by a payFees step`, 'warning');
+  });
+  const normal = s.waterfalls.normal;
+  s.tranches.forEach((t, i) => {
+    const paid = normal.some((st) => (st.type === 'payPrincipal' && st.tranches.includes(t.id)) || (st.type === 'payResidual' && st.tranche === t.id));
+    if (!paid) ctx.at(['tranches', i], `tranche "${t.id}" is never paid principal in the normal waterfall`, 'warning');
+  });
+};
+
+const accountRules: Rule = (ctx) => {
+  const collection = ctx.spec.accounts.map((a, i) => ({ a, i })).filter(({ a }) => a.kind === 'collection');
+  collection.slice(1).forEach(({ i }) => ctx.at(['accounts', i, 'kind'], `a second collection account (the first is accounts[${collection[0]!.i}])`));
+  ctx.spec.accounts.forEach((a, i) => {
+    if (a.release.type === 'excessOverTarget' && !a.target) ctx.at(['accounts', i, 'release'], 'release "excessOverTarget" needs a target');
+    if (a.kind === 'collection' && a.target) ctx.at(['accounts', i, 'target'], 'the collection account takes no target', 'warning');
+  });
+};
+
+const poolAgainstTranches: Rule = (ctx) => {
+  const s = ctx.spec;
+  if (ctx.deal.assets.length === 0) {
+    ctx.at(['pool'], 'the pool has no assets: add pool.assets or a pool.tapes entry');
+    return;
+  }
+  const issued = sum(s.tranches.map((t) => t.balance));
+  const poolBalance = sum(ctx.deal.assets.map((a) => contractualCashflows(a, s.dates.cutoff).balance));
+  if (s.pool.purchasePrice !== undefined) {
+    if (!issued.eq(s.pool.purchasePrice)) {
+      ctx.at(['pool', 'purchasePrice'], `the tranches total ${issued.toFixed(2)}, not the purchase price ${s.pool.purchasePrice.toFixed(2)}`);
+    }
+  } else if (issued.gt(poolBalance)) {
+    ctx.at(['tranches'], `the tranches total ${issued.toFixed(2)}, more than the pool balance ${poolBalance.toFixed(2)}`, 'warning');
+  }
+  const seniors = s.tranches.filter((t) => t.class === 'senior');
+  if (seniors.length === 0) ctx.at(['tranches'], 'no senior tranche', 'warning');
+  s.tranches.forEach((t, i) => {
+    if (t.coupon !== undefined && t.coupon.gt('0.2')) ctx.at(['tranches', i, 'coupon'], `a coupon of ${t.coupon.times(100).toString()}% is unusually high`, 'warning');
+    if (t.class === 'senior' && t.coupon === undefined) ctx.at(['tranches', i, 'coupon'], 'a senior tranche without a coupon', 'warning');
+  });
+  // 风险金: a reserve funded at closing should match what the royalty contracts set aside.
+  const reserves = ctx.deal.assets.map((a) => (a.type === 'royalty' ? riskReserveOf(a) : undefined)).filter((x): x is Decimal => x !== undefined);
+  if (reserves.length > 0) {
+    const expected = sum(reserves);
+    const funded = sum(s.accounts.filter((a) => a.kind === 'reserve').map((a) => a.initialBalance));
+    if (!funded.eq(expected)) ctx.at(['accounts'], `the reserves are funded with ${funded.toFixed(2)} at closing, but the royalty contracts set aside ${expected.toFixed(2)} (first-license fee × risk-reserve rate)`, 'warning');
+  }
+};
+
+const feeRules: Rule = (ctx) => {
+  ctx.spec.fees.forEach((f, i) => {
+    if ((f.kind === 'rateOnBalance' && f.rate.gt('0.05')) || (f.kind === 'percentOfPayment' && f.rate.gt('0.05'))) {
+      ctx.at(['fees', i, 'rate'], `a fee rate of ${f.rate.times(100).toString()}% is unusually high`, 'warning');
+    }
+  });
+};
+
+/**
+ * Every key of an `assumed` note must name a field of the object it sits in (a tape's note may
+ * also name the fields of its rows).
+ */
+const assumedNotes: Rule = (ctx) => {
+  forEachAssumed(ctx.spec, (holder, path, field) => {
+    const isTape = path.length === 3 && path[0] === 'pool' && path[1] === 'tapes';
+    if (!isTape && !(field.split('.')[0]! in holder)) ctx.at([...path, 'assumed', field], `names field "${field}", which this object does not have`, 'warning');
+  });
+};
+
+/** Payment dates must fall within the business-day calendar's published years. */
+const calendarCoverage: Rule = (ctx) => {
+  try {
+    const { calendar, periods } = dealSchedule(ctx.spec.dates);
+    const beyond = calendar.beyondDataDates();
+    if (beyond.length > 0) {
+      ctx.at(['dates', 'calendarBeyondData'], `payment dates from ${beyond[0]} on fall past the last year (${calendar.lastYear}) of published exchange holidays; they are adjusted for weekends only`, 'warning');
+    }
+    const collected = ctx.deal.assets.flatMap((a) => contractualCashflows(a, ctx.spec.dates.cutoff).flows.map((f) => f.date));
+    const lastEnd = periods[periods.length - 1]?.collectionEnd;
+    const late = lastEnd ? collected.filter((d) => compareDates(d, lastEnd) > 0).sort(compareDates) : [];
+    if (late.length > 0) ctx.at(['dates', 'paymentDates'], `${late.length} pool payment${late.length > 1 ? 's fall' : ' falls'} after the last collection date ${lastEnd} (the first on ${late[0]}); they are not collected by the deal`, 'warning');
+  } catch (err) {
+    if (err instanceof CalendarRangeError) ctx.at(['dates', 'paymentDates'], err.message);
+    else if (!(err instanceof RangeError)) throw err;
+    // Other RangeErrors are broken date rules, which dateOrder reports.
+  }
+};
+
+export const RULES: readonly Rule[] = [uniqueIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes];
+
+/** Runs every rule on a deal whose shape is valid. */
+export function runRules(deal: LoadedDeal): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx: RuleContext = {
+    deal,
+    spec: deal.spec,
+    at(path, message, severity = 'error') {
+      out.push({ severity, file: deal.file, path: formatPath(path), message });
+    },
+    onAsset(index, field, message, severity = 'error') {
+      out.push(assetDiagnostic(deal.file, deal.origins[index]!, field, message, severity));
+    },
+  };
+  for (const rule of RULES) {
+    try {
+      rule(ctx);
+    } catch (err) {
+      // A rule may trip over what an earlier rule already reported as an error; only a failure
+      // on an otherwise valid deal is a bug.
+      if (!out.some((d) => d.severity === 'error')) throw err;
+    }
+  }
+  return out;
+}
+
+export function assetDiagnostic(dealFile: string, origin: AssetOrigin, field: string, message: string, severity: Severity): Diagnostic {
+  if (origin.kind === 'inline') return { severity, file: dealFile, path: formatPath(['pool', 'assets', origin.index, ...field.split('.')]), message };
+  const column = origin.columns.find((c) => c.field === field || c.field?.startsWith(`${field}.`));
+  return { severity, file: origin.file, line: origin.line, column: column ? column.index + 1 : undefined, columnName: column?.header, message: column ? message : `${field}: ${message}` };
+}
+

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, InternalError } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
+import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
@@ -48,6 +49,20 @@ function buildProgram(io: Io): Command {
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .action((deal: string, opts) => {
       io.exitCode = poolCommand(deal, opts, io);
+    });
+
+  program
+    .command('run')
+    .description('run the waterfall: tranche cash-flow tables, pool collections, fees, accounts, support draws, events, analytics')
+    .argument('<deal>', 'deal file (JSON)')
+    .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
+    .option('--ledger', 'with --format json: add every cash movement')
+    .addOption(formatOption())
+    .addOption(langOption())
+    .addOption(unitOption())
+    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
+    .action((deal: string, opts) => {
+      io.exitCode = runCommand(deal, opts, io);
     });
 
   program

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Deal, type AssetSpec, type DealFile } from '../schema/deal.js';
 import { Asset } from '../schema/pool.js';
-import { keysAt, leafFieldPaths } from '../schema/introspect.js';
+import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
 import { PledgeLoan, Royalty, Lease, Receivable, ScheduledFlow } from '../schema/pool.js';
-import { formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
+import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics } from '../validate/zodIssues.js';
-import { decodeTape, parseTape, type TapeColumn } from './tape.js';
+import { decodeTape, HEADER_ALIASES, parseTape, VALUE_ALIASES, type TapeColumn } from './tape.js';
 import { runRules } from '../validate/rules.js';
 
 /** Where an asset was written: inline in the deal file or on a line of a tape. */
@@ -50,28 +50,198 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 
 /** Parses JSON text; a syntax error becomes a diagnostic with its line and column. */
 export function parseJsonText(text: string, file: string): { value?: unknown; diagnostics: Diagnostic[] } {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, diagnostics: [] };
+    return { value: JSON.parse(body) as unknown, diagnostics: [] };
   } catch (err) {
+    const found = jsonSyntaxError(body);
+    if (found) {
+      const where = found.offset === undefined ? undefined : lineColumn(body, found.offset);
+      return { diagnostics: [{ severity: 'error', file, line: where?.line, column: where?.column, message: `not valid JSON: ${found.message}` }] };
+    }
+    // The engine's own words, without the copy of the text some engines put in them.
     const message = (err as Error).message;
     const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineColumn(text, Number(pos[1])) : undefined;
-    const clean = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    return {
-      diagnostics: [{ severity: 'error', file, line: where?.line, column: where?.column, message: `not valid JSON: ${clean}` }],
-    };
+    const where = pos ? lineColumn(body, Number(pos[1])) : undefined;
+    const clean = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/^JSON\.parse: /, '');
+    return { diagnostics: [{ severity: 'error', file, line: where?.line, column: where?.column, message: `not valid JSON: ${clean}` }] };
+  }
+}
+
+class JsonSyntaxError {
+  constructor(
+    readonly offset: number | undefined,
+    readonly message: string,
+  ) {}
+}
+
+/**
+ * Finds the first syntax error of text that `JSON.parse` rejected and says it in plain words,
+ * pointing where the mistake is (a missing comma at the end of the value before it, an unclosed
+ * brace where it opens). Undefined when it finds none, which would be a bug in this scanner.
+ */
+export function jsonSyntaxError(text: string): { offset: number | undefined; message: string } | undefined {
+  let i = 0;
+  const n = text.length;
+  const fail = (offset: number | undefined, message: string): never => {
+    throw new JsonSyntaxError(offset, message);
+  };
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    if (text.startsWith('//', i) || text.startsWith('/*', i)) fail(i, 'JSON allows no comments');
+  };
+  const show = (offset: number) => {
+    const word = /^[A-Za-z_$][\w$.-]*/.exec(text.slice(offset, offset + 40))?.[0];
+    if (word) return `the bare word ${word}`;
+    const ch = String.fromCodePoint(text.codePointAt(offset)!);
+    return JSON.stringify(ch);
+  };
+  const string = (): string => {
+    const start = i;
+    i++;
+    for (;;) {
+      if (i >= n) fail(start, 'the text in quotes that starts here is never closed');
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return JSON.parse(text.slice(start, i)) as string;
+      }
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i, 'a \\u escape needs four hex digits');
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else fail(i, `invalid escape \\${e ?? ''} in text (a backslash is written \\\\)`);
+        continue;
+      }
+      if (c === 10 || c === 13) fail(start, 'the text in quotes that starts here is not closed on its line (a line break inside text is written \\n)');
+      if (c < 32) fail(i, 'a control character inside text in quotes');
+      i++;
+    }
+  };
+  const value = (what: string, closer?: string, afterComma?: number): void => {
+    ws();
+    if (i >= n) fail(i, `the file ends where ${what} should be`);
+    const c = text[i]!;
+    if (c === '{') return object();
+    if (c === '[') return array();
+    if (c === '"') return void string();
+    if (c === '-' || (c >= '0' && c <= '9')) return number();
+    for (const lit of ['true', 'false', 'null']) {
+      if (text.startsWith(lit, i) && !/[\w$]/.test(text[i + lit.length] ?? '')) {
+        i += lit.length;
+        return;
+      }
+    }
+    if (afterComma !== undefined && c === closer) fail(afterComma, `a comma before "${closer}": JSON allows no trailing comma`);
+    if (c === "'") fail(i, 'text must be in double quotes ("), not single quotes');
+    if (/[A-Za-z_$]/.test(c)) fail(i, `expected ${what}, found ${show(i)}: text must be in double quotes, and the only bare words are true, false and null`);
+    fail(i, `expected ${what}, found ${show(i)}`);
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || /[\w.]/.test(text[i + m[0].length] ?? '')) {
+      const token = /^[-+\w.]+/.exec(text.slice(i, i + 40))?.[0] ?? text[i]!;
+      fail(i, `${token} is not a JSON number (write numbers like 12, 0.05 or -3.5e2, without leading zeros)`);
+    }
+    i += m![0].length;
+  };
+  /** After a value in a list or object: a comma, the closer, or a missing comma. */
+  const separator = (open: number, closer: string, valueEnd: number, what: string): 'more' | 'done' => {
+    ws();
+    if (i >= n) fail(open, `the ${closer === '}' ? '{' : '['} opened here is never closed with "${closer}"`);
+    if (text[i] === ',') {
+      i++;
+      return 'more';
+    }
+    if (text[i] === closer) {
+      i++;
+      return 'done';
+    }
+    // A value on the next line: the comma is missing at the end of this one.
+    if (/[\n\r]/.test(text.slice(valueEnd, i))) fail(valueEnd, `missing "," after ${what}`);
+    return fail(i, `expected "," or "${closer}" after ${what}, found ${show(i)}`);
+  };
+  const object = () => {
+    const open = i;
+    i++;
+    ws();
+    if (text[i] === '}') {
+      i++;
+      return;
+    }
+    let comma: number | undefined;
+    for (;;) {
+      ws();
+      if (i >= n) fail(open, 'the { opened here is never closed with "}"');
+      const c = text[i]!;
+      if (c === '}' && comma !== undefined) fail(comma, 'a comma before "}": JSON allows no trailing comma');
+      if (c === "'") fail(i, 'field names must be in double quotes ("), not single quotes');
+      if (c !== '"') {
+        if (/[A-Za-z_$]/.test(c)) fail(i, `the field name ${show(i).replace(/^the bare word /, '')} must be in double quotes`);
+        fail(i, `expected a field name in double quotes, found ${show(i)}`);
+      }
+      const key = string();
+      ws();
+      if (text[i] !== ':') fail(i, i >= n ? `the file ends after the field name "${key}"` : `expected ":" after the field name "${key}", found ${show(i)}`);
+      i++;
+      value(`the value of "${key}"`);
+      const end = i;
+      if (separator(open, '}', end, `the value of "${key}"`) === 'done') return;
+      comma = i - 1;
+    }
+  };
+  const array = () => {
+    const open = i;
+    i++;
+    ws();
+    if (text[i] === ']') {
+      i++;
+      return;
+    }
+    let comma: number | undefined;
+    for (let k = 0; ; k++) {
+      value('a value', ']', comma);
+      if (separator(open, ']', i, `list item ${k + 1}`) === 'done') return;
+      comma = i - 1;
+    }
+  };
+  try {
+    ws();
+    if (i >= n) fail(undefined, 'the file is empty');
+    value('a value');
+    ws();
+    if (i < n) fail(i, `found ${show(i)} after the end of the JSON document (a deal file holds one object)`);
+    return undefined;
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) return { offset: err.offset, message: err.message };
+    return undefined;
   }
 }
 
 /** Reads a file, or says why it cannot be read. */
-export function readInput(path: string, display: string): { bytes?: Buffer; diagnostics: Diagnostic[] } {
+export function readInput(path: string, display: string): TapeRead & { bytes?: Buffer } {
   try {
-    return { bytes: readFileSync(path), diagnostics: [] };
+    return { bytes: readFileSync(path), diagnostics: [], file: display };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    return { diagnostics: [{ severity: 'error', file: display, message: `cannot read the file: ${why}` }] };
+    return { diagnostics: [{ severity: 'error', file: display, message: `cannot read the file: ${why}` }], file: display, reason: why };
   }
+}
+
+/** What reading a tape gave: its bytes, or diagnostics saying why not. */
+export interface TapeRead {
+  bytes?: Uint8Array;
+  diagnostics: Diagnostic[];
+  /** The tape's name in messages (e.g. relative to the working directory); default: the path as written. */
+  file?: string;
+  /** Why it could not be read, in a few words ("no such file"). */
+  reason?: string;
 }
 
 /** Loads and validates a deal file and its tapes. */
@@ -96,11 +266,16 @@ function displayPath(dealFile: string, tapePath: string): string {
 export function validateDeal(
   input: unknown,
   file: string,
-  readTape: (path: string) => { bytes?: Uint8Array; diagnostics: Diagnostic[] },
+  readTape: (path: string) => TapeRead,
 ): LoadResult {
   const parsed = Deal.safeParse(input);
   if (!parsed.success) {
-    return { diagnostics: issuesToDiagnostics(parsed.error.issues, file, input, { keysAt: (p) => keysAt(Deal, p, input) }) };
+    return {
+      diagnostics: issuesToDiagnostics(parsed.error.issues, file, input, {
+        keysAt: (p) => keysAt(Deal, p, input),
+        variantKeysAt: (p) => variantKeysAt(Deal, p, input),
+      }),
+    };
   }
   const spec = parsed.data;
   const diagnostics: Diagnostic[] = [];
@@ -108,18 +283,34 @@ export function validateDeal(
   const origins: AssetOrigin[] = spec.pool.assets.map((_, index) => ({ kind: 'inline', index }));
 
   spec.pool.tapes.forEach((tape, tapeIndex) => {
+    const tapePath = ['pool', 'tapes', tapeIndex] as const;
     const read = readTape(tape.path);
-    const tapeFile = read.diagnostics[0]?.file ?? tape.path;
+    const tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
     if (!read.bytes) {
-      diagnostics.push(...read.diagnostics.map((d) => ({ ...d, path: formatPath(['pool', 'tapes', tapeIndex, 'path']), file, message: `tape ${tape.path}: ${d.message}` })));
+      const message =
+        read.reason === 'no such file'
+          ? `no tape file at ${tapeFile} (the path is relative to the deal file)`
+          : read.reason !== undefined
+            ? `cannot read the tape ${tapeFile}: ${read.reason}`
+            : undefined;
+      if (message) diagnostics.push({ severity: 'error', file, path: formatPath([...tapePath, 'path']), message });
+      else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, path: formatPath([...tapePath, 'path']), file, message: `tape ${tape.path}: ${d.message}` })));
       return;
     }
     const { text } = decodeTape(read.bytes, tape.encoding);
     const schema = ASSET_SCHEMAS[tape.type];
     const fields = new Set(leafFieldPaths(schema).filter((f) => f !== 'type' && f !== 'assumed'));
-    const parsedTape = parseTape(text, tapeFile, tape.type, fields, tape.defaults ?? {});
+    const defaults = tape.defaults ?? {};
+    const parsedTape = parseTape(text, tapeFile, tape.type, fields, defaults);
     diagnostics.push(...parsedTape.diagnostics);
-    const reportedMissing = new Set<string>();
+    const reported = new Set<string>();
+    const once = (d: Diagnostic) => {
+      const key = formatDiagnostic(d);
+      if (!reported.has(key)) {
+        reported.add(key);
+        diagnostics.push(d);
+      }
+    };
     for (const row of parsedTape.rows) {
       const result = Asset.safeParse(row.value);
       if (result.success) {
@@ -127,20 +318,44 @@ export function validateDeal(
         origins.push({ kind: 'tape', tape: tapeIndex, file: tapeFile, line: row.line, columns: parsedTape.columns });
         continue;
       }
-      for (const d of issuesToDiagnostics(result.error.issues, tapeFile, row.value)) {
+      const rowDiagnostics: Diagnostic[] = [];
+      const issues = issuesToDiagnostics(result.error.issues, tapeFile, row.value, {
+        keysAt: (p) => keysAt(Asset, p, row.value),
+        variantKeysAt: (p) => variantKeysAt(Asset, p, row.value),
+        receivedAt: (p) => cellAt(row.cells, p),
+      });
+      for (const d of issues) {
+        const keys = parsePath(d.path ?? '');
         const field = fieldOfPath(d.path ?? '');
         const column = parsedTape.columns.find((c) => c.field === field);
-        if (column) {
-          diagnostics.push({ severity: 'error', file: tapeFile, line: row.line, column: column.index + 1, columnName: column.header, message: d.message.replace(/^is required$/, 'is empty') });
-        } else if (d.message.startsWith('is required')) {
-          if (!reportedMissing.has(field)) {
-            reportedMissing.add(field);
-            diagnostics.push({ severity: 'error', file: tapeFile, line: 1, message: `column ${field} is missing (required for ${tape.type} assets; or set it in pool.tapes[${tapeIndex}].defaults)` });
+        const cell = column ? row.cells[field] : undefined;
+        if (cell === undefined && valueAt(defaults, keys) !== undefined) {
+          // The value came from the tape's defaults: say so once, in the deal file.
+          once({ severity: 'error', file, path: formatPath([...tapePath, 'defaults', ...keys]), message: d.message });
+        } else if (column) {
+          let message = d.message.replace(/^is required/, 'is empty');
+          const aliases = VALUE_ALIASES[field];
+          if (aliases && message.startsWith('must be one of ')) {
+            // One Chinese name for each value, the first the tape accepts.
+            const names = [...new Map(Object.entries(aliases).map(([cn, en]) => [en, cn] as const).reverse()).values()].reverse();
+            message = message.replace(' (got ', `, or in Chinese ${names.join(', ')} (got `);
           }
+          rowDiagnostics.push({ severity: 'error', file: tapeFile, line: row.line, column: column.index + 1, columnName: column.header, message });
+        } else if (d.message.startsWith('is required')) {
+          const aliases = Object.entries(HEADER_ALIASES).filter(([, f]) => f === field).map(([h]) => h);
+          once({
+            severity: 'error',
+            file: tapeFile,
+            line: 1,
+            message: `no column for ${field}${aliases.length ? ` (or ${aliases.join(', ')})` : ''}, which ${tape.type} assets require; add the column, or set ${field} in ${formatPath([...tapePath, 'defaults'])}`,
+          });
         } else {
-          diagnostics.push({ severity: 'error', file: tapeFile, line: row.line, message: `${d.path}: ${d.message}` });
+          rowDiagnostics.push({ severity: 'error', file: tapeFile, line: row.line, message: `${d.path}: ${d.message}` });
         }
       }
+      // Left to right along the row, as the reader sees it.
+      rowDiagnostics.sort((a, b) => (a.column ?? Infinity) - (b.column ?? Infinity));
+      diagnostics.push(...rowDiagnostics);
     }
   });
 
@@ -148,6 +363,33 @@ export function validateDeal(
   const deal: LoadedDeal = { file, spec, assets, origins };
   diagnostics.push(...runRules(deal));
   return hasErrors(diagnostics) ? { diagnostics } : { deal, diagnostics };
+}
+
+/** The text a tape row's cell had at a path of the asset (`ip.types[0]` → the ip.types cell). */
+function cellAt(cells: Record<string, string>, path: readonly PropertyKey[]): string | undefined {
+  for (let k = path.length; k > 0; k--) {
+    const keys = path.slice(0, k);
+    if (keys.some((x) => typeof x !== 'string')) continue;
+    const cell = cells[keys.join('.')];
+    if (cell !== undefined) return cell;
+  }
+  return undefined;
+}
+
+/** `a.b[2].c` → ['a', 'b', 2, 'c']: the inverse of formatPath for field names. */
+function parsePath(path: string): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
 }
 
 /** `ip.types[0]` → `ip.types`: the tape column a JSON path belongs to. */

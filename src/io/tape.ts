@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../validate/diagnostics.js';
+import { suggest } from '../validate/zodIssues.js';
 
 export type TapeEncoding = 'auto' | 'utf8' | 'gbk';
 
@@ -54,6 +55,9 @@ const CN_REPAYMENT: Record<string, string> = {
   等额本金: 'equalPrincipal', 等额本息: 'level', 按计划还款: 'schedule',
 };
 
+/** Chinese names a tape may use for the values of a field, by field: 发明专利 → invention. */
+export const VALUE_ALIASES: Record<string, Record<string, string>> = { 'ip.types': CN_IP_TYPES, repayment: CN_REPAYMENT };
+
 const INT_FIELDS = new Set(['paymentEveryMonths', 'ip.count', 'royalties.everyMonths', 'royalties.count', 'rent.everyMonths', 'rent.count']);
 const RATE_FIELDS = new Set(['rate', 'riskReserveRate', 'factoringDiscount']);
 const AMOUNT_FIELDS = new Set([
@@ -65,7 +69,10 @@ const EXCEL_DATE = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/;
 export interface TapeRow {
   /** The asset object, ready for the asset schema. */
   value: Record<string, unknown>;
+  /** The line the row starts on (a quoted cell may span lines). */
   line: number;
+  /** The text of each non-empty cell, by field path, as written (before conversion). */
+  cells: Record<string, string>;
 }
 
 export interface TapeColumn {
@@ -139,12 +146,19 @@ export function parseTape(
   defaults: Record<string, unknown> = {},
 ): Omit<ParsedTape, 'encoding'> {
   const diagnostics: Diagnostic[] = [];
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // Rows of empty cells (",,,,", which spreadsheets leave below a table) are not assets.
+      skip_records_with_empty_values: true,
+    }) as unknown as typeof records;
   } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    diagnostics.push({ severity: 'error', file, line: e.lines, message: `cannot read the CSV: ${String(e.message ?? err).replace(/^Invalid Record Length: /, '')}` });
+    diagnostics.push(csvSyntaxDiagnostic(err, text, file));
     return { columns: [], rows: [], diagnostics };
   }
   if (records.length === 0) {
@@ -160,7 +174,15 @@ export function parseTape(
   const seen = new Map<string, TapeColumn>();
   for (const col of columns) {
     if (col.field === undefined) {
-      diagnostics.push({ severity: 'warning', file, line: 1, column: col.index + 1, columnName: col.header, message: `not a field of ${type} assets; the column is ignored` });
+      const hint = suggest(col.header, [...knownFields]);
+      diagnostics.push({
+        severity: 'warning',
+        file,
+        line: 1,
+        column: col.index + 1,
+        columnName: col.header,
+        message: `not a field of ${type} assets${hint ? ` (did you mean ${hint}?)` : ''}; the column is ignored`,
+      });
       continue;
     }
     const first = seen.get(col.field);
@@ -169,15 +191,85 @@ export function parseTape(
     } else seen.set(col.field, col);
   }
   const rows: TapeRow[] = [];
-  for (const { record, info } of records.slice(1)) {
+  for (const { record, info, raw } of records.slice(1)) {
+    const line = startLine(info.lines, raw);
+    if (record.length !== header.length) {
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line,
+        message: `the row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${header.length} (a cell with a comma must be in double quotes)`,
+      });
+      continue;
+    }
     const value: Record<string, unknown> = structuredClone(defaults);
     value['type'] = type;
+    const cells: Record<string, string> = {};
     for (const col of columns) {
       if (col.field === undefined) continue;
-      const cell = convertCell(col.field, record[col.index] ?? '');
-      if (cell !== undefined) setPath(value, col.field, cell);
+      const rawCell = record[col.index] ?? '';
+      const cell = convertCell(col.field, rawCell);
+      if (cell !== undefined) {
+        setPath(value, col.field, cell);
+        cells[col.field] = rawCell.trim();
+      }
     }
-    rows.push({ value, line: info.lines });
+    rows.push({ value, line, cells });
   }
   return { columns, rows, diagnostics };
+}
+
+/**
+ * The line a record starts on: csv-parse counts lines up to the record's end, and its raw text
+ * holds any empty lines skipped before it and the line break after it.
+ */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^(?:\r?\n|\r)+/, '').replace(/(?:\r?\n|\r)$/, '');
+  return endLine - (body.match(/\r?\n|\r/g)?.length ?? 0);
+}
+
+/** Where the quoted cell that never closes opens: 1-based line and column, or undefined. */
+function unclosedQuote(text: string): { line: number; column: number } | undefined {
+  let line = 1;
+  let lineStart = 0;
+  let open: { line: number; column: number } | undefined;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (open) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else open = undefined;
+      } else if (c === '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) open = { line, column: i - lineStart + 1 };
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+    fieldStart = c === ',' || c === '\n' || c === '\r' || (c === '\uFEFF' && i === 0);
+  }
+  return open;
+}
+
+/** A CSV syntax error from csv-parse, said plainly, with its line (and column when known). */
+function csvSyntaxDiagnostic(err: unknown, text: string, file: string): Diagnostic {
+  const e = err as { code?: string; message?: string; lines?: number; index?: number };
+  const column = typeof e.index === 'number' ? e.index + 1 : undefined;
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const at = unclosedQuote(text);
+      return { severity: 'error', file, line: at?.line ?? e.lines, column: at?.column, message: 'a quoted cell is never closed: its opening " has no closing "' };
+    }
+    case 'INVALID_OPENING_QUOTE':
+      return { severity: 'error', file, line: e.lines, column, message: 'a " inside an unquoted cell: put the whole cell in double quotes and double the " inside it ("")' };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { severity: 'error', file, line: e.lines, column, message: 'text after the closing " of a quoted cell: put the whole cell in double quotes and double the " inside it ("")' };
+    default:
+      return { severity: 'error', file, line: e.lines, message: `cannot read the CSV: ${String(e.message ?? err)}` };
+  }
 }

@@ -1,5 +1,5 @@
 /** Helpers shared by the asset modules: regular dates, level payments, equal splits. */
-import { addMonths, compareDates, type IsoDate } from '../dates/date.js';
+import { addMonths, compareDates, dateParts, type IsoDate } from '../dates/date.js';
 import { allocate, Decimal, ONE, toFen, ZERO } from '../util/money.js';
 import type { Flow } from './types.js';
 
@@ -19,7 +19,12 @@ export function regularDates(first: IsoDate, everyMonths: number, count: number)
  */
 export function loanDates(start: IsoDate, maturity: IsoDate, everyMonths: number): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let k = 1; ; k++) {
+  // A date more months after the start than maturity's month is past maturity: stop before
+  // computing it, so a maturity near the end of the calendar never steps out of its range.
+  const s = dateParts(start);
+  const m = dateParts(maturity);
+  const monthsToMaturity = (m.year - s.year) * 12 + (m.month - s.month);
+  for (let k = 1; k * everyMonths <= monthsToMaturity; k++) {
     const d = addMonths(start, k * everyMonths);
     if (compareDates(d, maturity) >= 0) break;
     out.push(d);
@@ -64,13 +69,17 @@ export function equalPrincipalPayments(balance: Decimal, periodRate: Decimal, co
   });
 }
 
-/** Flows dated after the cutoff, in date order (stable for equal dates). */
-export function afterCutoff(flows: Flow[], cutoff: IsoDate): Flow[] {
+/** Flows in date order (stable for equal dates), as a new array. */
+export function byDate(flows: readonly Flow[]): Flow[] {
   return flows
-    .filter((f) => compareDates(f.date, cutoff) > 0)
     .map((f, i) => ({ f, i }))
     .sort((a, b) => compareDates(a.f.date, b.f.date) || a.i - b.i)
     .map(({ f }) => f);
+}
+
+/** Flows dated after the cutoff, in date order (stable for equal dates). */
+export function afterCutoff(flows: readonly Flow[], cutoff: IsoDate): Flow[] {
+  return byDate(flows.filter((f) => compareDates(f.date, cutoff) > 0));
 }
 
 /** The annual rate per period of `everyMonths` months (leases and level loans quote it so). */

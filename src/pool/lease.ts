@@ -5,7 +5,7 @@
  * with "principal" it is the lease principal and the rent's interest part is interest.
  */
 import { sum, ZERO } from '../util/money.js';
-import { afterCutoff, equalPrincipalPayments, levelPayments, periodRate, regularDates } from './common.js';
+import { afterCutoff, byDate, equalPrincipalPayments, levelPayments, periodRate, regularDates } from './common.js';
 import type { AssetModel, Flow } from './types.js';
 
 export const lease: AssetModel<'lease'> = {
@@ -25,11 +25,14 @@ export const lease: AssetModel<'lease'> = {
           : equalPrincipalPayments(asset.leasePrincipal, rate, rent.count);
       parts = dates.map((date, i) => ({ date, ...split[i]! }));
     }
-    if (asset.buyBackPrice !== undefined && parts.length > 0) {
-      const last = parts[parts.length - 1]!;
-      parts[parts.length - 1] = { ...last, interest: last.interest.plus(asset.buyBackPrice) };
+    // The buy-back price comes with the last rent by date (a schedule may be written in any
+    // order), whether or not that rent falls after the cutoff.
+    const dated = byDate(parts);
+    if (asset.buyBackPrice !== undefined && dated.length > 0) {
+      const last = dated[dated.length - 1]!;
+      dated[dated.length - 1] = { ...last, interest: last.interest.plus(asset.buyBackPrice) };
     }
-    const due = afterCutoff(parts, cutoff);
+    const due = afterCutoff(dated, cutoff);
     const flows =
       asset.balanceBasis === 'rent' ? due.map((f) => ({ date: f.date, principal: f.principal.plus(f.interest), interest: ZERO })) : due;
     return { balance: sum(flows.map((f) => f.principal)), flows };

@@ -4,8 +4,8 @@
  */
 import { compareDates } from '../dates/date.js';
 import { yearFraction } from '../dates/daycount.js';
-import { toFen, ZERO, type Decimal } from '../util/money.js';
-import { equalSplit, levelPayments, loanDates, periodRate } from './common.js';
+import { sum, toFen, ZERO, type Decimal } from '../util/money.js';
+import { afterCutoff, equalSplit, levelPayments, loanDates, periodRate } from './common.js';
 import type { AssetModel, Flow } from './types.js';
 
 export const pledgeLoan: AssetModel<'pledgeLoan'> = {
@@ -16,8 +16,16 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
     if (loan.repayment === 'schedule') {
       // Interest accrues by the day count on the balance between scheduled dates, from the later
       // of the start date and the cutoff (interest earned before the cutoff is not the pool's).
-      const schedule = (loan.schedule ?? []).filter((s) => compareDates(s.date, cutoff) > 0);
-      let left = balance;
+      // The schedule may be written in any order: it is taken in date order (stable for equal
+      // dates), as accruing backwards between out-of-order dates would give negative interest.
+      const schedule = afterCutoff(
+        (loan.schedule ?? []).map((s) => ({ date: s.date, principal: s.principal, interest: ZERO })),
+        cutoff,
+      );
+      // The balance is what the schedule repays after the cutoff, so the flows always sum to it
+      // (the validation rules require it to equal `principal`).
+      const scheduled = sum(schedule.map((s) => s.principal));
+      let left = scheduled;
       let from = compareDates(loan.startDate, cutoff) > 0 ? loan.startDate : cutoff;
       const flows: Flow[] = schedule.map((s) => {
         const interest = toFen(left.times(loan.rate).times(yearFraction(from, s.date, loan.dayCount)));
@@ -25,11 +33,13 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
         from = s.date;
         return { date: s.date, principal: s.principal, interest };
       });
-      return { balance, flows };
+      return { balance: scheduled, flows };
     }
     const all = loanDates(loan.startDate, loan.maturityDate, loan.paymentEveryMonths);
     const firstAfter = all.findIndex((d) => compareDates(d, cutoff) > 0);
-    if (firstAfter < 0) return { balance, flows: [] };
+    // Matured on or before the cutoff: nothing is contractually due after it, so, as for a
+    // receivable past due, the balance is zero (the flows' principal must sum to the balance).
+    if (firstAfter < 0) return { balance: ZERO, flows: [] };
     const dates = all.slice(firstAfter);
     const starts = dates.map((_, i) => (i + firstAfter === 0 ? loan.startDate : all[i + firstAfter - 1]!));
     const n = dates.length;

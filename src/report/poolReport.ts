@@ -10,6 +10,7 @@ const OBLIGOR: Record<string, Label> = {
   pledgeLoan: { zh: '借款人', en: 'borrowers' },
   royalty: { zh: '专利客户', en: 'licensees' },
   lease: { zh: '承租人', en: 'lessees' },
+  leasePrincipal: { zh: '承租人', en: 'lessees' },
   receivable: { zh: '债务人', en: 'debtors' },
   mixed: { zh: '债务人', en: 'obligors' },
 };
@@ -17,6 +18,7 @@ const OBLIGOR_ONE: Record<string, Label> = {
   pledgeLoan: { zh: '借款人', en: 'borrower' },
   royalty: { zh: '专利客户', en: 'licensee' },
   lease: { zh: '承租人', en: 'lessee' },
+  leasePrincipal: { zh: '承租人', en: 'lessee' },
   receivable: { zh: '债务人', en: 'debtor' },
   mixed: { zh: '债务人', en: 'obligor' },
 };
@@ -24,6 +26,7 @@ const BALANCE: Record<string, Label> = {
   pledgeLoan: { zh: '贷款余额', en: 'Loan balance' },
   royalty: { zh: '应收许可费余额', en: 'Royalty receivable' },
   lease: { zh: '应收租金余额', en: 'Rent receivable' },
+  leasePrincipal: { zh: '租赁本金余额', en: 'Lease principal' },
   receivable: { zh: '应收账款余额', en: 'Receivable balance' },
   mixed: { zh: '资产余额', en: 'Asset balance' },
 };
@@ -73,7 +76,8 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
   const { spec } = deal;
   const structure = spec.meta.structure;
   const stats = poolStats(spec, deal.assets, options.lang);
-  const sections: Section[] = [summarySection(stats, structure), trancheSection(stats, options.lang)];
+  const principalBasis = deal.assets.some((a) => a.type === 'lease') && deal.assets.every((a) => a.type !== 'lease' || a.balanceBasis === 'principal');
+  const sections: Section[] = [summarySection(stats, principalBasis ? 'leasePrincipal' : structure), trancheSection(stats, options.lang)];
   if (stats.royalty) sections.push(royaltySection(stats));
   sections.push(topObligorSection(stats, deal, structure));
   for (const s of stats.strata) sections.push(stratumSection(s.key, s.rows, structure, options.lang));

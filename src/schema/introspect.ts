@@ -84,3 +84,9 @@ export function leafFieldPaths(schema: AnySchema, prefix = ''): string[] {
   }
   return [...out];
 }
+
+/** The field lists of the object forms the schema at a path accepts (several for a union). */
+export function variantKeysAt(schema: AnySchema, path: readonly PropertyKey[], input?: unknown): string[][] {
+  const s = schemaAt(schema, path, input);
+  return s ? objectVariants(s).map((v) => Object.keys(v)) : [];
+}

@@ -29,7 +29,7 @@ export const Amount = numberOrText
   .transform((v, ctx) => {
     const d = decimalFrom(v, ctx, 'an amount in yuan');
     if (d === z.NEVER) return d;
-    if (d.isNegative()) {
+    if (d.lt(0)) {
       ctx.addIssue({ code: 'custom', message: 'must not be negative' });
       return z.NEVER;
     }
@@ -46,7 +46,7 @@ export const Rate = numberOrText
   .transform((v, ctx) => {
     const d = decimalFrom(v, ctx, 'a rate');
     if (d === z.NEVER) return d;
-    if (d.isNegative() || d.gt(1)) {
+    if (d.lt(0) || d.gt(1)) {
       ctx.addIssue({ code: 'custom', message: `must be between 0 and 1 (rates are decimals: 0.04 means 4%), got ${d.toString()}` });
       return z.NEVER;
     }
@@ -59,7 +59,7 @@ export const Multiple = numberOrText
   .transform((v, ctx) => {
     const d = decimalFrom(v, ctx, 'a multiple');
     if (d === z.NEVER) return d;
-    if (!d.isPositive()) {
+    if (!d.gt(0)) {
       ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
       return z.NEVER;
     }

@@ -62,8 +62,8 @@ export function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[]
     if (!totalFen.isZero()) throw new RangeError('allocate: nothing to allocate a non-zero amount to');
     return weights.map(() => ZERO);
   }
-  if (weights.some((w) => w.isNegative())) throw new RangeError('allocate: negative weight');
-  const sign = totalFen.isNegative() ? -1 : 1;
+  if (weights.some((w) => w.lt(0))) throw new RangeError('allocate: negative weight');
+  const sign = totalFen.lt(0) ? -1 : 1;
   const absFen = totalFen.abs();
   const exact = weights.map((w) => absFen.times(w).div(weightSum));
   const floors = exact.map((e) => e.floor());
@@ -75,7 +75,9 @@ export function allocate(total: Decimal, weights: readonly Decimal[]): Decimal[]
     const i = order[k]!.i;
     floors[i] = floors[i]!.plus(1);
   }
-  return floors.map((f) => f.times(sign).div(100));
+  // Negate only non-zero parts: decimal.js keeps a signed zero, and a −0 part would report
+  // isNegative() although it is nothing.
+  return floors.map((f) => (sign < 0 && !f.isZero() ? f.neg() : f).div(100));
 }
 
 /** Formats a money amount with two decimals (no grouping): the JSON and CSV form. */

@@ -59,10 +59,17 @@ const uniqueIds: Rule = (ctx) => {
   }
   const seenAsset = new Map<string, number>();
   ctx.deal.assets.forEach((a, i) => {
-    if (seenAsset.has(a.id)) ctx.onAsset(i, 'id', `duplicate asset id "${a.id}"`);
+    const first = seenAsset.get(a.id);
+    if (first !== undefined) ctx.onAsset(i, 'id', `duplicate asset id "${a.id}" (also ${originName(ctx.deal.origins[first]!, ctx.deal.origins[i]!)})`);
     else seenAsset.set(a.id, i);
   });
 };
+
+/** Where an asset was written, said from where another one was: `pool.assets[0]`, `line 2`. */
+function originName(origin: AssetOrigin, from: AssetOrigin): string {
+  if (origin.kind === 'inline') return formatPath(['pool', 'assets', origin.index]);
+  return from.kind === 'tape' && from.file === origin.file ? `line ${origin.line}` : `${origin.file}:${origin.line}`;
+}
 
 const dateOrder: Rule = (ctx) => {
   const d = ctx.spec.dates;
@@ -81,7 +88,19 @@ const dateOrder: Rule = (ctx) => {
     return nominalDates(s);
   };
   const payments = checkSchedule('paymentDates');
-  checkSchedule('collectionDates');
+  const collections = checkSchedule('collectionDates');
+  if (collections && collections.length > 0 && d.collectionDates) {
+    const firstPath = 'dates' in d.collectionDates ? ['dates', 'collectionDates', 'dates', 0] : ['dates', 'collectionDates', 'first'];
+    if (compareDates(collections[0]!, d.cutoff) <= 0) ctx.at(firstPath, `the first collection date ${collections[0]} is not after the cutoff date ${d.cutoff}`);
+    else if (payments) {
+      // Period k's collections pay out on payment date k: its collection period must end first.
+      const k = collections.findIndex((c, i) => i < payments.length && compareDates(c, payments[i]!) > 0);
+      if (k >= 0) {
+        const path = 'dates' in d.collectionDates ? ['dates', 'collectionDates', 'dates', k] : ['dates', 'collectionDates'];
+        ctx.at(path, `collection period ${k + 1} ends on ${collections[k]}, after its payment date ${payments[k]}`);
+      }
+    }
+  }
   if (!payments || payments.length === 0) return;
   const first = payments[0]!;
   const last = payments[payments.length - 1]!;
@@ -111,6 +130,7 @@ const assetTerms: Rule = (ctx) => {
       case 'pledgeLoan':
         if (compareDates(a.startDate, a.maturityDate) >= 0) ctx.onAsset(i, 'maturityDate', `the maturity date ${a.maturityDate} is not after the start date ${a.startDate}`);
         else if (compareDates(a.maturityDate, cutoff) <= 0) ctx.onAsset(i, 'maturityDate', `the loan matured on ${a.maturityDate}, before the cutoff ${cutoff}`);
+        else if (compareDates(a.startDate, cutoff) > 0) ctx.onAsset(i, 'startDate', `the loan starts on ${a.startDate}, after the cutoff ${cutoff}: principal is the balance at the cutoff`, 'warning');
         if (a.originalPrincipal !== undefined && a.principal.gt(a.originalPrincipal)) ctx.onAsset(i, 'principal', `the balance ${a.principal.toFixed(2)} exceeds the original principal ${a.originalPrincipal.toFixed(2)}`);
         if (a.repayment === 'schedule') {
           if (!a.schedule || a.schedule.length === 0) ctx.onAsset(i, 'schedule', 'repayment "schedule" needs a schedule of principal payments');
@@ -129,6 +149,10 @@ const assetTerms: Rule = (ctx) => {
         if (r.type === 'schedule') {
           const dates = r.payments.map((p) => p.date);
           for (let k = 1; k < dates.length; k++) if (compareDates(dates[k - 1]!, dates[k]!) >= 0) { ctx.onAsset(i, 'royalties', `royalty dates must increase: ${dates[k]} after ${dates[k - 1]}`); break; }
+        }
+        if (compareDates(a.contractStart, a.contractEnd) < 0 && (r.type !== 'level' || (r.amount === undefined) !== (r.total === undefined))) {
+          const late = contractualCashflows(a, cutoff).flows.filter((f) => compareDates(f.date, a.contractEnd) > 0);
+          if (late.length > 0) ctx.onAsset(i, 'royalties', `${late.length} royalty payment${late.length > 1 ? 's fall' : ' falls'} after the contract end ${a.contractEnd} (the first on ${late[0]!.date})`, 'warning');
         }
         if ((a.firstLicenseFee === undefined) !== (a.riskReserveRate === undefined) && a.riskReserveRate !== undefined) ctx.onAsset(i, 'riskReserveRate', 'a risk-reserve rate needs the first-license fee it applies to', 'warning');
         break;
@@ -159,18 +183,14 @@ const assetTerms: Rule = (ctx) => {
 
 /** Checks `ids` against the known ones of a kind; suggests the nearest id. */
 function checkRefs(ctx: RuleContext, ids: readonly string[] | undefined, known: readonly string[], kind: string, path: readonly PropertyKey[]): void {
-  (ids ?? []).forEach((id, k) => {
-    if (!known.includes(id)) {
-      const hint = suggest(id, known);
-      ctx.at([...path, k], `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`);
-    }
-  });
+  (ids ?? []).forEach((id, k) => checkRef(ctx, id, known, kind, [...path, k]));
 }
 
 function checkRef(ctx: RuleContext, id: string, known: readonly string[], kind: string, path: readonly PropertyKey[]): boolean {
   if (known.includes(id)) return true;
   const hint = suggest(id, known);
-  ctx.at(path, `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ''}`);
+  const help = hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ` (the deal has no ${kind}s)`;
+  ctx.at(path, `unknown ${kind} "${id}"${help}`);
   return false;
 }
 
@@ -209,7 +229,10 @@ const references: Rule = (ctx) => {
     if (t.effect.type === 'switchWaterfall' && !s.waterfalls[t.effect.to]) {
       ctx.at(['triggers', i, 'effect', 'to'], `switches to the "${t.effect.to}" waterfall, but waterfalls.${t.effect.to} is not defined`);
     }
-    if (t.effect.type === 'setReserveTarget') checkRef(ctx, t.effect.account, accounts, 'account', ['triggers', i, 'effect', 'account']);
+    if (t.effect.type === 'setReserveTarget' && checkRef(ctx, t.effect.account, accounts, 'account', ['triggers', i, 'effect', 'account'])) {
+      const account = t.effect.account;
+      if (s.accounts.find((a) => a.id === account)!.kind !== 'reserve') ctx.at(['triggers', i, 'effect', 'account'], `account "${account}" is the collection account, not a reserve: it has no target`);
+    }
   });
 };
 
@@ -276,6 +299,8 @@ const waterfallSteps: Rule = (ctx) => {
   s.tranches.forEach((t, i) => {
     const paid = normal.some((st) => (st.type === 'payPrincipal' && st.tranches.includes(t.id)) || (st.type === 'payResidual' && st.tranche === t.id));
     if (!paid) ctx.at(['tranches', i], `tranche "${t.id}" is never paid principal in the normal waterfall`, 'warning');
+    const paysInterest = normal.some((st) => st.type === 'payInterest' && st.tranches.includes(t.id));
+    if (t.coupon !== undefined && !paysInterest) ctx.at(['tranches', i, 'coupon'], `tranche "${t.id}" has a coupon, but no payInterest step of the normal waterfall pays it`, 'warning');
   });
 };
 
@@ -333,7 +358,11 @@ const feeRules: Rule = (ctx) => {
 const assumedNotes: Rule = (ctx) => {
   forEachAssumed(ctx.spec, (holder, path, field) => {
     const isTape = path.length === 3 && path[0] === 'pool' && path[1] === 'tapes';
-    if (!isTape && !(field.split('.')[0]! in holder)) ctx.at([...path, 'assumed', field], `names field "${field}", which this object does not have`, 'warning');
+    const name = field.split('.')[0]!;
+    if (!isTape && !(name in holder)) {
+      const hint = suggest(name, Object.keys(holder).filter((k) => k !== 'assumed'));
+      ctx.at([...path, 'assumed', field], `names field "${field}", which this object does not have${hint ? ` (did you mean "${hint}"?)` : ''}`, 'warning');
+    }
   });
 };
 

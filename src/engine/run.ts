@@ -1,0 +1,701 @@
+/**
+ * The engine: `runDeal(deal, scenario) → result`. Pure and deterministic: no I/O, no clock.
+ *
+ * Each period runs in one fixed order (the same-day ordering of the whole project):
+ *   1. accrue   — tranche interest and fees for the period, on the opening balances;
+ *   2. collect  — pool cash of the collection period, recoveries, guarantee payments, a clean-up
+ *                 call, reserve releases, into the collection account; VAT on what came in;
+ *   3. triggers — test every trigger on what is known now; switch the deal state;
+ *   4. waterfall — run the steps of the current state; reserves and undertakings are drawn by
+ *                 their steps, for what the items they cover lack;
+ *   5. record   — tranche, fee, account and support tables, coverage; missed payments noted
+ *                 for the next period's triggers.
+ * Interest and fees accrue between nominal (unadjusted) payment dates, from the closing date for
+ * the first period; cash moves on the business-day adjusted dates.
+ */
+import { addBusinessDays } from '../dates/calendar.js';
+import { compareDates, type IsoDate } from '../dates/date.js';
+import { yearFraction } from '../dates/daycount.js';
+import { dealSchedule, type DealPeriod } from '../deal/periods.js';
+import type { LoadedDeal } from '../io/loadDeal.js';
+import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
+import type { Condition } from '../schema/triggers.js';
+import { assetSchedules, poolPerformance, resolveDefaults, type AssetSchedule } from '../scenario/performance.js';
+import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
+import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
+import { InternalError } from '../validate/diagnostics.js';
+import { trancheSummary, coverageWholeLife } from '../analytics/tranche.js';
+import { Ledger, proveConservation } from './ledger.js';
+import type {
+  AccountPeriod,
+  CoveragePeriod,
+  DealState,
+  FeePeriod,
+  PoolPeriodResult,
+  RunEvent,
+  RunResult,
+  SupportDraw,
+  TranchePeriod,
+} from './types.js';
+
+/** The parts of a deal that do not depend on the scenario, computed once. */
+export interface PreparedDeal {
+  deal: LoadedDeal;
+  periods: DealPeriod[];
+  schedules: AssetSchedule[];
+  initialPoolBalance: Decimal;
+  calendar: ReturnType<typeof dealSchedule>['calendar'];
+}
+
+/** Builds the periods and buckets every asset's contractual cash flows (once per deal). */
+export function prepareDeal(deal: LoadedDeal): PreparedDeal {
+  const { periods, calendar } = dealSchedule(deal.spec.dates);
+  const schedules = assetSchedules(deal.assets, deal.spec.dates.cutoff, periods);
+  return { deal, periods, schedules, initialPoolBalance: sum(schedules.map((s) => s.balance)), calendar };
+}
+
+const SEVERITY: Record<DealState, number> = { normal: 0, accelerated: 1, default: 2 };
+const COLLECTION = 'collection';
+
+interface TrancheState {
+  spec: TrancheSpec;
+  balance: Decimal;
+  arrears: Decimal;
+  accrued: Decimal;
+  principalPaidTotal: Decimal;
+  rows: TranchePeriod[];
+  row?: TranchePeriod;
+  missedInterest: boolean;
+  missedPrincipal: boolean;
+}
+
+interface FeeState {
+  spec: FeeSpec;
+  arrears: Decimal;
+  accrued: Decimal;
+  due: Decimal;
+  rows: FeePeriod[];
+  paidThisPeriod: Decimal;
+}
+
+interface SupportState {
+  spec: SupportSpec;
+  drawn: Decimal;
+  repaid: Decimal;
+  outstanding: Decimal;
+  unpaid: Decimal;
+  draws: SupportDraw[];
+  failed: boolean;
+  failure?: { from: IsoDate; capLeft?: Decimal };
+}
+
+/**
+ * Runs a deal under a scenario (the base case when none is given). Throws InternalError if
+ * cash is not conserved: that would be a bug.
+ *
+ * @example
+ * const { deal } = loadDeal('deals/guangkai-patent-license.json');
+ * const result = runDeal(deal!);
+ * result.tranches[0].summary.finalPaymentDate; // '2023-08-28'
+ */
+export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO): RunResult {
+  const prepared = 'schedules' in input ? input : prepareDeal(input);
+  const { deal, periods, schedules, initialPoolBalance, calendar } = prepared;
+  const spec = deal.spec;
+  const n = periods.length;
+  const closing = spec.dates.closing;
+
+  const defaults = resolveDefaults(deal.assets, scenario, n);
+  const performance = poolPerformance(schedules, defaults);
+
+  const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
+  const collectionSpec = spec.accounts.find((a) => a.kind === 'collection');
+  const collectionName = collectionSpec?.name ?? '专项计划账户';
+  const ledger = new Ledger([COLLECTION, ...reserves.map((r) => r.id)]);
+  const events: RunEvent[] = [];
+
+  const tranches = new Map<string, TrancheState>(
+    spec.tranches.map((t) => [t.id, { spec: t, balance: t.balance, arrears: ZERO, accrued: ZERO, principalPaidTotal: ZERO, rows: [], missedInterest: false, missedPrincipal: false }]),
+  );
+  const fees = new Map<string, FeeState>(spec.fees.map((f) => [f.id, { spec: f, arrears: ZERO, accrued: ZERO, due: ZERO, rows: [], paidThisPeriod: ZERO }]));
+  const supports = new Map<string, SupportState>(
+    spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario) }]),
+  );
+  const reserveTargets = new Map<string, ReserveTargetSpec | undefined>(reserves.map((r) => [r.id, r.target]));
+  const accountRows = new Map<string, AccountPeriod[]>([[COLLECTION, []], ...reserves.map((r) => [r.id, []] as [string, AccountPeriod[]])]);
+
+  // Closing: reserves funded (风险金 held back from the first-license fees, …).
+  for (const r of reserves) ledger.transfer(0, closing, `funding:${r.id}`, r.id, r.initialBalance, `${r.name} funded at closing`);
+
+  const poolRows: PoolPeriodResult[] = [];
+  const coverageRows: CoveragePeriod[] = [];
+  const states: RunResult['states'] = [];
+  let state: DealState = 'normal';
+  const fired = new Set<string>();
+  let cumulativeDefaulted = ZERO;
+  let poolBalance = initialPoolBalance;
+  let lastIndex = n - 1;
+  let called = false;
+  // Per asset: what its guarantee has paid, to split later recoveries with the guarantor.
+  const guaranteePaid = deal.assets.map(() => ZERO);
+  const guaranteeClaim = deal.assets.map(() => ZERO);
+
+  for (let k = 0; k <= lastIndex; k++) {
+    const p = periods[k]!;
+    const period = p.index;
+    const prevNominal = k === 0 ? closing : periods[k - 1]!.nominalDate;
+    const accountBegin = new Map<string, Decimal>([[COLLECTION, ledger.balance(COLLECTION)], ...reserves.map((r) => [r.id, ledger.balance(r.id)] as [string, Decimal])]);
+    const ledgerStart = ledger.entries.length;
+
+    // 1. accrue
+    for (const t of tranches.values()) {
+      const coupon = t.spec.coupon ?? ZERO;
+      const yf = yearFraction(prevNominal, p.nominalDate, t.spec.dayCount);
+      let accrual = toFen(t.balance.times(coupon).times(yf));
+      if (t.spec.interestOnShortfall) accrual = accrual.plus(toFen(t.arrears.times(coupon).times(yf)));
+      t.accrued = accrual;
+      t.row = {
+        period,
+        date: p.date,
+        nominalDate: p.nominalDate,
+        beginBalance: t.balance,
+        interestDue: accrual.plus(t.arrears),
+        interestPaid: ZERO,
+        principalDue: ZERO,
+        principalPaid: ZERO,
+        residualPaid: ZERO,
+        endBalance: t.balance,
+        interestShortfall: ZERO,
+      };
+    }
+    for (const f of fees.values()) {
+      f.paidThisPeriod = ZERO;
+      f.accrued = feeAccrual(f.spec, prevNominal, p.nominalDate, tranches, poolBalance);
+      f.due = f.arrears.plus(f.accrued);
+    }
+
+    // 2. collect
+    const perf = performance.periods[k]!;
+    const poolBegin = poolBalance;
+    let recoveries = ZERO;
+    let guaranteePayments = ZERO;
+    let callProceeds = ZERO;
+    ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.principal, 'pool principal collected');
+    ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.interest, 'pool interest collected');
+    poolBalance = poolBalance.minus(perf.principal).minus(perf.defaulted);
+    cumulativeDefaulted = cumulativeDefaulted.plus(perf.defaulted);
+    performance.defaults.forEach((d, i) => {
+      if (!d) return;
+      const asset = deal.assets[i]!;
+      if (d.period === k) {
+        events.push({ period, date: p.date, type: 'default', id: asset.id, message: `${asset.id} (${asset.obligor}) ${d.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${d.balance.toFixed(2)} outstanding` });
+      }
+      // 保证担保: the guarantor pays the defaulted principal and the missed interest, after its delay.
+      for (const s of supports.values()) {
+        if (s.spec.kind !== 'loanGuarantee' || d.period + s.spec.delayPeriods !== k) continue;
+        if (s.spec.assets && !s.spec.assets.includes(asset.id)) continue;
+        const claimBase = (s.spec.pays.includes('principal') ? d.balance : ZERO).plus(s.spec.pays.includes('interest') ? d.interestMissed : ZERO);
+        const claim = toFen(claimBase.times(s.spec.share));
+        const paid = drawSupport(s, claim, period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, events);
+        guaranteePaid[i] = guaranteePaid[i]!.plus(paid);
+        guaranteePayments = guaranteePayments.plus(paid);
+        guaranteeClaim[i] = guaranteeClaim[i]!.plus(claimBase);
+      }
+      // Recoveries from disposing of the pledged IP; a guarantor that paid takes its share.
+      if (d.mode === 'default' && d.period + d.recoveryLag === k) {
+        const gross = toFen(d.balance.times(d.recoveryRate));
+        const guarantorShare = guaranteeClaim[i]!.isZero() ? ZERO : Decimal.min(1, guaranteePaid[i]!.div(guaranteeClaim[i]!));
+        const toPlan = toFen(gross.times(new Decimal(1).minus(guarantorShare)));
+        ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, toPlan, `recovery on ${asset.id}`);
+        recoveries = recoveries.plus(toPlan);
+      }
+    });
+    // 清仓回购: the pool is bought back at its outstanding balance; this period is the last.
+    if (spec.cleanUpCall && !called && k < n - 1 && poolBalance.gt(0) && poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow))) {
+      called = true;
+      lastIndex = k;
+      callProceeds = toFen(poolBalance);
+      ledger.transfer(period, p.date, 'call', COLLECTION, callProceeds, 'clean-up call (清仓回购)');
+      events.push({ period, date: p.date, type: 'cleanUpCall', message: `pool balance ${poolBalance.toFixed(2)} below ${spec.cleanUpCall.poolBalanceBelow.times(100).toString()}% of the initial balance: clean-up call` });
+      poolBalance = ZERO;
+    }
+    const final = k === lastIndex;
+    for (const r of reserves) {
+      const bal = ledger.balance(r.id);
+      let release = ZERO;
+      if (r.release.type === 'atEnd' && final) release = bal;
+      else if (r.release.type === 'onDate' && compareDates(p.nominalDate, r.release.date) >= 0) release = bal;
+      else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(reserveTarget(reserveTargets.get(r.id), targetCtx())));
+      if (release.gt(0)) {
+        ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
+        events.push({ period, date: p.date, type: 'reserveRelease', id: r.id, message: `${r.name} releases ${toFen(release).toFixed(2)}` });
+      }
+    }
+    for (const f of fees.values()) {
+      if (f.spec.kind !== 'vat') continue;
+      const base = f.spec.base === 'poolInterest' ? perf.interest : perf.principal.plus(perf.interest).plus(recoveries);
+      const vat = toFen(base.times(f.spec.rate));
+      f.accrued = f.accrued.plus(vat);
+      f.due = f.due.plus(vat);
+    }
+
+    // Dues as the triggers and supports see them.
+    const principalDue = (t: TrancheState): Decimal => trancheDuePrincipal(t, p.nominalDate, final);
+    for (const t of tranches.values()) t.row!.principalDue = principalDue(t);
+
+    // 3. triggers
+    const seniors = [...tranches.values()].filter((t) => t.spec.class === 'senior');
+    const coverageNow = coverage(ledger.balance(COLLECTION), spec.waterfalls[state] ?? spec.waterfalls.normal, fees, seniors);
+    for (const trig of spec.triggers) {
+      const holds = evaluate(trig.condition, {
+        cumulativeRatio: initialPoolBalance.isZero() ? ZERO : cumulativeDefaulted.div(initialPoolBalance),
+        tranches,
+        supports,
+        coverage: coverageNow.multiple,
+        nominal: p.nominalDate,
+      });
+      if (holds && !fired.has(trig.id)) {
+        fired.add(trig.id);
+        events.push({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) fires` });
+      } else if (!holds && trig.curable && fired.has(trig.id)) {
+        fired.delete(trig.id);
+        events.push({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) is cured` });
+      }
+    }
+    let next: DealState = 'normal';
+    for (const r of reserves) reserveTargets.set(r.id, r.target);
+    for (const trig of spec.triggers) {
+      if (!fired.has(trig.id)) continue;
+      if (trig.effect.type === 'switchWaterfall' && SEVERITY[trig.effect.to] > SEVERITY[next]) next = trig.effect.to;
+      if (trig.effect.type === 'setReserveTarget') reserveTargets.set(trig.effect.account, trig.effect.target);
+    }
+    // A non-curable switch never goes back; a curable one may.
+    if (next !== state) {
+      events.push({ period, date: p.date, type: 'stateChange', message: `waterfall switches from ${state} to ${next}` });
+      state = next;
+    }
+    states.push({ period, date: p.date, state });
+
+    // 4. waterfall
+    const steps = spec.waterfalls[state] ?? spec.waterfalls.normal;
+    const accelerated = state !== 'normal';
+    const payable = (t: TrancheState): Decimal => (accelerated || final || t.spec.principal.type === 'passThrough' ? t.balance : principalDue(t));
+    const available = () => ledger.balance(COLLECTION);
+    const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
+
+    steps.forEach((step, i) => {
+      switch (step.type) {
+        case 'payFees': {
+          const list = step.fees.map((id) => fees.get(id)!);
+          const paid = payProRata(available(), list.map((f) => f.due));
+          list.forEach((f, j) => {
+            pay(`fee:${f.spec.id}`, paid[j]!, f.spec.name);
+            f.due = f.due.minus(paid[j]!);
+            f.paidThisPeriod = f.paidThisPeriod.plus(paid[j]!);
+          });
+          break;
+        }
+        case 'payInterest': {
+          const list = step.tranches.map((id) => tranches.get(id)!);
+          const owed = list.map((t) => t.row!.interestDue.minus(t.row!.interestPaid));
+          const paid = payProRata(available(), owed);
+          list.forEach((t, j) => {
+            pay(`tranche:${t.spec.id}`, paid[j]!, `${t.spec.name} interest`);
+            t.row!.interestPaid = t.row!.interestPaid.plus(paid[j]!);
+          });
+          break;
+        }
+        case 'payPrincipal': {
+          const list = step.tranches.map((id) => tranches.get(id)!);
+          const payPrincipal = (t: TrancheState, amount: Decimal) => {
+            pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} principal`);
+            t.balance = t.balance.minus(amount);
+            t.principalPaidTotal = t.principalPaidTotal.plus(amount);
+            t.row!.principalPaid = t.row!.principalPaid.plus(amount);
+          };
+          if (step.mode === 'sequential') {
+            for (const t of list) payPrincipal(t, min(available(), payable(t)));
+          } else {
+            const paid = payProRata(available(), list.map(payable));
+            list.forEach((t, j) => payPrincipal(t, paid[j]!));
+          }
+          break;
+        }
+        case 'fundReserve': {
+          const target = reserveTarget(reserveTargets.get(step.account), targetCtx());
+          const need = Decimal.max(ZERO, toFen(target).minus(ledger.balance(step.account)));
+          ledger.transfer(period, p.date, COLLECTION, step.account, min(available(), need), `fund ${step.account} to target`);
+          break;
+        }
+        case 'drawReserve': {
+          const reserveBalance = ledger.balance(step.account);
+          const need = step.for === 'missedCollections' ? perf.missed : Decimal.max(ZERO, dueThrough(steps, i + 1, () => true, ctxFor()).minus(available()));
+          const amount = min(reserveBalance, toFen(need));
+          if (amount.gt(0)) {
+            ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
+            events.push({ period, date: p.date, type: 'reserveDraw', id: step.account, message: `${step.account} pays ${amount.toFixed(2)} for ${step.for === 'missedCollections' ? 'missed collections' : 'a shortfall'}` });
+          }
+          break;
+        }
+        case 'callSupport': {
+          const s = supports.get(step.support)!;
+          if (s.spec.kind === 'loanGuarantee') throw new InternalError(`callSupport on a loan guarantee ${s.spec.id}`);
+          const covers = s.spec.covers;
+          const need = Decimal.max(ZERO, dueThrough(steps, i + 1, (st) => stepCovered(st, covers), ctxFor(covers)).minus(available()));
+          const date = s.spec.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.spec.businessDaysBefore, calendar) : p.date;
+          const paid = drawSupport(s, toFen(need), period, date, s.spec.kind === 'shortfallUndertaking' ? 'shortfall payment (差额支付)' : 'liquidity advance (流动性支持)', ledger, events);
+          if (s.spec.kind === 'liquiditySupport' || (s.spec.kind === 'shortfallUndertaking' && s.spec.repaid !== 'never')) s.outstanding = s.outstanding.plus(paid);
+          break;
+        }
+        case 'repaySupport': {
+          const s = supports.get(step.support)!;
+          const amount = min(available(), s.outstanding);
+          pay(`support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id}`);
+          s.outstanding = s.outstanding.minus(amount);
+          s.repaid = s.repaid.plus(amount);
+          break;
+        }
+        case 'payResidual': {
+          const t = tranches.get(step.tranche)!;
+          const amount = available();
+          pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} residual (超额收益)`);
+          t.row!.residualPaid = t.row!.residualPaid.plus(amount);
+          break;
+        }
+      }
+    });
+
+    // 5. record
+    for (const t of tranches.values()) {
+      const row = t.row!;
+      row.endBalance = t.balance;
+      row.interestShortfall = row.interestDue.minus(row.interestPaid);
+      t.arrears = row.interestShortfall;
+      t.missedInterest = row.interestShortfall.gt(0);
+      t.missedPrincipal = row.principalPaid.lt(row.principalDue);
+      t.rows.push(row);
+    }
+    for (const f of fees.values()) {
+      const carried = f.spec.arrears ? f.due : ZERO;
+      f.rows.push({ period, date: p.date, due: f.due.plus(f.paidThisPeriod), paid: f.paidThisPeriod, arrears: carried });
+      f.arrears = carried;
+    }
+    for (const [id, rows] of accountRows) {
+      let inflow = ZERO;
+      let outflow = ZERO;
+      for (let e = ledgerStart; e < ledger.entries.length; e++) {
+        const entry = ledger.entries[e]!;
+        if (entry.to === id) inflow = inflow.plus(entry.amount);
+        if (entry.from === id) outflow = outflow.plus(entry.amount);
+      }
+      rows.push({ period, date: p.date, begin: accountBegin.get(id)!, in: inflow, out: outflow, end: ledger.balance(id) });
+    }
+    // Excess spread: pool interest less the period's fee and coupon accruals (arrears excluded).
+    const excessSpread = perf.interest.minus(sum([...fees.values()].map((f) => f.accrued))).minus(sum([...tranches.values()].map((t) => t.accrued)));
+    coverageRows.push({ period, date: p.date, fundsForSenior: coverageNow.funds, seniorDue: coverageNow.due, multiple: coverageNow.multiple, excessSpread });
+    poolRows.push({
+      period,
+      date: p.date,
+      nominalDate: p.nominalDate,
+      collectionStart: p.collectionStart,
+      collectionEnd: p.collectionEnd,
+      beginBalance: poolBegin,
+      scheduledPrincipal: perf.scheduledPrincipal,
+      scheduledInterest: perf.scheduledInterest,
+      principal: perf.principal,
+      interest: perf.interest,
+      missed: perf.missed,
+      defaulted: perf.defaulted,
+      recoveries,
+      guaranteePayments,
+      callProceeds,
+      endBalance: poolBalance,
+      cumulativeDefaulted,
+    });
+
+    function targetCtx(): TargetContext {
+      return { tranches, fees, periods, k, poolBalance };
+    }
+    function ctxFor(covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
+      return { fees, tranches, principalDue, covers, nominal: p.nominalDate };
+    }
+  }
+
+  // Conservation, from independent sums: what the pool, the supports and the call brought in,
+  // less what the fees, the tranches and the support repayments took, is what the accounts hold.
+  const conservation = proveConservation(ledger, lastIndex + 1);
+  const funded = sum(reserves.map((r) => r.initialBalance));
+  const cashIn = funded
+    .plus(sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries).plus(r.callProceeds))))
+    .plus(sum([...supports.values()].map((s) => s.drawn)));
+  const cashOut = sum([...fees.values()].flatMap((f) => f.rows.map((r) => r.paid)))
+    .plus(sum([...tranches.values()].flatMap((t) => t.rows.map((r) => r.interestPaid.plus(r.principalPaid).plus(r.residualPaid)))))
+    .plus(sum([...supports.values()].map((s) => s.repaid)));
+  const held = ledger.held();
+  const holds = conservation.every((c) => c.holds) && cashIn.eq(cashOut.plus(held)) && [...tranches.values()].every((t) => !t.balance.lt(0));
+  if (!holds) {
+    const bad = conservation.find((c) => !c.holds);
+    throw new InternalError(
+      `cash is not conserved${bad ? ` in period ${bad.period}` : ''}: in ${cashIn.toFixed(2)}, out ${cashOut.toFixed(2)}, held ${held.toFixed(2)}`,
+    );
+  }
+
+  const trancheResults = [...tranches.values()].map((t) => ({
+    id: t.spec.id,
+    name: t.spec.name,
+    class: t.spec.class,
+    balance: t.spec.balance,
+    coupon: t.spec.coupon,
+    expectedMaturity: t.spec.expectedMaturity,
+    periods: t.rows,
+    summary: trancheSummary(t.spec, t.rows, closing),
+  }));
+  const seniorIds = spec.tranches.filter((t) => t.class === 'senior').map((t) => t.id);
+  const multiples = coverageRows.map((c) => c.multiple).filter((m): m is Decimal => m !== undefined);
+
+  return {
+    deal: { id: spec.meta.id, name: spec.meta.name, shortName: spec.meta.shortName, closing },
+    scenario: { name: scenario.name },
+    states,
+    tranches: trancheResults,
+    pool: {
+      periods: poolRows,
+      initialBalance: initialPoolBalance,
+      totalCollected: sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries))),
+      totalDefaulted: cumulativeDefaulted,
+      totalRecovered: sum(poolRows.map((r) => r.recoveries)),
+    },
+    fees: [...fees.values()].map((f) => ({
+      id: f.spec.id,
+      name: f.spec.name,
+      kind: f.spec.kind,
+      periods: f.rows,
+      totalPaid: sum(f.rows.map((r) => r.paid)),
+      unpaid: f.rows.length ? f.rows[f.rows.length - 1]!.arrears : ZERO,
+    })),
+    accounts: [
+      { id: COLLECTION, name: collectionName, kind: 'collection' as const, periods: accountRows.get(COLLECTION)! },
+      ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)! })),
+    ],
+    supports: [...supports.values()].map((s) => ({
+      id: s.spec.id,
+      name: s.spec.name,
+      kind: s.spec.kind,
+      provider: s.spec.provider,
+      draws: s.draws,
+      totalDrawn: s.drawn,
+      repaid: s.repaid,
+      outstanding: s.outstanding,
+      unpaid: s.unpaid,
+    })),
+    events,
+    coverage: {
+      periods: coverageRows,
+      minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
+      wholeLife: coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => seniorIds.includes(t.id))),
+    },
+    ledger: ledger.entries,
+    checks: { conservation: true, periods: conservation, cashIn, cashOut, held },
+  };
+}
+
+/** A support's failure under the scenario: from a date it pays nothing, or up to a cap. */
+function failureOf(s: SupportSpec, scenario: ScenarioSpec): SupportState['failure'] {
+  const f = scenario.supportFailures.find((x) => x.support === s.id || (x.provider !== undefined && x.provider === s.provider));
+  return f ? { from: f.from, capLeft: f.cap } : undefined;
+}
+
+/**
+ * Draws up to `requested` from a support, within its cap and, once its provider has failed,
+ * within what the scenario still lets it pay. Returns what was paid.
+ */
+function drawSupport(s: SupportState, requested: Decimal, period: number, date: IsoDate, reason: string, ledger: Ledger, events: RunEvent[]): Decimal {
+  if (!requested.gt(0)) return ZERO;
+  let allowed = requested;
+  if (s.spec.cap !== undefined) allowed = min(allowed, Decimal.max(ZERO, s.spec.cap.minus(s.drawn)));
+  const failing = s.failure !== undefined && compareDates(date, s.failure.from) >= 0;
+  if (failing) allowed = min(allowed, s.failure!.capLeft ?? ZERO);
+  const paid = toFen(allowed);
+  if (failing && s.failure!.capLeft !== undefined) s.failure!.capLeft = s.failure!.capLeft.minus(paid);
+  ledger.transfer(period, date, `support:${s.spec.id}`, COLLECTION, paid, reason);
+  s.drawn = s.drawn.plus(paid);
+  s.draws.push({ period, date, amount: paid, requested, reason });
+  if (paid.lt(requested)) {
+    s.unpaid = s.unpaid.plus(requested.minus(paid));
+    if (failing) s.failed = true;
+    events.push({ period, date, type: 'supportShortfall', id: s.spec.id, message: `${s.spec.name ?? s.spec.id} (${s.spec.provider}) pays ${paid.toFixed(2)} of ${requested.toFixed(2)} asked${failing ? ': the provider has failed' : ': its cap is reached'}` });
+  }
+  return paid;
+}
+
+/** A fee's accrual for the period (VAT is added when the period's income is known). */
+function feeAccrual(f: FeeSpec, from: IsoDate, to: IsoDate, tranches: Map<string, TrancheState>, poolBalance: Decimal): Decimal {
+  switch (f.kind) {
+    case 'rateOnBalance': {
+      const base = f.base === 'pool' ? poolBalance : sum([...tranches.values()].filter((t) => !f.tranches || f.tranches.includes(t.spec.id)).map((t) => t.balance));
+      return toFen(base.times(f.rate).times(yearFraction(from, to, f.dayCount)));
+    }
+    case 'fixed':
+      return f.per === 'period' ? f.amount : toFen(f.amount.times(yearFraction(from, to, 'ACT/365F')));
+    case 'percentOfPayment': {
+      // 兑付兑息费 on what is due to the named tranches this date: interest due and principal due.
+      let base = ZERO;
+      for (const t of tranches.values()) {
+        if (f.tranches && !f.tranches.includes(t.spec.id)) continue;
+        const row = t.row!;
+        if (f.of !== 'principal') base = base.plus(row.interestDue);
+        if (f.of !== 'interest') base = base.plus(trancheDuePrincipal(t, to, false));
+      }
+      return toFen(base.times(f.rate));
+    }
+    case 'vat':
+      return ZERO;
+  }
+}
+
+/**
+ * Principal due on a date (for supports, triggers and coverage): scheduled principal not yet paid
+ * for a schedule; the whole balance on and after the expected maturity (and on the last date)
+ * otherwise. A pass-through tranche may be paid more, but is owed no more than this.
+ */
+function trancheDuePrincipal(t: TrancheState, nominal: IsoDate, final: boolean): Decimal {
+  if (final || compareDates(nominal, t.spec.expectedMaturity) >= 0) return t.balance;
+  if (t.spec.principal.type !== 'schedule') return ZERO;
+  const scheduled = sum(t.spec.principal.payments.filter((x) => compareDates(x.date, nominal) <= 0).map((x) => x.amount));
+  return Decimal.max(ZERO, min(t.balance, scheduled.minus(t.principalPaidTotal)));
+}
+
+type ReserveTargetSpec = NonNullable<LoadedDeal['spec']['accounts'][number]['target']>;
+
+interface TargetContext {
+  tranches: Map<string, TrancheState>;
+  fees: Map<string, FeeState>;
+  periods: readonly DealPeriod[];
+  k: number;
+  poolBalance: Decimal;
+}
+
+/**
+ * A reserve's target after this period's payments: a fixed amount; the interest (and fees) due
+ * on the next payment date on today's balances, times a multiple; or a share of the pool.
+ */
+function reserveTarget(target: ReserveTargetSpec | undefined, ctx: TargetContext): Decimal {
+  if (!target) return ZERO;
+  switch (target.type) {
+    case 'fixed':
+      return target.amount;
+    case 'shareOfPool':
+      return toFen(ctx.poolBalance.times(target.rate));
+    case 'nextInterest': {
+      const from = ctx.periods[ctx.k]?.nominalDate;
+      const to = ctx.periods[ctx.k + 1]?.nominalDate;
+      if (!from || !to) return ZERO;
+      let due = ZERO;
+      for (const id of target.tranches) {
+        const t = ctx.tranches.get(id)!;
+        due = due.plus(toFen(t.balance.times(t.spec.coupon ?? ZERO).times(yearFraction(from, to, t.spec.dayCount))));
+      }
+      for (const id of target.fees ?? []) {
+        const f = ctx.fees.get(id)!;
+        if (f.spec.kind !== 'vat') due = due.plus(feeAccrual(f.spec, from, to, ctx.tranches, ctx.poolBalance));
+      }
+      return toFen(due.times(target.multiple));
+    }
+  }
+}
+
+interface DueContext {
+  fees: Map<string, FeeState>;
+  tranches: Map<string, TrancheState>;
+  principalDue: (t: TrancheState) => Decimal;
+  covers?: Extract<SupportSpec, { covers: unknown }>['covers'];
+  nominal: IsoDate;
+}
+
+/** Whether a step pays an item a support covers. */
+function stepCovered(step: StepSpec, covers: Extract<SupportSpec, { covers: unknown }>['covers']): boolean {
+  return covers.some((c) => {
+    if (c.item === 'fees') return step.type === 'payFees' && (!c.fees || step.fees.some((f) => c.fees!.includes(f)));
+    if (c.item === 'interest') return step.type === 'payInterest' && step.tranches.some((t) => c.tranches.includes(t));
+    return step.type === 'payPrincipal' && step.tranches.some((t) => c.tranches.includes(t));
+  });
+}
+
+/**
+ * The cash the steps from `from` up to the last covered one need this period: what is still due
+ * on fees, interest and principal (as due, not as a pass-through could take). For a support,
+ * principal of a covered tranche counts as its cover says.
+ */
+function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepSpec) => boolean, ctx: DueContext): Decimal {
+  let last = -1;
+  for (let i = from; i < steps.length; i++) if (covered(steps[i]!)) last = i;
+  let need = ZERO;
+  for (let i = from; i <= last; i++) {
+    const step = steps[i]!;
+    if (step.type === 'payFees') need = need.plus(sum(step.fees.map((id) => ctx.fees.get(id)!.due)));
+    else if (step.type === 'payInterest') need = need.plus(sum(step.tranches.map((id) => { const t = ctx.tranches.get(id)!; return t.row!.interestDue.minus(t.row!.interestPaid); })));
+    else if (step.type === 'payPrincipal') {
+      for (const id of step.tranches) {
+        const t = ctx.tranches.get(id)!;
+        const cover = ctx.covers?.find((c) => c.item === 'principal' && c.tranches.includes(id));
+        let due = ctx.principalDue(t);
+        if (cover && cover.item === 'principal') {
+          if (cover.when === 'always') due = t.balance;
+          else if (cover.when === 'expectedMaturity') due = compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO;
+        } else if (ctx.covers && !covered(step)) due = ctx.principalDue(t);
+        need = need.plus(due);
+      }
+    }
+  }
+  return need;
+}
+
+/** Splits what is available among amounts owed, pro rata, never more than owed. */
+function payProRata(available: Decimal, owed: readonly Decimal[]): Decimal[] {
+  const total = sum(owed);
+  if (total.lte(available)) return [...owed];
+  return allocate(toFen(available), owed);
+}
+
+/** 覆盖倍数 of the period: funds available for the senior over the senior's interest and principal due. */
+function coverage(available: Decimal, steps: readonly StepSpec[], fees: Map<string, FeeState>, seniors: TrancheState[]): { funds: Decimal; due: Decimal; multiple?: Decimal } {
+  const seniorIds = new Set(seniors.map((t) => t.spec.id));
+  let feesAhead = ZERO;
+  for (const step of steps) {
+    if ((step.type === 'payInterest' || step.type === 'payPrincipal') && step.tranches.some((id) => seniorIds.has(id))) break;
+    if (step.type === 'payFees') feesAhead = feesAhead.plus(sum(step.fees.map((id) => fees.get(id)!.due)));
+  }
+  const funds = Decimal.max(ZERO, available.minus(feesAhead));
+  const due = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
+  return { funds, due, multiple: due.gt(0) ? funds.div(due) : undefined };
+}
+
+interface EvalContext {
+  cumulativeRatio: Decimal;
+  tranches: Map<string, TrancheState>;
+  supports: Map<string, SupportState>;
+  coverage?: Decimal;
+  nominal: IsoDate;
+}
+
+function evaluate(c: Condition, ctx: EvalContext): boolean {
+  switch (c.type) {
+    case 'cumulativeDefaultRatio':
+      return ctx.cumulativeRatio.gt(c.above);
+    case 'missedPayment':
+      return c.tranches.some((id) => {
+        const t = ctx.tranches.get(id)!;
+        return c.item === 'interest' ? t.missedInterest : c.item === 'principal' ? t.missedPrincipal : t.missedInterest || t.missedPrincipal;
+      });
+    case 'coverageBelow':
+      return ctx.coverage !== undefined && ctx.coverage.lt(c.level);
+    case 'onOrAfter':
+      return compareDates(ctx.nominal, c.date) >= 0;
+    case 'supportFailed':
+      return ctx.supports.get(c.support)?.failed ?? false;
+    case 'any':
+      return c.conditions.some((x) => evaluate(x, ctx));
+    case 'all':
+      return c.conditions.every((x) => evaluate(x, ctx));
+  }
+}

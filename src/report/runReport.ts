@@ -1,0 +1,382 @@
+/**
+ * The `ipabs run` report: tranche cash-flow tables, pool collections, fees, accounts, support
+ * draws, events and the analytics, built from a run result. Also the JSON contract for programs.
+ */
+import type { RunResult, TrancheResult } from '../engine/types.js';
+import { Decimal, fmtMoney, sum, ZERO } from '../util/money.js';
+import type { Cell, Lang, Report, Section, TableSection } from './model.js';
+
+const CLASS: Record<string, { zh: string; en: string }> = {
+  senior: { zh: '优先级', en: 'senior' },
+  mezzanine: { zh: '中间级', en: 'mezzanine' },
+  subordinate: { zh: '次级', en: 'subordinate' },
+};
+const STATE: Record<string, { zh: string; en: string }> = {
+  normal: { zh: '正常', en: 'normal' },
+  accelerated: { zh: '加速清偿', en: 'accelerated' },
+  default: { zh: '违约', en: 'default' },
+};
+
+const num = (x: number | undefined) => (x === undefined ? undefined : new Decimal(x));
+
+/** The human report of a run. */
+export function runReport(result: RunResult, lang: Lang): Report {
+  const sections: Section[] = [overviewSection(result), summarySection(result, lang)];
+  for (const t of result.tranches) sections.push(trancheSection(t, lang));
+  sections.push(poolSection(result));
+  if (result.fees.length) sections.push(feeSection(result));
+  for (const a of result.accounts) sections.push(accountSection(result, a.id));
+  if (result.supports.length) sections.push(supportSection(result));
+  sections.push(coverageSection(result, lang));
+  sections.push(eventSection(result));
+  return {
+    title: { zh: `${result.deal.shortName ?? result.deal.name} 现金流`, en: `${result.deal.shortName ?? result.deal.name}: cash flows` },
+    subtitle: [
+      { zh: result.deal.name, en: result.deal.name },
+      { zh: `情景：${result.scenario.name ?? '基准情景（无违约）'}`, en: `Scenario: ${result.scenario.name ?? 'base case (no defaults)'}` },
+    ],
+    sections,
+  };
+}
+
+function overviewSection(r: RunResult): Section {
+  return {
+    type: 'kv',
+    id: 'overview',
+    title: { zh: '概览', en: 'Overview' },
+    items: [
+      { key: 'closing', label: { zh: '设立日', en: 'Closing date' }, value: r.deal.closing, kind: 'date' },
+      { key: 'poolBalance', label: { zh: '初始资产池余额', en: 'Initial pool balance' }, value: r.pool.initialBalance, kind: 'money' },
+      { key: 'collected', label: { zh: '资产池回收合计', en: 'Pool cash collected' }, value: r.pool.totalCollected, kind: 'money' },
+      { key: 'defaulted', label: { zh: '违约余额合计', en: 'Defaulted balance' }, value: r.pool.totalDefaulted, kind: 'money' },
+      { key: 'recovered', label: { zh: '违约回收合计', en: 'Recoveries' }, value: r.pool.totalRecovered, kind: 'money' },
+      { key: 'minCoverage', label: { zh: '最低当期覆盖倍数', en: 'Lowest period coverage' }, value: r.coverage.minimum, kind: 'number' },
+      { key: 'wholeLifeCoverage', label: { zh: '存续期覆盖倍数', en: 'Whole-life coverage' }, value: r.coverage.wholeLife, kind: 'number' },
+      { key: 'cashIn', label: { zh: '现金流入合计', en: 'Cash in' }, value: r.checks.cashIn, kind: 'money' },
+      { key: 'cashOut', label: { zh: '现金流出合计', en: 'Cash out' }, value: r.checks.cashOut, kind: 'money' },
+      { key: 'held', label: { zh: '期末留存现金', en: 'Cash held at the end' }, value: r.checks.held, kind: 'money' },
+      { key: 'conservation', label: { zh: '现金守恒校验', en: 'Conservation check' }, value: r.checks.conservation ? 'ok' : 'FAILED', kind: 'text' },
+    ],
+  };
+}
+
+function summarySection(r: RunResult, lang: Lang): TableSection {
+  return {
+    type: 'table',
+    id: 'summary',
+    title: { zh: '证券兑付汇总', en: 'Tranche summary' },
+    columns: [
+      { key: 'id', header: { zh: '编号', en: 'Id' }, kind: 'text' },
+      { key: 'name', header: { zh: '证券名称', en: 'Name' }, kind: 'text' },
+      { key: 'class', header: { zh: '类别', en: 'Class' }, kind: 'text' },
+      { key: 'balance', header: { zh: '发行规模', en: 'Size' }, kind: 'money' },
+      { key: 'interestPaid', header: { zh: '利息', en: 'Interest' }, kind: 'money' },
+      { key: 'principalPaid', header: { zh: '本金', en: 'Principal' }, kind: 'money' },
+      { key: 'residualPaid', header: { zh: '超额收益', en: 'Residual' }, kind: 'money' },
+      { key: 'loss', header: { zh: '本金损失', en: 'Loss' }, kind: 'money' },
+      { key: 'finalPaymentDate', header: { zh: '最后兑付日', en: 'Final payment' }, kind: 'date' },
+      { key: 'windowFirst', header: { zh: '本金首付日', en: 'Principal from' }, kind: 'date' },
+      { key: 'windowLast', header: { zh: '本金末付日', en: 'Principal to' }, kind: 'date' },
+      { key: 'wal', header: { zh: '加权平均期限（年）', en: 'WAL (years)' }, kind: 'number', decimals: 4 },
+      { key: 'yield', header: { zh: '收益率', en: 'Yield' }, kind: 'rate', decimals: 4 },
+      { key: 'macaulay', header: { zh: '麦考利久期', en: 'Macaulay duration' }, kind: 'number', decimals: 4 },
+      { key: 'modified', header: { zh: '修正久期', en: 'Modified duration' }, kind: 'number', decimals: 4 },
+    ],
+    rows: r.tranches.map((t) => ({
+      id: t.id,
+      name: t.name,
+      class: CLASS[t.class]?.[lang] ?? t.class,
+      balance: t.balance,
+      interestPaid: t.summary.interestPaid,
+      principalPaid: t.summary.principalPaid,
+      residualPaid: t.summary.residualPaid,
+      loss: t.summary.loss,
+      finalPaymentDate: t.summary.finalPaymentDate,
+      windowFirst: t.summary.principalWindow?.first,
+      windowLast: t.summary.principalWindow?.last,
+      wal: num(t.summary.wal),
+      yield: num(t.summary.yield),
+      macaulay: num(t.summary.macaulayDuration),
+      modified: num(t.summary.modifiedDuration),
+    })),
+  };
+}
+
+function trancheSection(t: TrancheResult, lang: Lang): TableSection {
+  const hasResidual = t.summary.residualPaid.gt(0);
+  return {
+    type: 'table',
+    id: `tranche-${t.id}`,
+    title: { zh: `${t.name}（${CLASS[t.class]?.zh ?? t.class}）现金流`, en: `${t.name} (${CLASS[t.class]?.en ?? t.class}) cash flows` },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      { key: 'beginBalance', header: { zh: '期初本金', en: 'Opening balance' }, kind: 'money' },
+      { key: 'interestDue', header: { zh: '应付利息', en: 'Interest due' }, kind: 'money' },
+      { key: 'interestPaid', header: { zh: '实付利息', en: 'Interest paid' }, kind: 'money' },
+      { key: 'principalPaid', header: { zh: '本金', en: 'Principal paid' }, kind: 'money' },
+      ...(hasResidual ? [{ key: 'residualPaid', header: { zh: '超额收益', en: 'Residual' }, kind: 'money' as const }] : []),
+      { key: 'endBalance', header: { zh: '期末本金', en: 'Closing balance' }, kind: 'money' },
+      { key: 'interestShortfall', header: { zh: '未付利息', en: 'Interest shortfall' }, kind: 'money' },
+    ],
+    rows: t.periods.map((p) => ({ ...p })) as unknown as Record<string, Cell>[],
+    total: {
+      period: null,
+      date: lang === 'zh' ? '合计' : 'Total',
+      interestDue: undefined,
+      interestPaid: t.summary.interestPaid,
+      principalPaid: t.summary.principalPaid,
+      residualPaid: t.summary.residualPaid,
+    },
+  };
+}
+
+function poolSection(r: RunResult): TableSection {
+  const rows = r.pool.periods;
+  return {
+    type: 'table',
+    id: 'pool',
+    title: { zh: '资产池回收', en: 'Pool collections' },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'collectionEnd', header: { zh: '收款期间止', en: 'Collection to' }, kind: 'date' },
+      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      { key: 'beginBalance', header: { zh: '期初余额', en: 'Opening balance' }, kind: 'money' },
+      { key: 'principal', header: { zh: '回收本金', en: 'Principal' }, kind: 'money' },
+      { key: 'interest', header: { zh: '回收利息', en: 'Interest' }, kind: 'money' },
+      { key: 'missed', header: { zh: '未按期回收', en: 'Missed' }, kind: 'money' },
+      { key: 'defaulted', header: { zh: '新增违约', en: 'Defaulted' }, kind: 'money' },
+      { key: 'recoveries', header: { zh: '违约回收', en: 'Recoveries' }, kind: 'money' },
+      { key: 'guaranteePayments', header: { zh: '担保代偿', en: 'Guarantee' }, kind: 'money' },
+      { key: 'callProceeds', header: { zh: '清仓回购', en: 'Clean-up call' }, kind: 'money' },
+      { key: 'endBalance', header: { zh: '期末余额', en: 'Closing balance' }, kind: 'money' },
+    ],
+    rows: rows.map((p) => ({ ...p })) as unknown as Record<string, Cell>[],
+    total: {
+      principal: sum(rows.map((p) => p.principal)),
+      interest: sum(rows.map((p) => p.interest)),
+      missed: sum(rows.map((p) => p.missed)),
+      defaulted: sum(rows.map((p) => p.defaulted)),
+      recoveries: sum(rows.map((p) => p.recoveries)),
+      guaranteePayments: sum(rows.map((p) => p.guaranteePayments)),
+      callProceeds: sum(rows.map((p) => p.callProceeds)),
+    },
+  };
+}
+
+function feeSection(r: RunResult): TableSection {
+  const periods = r.pool.periods;
+  return {
+    type: 'table',
+    id: 'fees',
+    title: { zh: '税费支付', en: 'Taxes and fees paid' },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      ...r.fees.map((f) => ({ key: `fee:${f.id}`, header: { zh: f.name, en: f.id }, kind: 'money' as const })),
+      { key: 'arrears', header: { zh: '累计欠付', en: 'Arrears' }, kind: 'money' },
+    ],
+    rows: periods.map((p, k) => {
+      const row: Record<string, Cell> = { period: p.period, date: p.date };
+      for (const f of r.fees) row[`fee:${f.id}`] = f.periods[k]?.paid;
+      row['arrears'] = sum(r.fees.map((f) => f.periods[k]?.arrears ?? ZERO));
+      return row;
+    }),
+    total: Object.fromEntries(r.fees.map((f) => [`fee:${f.id}`, f.totalPaid])),
+  };
+}
+
+function accountSection(r: RunResult, id: string): TableSection {
+  const a = r.accounts.find((x) => x.id === id)!;
+  return {
+    type: 'table',
+    id: `account-${a.id}`,
+    title: { zh: `账户：${a.name}`, en: `Account: ${a.name}` },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      { key: 'begin', header: { zh: '期初', en: 'Opening' }, kind: 'money' },
+      { key: 'in', header: { zh: '流入', en: 'In' }, kind: 'money' },
+      { key: 'out', header: { zh: '流出', en: 'Out' }, kind: 'money' },
+      { key: 'end', header: { zh: '期末', en: 'Closing' }, kind: 'money' },
+    ],
+    rows: a.periods.map((p) => ({ ...p })) as unknown as Record<string, Cell>[],
+  };
+}
+
+function supportSection(r: RunResult): TableSection {
+  const rows: Record<string, Cell>[] = [];
+  for (const s of r.supports) {
+    if (s.draws.length === 0) rows.push({ support: s.name ?? s.id, provider: s.provider, date: undefined, requested: ZERO, amount: ZERO, reason: '—' });
+    for (const d of s.draws) rows.push({ support: s.name ?? s.id, provider: s.provider, date: d.date, requested: d.requested, amount: d.amount, reason: d.reason });
+  }
+  return {
+    type: 'table',
+    id: 'supports',
+    title: { zh: '增信措施支付', en: 'Credit support draws' },
+    columns: [
+      { key: 'support', header: { zh: '增信措施', en: 'Support' }, kind: 'text' },
+      { key: 'provider', header: { zh: '提供方', en: 'Provider' }, kind: 'text' },
+      { key: 'date', header: { zh: '日期', en: 'Date' }, kind: 'date' },
+      { key: 'requested', header: { zh: '应付', en: 'Asked' }, kind: 'money' },
+      { key: 'amount', header: { zh: '实付', en: 'Paid' }, kind: 'money' },
+      { key: 'reason', header: { zh: '事由', en: 'Reason' }, kind: 'text' },
+    ],
+    rows,
+    total: { requested: sum(r.supports.flatMap((s) => s.draws.map((d) => d.requested))), amount: sum(r.supports.map((s) => s.totalDrawn)) },
+  };
+}
+
+function coverageSection(r: RunResult, lang: Lang): TableSection {
+  return {
+    type: 'table',
+    id: 'coverage',
+    title: { zh: '优先级覆盖倍数', en: 'Senior coverage' },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      { key: 'state', header: { zh: '状态', en: 'State' }, kind: 'text' },
+      { key: 'fundsForSenior', header: { zh: '可供优先级分配资金', en: 'Funds for the senior' }, kind: 'money' },
+      { key: 'seniorDue', header: { zh: '优先级应付本息', en: 'Senior due' }, kind: 'money' },
+      { key: 'multiple', header: { zh: '覆盖倍数', en: 'Coverage' }, kind: 'number' },
+      { key: 'excessSpread', header: { zh: '超额利差', en: 'Excess spread' }, kind: 'money' },
+    ],
+    rows: r.coverage.periods.map((c, k) => ({ ...c, state: STATE[r.states[k]!.state]![lang] })) as unknown as Record<string, Cell>[],
+  };
+}
+
+function eventSection(r: RunResult): TableSection {
+  return {
+    type: 'table',
+    id: 'events',
+    title: { zh: '事件', en: 'Events' },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'date', header: { zh: '日期', en: 'Date' }, kind: 'date' },
+      { key: 'type', header: { zh: '类型', en: 'Type' }, kind: 'text' },
+      { key: 'message', header: { zh: '说明', en: 'Message' }, kind: 'text' },
+    ],
+    rows: r.events.map((e) => ({ period: e.period, date: e.date, type: e.type, message: e.message })),
+  };
+}
+
+const m = (d: Decimal) => fmtMoney(d);
+const ratio = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(10).toString());
+const float = (x: number | undefined, dp = 10) => (x === undefined ? null : Number(x.toFixed(dp)));
+
+/**
+ * The JSON contract of `ipabs run --format json`: amounts as decimal strings in yuan with two
+ * decimals, dates as YYYY-MM-DD (`date` the day cash moves, `nominalDate` the schedule date).
+ */
+export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Record<string, unknown> {
+  return {
+    deal: r.deal,
+    scenario: r.scenario,
+    tranches: r.tranches.map((t) => ({
+      id: t.id,
+      name: t.name,
+      class: t.class,
+      balance: m(t.balance),
+      coupon: ratio(t.coupon),
+      expectedMaturity: t.expectedMaturity,
+      periods: t.periods.map((p) => ({
+        period: p.period,
+        date: p.date,
+        nominalDate: p.nominalDate,
+        beginBalance: m(p.beginBalance),
+        interestDue: m(p.interestDue),
+        interestPaid: m(p.interestPaid),
+        principalDue: m(p.principalDue),
+        principalPaid: m(p.principalPaid),
+        residualPaid: m(p.residualPaid),
+        endBalance: m(p.endBalance),
+        interestShortfall: m(p.interestShortfall),
+      })),
+      summary: {
+        finalPaymentDate: t.summary.finalPaymentDate ?? null,
+        principalPaid: m(t.summary.principalPaid),
+        interestPaid: m(t.summary.interestPaid),
+        residualPaid: m(t.summary.residualPaid),
+        loss: m(t.summary.loss),
+        interestShortfall: m(t.summary.interestShortfall),
+        principalWindow: t.summary.principalWindow ?? null,
+        wal: float(t.summary.wal),
+        yield: float(t.summary.yield),
+        macaulayDuration: float(t.summary.macaulayDuration),
+        modifiedDuration: float(t.summary.modifiedDuration),
+      },
+    })),
+    pool: {
+      initialBalance: m(r.pool.initialBalance),
+      totalCollected: m(r.pool.totalCollected),
+      totalDefaulted: m(r.pool.totalDefaulted),
+      totalRecovered: m(r.pool.totalRecovered),
+      periods: r.pool.periods.map((p) => ({
+        period: p.period,
+        date: p.date,
+        nominalDate: p.nominalDate,
+        collectionStart: p.collectionStart,
+        collectionEnd: p.collectionEnd,
+        beginBalance: m(p.beginBalance),
+        scheduledPrincipal: m(p.scheduledPrincipal),
+        scheduledInterest: m(p.scheduledInterest),
+        principal: m(p.principal),
+        interest: m(p.interest),
+        missed: m(p.missed),
+        defaulted: m(p.defaulted),
+        recoveries: m(p.recoveries),
+        guaranteePayments: m(p.guaranteePayments),
+        callProceeds: m(p.callProceeds),
+        endBalance: m(p.endBalance),
+        cumulativeDefaulted: m(p.cumulativeDefaulted),
+      })),
+    },
+    fees: r.fees.map((f) => ({
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      totalPaid: m(f.totalPaid),
+      unpaid: m(f.unpaid),
+      periods: f.periods.map((p) => ({ period: p.period, date: p.date, due: m(p.due), paid: m(p.paid), arrears: m(p.arrears) })),
+    })),
+    accounts: r.accounts.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      periods: a.periods.map((p) => ({ period: p.period, date: p.date, begin: m(p.begin), in: m(p.in), out: m(p.out), end: m(p.end) })),
+    })),
+    supports: r.supports.map((s) => ({
+      id: s.id,
+      name: s.name ?? null,
+      kind: s.kind,
+      provider: s.provider,
+      totalDrawn: m(s.totalDrawn),
+      repaid: m(s.repaid),
+      outstanding: m(s.outstanding),
+      unpaid: m(s.unpaid),
+      draws: s.draws.map((d) => ({ period: d.period, date: d.date, requested: m(d.requested), amount: m(d.amount), reason: d.reason })),
+    })),
+    events: r.events,
+    states: r.states,
+    coverage: {
+      minimum: ratio(r.coverage.minimum),
+      wholeLife: ratio(r.coverage.wholeLife),
+      periods: r.coverage.periods.map((c) => ({
+        period: c.period,
+        date: c.date,
+        fundsForSenior: m(c.fundsForSenior),
+        seniorDue: m(c.seniorDue),
+        multiple: ratio(c.multiple),
+        excessSpread: m(c.excessSpread),
+      })),
+    },
+    checks: {
+      conservation: r.checks.conservation,
+      cashIn: m(r.checks.cashIn),
+      cashOut: m(r.checks.cashOut),
+      held: m(r.checks.held),
+      periods: r.checks.periods.map((c) => ({ period: c.period, cashIn: m(c.cashIn), cashOut: m(c.cashOut), heldBegin: m(c.heldBegin), heldEnd: m(c.heldEnd), holds: c.holds })),
+    },
+    ...(options.ledger ? { ledger: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: m(e.amount), reason: e.reason })) } : {}),
+  };
+}

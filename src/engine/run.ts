@@ -532,7 +532,8 @@ function drawSupport(s: SupportState, requested: Decimal, period: number, date: 
 function feeAccrual(f: FeeSpec, from: IsoDate, to: IsoDate, tranches: Map<string, TrancheState>, poolBalance: Decimal): Decimal {
   switch (f.kind) {
     case 'rateOnBalance': {
-      const base = f.base === 'pool' ? poolBalance : sum([...tranches.values()].filter((t) => !f.tranches || f.tranches.includes(t.spec.id)).map((t) => t.balance));
+      const named = [...tranches.values()].filter((t) => !f.tranches || f.tranches.includes(t.spec.id));
+      const base = f.base === 'pool' ? poolBalance : sum(named.map((t) => (f.base === 'issue' ? t.spec.balance : t.balance)));
       return toFen(base.times(f.rate).times(yearFraction(from, to, f.dayCount)));
     }
     case 'fixed':

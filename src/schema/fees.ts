@@ -17,7 +17,9 @@ export const Fee = z.discriminatedUnion('kind', [
       kind: z.literal('rateOnBalance'),
       ...feeCommon,
       rate: Rate.meta({ description: 'Annual rate on the base balance at the start of the period.' }),
-      base: z.enum(['pool', 'tranches']).default('tranches'),
+      base: z.enum(['pool', 'tranches', 'issue']).default('tranches').meta({
+        description: 'pool: the pool balance; tranches: the outstanding balance of the tranches named (default all); issue: their balance at issue.',
+      }),
       tranches: z.array(Id).optional().meta({ description: 'For base "tranches": whose balances (default: all).' }),
       dayCount: DayCount.default('ACT/365F'),
     })

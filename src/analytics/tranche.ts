@@ -52,7 +52,7 @@ export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[]
  * due and principal.
  */
 export function coverageWholeLife(pool: readonly PoolPeriodResult[], fees: readonly FeePeriod[], seniors: readonly TrancheResult[]): Decimal | undefined {
-  const funds = sum(pool.map((p) => p.principal.plus(p.interest).plus(p.recoveries).plus(p.guaranteePayments))).minus(sum(fees.map((f) => f.paid)));
+  const funds = sum(pool.map((p) => p.principal.plus(p.interest).plus(p.recoveries).plus(p.compensation).plus(p.guaranteePayments))).minus(sum(fees.map((f) => f.paid)));
   let due = ZERO;
   for (const t of seniors) {
     // Each period's interest due less the arrears it carries in is that period's accrual.

@@ -20,7 +20,7 @@ import { dealSchedule, type DealPeriod } from '../deal/periods.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
-import { assetSchedules, poolPerformance, resolveDefaults, type AssetSchedule } from '../scenario/performance.js';
+import { poolPerformance, preparePool, type DefaultEvent, type PreparedPool } from '../scenario/performance.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';
@@ -42,7 +42,7 @@ import type {
 export interface PreparedDeal {
   deal: LoadedDeal;
   periods: DealPeriod[];
-  schedules: AssetSchedule[];
+  pool: PreparedPool;
   initialPoolBalance: Decimal;
   calendar: ReturnType<typeof dealSchedule>['calendar'];
 }
@@ -50,8 +50,8 @@ export interface PreparedDeal {
 /** Builds the periods and buckets every asset's contractual cash flows (once per deal). */
 export function prepareDeal(deal: LoadedDeal): PreparedDeal {
   const { periods, calendar } = dealSchedule(deal.spec.dates);
-  const schedules = assetSchedules(deal.assets, deal.spec.dates.cutoff, periods);
-  return { deal, periods, schedules, initialPoolBalance: sum(schedules.map((s) => s.balance)), calendar };
+  const pool = preparePool(deal.assets, deal.spec.dates.cutoff, periods);
+  return { deal, periods, pool, initialPoolBalance: pool.initialBalance, calendar };
 }
 
 const SEVERITY: Record<DealState, number> = { normal: 0, accelerated: 1, default: 2 };
@@ -87,6 +87,8 @@ interface SupportState {
   draws: SupportDraw[];
   failed: boolean;
   failure?: { from: IsoDate; capLeft?: Decimal };
+  /** External support switched off by the scenario: it pays nothing and records nothing. */
+  off: boolean;
 }
 
 /**
@@ -99,14 +101,14 @@ interface SupportState {
  * result.tranches[0].summary.finalPaymentDate; // '2023-08-28'
  */
 export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO): RunResult {
-  const prepared = 'schedules' in input ? input : prepareDeal(input);
-  const { deal, periods, schedules, initialPoolBalance, calendar } = prepared;
+  const prepared = 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
+  const { deal, periods, initialPoolBalance, calendar } = prepared;
   const spec = deal.spec;
   const n = periods.length;
   const closing = spec.dates.closing;
 
-  const defaults = resolveDefaults(deal.assets, scenario, n);
-  const performance = poolPerformance(schedules, defaults);
+  const performance = poolPerformance(prepared.pool, scenario);
+  const spread = new Decimal(scenario.spreadCompressionBp).div(10_000);
 
   const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
   const collectionSpec = spec.accounts.find((a) => a.kind === 'collection');
@@ -119,7 +121,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   );
   const fees = new Map<string, FeeState>(spec.fees.map((f) => [f.id, { spec: f, arrears: ZERO, accrued: ZERO, due: ZERO, rows: [], paidThisPeriod: ZERO }]));
   const supports = new Map<string, SupportState>(
-    spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario) }]),
+    spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport }]),
   );
   const reserveTargets = new Map<string, ReserveTargetSpec | undefined>(reserves.map((r) => [r.id, r.target]));
   const accountRows = new Map<string, AccountPeriod[]>([[COLLECTION, []], ...reserves.map((r) => [r.id, []] as [string, AccountPeriod[]])]);
@@ -136,9 +138,8 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   let poolBalance = initialPoolBalance;
   let lastIndex = n - 1;
   let called = false;
-  // Per asset: what its guarantee has paid, to split later recoveries with the guarantor.
-  const guaranteePaid = deal.assets.map(() => ZERO);
-  const guaranteeClaim = deal.assets.map(() => ZERO);
+  // Per default: what its guarantee was asked and paid, to split later recoveries with the guarantor.
+  const guaranteed = new Map<DefaultEvent, { claim: Decimal; paid: Decimal }>();
 
   for (let k = 0; k <= lastIndex; k++) {
     const p = periods[k]!;
@@ -149,7 +150,8 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
 
     // 1. accrue
     for (const t of tranches.values()) {
-      const coupon = t.spec.coupon ?? ZERO;
+      // Spread compression (利差缩减) raises every coupon that exists.
+      const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
       const yf = yearFraction(prevNominal, p.nominalDate, t.spec.dayCount);
       let accrual = toFen(t.balance.times(coupon).times(yf));
       if (t.spec.interestOnShortfall) accrual = accrual.plus(toFen(t.arrears.times(coupon).times(yf)));
@@ -178,38 +180,49 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     const perf = performance.periods[k]!;
     const poolBegin = poolBalance;
     let recoveries = ZERO;
+    let compensation = ZERO;
     let guaranteePayments = ZERO;
     let callProceeds = ZERO;
     ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.principal, 'pool principal collected');
     ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.interest, 'pool interest collected');
-    poolBalance = poolBalance.minus(perf.principal).minus(perf.defaulted);
+    poolBalance = perf.endBalance;
     cumulativeDefaulted = cumulativeDefaulted.plus(perf.defaulted);
-    performance.defaults.forEach((d, i) => {
-      if (!d) return;
-      const asset = deal.assets[i]!;
-      if (d.period === k) {
-        events.push({ period, date: p.date, type: 'default', id: asset.id, message: `${asset.id} (${asset.obligor}) ${d.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${d.balance.toFixed(2)} outstanding` });
+    const defaultedHere = performance.eventsByPeriod[k]!;
+    if (defaultedHere.length > 0) {
+      const whole = defaultedHere.filter((e) => e.balance.eq(toFen(prepared.pool.schedules[e.asset]!.startBalance[k]!)));
+      for (const e of whole) {
+        const asset = deal.assets[e.asset]!;
+        events.push({ period, date: p.date, type: 'default', id: asset.id, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
       }
-      // 保证担保: the guarantor pays the defaulted principal and the missed interest, after its delay.
-      for (const s of supports.values()) {
-        if (s.spec.kind !== 'loanGuarantee' || d.period + s.spec.delayPeriods !== k) continue;
+      if (whole.length < defaultedHere.length) {
+        const partial = sum(defaultedHere.filter((e) => !whole.includes(e)).map((e) => e.balance));
+        events.push({ period, date: p.date, type: 'default', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
+      }
+    }
+    // 保证担保: the guarantor pays a defaulted asset's principal and the missed interest, after its delay.
+    for (const s of supports.values()) {
+      if (s.spec.kind !== 'loanGuarantee' || k - s.spec.delayPeriods < 0) continue;
+      for (const e of performance.eventsByPeriod[k - s.spec.delayPeriods]!) {
+        const asset = deal.assets[e.asset]!;
         if (s.spec.assets && !s.spec.assets.includes(asset.id)) continue;
-        const claimBase = (s.spec.pays.includes('principal') ? d.balance : ZERO).plus(s.spec.pays.includes('interest') ? d.interestMissed : ZERO);
-        const claim = toFen(claimBase.times(s.spec.share));
-        const paid = drawSupport(s, claim, period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, events);
-        guaranteePaid[i] = guaranteePaid[i]!.plus(paid);
+        const claimBase = (s.spec.pays.includes('principal') ? e.balance : ZERO).plus(s.spec.pays.includes('interest') ? e.interestMissed : ZERO);
+        const paid = drawSupport(s, toFen(claimBase.times(s.spec.share)), period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, events);
+        const g = guaranteed.get(e) ?? { claim: ZERO, paid: ZERO };
+        guaranteed.set(e, { claim: g.claim.plus(claimBase), paid: g.paid.plus(paid) });
         guaranteePayments = guaranteePayments.plus(paid);
-        guaranteeClaim[i] = guaranteeClaim[i]!.plus(claimBase);
       }
-      // Recoveries from disposing of the pledged IP; a guarantor that paid takes its share.
-      if (d.mode === 'default' && d.period + d.recoveryLag === k) {
-        const gross = toFen(d.balance.times(d.recoveryRate));
-        const guarantorShare = guaranteeClaim[i]!.isZero() ? ZERO : Decimal.min(1, guaranteePaid[i]!.div(guaranteeClaim[i]!));
-        const toPlan = toFen(gross.times(new Decimal(1).minus(guarantorShare)));
-        ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, toPlan, `recovery on ${asset.id}`);
-        recoveries = recoveries.plus(toPlan);
-      }
-    });
+    }
+    // Recoveries from disposing of the pledged IP, and loss-sharing compensation; a guarantor
+    // that paid takes its share.
+    for (const a of performance.arrivalsByPeriod[k]!) {
+      const g = guaranteed.get(a.event);
+      const guarantorShare = g && g.claim.gt(0) ? Decimal.min(1, g.paid.div(g.claim)) : ZERO;
+      const toPlan = toFen(a.amount.times(new Decimal(1).minus(guarantorShare)));
+      const asset = deal.assets[a.event.asset]!;
+      ledger.transfer(period, p.collectionEnd, a.kind === 'recovery' ? 'pool' : 'loss-sharing', COLLECTION, toPlan, `${a.kind === 'recovery' ? 'recovery' : 'loss-sharing compensation'} on ${asset.id}`);
+      if (a.kind === 'recovery') recoveries = recoveries.plus(toPlan);
+      else compensation = compensation.plus(toPlan);
+    }
     // 清仓回购: the pool is bought back at its outstanding balance; this period is the last.
     if (spec.cleanUpCall && !called && k < n - 1 && poolBalance.gt(0) && poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow))) {
       called = true;
@@ -407,6 +420,8 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
       missed: perf.missed,
       defaulted: perf.defaulted,
       recoveries,
+      compensation,
+      prepaid: perf.prepaid,
       guaranteePayments,
       callProceeds,
       endBalance: poolBalance,
@@ -426,7 +441,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   const conservation = proveConservation(ledger, lastIndex + 1);
   const funded = sum(reserves.map((r) => r.initialBalance));
   const cashIn = funded
-    .plus(sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries).plus(r.callProceeds))))
+    .plus(sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries).plus(r.compensation).plus(r.callProceeds))))
     .plus(sum([...supports.values()].map((s) => s.drawn)));
   const cashOut = sum([...fees.values()].flatMap((f) => f.rows.map((r) => r.paid)))
     .plus(sum([...tranches.values()].flatMap((t) => t.rows.map((r) => r.interestPaid.plus(r.principalPaid).plus(r.residualPaid)))))
@@ -510,7 +525,7 @@ function failureOf(s: SupportSpec, scenario: ScenarioSpec): SupportState['failur
  * within what the scenario still lets it pay. Returns what was paid.
  */
 function drawSupport(s: SupportState, requested: Decimal, period: number, date: IsoDate, reason: string, ledger: Ledger, events: RunEvent[]): Decimal {
-  if (!requested.gt(0)) return ZERO;
+  if (!requested.gt(0) || s.off) return ZERO;
   let allowed = requested;
   if (s.spec.cap !== undefined) allowed = min(allowed, Decimal.max(ZERO, s.spec.cap.minus(s.drawn)));
   const failing = s.failure !== undefined && compareDates(date, s.failure.from) >= 0;

@@ -65,6 +65,10 @@ export interface PoolPeriodResult {
   missed: Decimal;
   defaulted: Decimal;
   recoveries: Decimal;
+  /** Paid by the other parties of a loss-sharing model (government fund, insurer …). */
+  compensation: Decimal;
+  /** Principal prepaid (included in principal). */
+  prepaid: Decimal;
   /** Paid by loan guarantors (保证担保) for defaulted assets. */
   guaranteePayments: Decimal;
   /** Paid by the buyer of a clean-up call (清仓回购). */

@@ -1,14 +1,20 @@
 /**
  * Pool performance: the contractual cash flows of each asset, bucketed into the deal's
- * collection periods, then what the scenario makes of them: missed payments, defaulted
- * balances, recoveries. Pure.
+ * collection periods once per deal, then what a scenario makes of them. Pure.
+ *
+ * Within a collection period the order is fixed: defaults first (a defaulting asset pays nothing
+ * of the period), then scheduled payments of what performs, then prepayments of what is left.
+ * Pool-wide defaults and prepayments take the same share of every performing asset in their
+ * group ("fractional" defaults, as rating analysts apply a cumulative default rate); named
+ * obligors default whole.
  */
+import { daysBetween } from '../dates/date.js';
 import type { DealPeriod } from '../deal/periods.js';
 import { periodOfDate } from '../deal/periods.js';
 import type { AssetSpec } from '../schema/deal.js';
 import { contractualCashflows } from '../pool/index.js';
-import { toFen, ZERO, type Decimal } from '../util/money.js';
-import type { ScenarioSpec } from './schema.js';
+import { Decimal, ONE, sum, toFen, ZERO } from '../util/money.js';
+import { LOSS_SHARING_MODELS, type ScenarioSpec } from './schema.js';
 
 /** One asset's contractual flows per deal period. */
 export interface AssetSchedule {
@@ -17,13 +23,30 @@ export interface AssetSchedule {
   /** Per period (index 0 = period 1): contractual principal and interest due in its window. */
   principal: Decimal[];
   interest: Decimal[];
+  /** Contractual balance at the start of each period. */
+  startBalance: Decimal[];
   /** Flows after the last collection date, never collected by the deal. */
   lateFlows: number;
 }
 
-/** Buckets every asset's contractual flows into the deal's periods, once per deal. */
-export function assetSchedules(assets: readonly AssetSpec[], cutoff: string, periods: readonly DealPeriod[]): AssetSchedule[] {
-  return assets.map((asset) => {
+/** What performance needs of a deal, computed once. */
+export interface PreparedPool {
+  periods: readonly DealPeriod[];
+  assets: readonly AssetSpec[];
+  schedules: AssetSchedule[];
+  /** Per period: contractual principal and interest of the whole pool, and its start balance. */
+  basePrincipal: Decimal[];
+  baseInterest: Decimal[];
+  baseStartBalance: Decimal[];
+  initialBalance: Decimal;
+  /** Days in each period (from the cutoff, then between collection ends), for annual rates. */
+  periodDays: number[];
+}
+
+/** Buckets every asset's contractual flows into the deal's periods. */
+export function preparePool(assets: readonly AssetSpec[], cutoff: string, periods: readonly DealPeriod[]): PreparedPool {
+  const n = periods.length;
+  const schedules = assets.map((asset): AssetSchedule => {
     const cf = contractualCashflows(asset, cutoff);
     const principal = periods.map(() => ZERO);
     const interest = periods.map(() => ZERO);
@@ -37,47 +60,69 @@ export function assetSchedules(assets: readonly AssetSpec[], cutoff: string, per
       principal[k] = principal[k]!.plus(f.principal);
       interest[k] = interest[k]!.plus(f.interest);
     }
-    return { balance: cf.balance, principal, interest, lateFlows };
+    const startBalance: Decimal[] = [];
+    let b = cf.balance;
+    for (let k = 0; k < n; k++) {
+      startBalance.push(b);
+      b = b.minus(principal[k]!);
+    }
+    return { balance: cf.balance, principal, interest, startBalance, lateFlows };
   });
+  const total = (pick: (s: AssetSchedule) => Decimal[]) => periods.map((_, k) => sum(schedules.map((s) => pick(s)[k]!)));
+  return {
+    periods,
+    assets,
+    schedules,
+    basePrincipal: total((s) => s.principal),
+    baseInterest: total((s) => s.interest),
+    baseStartBalance: total((s) => s.startBalance),
+    initialBalance: sum(schedules.map((s) => s.balance)),
+    periodDays: periods.map((p, k) => Math.max(1, daysBetween(k === 0 ? cutoff : periods[k - 1]!.collectionEnd, p.collectionEnd))),
+  };
 }
 
-/** One asset's default under the scenario. */
-export interface AssetDefault {
-  /** 0-based period of default: its payments from this period on are missed. */
+/** A default of (part of) one asset in one period, with what it later brings back. */
+export interface DefaultEvent {
+  asset: number;
+  /** 0-based period of the default. */
   period: number;
-  /** Outstanding balance at the default (what defaults). */
+  /** Balance that defaulted. */
   balance: Decimal;
   /** Interest due in the default period and missed. */
   interestMissed: Decimal;
-  recoveryRate: Decimal;
-  recoveryLag: number;
   mode: 'default' | 'stopPaying';
+  /** Recoveries and loss-sharing compensation, by 0-based period of arrival, to the fen. */
+  arrivals: { period: number; amount: Decimal; kind: 'recovery' | 'compensation' }[];
 }
 
-/** What the pool pays per period under the scenario, per asset. */
+export interface PoolPeriodPerformance {
+  scheduledPrincipal: Decimal;
+  scheduledInterest: Decimal;
+  /** Principal collected: scheduled payments of what performs, prepayments, delayed payments. */
+  principal: Decimal;
+  interest: Decimal;
+  prepaid: Decimal;
+  /** Contractual payments due in the period that were not paid when due. */
+  missed: Decimal;
+  /** Balance that defaulted in the period. */
+  defaulted: Decimal;
+  /** Performing pool balance at the end of the period. */
+  endBalance: Decimal;
+}
+
 export interface PoolPerformance {
-  /** Per asset: its default, if any. */
-  defaults: (AssetDefault | undefined)[];
-  /** Per period totals. */
-  periods: {
-    scheduledPrincipal: Decimal;
-    scheduledInterest: Decimal;
-    principal: Decimal;
-    interest: Decimal;
-    /** Contractual payments due in the period that were not paid. */
-    missed: Decimal;
-    /** Balance that defaulted in the period. */
-    defaulted: Decimal;
-    /** Gross recoveries on defaulted balances arriving in the period. */
-    recoveries: Decimal;
-    /** Pool balance at the end of the collection period (performing assets). */
-    endBalance: Decimal;
-  }[];
+  periods: PoolPeriodPerformance[];
+  events: DefaultEvent[];
+  /** Events by the 0-based period of their default, and arrivals by the period they arrive in. */
+  eventsByPeriod: DefaultEvent[][];
+  arrivalsByPeriod: { event: DefaultEvent; amount: Decimal; kind: 'recovery' | 'compensation' }[][];
 }
 
-/** Which assets the scenario defaults, and when; later entries for the same asset are ignored. */
-export function resolveDefaults(assets: readonly AssetSpec[], scenario: ScenarioSpec, periodCount: number): (ScenarioSpec['defaults'][number] | undefined)[] {
-  const out: (ScenarioSpec['defaults'][number] | undefined)[] = assets.map(() => undefined);
+type ObligorDefaultSpec = ScenarioSpec['defaults'][number];
+
+/** Which assets the scenario names as defaulting, and when; the first entry for an asset wins. */
+export function resolveDefaults(assets: readonly AssetSpec[], scenario: ScenarioSpec, periodCount: number): (ObligorDefaultSpec | undefined)[] {
+  const out: (ObligorDefaultSpec | undefined)[] = assets.map(() => undefined);
   for (const d of scenario.defaults) {
     assets.forEach((a, i) => {
       const hit = (d.asset !== undefined && d.asset === a.id) || (d.obligor !== undefined && (d.obligor === a.obligor || d.obligor === a.obligorId));
@@ -88,49 +133,211 @@ export function resolveDefaults(assets: readonly AssetSpec[], scenario: Scenario
 }
 
 /**
- * Applies the scenario's defaults to the bucketed schedules. A defaulted asset pays nothing from
- * its default period on; with mode "default" its outstanding balance is recovered at the
- * recovery rate (to the fen) `recoveryLag` periods later, if that is within the deal.
+ * Timing weights of cumulative defaults over `m` active periods. Front-loaded by x: the first
+ * half of the time carries 50% + x of the defaults, the second half 50% − x, evenly within each
+ * half (a period straddling the middle takes its share of each).
  */
-export function poolPerformance(schedules: readonly AssetSchedule[], defaults: readonly (ScenarioSpec['defaults'][number] | undefined)[]): PoolPerformance {
-  const n = schedules[0]?.principal.length ?? 0;
-  const periods = Array.from({ length: n }, () => ({
-    scheduledPrincipal: ZERO,
-    scheduledInterest: ZERO,
-    principal: ZERO,
-    interest: ZERO,
-    missed: ZERO,
-    defaulted: ZERO,
-    recoveries: ZERO,
-    endBalance: ZERO,
-  }));
-  const assetDefaults: (AssetDefault | undefined)[] = [];
-  schedules.forEach((s, i) => {
-    const d = defaults[i];
-    const at = d ? d.period - 1 : n;
-    let balance = s.balance;
-    let info: AssetDefault | undefined;
-    for (let k = 0; k < n; k++) {
-      const p = periods[k]!;
-      p.scheduledPrincipal = p.scheduledPrincipal.plus(s.principal[k]!);
-      p.scheduledInterest = p.scheduledInterest.plus(s.interest[k]!);
-      if (k < at) {
-        p.principal = p.principal.plus(s.principal[k]!);
-        p.interest = p.interest.plus(s.interest[k]!);
-        balance = balance.minus(s.principal[k]!);
-        p.endBalance = p.endBalance.plus(balance);
-        continue;
-      }
-      p.missed = p.missed.plus(s.principal[k]!).plus(s.interest[k]!);
-      if (k === at && d) {
-        info = { period: k, balance, interestMissed: s.interest[k]!, recoveryRate: d.recoveryRate, recoveryLag: d.recoveryLagPeriods, mode: d.mode };
-        p.defaulted = p.defaulted.plus(balance);
-        const r = k + d.recoveryLagPeriods;
-        if (d.mode === 'default' && r < n) periods[r]!.recoveries = periods[r]!.recoveries.plus(toFen(balance.times(d.recoveryRate)));
-      }
-    }
-    assetDefaults.push(info);
+export function timingWeights(timing: NonNullable<ScenarioSpec['defaultRate']>['timing'], m: number): number[] {
+  if (m <= 0) return [];
+  if (timing === 'even') return Array.from({ length: m }, () => 1 / m);
+  if ('explicit' in timing) {
+    const w = Array.from({ length: m }, (_, k) => timing.explicit[k] ?? 0);
+    const total = w.reduce((a, b) => a + b, 0);
+    return total > 0 ? w.map((x) => x / total) : w;
+  }
+  const x = Math.min(0.5, 'frontLoaded' in timing ? timing.frontLoaded.toNumber() : -timing.backLoaded.toNumber());
+  const first = 2 * (0.5 + x);
+  const second = 2 * (0.5 - x);
+  return Array.from({ length: m }, (_, k) => {
+    const a = k / m;
+    const b = (k + 1) / m;
+    const inFirst = Math.max(0, Math.min(b, 0.5) - a);
+    const inSecond = Math.max(0, b - Math.max(a, 0.5));
+    return inFirst * first + inSecond * second;
   });
-  return { defaults: assetDefaults, periods };
 }
 
+interface RateRule {
+  cumulative?: Decimal;
+  annualCdr?: Decimal;
+}
+
+/** The default rate that applies to an asset: the first matching override, else the pool-wide rate. */
+function rateFor(asset: AssetSpec, dr: NonNullable<ScenarioSpec['defaultRate']>): { key: string; rule: RateRule } {
+  const i = dr.overrides.findIndex((o) => (o.assetType === undefined || o.assetType === asset.type) && (o.obligor === undefined || o.obligor === asset.obligor || o.obligor === asset.obligorId));
+  return i >= 0 ? { key: `o${i}`, rule: dr.overrides[i]! } : { key: 'pool', rule: dr };
+}
+
+/** The lender's share of a loss under loss sharing (1 without it). */
+function lenderShare(scenario: ScenarioSpec): Decimal {
+  const ls = scenario.recovery.lossSharing;
+  if (!ls) return ONE;
+  if ('lenderShare' in ls) return ls.lenderShare;
+  return new Decimal(LOSS_SHARING_MODELS[ls.model].lender);
+}
+
+/**
+ * Applies a scenario to the prepared pool. Assets the scenario does not touch keep their
+ * contractual flows, taken from the pool totals, so a scenario naming a few obligors costs only
+ * those obligors' periods.
+ */
+export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): PoolPerformance {
+  const { schedules, assets, periodDays } = pool;
+  const n = pool.periods.length;
+  const named = resolveDefaults(assets, scenario, n);
+  const dr = scenario.defaultRate;
+  const cpr = scenario.prepayment?.cpr;
+  const coll = scenario.collections;
+  const collTouches = (a: AssetSpec) => coll !== undefined && coll.assetTypes.includes(a.type) && (coll.delayPeriods > 0 || coll.haircut.gt(0));
+  const poolWide = (dr !== undefined && (dr.cumulative?.gt(0) || dr.annualCdr?.gt(0) || dr.overrides.length > 0)) || (cpr !== undefined && cpr.gt(0));
+  const touched = assets.map((a, i) => poolWide || named[i] !== undefined || collTouches(a));
+
+  const periods: PoolPeriodPerformance[] = pool.basePrincipal.map((p, k) => ({
+    scheduledPrincipal: p,
+    scheduledInterest: pool.baseInterest[k]!,
+    principal: p,
+    interest: pool.baseInterest[k]!,
+    prepaid: ZERO,
+    missed: ZERO,
+    defaulted: ZERO,
+    endBalance: pool.baseStartBalance[k]!.minus(p),
+  }));
+  const events: DefaultEvent[] = [];
+  const share = lenderShare(scenario);
+  const recoveryRate = scenario.recovery.rate;
+  const lag = scenario.recovery.lagPeriods;
+  const delayed = scenario.recovery.delayed;
+
+  // Per-period default fractions of each rate group, found from the group's contractual balances.
+  const groupFractions = new Map<string, Decimal[]>();
+  if (dr) {
+    const groups = new Map<string, { rule: RateRule; members: number[] }>();
+    assets.forEach((a, i) => {
+      const { key, rule } = rateFor(a, dr);
+      const g = groups.get(key) ?? { rule, members: [] };
+      g.members.push(i);
+      groups.set(key, g);
+    });
+    for (const [key, g] of groups) groupFractions.set(key, defaultFractions(g.rule, dr.timing, g.members.map((i) => schedules[i]!), periodDays, named, g.members, cpr));
+  }
+  const prepayFraction = periodDays.map((d) => (cpr && cpr.gt(0) ? ONE.minus(ONE.minus(cpr).pow(new Decimal(d).div(365))) : ZERO));
+
+  assets.forEach((asset, i) => {
+    if (!touched[i]) return;
+    const s = schedules[i]!;
+    const d = named[i];
+    const at = d ? d.period - 1 : n;
+    const fractions = dr ? groupFractions.get(rateFor(asset, dr).key)! : undefined;
+    const delay = collTouches(asset) ? coll!.delayPeriods : 0;
+    const keep = collTouches(asset) ? ONE.minus(coll!.haircut) : ONE;
+    let performing = ONE;
+    for (let k = 0; k < n; k++) {
+      const p = periods[k]!;
+      // Take the asset's contractual flows out of the totals; what it really pays goes back in.
+      p.principal = p.principal.minus(s.principal[k]!);
+      p.interest = p.interest.minus(s.interest[k]!);
+      p.endBalance = p.endBalance.minus(s.startBalance[k]!.minus(s.principal[k]!));
+      if (performing.isZero()) {
+        p.missed = p.missed.plus(s.principal[k]!).plus(s.interest[k]!);
+        continue;
+      }
+      const start = s.startBalance[k]!.times(performing);
+      let fraction = k >= at ? ONE : (fractions?.[k] ?? ZERO);
+      if (fraction.gt(1)) fraction = ONE;
+      if (fraction.gt(0) && start.gt(0)) {
+        const defaultedBalance = toFen(start.times(fraction));
+        const interestMissed = toFen(s.interest[k]!.times(performing).times(fraction));
+        const mode = k >= at ? d!.mode : 'default';
+        const rate = k >= at ? (d!.recoveryRate ?? recoveryRate) : recoveryRate;
+        const eventLag = k >= at ? (d!.recoveryLagPeriods ?? lag) : lag;
+        const event: DefaultEvent = { asset: i, period: k, balance: defaultedBalance, interestMissed, mode, arrivals: [] };
+        if (mode === 'default') {
+          const recovered = toFen(defaultedBalance.times(rate));
+          const late = delayed ? toFen(recovered.times(delayed.share)) : ZERO;
+          const onTime = recovered.minus(late);
+          if (onTime.gt(0) && k + eventLag < n) event.arrivals.push({ period: k + eventLag, amount: onTime, kind: 'recovery' });
+          if (late.gt(0) && k + eventLag + delayed!.extraPeriods < n) event.arrivals.push({ period: k + eventLag + delayed!.extraPeriods, amount: late, kind: 'recovery' });
+          const compensation = toFen(defaultedBalance.minus(recovered).times(ONE.minus(share)));
+          if (compensation.gt(0) && k + eventLag < n) event.arrivals.push({ period: k + eventLag, amount: compensation, kind: 'compensation' });
+        }
+        events.push(event);
+        p.defaulted = p.defaulted.plus(defaultedBalance);
+        performing = performing.times(ONE.minus(fraction));
+      }
+      // Scheduled payments of what performs, less any haircut, perhaps paid late.
+      const paidPrincipal = toFen(s.principal[k]!.times(performing));
+      const paidInterest = toFen(s.interest[k]!.times(performing));
+      p.missed = p.missed.plus(s.principal[k]!.minus(paidPrincipal)).plus(s.interest[k]!.minus(paidInterest));
+      const target = periods[Math.min(n - 1, k + delay)]!;
+      const keptPrincipal = toFen(paidPrincipal.times(keep));
+      const keptInterest = toFen(paidInterest.times(keep));
+      if (delay > 0 || !keep.eq(ONE)) p.missed = p.missed.plus(delay > 0 ? paidPrincipal.plus(paidInterest) : paidPrincipal.minus(keptPrincipal).plus(paidInterest.minus(keptInterest)));
+      target.principal = target.principal.plus(keptPrincipal);
+      target.interest = target.interest.plus(keptInterest);
+      // Prepayment of what is left performing after the scheduled principal.
+      const after = s.startBalance[k]!.minus(s.principal[k]!).times(performing);
+      let endPerforming = performing;
+      if (prepayFraction[k]!.gt(0) && after.gt(0) && k < at) {
+        const prepaid = toFen(after.times(prepayFraction[k]!));
+        p.principal = p.principal.plus(prepaid);
+        p.prepaid = p.prepaid.plus(prepaid);
+        endPerforming = performing.times(ONE.minus(prepayFraction[k]!));
+      }
+      performing = endPerforming;
+      p.endBalance = p.endBalance.plus(toFen(s.startBalance[k]!.minus(s.principal[k]!).times(performing)));
+    }
+  });
+
+  const eventsByPeriod: DefaultEvent[][] = periods.map(() => []);
+  const arrivalsByPeriod: PoolPerformance['arrivalsByPeriod'] = periods.map(() => []);
+  for (const e of events) {
+    eventsByPeriod[e.period]!.push(e);
+    for (const a of e.arrivals) arrivalsByPeriod[a.period]!.push({ event: e, amount: a.amount, kind: a.kind });
+  }
+  return { periods, events, eventsByPeriod, arrivalsByPeriod };
+}
+
+/**
+ * Per-period default fractions of the performing balance of a group of assets: from an annual
+ * CDR, 1 − (1 − CDR)^(days/365); from a cumulative rate D, the period's share D·wₖ of the
+ * group's initial balance over what still performs then (capped at all of it). Prepayments
+ * shrink what performs, and are followed here so the cumulative amount is met.
+ */
+function defaultFractions(
+  rule: RateRule,
+  timing: NonNullable<ScenarioSpec['defaultRate']>['timing'],
+  schedules: readonly AssetSchedule[],
+  periodDays: readonly number[],
+  named: readonly (ObligorDefaultSpec | undefined)[],
+  members: readonly number[],
+  cpr: Decimal | undefined,
+): Decimal[] {
+  const n = periodDays.length;
+  if (rule.annualCdr && rule.annualCdr.gt(0)) {
+    const c = rule.annualCdr;
+    return periodDays.map((d) => ONE.minus(ONE.minus(c).pow(new Decimal(d).div(365))));
+  }
+  const D = rule.cumulative ?? ZERO;
+  if (D.isZero()) return periodDays.map(() => ZERO);
+  // Named defaults take their assets out of the group's pool-wide base.
+  const active = schedules.filter((_, j) => named[members[j]!] === undefined);
+  const start = Array.from({ length: n }, (_, k) => sum(active.map((s) => s.startBalance[k]!)));
+  const principal = Array.from({ length: n }, (_, k) => sum(active.map((s) => s.principal[k]!)));
+  const initial = start[0] ?? ZERO;
+  const activePeriods = start.map((b, k) => ({ b, k })).filter(({ b }) => b.gt(0)).map(({ k }) => k);
+  const weights = timingWeights(timing, activePeriods.length);
+  const target = periodDays.map(() => ZERO);
+  activePeriods.forEach((k, j) => (target[k] = D.times(initial).times(weights[j]!)));
+  const prepay = periodDays.map((d) => (cpr && cpr.gt(0) ? ONE.minus(ONE.minus(cpr).pow(new Decimal(d).div(365))) : ZERO));
+  const fractions: Decimal[] = [];
+  let performing = ONE;
+  for (let k = 0; k < n; k++) {
+    const bal = start[k]!.times(performing);
+    const f = bal.gt(0) ? Decimal.min(ONE, target[k]!.div(bal)) : ZERO;
+    fractions.push(f);
+    performing = performing.times(ONE.minus(f));
+    const after = start[k]!.minus(principal[k]!);
+    if (after.gt(0)) performing = performing.times(ONE.minus(prepay[k]!));
+  }
+  return fractions;
+}

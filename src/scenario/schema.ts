@@ -1,7 +1,11 @@
 /**
- * The performance scenario: what goes wrong, as data. Applied to the pool before the waterfall.
+ * The performance scenario: what goes wrong, as data, applied to the pool before the waterfall.
+ * Pool-wide defaults (a cumulative rate with a timing vector, or an annual CDR) take a share of
+ * every performing asset; named obligors default whole. Recoveries, loss sharing, prepayments,
+ * collection delays and haircuts, spread compression and support failures complete it.
  */
 import { z } from 'zod';
+import { ASSET_TYPES } from '../schema/pool.js';
 import { Amount, Id, IsoDate, NonNegInt, PositiveInt, Rate } from '../schema/primitives.js';
 
 export const ObligorDefault = z
@@ -10,10 +14,10 @@ export const ObligorDefault = z
     asset: Id.optional().meta({ description: 'One asset by id.' }),
     period: PositiveInt.meta({ description: 'The deal period (1 = first payment date) whose collection window the first missed payment falls in.' }),
     mode: z.enum(['default', 'stopPaying']).default('default').meta({
-      description: 'default: the outstanding balance defaults, recovered at recoveryRate after recoveryLagPeriods; stopPaying: every payment from then on is missed, nothing is recovered.',
+      description: 'default: the outstanding balance defaults and is recovered at the recovery rate after the lag; stopPaying: every payment from then on is missed, nothing is recovered.',
     }),
-    recoveryRate: Rate.prefault(0),
-    recoveryLagPeriods: NonNegInt.default(0),
+    recoveryRate: Rate.optional().meta({ description: 'Default: the scenario’s recovery.rate.' }),
+    recoveryLagPeriods: NonNegInt.optional().meta({ description: 'Default: the scenario’s recovery.lagPeriods.' }),
   })
   .strict();
 
@@ -26,12 +30,92 @@ export const SupportFailure = z
   })
   .strict();
 
+/** How cumulative defaults spread over the periods in which the pool has a balance. */
+export const Timing = z.union([
+  z.literal('even'),
+  z.object({ frontLoaded: Rate }).strict().meta({ description: 'The first half of the periods takes 50% + x of the defaults, the second half 50% − x (x ≤ 0.5).' }),
+  z.object({ backLoaded: Rate }).strict().meta({ description: 'The second half takes 50% + x, the first half 50% − x.' }),
+  z.object({ explicit: z.array(z.number().nonnegative()).min(1) }).strict().meta({ description: 'Weights per period from the first, normalised to sum to 1.' }),
+]);
+
+const rateFields = {
+  cumulative: Rate.optional().meta({ description: 'Cumulative defaults as a share of the initial balance (累计违约率).' }),
+  annualCdr: Rate.optional().meta({ description: 'Annual constant default rate on the performing balance.' }),
+};
+
+export const DefaultRate = z
+  .object({
+    ...rateFields,
+    timing: Timing.default('even'),
+    overrides: z
+      .array(
+        z
+          .object({
+            assetType: z.enum(ASSET_TYPES).optional(),
+            obligor: z.string().min(1).optional(),
+            ...rateFields,
+          })
+          .strict(),
+      )
+      .default([])
+      .meta({ description: 'Other rates for the assets of one type or one obligor (the first match wins).' }),
+  })
+  .strict();
+
+/** Loss-sharing models of IP-pledge lending (report section 三): who bears a loan loss. */
+export const LOSS_SHARING_MODELS = {
+  浦东: { lender: 0.05, parties: { 政府: 0.95, 银行: 0.05 } },
+  中山: { lender: 0.26, parties: { 政府: 0.54, 银行: 0.26, 保险: 0.16, 知识产权服务机构: 0.04 } },
+  广州55: { lender: 0.5, parties: { 补偿基金: 0.5, 银行: 0.5 } },
+  广州5311: { lender: 0.3, parties: { 补偿基金: 0.5, '保险或银行': 0.3, 担保: 0.1, 处置基金: 0.1 } },
+  广州541: { lender: 0.1, parties: { 补偿基金: 0.5, 保险: 0.4, 银行: 0.1 } },
+  苏州知保通: { lender: 0.2, parties: { 担保: 0.8, 银行: 0.2 } },
+  德国: { lender: 0.07, parties: { 联邦: 0.39, 州: 0.26, 金融机构: 0.35 } },
+} as const;
+
+export const Recovery = z
+  .object({
+    rate: Rate.prefault(0).meta({ description: 'Share of a defaulted balance recovered (pledged-IP disposal).' }),
+    lagPeriods: NonNegInt.default(0),
+    delayed: z
+      .object({ share: Rate, extraPeriods: PositiveInt })
+      .strict()
+      .optional()
+      .meta({ description: 'A share of every recovery arrives this many periods later still (e.g. 30% delayed 6 months).' }),
+    lossSharing: z
+      .union([
+        z.object({ model: z.enum(Object.keys(LOSS_SHARING_MODELS) as [keyof typeof LOSS_SHARING_MODELS, ...(keyof typeof LOSS_SHARING_MODELS)[]]) }).strict(),
+        z.object({ lenderShare: Rate }).strict(),
+      ])
+      .optional()
+      .meta({
+        description:
+          'The plan, as lender, bears only its share of a loss after recovery; the other parties (government fund, insurer, guarantor…) pay theirs into the plan when the recovery arrives.',
+      }),
+  })
+  .strict();
+
+export const Collections = z
+  .object({
+    assetTypes: z.array(z.enum(ASSET_TYPES)).min(1).default(['royalty', 'lease']),
+    delayPeriods: NonNegInt.default(0).meta({ description: 'Payments arrive this many periods late (collected in the last period at the latest).' }),
+    haircut: Rate.prefault(0).meta({ description: 'Share of every payment that is never paid.' }),
+  })
+  .strict()
+  .meta({ description: 'Delays and haircuts of royalties and rents.' });
+
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
     name: z.string().optional(),
+    defaultRate: DefaultRate.optional(),
     defaults: z.array(ObligorDefault).default([]),
+    recovery: Recovery.prefault({}),
+    prepayment: z.object({ cpr: Rate }).strict().optional().meta({ description: 'Annual constant prepayment rate on the performing balance.' }),
+    collections: Collections.optional(),
+    spreadCompressionBp: z.number().min(0).max(10000).default(0).meta({ description: 'Added to the coupon of every tranche that bears one (利差缩减), in basis points.' }),
     supportFailures: z.array(SupportFailure).default([]),
+    externalSupport: z.boolean().default(true).meta({ description: 'false: guarantees, undertakings and liquidity support pay nothing (the structure alone).' }),
   })
   .strict();
 
@@ -39,4 +123,4 @@ export type ScenarioSpec = z.output<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 
 /** The base case: everything paid as the contracts say. */
-export const BASE_SCENARIO: ScenarioSpec = { defaults: [], supportFailures: [] };
+export const BASE_SCENARIO: ScenarioSpec = Scenario.parse({});

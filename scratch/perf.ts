@@ -1,13 +1,11 @@
 import { loadDeal } from '../src/io/loadDeal.js';
 import { runDeal, prepareDeal } from '../src/engine/run.js';
+import { Scenario } from '../src/scenario/schema.js';
 const { deal } = loadDeal('deals/guangkai-patent-license.json');
 const prep = prepareDeal(deal!);
-let t = performance.now();
-for (let i = 0; i < 200; i++) runDeal(prep);
-console.log('guangkai run ms', ((performance.now() - t) / 200).toFixed(2));
-t = performance.now();
-for (let i = 0; i < 200; i++) runDeal(prep, { defaults: [{ obligor: '专利客户01', period: 3, mode: 'default', recoveryRate: new (await import('../src/util/money.js')).Decimal(0.3), recoveryLagPeriods: 2 }], supportFailures: [] });
-console.log('guangkai default run ms', ((performance.now() - t) / 200).toFixed(2));
-t = performance.now();
-for (let i = 0; i < 20; i++) prepareDeal(deal!);
-console.log('prepare ms', ((performance.now() - t) / 20).toFixed(2));
+const sc = Scenario.parse({ defaults: [{ obligor: '专利客户01', period: 3 }, { obligor: '专利客户05', period: 7 }] });
+for (const detail of [true, false]) {
+  let t = performance.now();
+  for (let i = 0; i < 300; i++) runDeal(prep, sc, { detail });
+  console.log('detail', detail, 'ms', ((performance.now() - t) / 300).toFixed(3));
+}

@@ -12,7 +12,7 @@ const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
  * paid (ACT/365F); the yield is the IRR of everything paid (interest, principal, residual) at
  * the issue price (par unless the deal says otherwise), with annual compounding.
  */
-export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[], closing: IsoDate): TrancheSummary {
+export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[], closing: IsoDate, withYield = true): TrancheSummary {
   const interestPaid = sum(rows.map((r) => r.interestPaid));
   const principalPaid = sum(rows.map((r) => r.principalPaid));
   const residualPaid = sum(rows.map((r) => r.residualPaid));
@@ -32,6 +32,7 @@ export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[]
     const weighted = sum(principalRows.map((r) => r.principalPaid.times(years(closing, r.date))));
     summary.wal = weighted.div(principalPaid).toNumber();
   }
+  if (!withYield) return summary;
   const flows = paidRows.map((r) => ({ t: years(closing, r.date), amount: r.interestPaid.plus(r.principalPaid).plus(r.residualPaid).toNumber() }));
   const price = spec.balance.times(spec.issuePrice ?? 1).toNumber();
   const y = irr(flows, price);

@@ -17,12 +17,32 @@ export interface LedgerEntry {
   reason: string;
 }
 
+/** What moved since the last `takeFlows`: per internal account in and out, and the plan's cash in and out. */
+export interface Flows {
+  accountIn: Map<string, Decimal>;
+  accountOut: Map<string, Decimal>;
+  cashIn: Decimal;
+  cashOut: Decimal;
+}
+
 export class Ledger {
   readonly entries: LedgerEntry[] = [];
   private readonly balances = new Map<string, Decimal>();
+  private flows: Flows = { accountIn: new Map(), accountOut: new Map(), cashIn: ZERO, cashOut: ZERO };
 
-  constructor(internalAccounts: readonly string[]) {
+  /** `keepEntries: false` keeps balances and flows but not every entry (for stress runs). */
+  constructor(
+    internalAccounts: readonly string[],
+    private readonly keepEntries = true,
+  ) {
     for (const a of internalAccounts) this.balances.set(a, ZERO);
+  }
+
+  /** Returns the flows since the last call and starts counting afresh. */
+  takeFlows(): Flows {
+    const f = this.flows;
+    this.flows = { accountIn: new Map(), accountOut: new Map(), cashIn: ZERO, cashOut: ZERO };
+    return f;
   }
 
   isInternal(account: string): boolean {
@@ -46,7 +66,12 @@ export class Ledger {
     }
     const toBalance = this.balances.get(to);
     if (toBalance !== undefined) this.balances.set(to, toBalance.plus(amount));
-    this.entries.push({ period, date, from, to, amount, reason });
+    const f = this.flows;
+    if (fromBalance !== undefined) f.accountOut.set(from, (f.accountOut.get(from) ?? ZERO).plus(amount));
+    if (toBalance !== undefined) f.accountIn.set(to, (f.accountIn.get(to) ?? ZERO).plus(amount));
+    if (fromBalance === undefined && toBalance !== undefined) f.cashIn = f.cashIn.plus(amount);
+    if (fromBalance !== undefined && toBalance === undefined) f.cashOut = f.cashOut.plus(amount);
+    if (this.keepEntries) this.entries.push({ period, date, from, to, amount, reason });
   }
 
   /** Cash held by the plan's own accounts. */

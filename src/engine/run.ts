@@ -25,7 +25,7 @@ import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';
 import { trancheSummary, coverageWholeLife } from '../analytics/tranche.js';
-import { Ledger, proveConservation } from './ledger.js';
+import { Ledger, proveConservation, type ConservationPeriod } from './ledger.js';
 import type {
   AccountPeriod,
   CoveragePeriod,
@@ -100,7 +100,16 @@ interface SupportState {
  * const result = runDeal(deal!);
  * result.tranches[0].summary.finalPaymentDate; // '2023-08-28'
  */
-export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO): RunResult {
+export interface RunOptions {
+  /**
+   * false: keep no ledger entries and skip yield and duration (stress runs need losses and WAL);
+   * conservation is still proven every period from the ledger's flows.
+   */
+  detail?: boolean;
+}
+
+export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO, options: RunOptions = {}): RunResult {
+  const detail = options.detail ?? true;
   const prepared = 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
   const { deal, periods, initialPoolBalance, calendar } = prepared;
   const spec = deal.spec;
@@ -113,7 +122,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
   const collectionSpec = spec.accounts.find((a) => a.kind === 'collection');
   const collectionName = collectionSpec?.name ?? '专项计划账户';
-  const ledger = new Ledger([COLLECTION, ...reserves.map((r) => r.id)]);
+  const ledger = new Ledger([COLLECTION, ...reserves.map((r) => r.id)], detail);
   const events: RunEvent[] = [];
 
   const tranches = new Map<string, TrancheState>(
@@ -128,6 +137,10 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
 
   // Closing: reserves funded (风险金 held back from the first-license fees, …).
   for (const r of reserves) ledger.transfer(0, closing, `funding:${r.id}`, r.id, r.initialBalance, `${r.name} funded at closing`);
+  const closingFlows = ledger.takeFlows();
+  const conservationRows: ConservationPeriod[] = [
+    { period: 0, cashIn: closingFlows.cashIn, cashOut: closingFlows.cashOut, heldBegin: ZERO, heldEnd: ledger.held(), holds: closingFlows.cashIn.minus(closingFlows.cashOut).eq(ledger.held()) },
+  ];
 
   const poolRows: PoolPeriodResult[] = [];
   const coverageRows: CoveragePeriod[] = [];
@@ -140,13 +153,15 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   let called = false;
   // Per default: what its guarantee was asked and paid, to split later recoveries with the guarantor.
   const guaranteed = new Map<DefaultEvent, { claim: Decimal; paid: Decimal }>();
+  // Defaults a guarantor has paid off in full: their later contractual payments are no longer missed.
+  const settled: DefaultEvent[] = [];
 
   for (let k = 0; k <= lastIndex; k++) {
     const p = periods[k]!;
     const period = p.index;
     const prevNominal = k === 0 ? closing : periods[k - 1]!.nominalDate;
     const accountBegin = new Map<string, Decimal>([[COLLECTION, ledger.balance(COLLECTION)], ...reserves.map((r) => [r.id, ledger.balance(r.id)] as [string, Decimal])]);
-    const ledgerStart = ledger.entries.length;
+    const heldBegin = ledger.held();
 
     // 1. accrue
     for (const t of tranches.values()) {
@@ -209,6 +224,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
         const paid = drawSupport(s, toFen(claimBase.times(s.spec.share)), period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, events);
         const g = guaranteed.get(e) ?? { claim: ZERO, paid: ZERO };
         guaranteed.set(e, { claim: g.claim.plus(claimBase), paid: g.paid.plus(paid) });
+        if (paid.gt(0) && paid.gte(toFen(claimBase.times(s.spec.share))) && s.spec.share.eq(1)) settled.push(e);
         guaranteePayments = guaranteePayments.plus(paid);
       }
     }
@@ -342,7 +358,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
         }
         case 'drawReserve': {
           const reserveBalance = ledger.balance(step.account);
-          const need = step.for === 'missedCollections' ? perf.missed : Decimal.max(ZERO, dueThrough(steps, i + 1, () => true, ctxFor()).minus(available()));
+          const need = step.for === 'missedCollections' ? missedNotSettled() : Decimal.max(ZERO, dueThrough(steps, i + 1, () => true, ctxFor()).minus(available()));
           const amount = min(reserveBalance, toFen(need));
           if (amount.gt(0)) {
             ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
@@ -393,16 +409,12 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
       f.rows.push({ period, date: p.date, due: f.due.plus(f.paidThisPeriod), paid: f.paidThisPeriod, arrears: carried });
       f.arrears = carried;
     }
+    const flows = ledger.takeFlows();
     for (const [id, rows] of accountRows) {
-      let inflow = ZERO;
-      let outflow = ZERO;
-      for (let e = ledgerStart; e < ledger.entries.length; e++) {
-        const entry = ledger.entries[e]!;
-        if (entry.to === id) inflow = inflow.plus(entry.amount);
-        if (entry.from === id) outflow = outflow.plus(entry.amount);
-      }
-      rows.push({ period, date: p.date, begin: accountBegin.get(id)!, in: inflow, out: outflow, end: ledger.balance(id) });
+      rows.push({ period, date: p.date, begin: accountBegin.get(id)!, in: flows.accountIn.get(id) ?? ZERO, out: flows.accountOut.get(id) ?? ZERO, end: ledger.balance(id) });
     }
+    const heldEnd = ledger.held();
+    conservationRows.push({ period, cashIn: flows.cashIn, cashOut: flows.cashOut, heldBegin, heldEnd, holds: heldBegin.plus(flows.cashIn).eq(flows.cashOut.plus(heldEnd)) });
     // Excess spread: pool interest less the period's fee and coupon accruals (arrears excluded).
     const excessSpread = perf.interest.minus(sum([...fees.values()].map((f) => f.accrued))).minus(sum([...tranches.values()].map((t) => t.accrued)));
     coverageRows.push({ period, date: p.date, fundsForSenior: coverageNow.funds, seniorDue: coverageNow.due, multiple: coverageNow.multiple, excessSpread });
@@ -428,6 +440,16 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
       cumulativeDefaulted,
     });
 
+    /** What obligors missed this period, less the payments of defaults a guarantor has paid off. */
+    function missedNotSettled(): Decimal {
+      let missed = perf.missed;
+      for (const e of settled) {
+        if (e.period >= k) continue;
+        const sched = prepared.pool.schedules[e.asset]!;
+        missed = missed.minus(toFen(e.share.times(sched.principal[k]!.plus(sched.interest[k]!))));
+      }
+      return Decimal.max(ZERO, missed);
+    }
     function targetCtx(): TargetContext {
       return { tranches, fees, periods, k, poolBalance };
     }
@@ -438,7 +460,13 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
 
   // Conservation, from independent sums: what the pool, the supports and the call brought in,
   // less what the fees, the tranches and the support repayments took, is what the accounts hold.
-  const conservation = proveConservation(ledger, lastIndex + 1);
+  // With the entries kept, they are replayed independently and must agree period by period.
+  const conservation = conservationRows;
+  if (detail) {
+    const replayed = proveConservation(ledger, lastIndex + 1);
+    const agree = replayed.length === conservation.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservation[i]!.cashIn) && r.cashOut.eq(conservation[i]!.cashOut) && r.heldEnd.eq(conservation[i]!.heldEnd));
+    if (!agree) throw new InternalError('the ledger entries do not replay to the accounts’ balances');
+  }
   const funded = sum(reserves.map((r) => r.initialBalance));
   const cashIn = funded
     .plus(sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries).plus(r.compensation).plus(r.callProceeds))))
@@ -463,7 +491,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     coupon: t.spec.coupon,
     expectedMaturity: t.spec.expectedMaturity,
     periods: t.rows,
-    summary: trancheSummary(t.spec, t.rows, closing),
+    summary: trancheSummary(t.spec, t.rows, closing, detail),
   }));
   const seniorIds = spec.tranches.filter((t) => t.class === 'senior').map((t) => t.id);
   const multiples = coverageRows.map((c) => c.multiple).filter((m): m is Decimal => m !== undefined);
@@ -535,8 +563,11 @@ function drawSupport(s: SupportState, requested: Decimal, period: number, date: 
   ledger.transfer(period, date, `support:${s.spec.id}`, COLLECTION, paid, reason);
   s.drawn = s.drawn.plus(paid);
   s.draws.push({ period, date, amount: paid, requested, reason });
+  if (s.spec.kind !== 'loanGuarantee') s.unpaid = requested.minus(paid);
   if (paid.lt(requested)) {
-    s.unpaid = s.unpaid.plus(requested.minus(paid));
+    // A guarantee's claims are distinct; an undertaking is asked again each date for the same gap,
+    // so what it leaves unpaid is the gap of its latest request.
+    if (s.spec.kind === 'loanGuarantee') s.unpaid = s.unpaid.plus(requested.minus(paid));
     if (failing) s.failed = true;
     events.push({ period, date, type: 'supportShortfall', id: s.spec.id, message: `${s.spec.name ?? s.spec.id} (${s.spec.provider}) pays ${paid.toFixed(2)} of ${requested.toFixed(2)} asked${failing ? ': the provider has failed' : ': its cap is reached'}` });
   }
@@ -648,18 +679,28 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
   let need = ZERO;
   for (let i = from; i <= last; i++) {
     const step = steps[i]!;
-    if (step.type === 'payFees') need = need.plus(sum(step.fees.map((id) => ctx.fees.get(id)!.due)));
-    else if (step.type === 'payInterest') need = need.plus(sum(step.tranches.map((id) => { const t = ctx.tranches.get(id)!; return t.row!.interestDue.minus(t.row!.interestPaid); })));
-    else if (step.type === 'payPrincipal') {
+    if (step.type === 'payFees') {
+      for (const id of step.fees) need = need.plus(ctx.fees.get(id)!.due);
+    } else if (step.type === 'payInterest') {
       for (const id of step.tranches) {
         const t = ctx.tranches.get(id)!;
-        const cover = ctx.covers?.find((c) => c.item === 'principal' && c.tranches.includes(id));
-        let due = ctx.principalDue(t);
+        need = need.plus(t.row!.interestDue.minus(t.row!.interestPaid));
+      }
+    } else if (step.type === 'payPrincipal') {
+      for (const id of step.tranches) {
+        const t = ctx.tranches.get(id)!;
+        if (!ctx.covers) {
+          need = need.plus(ctx.principalDue(t));
+          continue;
+        }
+        // A support pays only for the tranches it covers, as its cover says; within the last
+        // covered step the others rank after them and are not its concern.
+        const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
         if (cover && cover.item === 'principal') {
-          if (cover.when === 'always') due = t.balance;
-          else if (cover.when === 'expectedMaturity') due = compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO;
-        } else if (ctx.covers && !covered(step)) due = ctx.principalDue(t);
-        need = need.plus(due);
+          if (cover.when === 'always') need = need.plus(t.balance);
+          else if (cover.when === 'expectedMaturity') need = need.plus(compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
+          else need = need.plus(ctx.principalDue(t));
+        } else if (i < last) need = need.plus(ctx.principalDue(t));
       }
     }
   }

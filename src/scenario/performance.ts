@@ -90,6 +90,8 @@ export interface DefaultEvent {
   balance: Decimal;
   /** Interest due in the default period and missed. */
   interestMissed: Decimal;
+  /** The share of the asset's contractual payments that this default takes away. */
+  share: Decimal;
   mode: 'default' | 'stopPaying';
   /** Recoveries and loss-sharing compensation, by 0-based period of arrival, to the fen. */
   arrivals: { period: number; amount: Decimal; kind: 'recovery' | 'compensation' }[];
@@ -250,7 +252,7 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
         const mode = k >= at ? d!.mode : 'default';
         const rate = k >= at ? (d!.recoveryRate ?? recoveryRate) : recoveryRate;
         const eventLag = k >= at ? (d!.recoveryLagPeriods ?? lag) : lag;
-        const event: DefaultEvent = { asset: i, period: k, balance: defaultedBalance, interestMissed, mode, arrivals: [] };
+        const event: DefaultEvent = { asset: i, period: k, balance: defaultedBalance, interestMissed, share: performing.times(fraction), mode, arrivals: [] };
         if (mode === 'default') {
           const recovered = toFen(defaultedBalance.times(rate));
           const late = delayed ? toFen(recovered.times(delayed.share)) : ZERO;

@@ -11,8 +11,9 @@ export const DECIMAL_TEXT = /^-?(\d+)(\.\d+)?$/;
 /** A calendar date `YYYY-MM-DD`. */
 export const IsoDate = z
   .string()
-  .refine((s) => isIsoDate(s), { message: 'must be a real date written YYYY-MM-DD' })
-  .meta({ description: 'A calendar date, YYYY-MM-DD.', examples: ['2021-01-28'] });
+  .refine((s) => isIsoDate(s), { message: 'must be a real date written YYYY-MM-DD', abort: true })
+  .refine((s) => s >= '1900-01-01' && s <= '2199-12-31', { message: 'must be a date from 1900-01-01 to 2199-12-31' })
+  .meta({ description: 'A calendar date, YYYY-MM-DD, from 1900 to 2199.', examples: ['2021-01-28'] });
 
 function decimalFrom(value: string | number, ctx: z.RefinementCtx, what: string): Decimal | typeof z.NEVER {
   if (typeof value === 'number' ? !Number.isFinite(value) : !DECIMAL_TEXT.test(value.trim())) {

@@ -123,6 +123,12 @@ const dateOrder: Rule = (ctx) => {
   });
 };
 
+/** The year of the last date of a regular schedule, without building it. */
+function lastYearOf(first: string, everyMonths: number, count: number): number {
+  const [y, m] = first.split('-').map(Number) as [number, number];
+  return y + Math.floor((m - 1 + everyMonths * (count - 1)) / 12);
+}
+
 const assetTerms: Rule = (ctx) => {
   const cutoff = ctx.spec.dates.cutoff;
   ctx.deal.assets.forEach((a, i) => {
@@ -146,6 +152,7 @@ const assetTerms: Rule = (ctx) => {
         const r = a.royalties;
         if (compareDates(a.contractStart, a.contractEnd) >= 0) ctx.onAsset(i, 'contractEnd', `the contract end ${a.contractEnd} is not after its start ${a.contractStart}`);
         if (r.type === 'level' && (r.amount === undefined) === (r.total === undefined)) ctx.onAsset(i, 'royalties', 'a level royalty schedule needs exactly one of amount and total');
+        if (r.type === 'level' && lastYearOf(r.first, r.everyMonths, r.count) > 2199) ctx.onAsset(i, 'royalties', `the schedule runs past 2199 (${r.count} payments every ${r.everyMonths} months from ${r.first})`);
         if (r.type === 'schedule') {
           const dates = r.payments.map((p) => p.date);
           for (let k = 1; k < dates.length; k++) if (compareDates(dates[k - 1]!, dates[k]!) >= 0) { ctx.onAsset(i, 'royalties', `royalty dates must increase: ${dates[k]} after ${dates[k - 1]}`); break; }
@@ -158,6 +165,10 @@ const assetTerms: Rule = (ctx) => {
         break;
       }
       case 'lease': {
+        if (a.rent.type !== 'schedule' && lastYearOf(a.rent.first, a.rent.everyMonths, a.rent.count) > 2199) {
+          ctx.onAsset(i, 'rent', `the schedule runs past 2199 (${a.rent.count} payments every ${a.rent.everyMonths} months from ${a.rent.first})`);
+          break;
+        }
         if (a.rent.type !== 'schedule' && compareDates(a.rent.first, cutoff) <= 0) {
           ctx.onAsset(i, 'rent', `the first rent date ${a.rent.first} must be after the cutoff ${cutoff}: leasePrincipal is the balance at the cutoff`);
         }

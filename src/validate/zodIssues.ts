@@ -27,7 +27,10 @@ export function suggest(name: string, candidates: readonly string[]): string | u
       best = c;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3))) return best;
+  // A short name the user knows a party by (开发区金控) inside its full name.
+  const containing = candidates.filter((c) => name.length >= 2 && c.includes(name));
+  return containing.length === 1 ? containing[0] : undefined;
 }
 
 /** What a value is, for "(got …)": `the text "2023-02-30"`, `number 4`, `a list`. */

@@ -40,7 +40,9 @@ const OTHERS = readdirSync(DEALS)
  * tests stay deterministic in what they report; remove this when the rules report it.
  */
 function isKnownCalendarOverflow(err: unknown): boolean {
-  return err instanceof RangeError && /^addMonths: .* is out of range$/.test(err.message) && /regularDates/.test(err.stack ?? '');
+  // Fixed: dates are bounded to 1900–2199 and the rules report schedules that run past 2199.
+  void err;
+  return false;
 }
 
 /** Runs validateDeal and checks the shape of what it says; returns the result. */
@@ -223,7 +225,7 @@ describe('validateDeal never throws', () => {
   // and the validation rules in src/validate/rules.ts (assetTerms, poolAgainstTranches) let it
   // escape runRules when no error was reported before it. Fix there (or bound the schedule in
   // the schema), then turn this into a plain `it` and delete isKnownCalendarOverflow above.
-  it.fails('a royalty schedule running past 9999-12-31 is an error, not an exception', () => {
+  it('a royalty schedule running past 2199 is an error, not an exception', () => {
     const doc = structuredClone(GAOXINTOU) as { pool: { assets?: unknown[] } };
     doc.pool.assets = [
       {

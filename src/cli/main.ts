@@ -3,7 +3,9 @@
  * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
  * internal error (a bug: please report).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { formatOption, langOption, unitOption } from './options.js';
+import { registerStressCommands } from './stress.js';
 import { InputError, InternalError } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
 import { runCommand } from './run.js';
@@ -14,9 +16,6 @@ import { processIo } from './io.js';
 
 export const VERSION = '0.1.0';
 
-export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table');
-export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
-export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
 
 function buildProgram(io: Io): Command {
   const program = new Command();
@@ -64,6 +63,8 @@ function buildProgram(io: Io): Command {
     .action((deal: string, opts) => {
       io.exitCode = runCommand(deal, opts, io);
     });
+
+  registerStressCommands(program, io);
 
   program
     .command('schema')

@@ -15,7 +15,7 @@
  */
 import { addBusinessDays } from '../dates/calendar.js';
 import { compareDates, type IsoDate } from '../dates/date.js';
-import { yearFraction } from '../dates/daycount.js';
+import { DAY_COUNTS, yearFraction, type DayCount } from '../dates/daycount.js';
 import { dealSchedule, type DealPeriod } from '../deal/periods.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
@@ -44,6 +44,8 @@ export interface PreparedDeal {
   periods: DealPeriod[];
   pool: PreparedPool;
   initialPoolBalance: Decimal;
+  /** Per day count, the year fraction of each accrual period (closing or last nominal date to this one). */
+  accrual: Record<DayCount, Decimal[]>;
   calendar: ReturnType<typeof dealSchedule>['calendar'];
 }
 
@@ -51,7 +53,10 @@ export interface PreparedDeal {
 export function prepareDeal(deal: LoadedDeal): PreparedDeal {
   const { periods, calendar } = dealSchedule(deal.spec.dates);
   const pool = preparePool(deal.assets, deal.spec.dates.cutoff, periods);
-  return { deal, periods, pool, initialPoolBalance: pool.initialBalance, calendar };
+  const accrual = Object.fromEntries(
+    DAY_COUNTS.map((dc) => [dc, periods.map((p, k) => yearFraction(k === 0 ? deal.spec.dates.closing : periods[k - 1]!.nominalDate, p.nominalDate, dc))]),
+  ) as Record<DayCount, Decimal[]>;
+  return { deal, periods, pool, initialPoolBalance: pool.initialBalance, calendar, accrual };
 }
 
 const SEVERITY: Record<DealState, number> = { normal: 0, accelerated: 1, default: 2 };
@@ -71,6 +76,8 @@ interface TrancheState {
 
 interface FeeState {
   spec: FeeSpec;
+  /** The tranches whose balances or payments the fee is charged on. */
+  named: TrancheState[];
   arrears: Decimal;
   accrued: Decimal;
   due: Decimal;
@@ -106,6 +113,12 @@ export interface RunOptions {
    * conservation is still proven every period from the ledger's flows.
    */
   detail?: boolean;
+  /**
+   * Stop after the first payment date on which every tranche is repaid with no interest left
+   * unpaid: nothing later changes a loss or a WAL (Monte Carlo needs no more). Later residual
+   * payments are then not run.
+   */
+  stopWhenRepaid?: boolean;
 }
 
 export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO, options: RunOptions = {}): RunResult {
@@ -128,7 +141,8 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   const tranches = new Map<string, TrancheState>(
     spec.tranches.map((t) => [t.id, { spec: t, balance: t.balance, arrears: ZERO, accrued: ZERO, principalPaidTotal: ZERO, rows: [], missedInterest: false, missedPrincipal: false }]),
   );
-  const fees = new Map<string, FeeState>(spec.fees.map((f) => [f.id, { spec: f, arrears: ZERO, accrued: ZERO, due: ZERO, rows: [], paidThisPeriod: ZERO }]));
+  const namedTranches = (f: FeeSpec) => [...tranches.values()].filter((t) => !('tranches' in f) || !f.tranches || f.tranches.includes(t.spec.id));
+  const fees = new Map<string, FeeState>(spec.fees.map((f) => [f.id, { spec: f, named: namedTranches(f), arrears: ZERO, accrued: ZERO, due: ZERO, rows: [], paidThisPeriod: ZERO }]));
   const supports = new Map<string, SupportState>(
     spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport }]),
   );
@@ -142,6 +156,10 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     { period: 0, cashIn: closingFlows.cashIn, cashOut: closingFlows.cashOut, heldBegin: ZERO, heldEnd: ledger.held(), holds: closingFlows.cashIn.minus(closingFlows.cashOut).eq(ledger.held()) },
   ];
 
+  const accountIds = [COLLECTION, ...reserves.map((r) => r.id)];
+  const seniors = [...tranches.values()].filter((t) => t.spec.class === 'senior');
+  let independentIn = sum(reserves.map((r) => r.initialBalance));
+  let independentOut = ZERO;
   const poolRows: PoolPeriodResult[] = [];
   const coverageRows: CoveragePeriod[] = [];
   const states: RunResult['states'] = [];
@@ -160,14 +178,14 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     const p = periods[k]!;
     const period = p.index;
     const prevNominal = k === 0 ? closing : periods[k - 1]!.nominalDate;
-    const accountBegin = new Map<string, Decimal>([[COLLECTION, ledger.balance(COLLECTION)], ...reserves.map((r) => [r.id, ledger.balance(r.id)] as [string, Decimal])]);
+    const accountBegin = accountIds.map((id) => ledger.balance(id));
     const heldBegin = ledger.held();
 
     // 1. accrue
     for (const t of tranches.values()) {
       // Spread compression (利差缩减) raises every coupon that exists.
       const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
-      const yf = yearFraction(prevNominal, p.nominalDate, t.spec.dayCount);
+      const yf = prepared.accrual[t.spec.dayCount][k]!;
       let accrual = toFen(t.balance.times(coupon).times(yf));
       if (t.spec.interestOnShortfall) accrual = accrual.plus(toFen(t.arrears.times(coupon).times(yf)));
       t.accrued = accrual;
@@ -187,7 +205,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     }
     for (const f of fees.values()) {
       f.paidThisPeriod = ZERO;
-      f.accrued = feeAccrual(f.spec, prevNominal, p.nominalDate, tranches, poolBalance);
+      f.accrued = feeAccrual(f, prepared.accrual, k, tranches, poolBalance);
       f.due = f.arrears.plus(f.accrued);
     }
 
@@ -253,8 +271,9 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
       const bal = ledger.balance(r.id);
       let release = ZERO;
       if (r.release.type === 'atEnd' && final) release = bal;
-      else if (r.release.type === 'onDate' && compareDates(p.nominalDate, r.release.date) >= 0) release = bal;
-      else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(reserveTarget(reserveTargets.get(r.id), targetCtx())));
+      else if (r.release.type === 'onDate' && (final || compareDates(p.nominalDate, r.release.date) >= 0)) release = bal;
+      // On the last payment date there is nothing left to reserve for: the target is zero.
+      else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx())));
       if (release.gt(0)) {
         ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
         events.push({ period, date: p.date, type: 'reserveRelease', id: r.id, message: `${r.name} releases ${toFen(release).toFixed(2)}` });
@@ -273,7 +292,6 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     for (const t of tranches.values()) t.row!.principalDue = principalDue(t);
 
     // 3. triggers
-    const seniors = [...tranches.values()].filter((t) => t.spec.class === 'senior');
     const coverageNow = coverage(ledger.balance(COLLECTION), spec.waterfalls[state] ?? spec.waterfalls.normal, fees, seniors);
     for (const trig of spec.triggers) {
       const holds = evaluate(trig.condition, {
@@ -312,7 +330,8 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     const available = () => ledger.balance(COLLECTION);
     const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
 
-    steps.forEach((step, i) => {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
       switch (step.type) {
         case 'payFees': {
           const list = step.fees.map((id) => fees.get(id)!);
@@ -351,7 +370,8 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
           break;
         }
         case 'fundReserve': {
-          const target = reserveTarget(reserveTargets.get(step.account), targetCtx());
+          // Never on the last payment date: that would take back what the reserve just released.
+          const target = final ? ZERO : reserveTarget(reserveTargets.get(step.account), targetCtx());
           const need = Decimal.max(ZERO, toFen(target).minus(ledger.balance(step.account)));
           ledger.transfer(period, p.date, COLLECTION, step.account, min(available(), need), `fund ${step.account} to target`);
           break;
@@ -392,7 +412,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
           break;
         }
       }
-    });
+    }
 
     // 5. record
     for (const t of tranches.values()) {
@@ -409,14 +429,18 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
       f.rows.push({ period, date: p.date, due: f.due.plus(f.paidThisPeriod), paid: f.paidThisPeriod, arrears: carried });
       f.arrears = carried;
     }
+    independentIn = independentIn.plus(perf.principal).plus(perf.interest).plus(recoveries).plus(compensation).plus(callProceeds);
+    for (const t of tranches.values()) independentOut = independentOut.plus(t.row!.interestPaid).plus(t.row!.principalPaid).plus(t.row!.residualPaid);
+    for (const f of fees.values()) independentOut = independentOut.plus(f.paidThisPeriod);
     const flows = ledger.takeFlows();
     for (const [id, rows] of accountRows) {
-      rows.push({ period, date: p.date, begin: accountBegin.get(id)!, in: flows.accountIn.get(id) ?? ZERO, out: flows.accountOut.get(id) ?? ZERO, end: ledger.balance(id) });
+      rows.push({ period, date: p.date, begin: accountBegin[accountIds.indexOf(id)]!, in: flows.accountIn.get(id) ?? ZERO, out: flows.accountOut.get(id) ?? ZERO, end: ledger.balance(id) });
     }
     const heldEnd = ledger.held();
     conservationRows.push({ period, cashIn: flows.cashIn, cashOut: flows.cashOut, heldBegin, heldEnd, holds: heldBegin.plus(flows.cashIn).eq(flows.cashOut.plus(heldEnd)) });
     // Excess spread: pool interest less the period's fee and coupon accruals (arrears excluded).
     const excessSpread = perf.interest.minus(sum([...fees.values()].map((f) => f.accrued))).minus(sum([...tranches.values()].map((t) => t.accrued)));
+    if (options.stopWhenRepaid && k < lastIndex && [...tranches.values()].every((t) => t.balance.isZero() && t.row!.interestShortfall.isZero())) lastIndex = k;
     coverageRows.push({ period, date: p.date, fundsForSenior: coverageNow.funds, seniorDue: coverageNow.due, multiple: coverageNow.multiple, excessSpread });
     poolRows.push({
       period,
@@ -451,7 +475,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
       return Decimal.max(ZERO, missed);
     }
     function targetCtx(): TargetContext {
-      return { tranches, fees, periods, k, poolBalance };
+      return { accrual: prepared.accrual, tranches, fees, periods, k, poolBalance };
     }
     function ctxFor(covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
       return { fees, tranches, principalDue, covers, nominal: p.nominalDate };
@@ -467,13 +491,9 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     const agree = replayed.length === conservation.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservation[i]!.cashIn) && r.cashOut.eq(conservation[i]!.cashOut) && r.heldEnd.eq(conservation[i]!.heldEnd));
     if (!agree) throw new InternalError('the ledger entries do not replay to the accounts’ balances');
   }
-  const funded = sum(reserves.map((r) => r.initialBalance));
-  const cashIn = funded
-    .plus(sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries).plus(r.compensation).plus(r.callProceeds))))
-    .plus(sum([...supports.values()].map((s) => s.drawn)));
-  const cashOut = sum([...fees.values()].flatMap((f) => f.rows.map((r) => r.paid)))
-    .plus(sum([...tranches.values()].flatMap((t) => t.rows.map((r) => r.interestPaid.plus(r.principalPaid).plus(r.residualPaid)))))
-    .plus(sum([...supports.values()].map((s) => s.repaid)));
+  // Independent of the ledger: totals kept from the pool's, fees', tranches' and supports' own records.
+  const cashIn = independentIn.plus(sum([...supports.values()].map((s) => s.drawn)));
+  const cashOut = independentOut.plus(sum([...supports.values()].map((s) => s.repaid)));
   const held = ledger.held();
   const holds = conservation.every((c) => c.holds) && cashIn.eq(cashOut.plus(held)) && [...tranches.values()].every((t) => !t.balance.lt(0));
   if (!holds) {
@@ -535,7 +555,7 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
     coverage: {
       periods: coverageRows,
       minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
-      wholeLife: coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => seniorIds.includes(t.id))),
+      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => seniorIds.includes(t.id))) : undefined,
     },
     ledger: ledger.entries,
     checks: { conservation: true, periods: conservation, cashIn, cashOut, held },
@@ -574,26 +594,29 @@ function drawSupport(s: SupportState, requested: Decimal, period: number, date: 
   return paid;
 }
 
-/** A fee's accrual for the period (VAT is added when the period's income is known). */
-function feeAccrual(f: FeeSpec, from: IsoDate, to: IsoDate, tranches: Map<string, TrancheState>, poolBalance: Decimal): Decimal {
-  switch (f.kind) {
+/**
+ * A fee's accrual for period k (VAT is added when the period's income is known), on the balances
+ * at the start of the period.
+ */
+function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number, tranches: Map<string, TrancheState>, poolBalance: Decimal): Decimal {
+  const spec = f.spec;
+  switch (spec.kind) {
     case 'rateOnBalance': {
-      const named = [...tranches.values()].filter((t) => !f.tranches || f.tranches.includes(t.spec.id));
-      const base = f.base === 'pool' ? poolBalance : sum(named.map((t) => (f.base === 'issue' ? t.spec.balance : t.balance)));
-      return toFen(base.times(f.rate).times(yearFraction(from, to, f.dayCount)));
+      let base = ZERO;
+      if (spec.base === 'pool') base = poolBalance;
+      else for (const t of f.named) base = base.plus(spec.base === 'issue' ? t.spec.balance : t.balance);
+      return toFen(base.times(spec.rate).times(accrual[spec.dayCount][k]!));
     }
     case 'fixed':
-      return f.per === 'period' ? f.amount : toFen(f.amount.times(yearFraction(from, to, 'ACT/365F')));
+      return spec.per === 'period' ? spec.amount : toFen(spec.amount.times(accrual['ACT/365F'][k]!));
     case 'percentOfPayment': {
       // 兑付兑息费 on what is due to the named tranches this date: interest due and principal due.
       let base = ZERO;
-      for (const t of tranches.values()) {
-        if (f.tranches && !f.tranches.includes(t.spec.id)) continue;
-        const row = t.row!;
-        if (f.of !== 'principal') base = base.plus(row.interestDue);
-        if (f.of !== 'interest') base = base.plus(trancheDuePrincipal(t, to, false));
+      for (const t of f.named) {
+        if (spec.of !== 'principal') base = base.plus(t.row!.interestDue);
+        if (spec.of !== 'interest') base = base.plus(trancheDuePrincipal(t, t.row!.nominalDate, false));
       }
-      return toFen(base.times(f.rate));
+      return toFen(base.times(spec.rate));
     }
     case 'vat':
       return ZERO;
@@ -615,6 +638,7 @@ function trancheDuePrincipal(t: TrancheState, nominal: IsoDate, final: boolean):
 type ReserveTargetSpec = NonNullable<LoadedDeal['spec']['accounts'][number]['target']>;
 
 interface TargetContext {
+  accrual: Record<DayCount, Decimal[]>;
   tranches: Map<string, TrancheState>;
   fees: Map<string, FeeState>;
   periods: readonly DealPeriod[];
@@ -634,17 +658,16 @@ function reserveTarget(target: ReserveTargetSpec | undefined, ctx: TargetContext
     case 'shareOfPool':
       return toFen(ctx.poolBalance.times(target.rate));
     case 'nextInterest': {
-      const from = ctx.periods[ctx.k]?.nominalDate;
-      const to = ctx.periods[ctx.k + 1]?.nominalDate;
-      if (!from || !to) return ZERO;
+      const next = ctx.k + 1;
+      if (next >= ctx.periods.length) return ZERO;
       let due = ZERO;
       for (const id of target.tranches) {
         const t = ctx.tranches.get(id)!;
-        due = due.plus(toFen(t.balance.times(t.spec.coupon ?? ZERO).times(yearFraction(from, to, t.spec.dayCount))));
+        due = due.plus(toFen(t.balance.times(t.spec.coupon ?? ZERO).times(ctx.accrual[t.spec.dayCount][next]!)));
       }
       for (const id of target.fees ?? []) {
         const f = ctx.fees.get(id)!;
-        if (f.spec.kind !== 'vat') due = due.plus(feeAccrual(f.spec, from, to, ctx.tranches, ctx.poolBalance));
+        if (f.spec.kind !== 'vat' && f.spec.kind !== 'percentOfPayment') due = due.plus(feeAccrual(f, ctx.accrual, next, ctx.tranches, ctx.poolBalance));
       }
       return toFen(due.times(target.multiple));
     }
@@ -709,6 +732,7 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
 
 /** Splits what is available among amounts owed, pro rata, never more than owed. */
 function payProRata(available: Decimal, owed: readonly Decimal[]): Decimal[] {
+  if (owed.length === 1) return [min(available, owed[0]!)];
   const total = sum(owed);
   if (total.lte(available)) return [...owed];
   return allocate(toFen(available), owed);

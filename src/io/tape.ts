@@ -35,6 +35,7 @@ export const HEADER_ALIASES: Record<string, string> = {
   计息方式: 'dayCount', 放款日: 'startDate', 起始日: 'startDate', 起息日: 'startDate', 贷款起始日: 'startDate',
   到期日: 'maturityDate', 贷款到期日: 'maturityDate',
   还款方式: 'repayment', 付息频率: 'paymentEveryMonths', '付息频率(月)': 'paymentEveryMonths', '付息频率（月）': 'paymentEveryMonths',
+  违约概率: 'defaultProbability', 累计违约概率: 'defaultProbability',
   担保人: 'guarantor', 保证人: 'guarantor', 备注: 'note',
   合同起始日: 'contractStart', 合同到期日: 'contractEnd', 首次许可费: 'firstLicenseFee', 风险金比例: 'riskReserveRate',
   应收许可费总额: 'royalties.total', 每期许可费: 'royalties.amount', 许可费支付间隔: 'royalties.everyMonths',
@@ -59,7 +60,7 @@ const CN_REPAYMENT: Record<string, string> = {
 export const VALUE_ALIASES: Record<string, Record<string, string>> = { 'ip.types': CN_IP_TYPES, repayment: CN_REPAYMENT };
 
 const INT_FIELDS = new Set(['paymentEveryMonths', 'ip.count', 'royalties.everyMonths', 'royalties.count', 'rent.everyMonths', 'rent.count']);
-const RATE_FIELDS = new Set(['rate', 'riskReserveRate', 'factoringDiscount']);
+const RATE_FIELDS = new Set(['rate', 'riskReserveRate', 'factoringDiscount', 'defaultProbability']);
 const AMOUNT_FIELDS = new Set([
   'principal', 'originalPrincipal', 'ip.appraisedValue', 'firstLicenseFee', 'royalties.total', 'royalties.amount',
   'leasePrincipal', 'deposit', 'buyBackPrice', 'face', 'purchasePrice',

@@ -233,6 +233,9 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
     const delay = collTouches(asset) ? coll!.delayPeriods : 0;
     const keep = collTouches(asset) ? ONE.minus(coll!.haircut) : ONE;
     let performing = ONE;
+    // The performing balance in fen. What defaults, is paid and is prepaid is taken from it, so the
+    // rounding of fractional amounts stays in it and they never sum to more than the balance.
+    let balance = s.balance;
     for (let k = 0; k < n; k++) {
       const p = periods[k]!;
       // Take the asset's contractual flows out of the totals; what it really pays goes back in.
@@ -243,11 +246,11 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
         p.missed = p.missed.plus(s.principal[k]!).plus(s.interest[k]!);
         continue;
       }
-      const start = s.startBalance[k]!.times(performing);
+      const start = balance;
       let fraction = k >= at ? ONE : (fractions?.[k] ?? ZERO);
       if (fraction.gt(1)) fraction = ONE;
       if (fraction.gt(0) && start.gt(0)) {
-        const defaultedBalance = toFen(start.times(fraction));
+        const defaultedBalance = fraction.eq(ONE) ? start : toFen(start.times(fraction));
         const interestMissed = toFen(s.interest[k]!.times(performing).times(fraction));
         const mode = k >= at ? d!.mode : 'default';
         const rate = k >= at ? (d!.recoveryRate ?? recoveryRate) : recoveryRate;
@@ -264,12 +267,15 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
         }
         events.push(event);
         p.defaulted = p.defaulted.plus(defaultedBalance);
+        balance = balance.minus(defaultedBalance);
         performing = performing.times(ONE.minus(fraction));
       }
       // Scheduled payments of what performs, less any haircut, perhaps paid late.
-      const paidPrincipal = toFen(s.principal[k]!.times(performing));
+      // The last contractual payment clears what is left performing.
+      const paidPrincipal = s.startBalance[k]!.eq(s.principal[k]!) ? balance : Decimal.min(balance, toFen(s.principal[k]!.times(performing)));
       const paidInterest = toFen(s.interest[k]!.times(performing));
-      p.missed = p.missed.plus(s.principal[k]!.minus(paidPrincipal)).plus(s.interest[k]!.minus(paidInterest));
+      balance = balance.minus(paidPrincipal);
+      p.missed = p.missed.plus(Decimal.max(ZERO, s.principal[k]!.minus(paidPrincipal))).plus(s.interest[k]!.minus(paidInterest));
       const target = periods[Math.min(n - 1, k + delay)]!;
       const keptPrincipal = toFen(paidPrincipal.times(keep));
       const keptInterest = toFen(paidInterest.times(keep));
@@ -277,16 +283,16 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
       target.principal = target.principal.plus(keptPrincipal);
       target.interest = target.interest.plus(keptInterest);
       // Prepayment of what is left performing after the scheduled principal.
-      const after = s.startBalance[k]!.minus(s.principal[k]!).times(performing);
       let endPerforming = performing;
-      if (prepayFraction[k]!.gt(0) && after.gt(0) && k < at) {
-        const prepaid = toFen(after.times(prepayFraction[k]!));
+      if (prepayFraction[k]!.gt(0) && balance.gt(0) && k < at) {
+        const prepaid = toFen(balance.times(prepayFraction[k]!));
         p.principal = p.principal.plus(prepaid);
         p.prepaid = p.prepaid.plus(prepaid);
+        balance = balance.minus(prepaid);
         endPerforming = performing.times(ONE.minus(prepayFraction[k]!));
       }
       performing = endPerforming;
-      p.endBalance = p.endBalance.plus(toFen(s.startBalance[k]!.minus(s.principal[k]!).times(performing)));
+      p.endBalance = p.endBalance.plus(balance);
     }
   });
 

@@ -3,7 +3,7 @@
  * TypeScript types are inferred from them and `schemas/deal.schema.json` is generated from them.
  */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, Rate, Sources } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, Sources } from './primitives.js';
 import { DealDates } from './dates.js';
 import { Pool } from './pool.js';
 import { Tranche } from './tranches.js';
@@ -44,6 +44,20 @@ export const CleanUpCall = z
   .strict()
   .meta({ description: '清仓回购' });
 
+/**
+ * The analyst's base case for stress tests: what `stress`, `breakeven` and `montecarlo` start
+ * from when their flags do not say otherwise. Never published: always an assumption.
+ */
+export const BaseCase = z
+  .object({
+    cumulativeDefaultRate: Rate.meta({ description: '基准累计违约率: expected cumulative defaults over the pool’s life, as a share of its initial balance.' }),
+    recoveryRate: Rate.prefault(0),
+    recoveryLagPeriods: NonNegInt.default(0),
+    correlation: Rate.prefault(0.2).meta({ description: 'Asset correlation ρ of the one-factor Gaussian copula.' }),
+    assumed: Assumed,
+  })
+  .strict();
+
 export const Deal = z
   .object({
     $schema: z.string().optional(),
@@ -58,6 +72,7 @@ export const Deal = z
     triggers: z.array(Trigger).default([]),
     waterfalls: Waterfalls,
     cleanUpCall: CleanUpCall.optional(),
+    baseCase: BaseCase.optional(),
   })
   .strict();
 

@@ -23,6 +23,7 @@ const assetCommon = {
   industry: z.string().optional(),
   region: z.string().optional(),
   ip: IpRights.optional(),
+  defaultProbability: Rate.optional().meta({ description: 'Probability that the obligor defaults over the asset’s remaining life (for Monte Carlo).' }),
   note: z.string().optional(),
   assumed: Assumed,
 };

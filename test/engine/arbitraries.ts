@@ -8,9 +8,11 @@
  *
  * Shape of the generated deals:
  *  - dates: cutoff 2019-01-01 … 2022-06-30, closing 0–10 days later, monthly (≤ 24) or quarterly
- *    (≤ 12) payment dates as a rule or a list, optional collection dates a few days earlier;
+ *    (≤ 12) payment dates as a rule or a list, optional collection dates a few days earlier (now
+ *    and then for the first periods only: the later ones collect nothing);
  *  - 1–8 assets (pledge loans bullet / equal principal / level, level royalties, level leases,
- *    receivables, scheduled flows) whose every flow falls in the deal's collection window;
+ *    receivables, scheduled flows), now and then of a few fen, whose every flow falls in the
+ *    deal's collection window;
  *  - 2–3 tranches (senior, optional mezzanine, subordinate) totalling at most the pool balance,
  *    or exactly a purchase price; principal pass-through, bullet or an exact schedule;
  *  - fees of every kind, an optional reserve, optional supports, optional triggers, and the
@@ -89,15 +91,17 @@ const datesRaw = fc.record({
   day: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant('monthEnd' as const)),
   asList: fc.boolean(),
   collectionLag: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
+  /** Collection dates for only the first share (per-mille) of the periods now and then. */
+  collectionShare: fc.option(fc.integer({ min: 1, max: 999 }), { nil: undefined, freq: 5 }),
   businessDayRule: fc.constantFrom('following', 'modifiedFollowing', 'preceding', 'none'),
-  calendar: fc.constantFrom('cn-exchange', 'cn-exchange', 'weekends'),
+  calendar: fc.constantFrom('cn-exchange', 'cn-exchange', 'weekends', 'none'),
 });
 
 const ASSET_KINDS = ['loanBullet', 'loanEqual', 'loanLevel', 'royalty', 'lease', 'receivable', 'flow'] as const;
 
 const assetRaw = fc.record({
   kind: fc.constantFrom(...ASSET_KINDS),
-  fen: fc.integer({ min: 100_000, max: 5_000_000_000 }),
+  fen: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 10_000 }) }, { weight: 9, arbitrary: fc.integer({ min: 100_000, max: 5_000_000_000 }) }),
   rateBp: fc.integer({ min: 0, max: 1500 }),
   startBack: fc.integer({ min: 0, max: 500 }),
   /** Where in the collection window the asset ends (per-mille). */
@@ -260,7 +264,10 @@ export function buildDeal(raw: DealRaw): DealCase {
   const last = onDay(first, (periodCount - 1) * d.every, d.day);
   const rule = { everyMonths: d.every, day: d.day, first, last };
   const paymentDates = nominalDates(rule);
-  const collectionDates = d.collectionLag === undefined ? undefined : paymentDates.map((p) => addDays(p, -d.collectionLag!));
+  const lag = d.collectionLag ?? 0;
+  const collectionCount = d.collectionShare === undefined ? paymentDates.length : Math.max(1, Math.ceil((paymentDates.length * d.collectionShare) / 1000));
+  const collectionDates =
+    d.collectionLag === undefined && d.collectionShare === undefined ? undefined : paymentDates.slice(0, collectionCount).map((p) => addDays(p, -lag));
   const lastCollection = collectionDates ? collectionDates[collectionDates.length - 1]! : last;
   const n = paymentDates.length;
   const span = toDayNumber(lastCollection) - toDayNumber(cutoff);

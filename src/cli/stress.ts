@@ -1,0 +1,308 @@
+/** The stress commands: stress, breakeven, obligors, montecarlo. Wiring only. */
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { prepareDeal, type PreparedDeal } from '../engine/run.js';
+import { parseJsonText, readInput, type LoadedDeal } from '../io/loadDeal.js';
+import type { Format, Label, Lang, Unit } from '../report/model.js';
+import { render } from '../report/render.js';
+import { breakevenReport, monteCarloReport, obligorReport, stressReport, type BreakevenRow } from '../report/stressReports.js';
+import { validateScenario } from '../scenario/load.js';
+import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
+import { breakeven, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers } from '../stress/breakeven.js';
+import { mcObligors, monteCarlo } from '../stress/montecarlo.js';
+import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
+import { runPatternsParallel } from '../stress/parallel.js';
+import { baseScenario, gridScenarios, parsePercentRange, parseRange, PRESETS, presetScenarios, scenarioList, type NamedScenario, type PresetName } from '../stress/scenarios.js';
+import { stressTable } from '../stress/table.js';
+import { formatDiagnostic, InputError } from '../validate/diagnostics.js';
+import type { Io } from './io.js';
+import { emit, loadDealOrFail } from './load.js';
+import { formatOption, langOption, unitOption } from './options.js';
+
+interface OutputOptions {
+  format: Format;
+  lang: Lang;
+  unit: Unit;
+  out?: string;
+}
+
+interface BaseOptions {
+  defaultRate?: string;
+  recovery?: string;
+  lag?: string;
+  support?: boolean;
+}
+
+/** A percentage flag (e.g. `--default-rate 5` for 5%) as a fraction. */
+function percent(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim().replace(/%$/, '');
+  if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 100) throw new InputError(`${flag} ${JSON.stringify(text)}: give a percentage from 0 to 100 (5 means 5%)`);
+  return Number(t) / 100;
+}
+
+function wholeNumber(text: string | undefined, flag: string, min = 0): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new InputError(`${flag} ${JSON.stringify(text)}: give a whole number${min > 0 ? ` of at least ${min}` : ''}`);
+  return Number(text);
+}
+
+function base(deal: LoadedDeal, o: BaseOptions): ScenarioSpec {
+  const single = (t: string | undefined, flag: string) => (t !== undefined && /[:,]/.test(t) ? undefined : percent(t, flag));
+  const s = baseScenario(deal, {
+    defaultRate: percent(o.defaultRate, '--default-rate'),
+    recoveryRate: single(o.recovery, '--recovery'),
+    recoveryLagPeriods: o.lag !== undefined && !/[:,]/.test(o.lag) ? wholeNumber(o.lag, '--lag') : undefined,
+  });
+  if (o.support === false) s.externalSupport = false;
+  return s;
+}
+
+/** Scenarios from a file: each validated against the deal, merged over nothing (a file says it all). */
+function scenariosFromFile(file: string, deal: LoadedDeal, fallbackBase: ScenarioSpec): NamedScenario[] {
+  const read = readInput(file, file);
+  if (!read.bytes) throw new InputError(read.diagnostics.map(formatDiagnostic).join('\n'));
+  const json = parseJsonText(read.bytes.toString('utf8'), file);
+  if (json.value === undefined) throw new InputError(json.diagnostics.map(formatDiagnostic).join('\n'));
+  const list = scenarioList(json.value);
+  const prefix = Array.isArray(json.value) ? '' : 'scenarios';
+  return list.map((item, i) => {
+    const v = validateScenario(item, file, deal);
+    if (!v.scenario) {
+      const lines = v.diagnostics.map((d) => formatDiagnostic({ ...d, path: [list.length > 1 || prefix ? `${prefix}[${i}]` : '', d.path].filter(Boolean).join('.').replace('.[', '[') }));
+      throw new InputError(`${file} is not a valid scenario list:\n${lines.join('\n')}`);
+    }
+    const name = v.scenario.name ?? `scenario ${i + 1}`;
+    void fallbackBase;
+    return { name: { zh: name, en: name }, scenario: v.scenario };
+  });
+}
+
+function chooseScenarios(deal: LoadedDeal, o: BaseOptions & { preset?: string; scenarios?: string; cdr?: string; cumulative?: string }, defaultPreset: boolean): { list: NamedScenario[]; describe: Label } {
+  const b = base(deal, o);
+  if (o.scenarios) return { list: scenariosFromFile(o.scenarios, deal, b), describe: { zh: `情景文件 ${o.scenarios}`, en: `scenario file ${o.scenarios}` } };
+  const grid = {
+    cdr: o.cdr !== undefined ? parsePercentRange(o.cdr, '--cdr') : undefined,
+    cumulative: o.cumulative !== undefined ? parsePercentRange(o.cumulative, '--cumulative') : undefined,
+    recovery: o.recovery !== undefined && /[:,]/.test(o.recovery) ? parsePercentRange(o.recovery, '--recovery') : undefined,
+    lag: o.lag !== undefined && /[:,]/.test(o.lag) ? parseRange(o.lag, '--lag') : undefined,
+  };
+  if (grid.cdr && grid.cumulative) throw new InputError('give --cdr (annual) or --cumulative, not both');
+  const isGrid = Object.values(grid).some((v) => v !== undefined);
+  if (isGrid && o.preset) throw new InputError('give a grid or --preset, not both');
+  if (isGrid) return { list: gridScenarios(b, grid), describe: { zh: '情景网格', en: 'scenario grid' } };
+  const preset = o.preset ?? (defaultPreset ? 'cn-standard' : undefined);
+  if (preset) {
+    if (!(PRESETS as readonly string[]).includes(preset)) throw new InputError(`unknown preset ${JSON.stringify(preset)} (known: ${PRESETS.join(', ')})`);
+    return { list: presetScenarios(preset as PresetName, deal, b), describe: { zh: `预设情景 ${preset}`, en: `preset ${preset}` } };
+  }
+  return { list: [{ name: { zh: '基准情景', en: 'base case' }, scenario: b }], describe: { zh: '基准情景', en: 'base case' } };
+}
+
+function baseLine(s: ScenarioSpec): Label {
+  const rate = s.defaultRate?.cumulative ? `${s.defaultRate.cumulative.times(100).toString()}%` : '0%';
+  const rec = `${s.recovery.rate.times(100).toString()}%`;
+  return {
+    zh: `基准：累计违约率${rate}（均匀分布），回收率${rec}，回收滞后${s.recovery.lagPeriods}期${s.externalSupport ? '' : '，不含外部增信'}`,
+    en: `Base: cumulative default rate ${rate} (even), recovery ${rec}, lag ${s.recovery.lagPeriods} periods${s.externalSupport ? '' : ', no external support'}`,
+  };
+}
+
+const addBaseOptions = (c: Command) =>
+  c
+    .option('--default-rate <pct>', 'cumulative default rate of the base case, per cent of the initial pool (default: the deal’s baseCase)')
+    .option('--recovery <pct>', 'recovery rate, per cent (a range like 0,30,50 makes a grid)')
+    .option('--lag <periods>', 'recovery lag in periods (a range like 0,2 makes a grid)')
+    .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support');
+
+const addOutputOptions = (c: Command) =>
+  c.addOption(formatOption()).addOption(langOption()).addOption(unitOption()).option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout');
+
+export function registerStressCommands(program: Command, io: Io): void {
+  addOutputOptions(
+    addBaseOptions(
+      program
+        .command('stress')
+        .description('run a grid or list of scenarios: per tranche loss, WAL, final payment date; coverage; reserve, guarantee and undertaking drawn')
+        .argument('<deal>', 'deal file (JSON)')
+        .option('--preset <name>', `built-in stresses: ${PRESETS.join(', ')} (the default without a grid or file)`)
+        .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]}')
+        .option('--cdr <range>', 'annual constant default rates, per cent: 0:30:5 or 0,10,20')
+        .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool'),
+    ),
+  ).action((file: string, o: BaseOptions & OutputOptions & { preset?: string; scenarios?: string; cdr?: string; cumulative?: string }) => {
+    const deal = loadDealOrFail(file, io);
+    const { list, describe } = chooseScenarios(deal, o, true);
+    const rows = stressTable(prepareDeal(deal), list);
+    const b = base(deal, o);
+    emit(render(stressReport(deal, rows, [describe, baseLine(b)], o.lang), o), o.out, io);
+    io.exitCode = 0;
+  });
+
+  addOutputOptions(
+    addBaseOptions(
+      program
+        .command('breakeven')
+        .description('break-even cumulative default rate (临界违约率) of a tranche per scenario, with and without external support, and the implied rating')
+        .argument('<deal>', 'deal file (JSON)')
+        .option('-t, --tranche <id...>', 'tranche ids (default: every tranche)')
+        .option('--preset <name>', `scenarios: ${PRESETS.join(', ')}`)
+        .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]}')
+        .option('--base-rate <pct>', 'base cumulative default rate for the target default rates (default: the deal’s baseCase)')
+        .option('--multipliers <list>', `TDR multipliers, e.g. ${DEFAULT_MULTIPLIERS.map((m) => `${m.grade}=${m.multiplier}`).join(',')}`),
+    ),
+  ).action((file: string, o: BaseOptions & OutputOptions & { tranche?: string[]; preset?: string; scenarios?: string; baseRate?: string; multipliers?: string }) => {
+    const deal = loadDealOrFail(file, io);
+    const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
+    for (const id of ids) {
+      if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
+    }
+    let multipliers = DEFAULT_MULTIPLIERS;
+    if (o.multipliers) {
+      try {
+        multipliers = parseMultipliers(o.multipliers);
+      } catch (err) {
+        throw new InputError(`--multipliers: ${(err as Error).message}`);
+      }
+    }
+    const { list } = chooseScenarios(deal, o, false);
+    const prepared = prepareDeal(deal);
+    const rows: BreakevenRow[] = [];
+    for (const id of ids) {
+      for (const s of list) {
+        rows.push({
+          scenario: s.name,
+          tranche: id,
+          withSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: true }),
+          withoutSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: false }),
+        });
+      }
+    }
+    const baseRate = percent(o.baseRate, '--base-rate') ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
+    const ratings = ids.map((id) => {
+      const mine = rows.filter((r) => r.tranche === id);
+      const minWith = Math.min(...mine.map((r) => r.withSupport.rate));
+      const minWithout = Math.min(...mine.map((r) => r.withoutSupport.rate));
+      const w = baseRate !== undefined ? impliedRating(minWith, baseRate, multipliers) : undefined;
+      const wo = baseRate !== undefined ? impliedRating(minWithout, baseRate, multipliers) : undefined;
+      return { tranche: id, minWith, minWithout, gradeWith: w?.grade, gradeWithout: wo?.grade, tdrWith: w?.tdr, tdrWithout: wo?.tdr };
+    });
+    emit(render(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang), o), o.out, io);
+    io.exitCode = 0;
+  });
+
+  addOutputOptions(
+    addBaseOptions(
+      program
+        .command('obligors')
+        .description('obligor default tests: the largest 1…N obligors defaulting, and the smallest sets of obligors that make each tranche lose')
+        .argument('<deal>', 'deal file (JSON)')
+        .option('--top <n>', 'default the largest 1…n obligors (default 10)')
+        .option('--combinations <k>', 'every combination of up to k obligors (pools of up to 20 obligors; default 3, 0 to skip)')
+        .option('--period <n>', 'the period in which they default (default 1)'),
+    ),
+  ).action((file: string, o: BaseOptions & OutputOptions & { top?: string; combinations?: string; period?: string }) => {
+    const deal = loadDealOrFail(file, io);
+    const prepared = prepareDeal(deal);
+    const period = wholeNumber(o.period, '--period', 1) ?? 1;
+    if (period > prepared.periods.length) throw new InputError(`--period ${period}: the deal has ${prepared.periods.length} periods`);
+    const b = base(deal, o);
+    const top = topObligorTests(prepared, b, wholeNumber(o.top, '--top', 1) ?? 10, period);
+    const k = wholeNumber(o.combinations, '--combinations') ?? 3;
+    let minimal;
+    if (k > 0) {
+      try {
+        minimal = minimalLosingSets(prepared, b, k, period);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        io.stderr(`ipabs: ${err.message}; only the largest-obligor test is run\n`);
+      }
+    }
+    emit(render(obligorReport(deal, top, minimal, period, o.lang), o), o.out, io);
+    io.exitCode = 0;
+  });
+
+  addOutputOptions(
+    program
+      .command('montecarlo')
+      .description('Monte Carlo of correlated obligor defaults (one-factor Gaussian copula): expected loss, probability of loss, loss percentiles, WAL, histogram')
+      .argument('<deal>', 'deal file (JSON)')
+      .option('--paths <n>', 'number of paths', '10000')
+      .option('--seed <n>', 'random seed: the same seed gives the same result', '1')
+      .option('--pd <pct>', 'default probability of every obligor over its life, per cent (default: the assets’ defaultProbability, else the deal’s baseCase)')
+      .option('--correlation <rho>', 'asset correlation ρ, 0 to 1 (default: the deal’s baseCase, else 0.2)')
+      .option('--industry-correlation <rho>', 'extra correlation within an industry, 0 to 1 (default 0)')
+      .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
+      .option('--recovery-range <min,max>', 'draw each recovery uniformly between two percentages')
+      .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
+      .option('--workers <n>', 'worker threads (default: the cores available, when the run is large enough)')
+      .option('--no-support', 'switch off external support'),
+  ).action(async (file: string, o: OutputOptions & { paths: string; seed: string; pd?: string; correlation?: string; industryCorrelation?: string; recovery?: string; recoveryRange?: string; lag?: string; workers?: string; support?: boolean }) => {
+    const deal = loadDealOrFail(file, io);
+    const prepared: PreparedDeal = prepareDeal(deal);
+    const paths = wholeNumber(o.paths, '--paths', 1)!;
+    const seed = wholeNumber(o.seed, '--seed')!;
+    const ratio = (t: string | undefined, flag: string) => {
+      if (t === undefined) return undefined;
+      if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 1) throw new InputError(`${flag} ${JSON.stringify(t)}: give a number from 0 to 1`);
+      return Number(t);
+    };
+    const bc = deal.spec.baseCase;
+    const correlation = ratio(o.correlation, '--correlation') ?? bc?.correlation.toNumber() ?? 0.2;
+    const industryCorrelation = ratio(o.industryCorrelation, '--industry-correlation') ?? 0;
+    if (correlation + industryCorrelation > 1) throw new InputError('--correlation and --industry-correlation add up to more than 1');
+    let recovery: number | { min: number; max: number } = percent(o.recovery, '--recovery') ?? bc?.recoveryRate.toNumber() ?? 0;
+    if (o.recoveryRange) {
+      const parts = o.recoveryRange.split(',').map((x) => percent(x, '--recovery-range'));
+      if (parts.length !== 2 || parts[0]! > parts[1]!) throw new InputError('--recovery-range: give min,max in per cent, e.g. 20,60');
+      recovery = { min: parts[0]!, max: parts[1]! };
+    }
+    const lag = wholeNumber(o.lag, '--lag') ?? bc?.recoveryLagPeriods ?? 0;
+    let obligors;
+    try {
+      obligors = mcObligors(prepared, { override: percent(o.pd, '--pd'), fallback: bc?.cumulativeDefaultRate.toNumber() });
+    } catch (err) {
+      throw new InputError((err as Error).message);
+    }
+    const baseInput = { externalSupport: o.support !== false };
+    const baseSpec = Scenario.parse(baseInput);
+    const options = { paths, seed, correlation, industryCorrelation, recovery, recoveryLagPeriods: lag };
+    const cores = availableParallelism();
+    const workers = wholeNumber(o.workers, '--workers') ?? cores;
+    const started = Date.now();
+    const showProgress = Boolean(process.stderr.isTTY);
+    let lastShown = 0;
+    const progress = (done: number, total: number) => {
+      const now = Date.now();
+      if (!showProgress || now - started < 1000 || now - lastShown < 200) return;
+      lastShown = now;
+      io.stderr(`\rMonte Carlo: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} default patterns`);
+    };
+    const result = await monteCarlo(
+      prepared,
+      baseSpec,
+      obligors,
+      options,
+      async (patterns, onDone) => {
+        if (workers > 1 && patterns.length > 400) return runPatternsParallel({ dealFile: file, baseInput, obligors, lag }, patterns, workers, onDone);
+        const { runPattern } = await import('../stress/montecarlo.js');
+        return patterns.map((p, i) => {
+          onDone?.(i + 1);
+          return runPattern(prepared, baseSpec, obligors, p, lag);
+        });
+      },
+      progress,
+    );
+    if (showProgress && Date.now() - started >= 1000) io.stderr('\r\x1b[K');
+    const rec = typeof recovery === 'number' ? `${(recovery * 100).toFixed(2)}%` : `${(recovery.min * 100).toFixed(2)}–${(recovery.max * 100).toFixed(2)}%`;
+    const pds = [...new Set(obligors.map((x) => x.pd))];
+    const subtitle: Label[] = [
+      {
+        zh: `单一因子高斯Copula：ρ=${correlation}${industryCorrelation ? `，行业ρ=${industryCorrelation}` : ''}；违约概率${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : '按资产'}；回收率${rec}，滞后${lag}期${o.support === false ? '；不含外部增信' : ''}`,
+        en: `One-factor Gaussian copula: ρ=${correlation}${industryCorrelation ? `, industry ρ=${industryCorrelation}` : ''}; default probability ${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : 'per asset'}; recovery ${rec}, lag ${lag} periods${o.support === false ? '; no external support' : ''}`,
+      },
+    ];
+    emit(render(monteCarloReport(deal, result, subtitle), o), o.out, io);
+    io.exitCode = 0;
+  });
+}

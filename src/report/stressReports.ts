@@ -1,0 +1,279 @@
+/** Reports of the stress commands: stress table, break-even rates, obligor tests, Monte Carlo. */
+import type { LoadedDeal } from '../io/loadDeal.js';
+import type { Breakeven } from '../stress/breakeven.js';
+import type { McResult } from '../stress/montecarlo.js';
+import type { MinimalSets, ObligorRun } from '../stress/obligors.js';
+import type { StressRow } from '../stress/table.js';
+import type { NamedScenario } from '../stress/scenarios.js';
+import { Decimal } from '../util/money.js';
+import type { Cell, Column, Label, Report, Section } from './model.js';
+
+const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
+const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
+
+function trancheLabel(deal: LoadedDeal, id: string): string {
+  const t = deal.spec.tranches.find((x) => x.id === id);
+  return t ? `${t.name}` : id;
+}
+
+/** `ipabs stress`: one row per scenario. */
+export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subtitle: Label[], lang: 'zh' | 'en'): Report {
+  const tranches = deal.spec.tranches;
+  const columns: Column[] = [{ key: 'scenario', header: { zh: '情景', en: 'Scenario' }, kind: 'text' }];
+  for (const t of tranches) {
+    columns.push(
+      { key: `${t.id}:loss`, header: { zh: `${t.name} 损失`, en: `${t.id} loss` }, kind: 'money' },
+      { key: `${t.id}:lossRate`, header: { zh: `${t.name} 损失率`, en: `${t.id} loss rate` }, kind: 'percent' },
+      { key: `${t.id}:wal`, header: { zh: `${t.name} 加权期限`, en: `${t.id} WAL` }, kind: 'number', decimals: 4 },
+      { key: `${t.id}:final`, header: { zh: `${t.name} 最后兑付日`, en: `${t.id} final payment` }, kind: 'date' },
+    );
+  }
+  columns.push(
+    { key: 'minCoverage', header: { zh: '最低覆盖倍数', en: 'Min coverage' }, kind: 'number' },
+    { key: 'defaulted', header: { zh: '违约金额', en: 'Defaulted' }, kind: 'money' },
+    { key: 'reserve', header: { zh: '储备金动用', en: 'Reserve drawn' }, kind: 'money' },
+    { key: 'guarantee', header: { zh: '担保代偿', en: 'Guarantee paid' }, kind: 'money' },
+    { key: 'undertaking', header: { zh: '差额支付', en: 'Undertaking paid' }, kind: 'money' },
+    { key: 'liquidity', header: { zh: '流动性支持', en: 'Liquidity paid' }, kind: 'money' },
+  );
+  const body = rows.map((r) => {
+    const row: Record<string, Cell> = { scenario: r.name[lang] };
+    for (const t of r.tranches) {
+      row[`${t.id}:loss`] = t.loss;
+      row[`${t.id}:lossRate`] = t.lossRate;
+      row[`${t.id}:wal`] = num(t.wal);
+      row[`${t.id}:final`] = t.finalPaymentDate;
+    }
+    row['minCoverage'] = r.minCoverage;
+    row['defaulted'] = r.defaulted;
+    row['reserve'] = r.reserveDrawn;
+    row['guarantee'] = r.guaranteeDrawn;
+    row['undertaking'] = r.undertakingDrawn;
+    row['liquidity'] = r.liquidityDrawn;
+    return row;
+  });
+  return {
+    title: { zh: `${dealTitle(deal)} 压力测试`, en: `${dealTitle(deal)}: stress test` },
+    subtitle,
+    sections: [{ type: 'table', id: 'stress', title: { zh: '压力情景结果', en: 'Stress scenarios' }, columns, rows: body }],
+  };
+}
+
+export interface BreakevenRow {
+  scenario: NamedScenario['name'];
+  tranche: string;
+  withSupport: Breakeven;
+  withoutSupport: Breakeven;
+}
+
+/** `ipabs breakeven`: per scenario and tranche, the break-even default rate with and without support. */
+export function breakevenReport(
+  deal: LoadedDeal,
+  rows: readonly BreakevenRow[],
+  ratings: { tranche: string; minWith: number; minWithout: number; gradeWith?: string; gradeWithout?: string; tdrWith?: number; tdrWithout?: number }[],
+  baseRate: number | undefined,
+  multipliers: readonly { grade: string; multiplier: number }[],
+  lang: 'zh' | 'en',
+): Report {
+  const sections: Section[] = [
+    {
+      type: 'table',
+      id: 'breakeven',
+      title: { zh: '临界违约率', en: 'Break-even cumulative default rate' },
+      columns: [
+        { key: 'scenario', header: { zh: '情景', en: 'Scenario' }, kind: 'text' },
+        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
+        { key: 'with', header: { zh: '临界违约率（含外部增信）', en: 'With external support' }, kind: 'percent', decimals: 4 },
+        { key: 'without', header: { zh: '临界违约率（不含外部增信）', en: 'Structure alone' }, kind: 'percent', decimals: 4 },
+        { key: 'multipleWith', header: { zh: '对基准违约率倍数', en: 'Times base rate' }, kind: 'number' },
+      ],
+      rows: rows.map((r) => ({
+        scenario: r.scenario[lang],
+        tranche: trancheLabel(deal, r.tranche),
+        with: new Decimal(r.withSupport.rate),
+        without: new Decimal(r.withoutSupport.rate),
+        multipleWith: baseRate ? new Decimal(r.withSupport.rate / baseRate) : undefined,
+      })),
+    },
+    {
+      type: 'table',
+      id: 'ratings',
+      title: { zh: '隐含评级', en: 'Implied rating' },
+      columns: [
+        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
+        { key: 'minWith', header: { zh: '最低临界违约率（含外部增信）', en: 'Lowest break-even, with support' }, kind: 'percent', decimals: 4 },
+        { key: 'gradeWith', header: { zh: '隐含评级（含外部增信）', en: 'Implied rating, with support' }, kind: 'text' },
+        { key: 'minWithout', header: { zh: '最低临界违约率（不含外部增信）', en: 'Lowest break-even, structure alone' }, kind: 'percent', decimals: 4 },
+        { key: 'gradeWithout', header: { zh: '隐含评级（不含外部增信）', en: 'Implied rating, structure alone' }, kind: 'text' },
+      ],
+      rows: ratings.map((r) => ({
+        tranche: trancheLabel(deal, r.tranche),
+        minWith: new Decimal(r.minWith),
+        gradeWith: r.gradeWith ?? (lang === 'zh' ? 'BB以下' : 'below BB'),
+        minWithout: new Decimal(r.minWithout),
+        gradeWithout: r.gradeWithout ?? (lang === 'zh' ? 'BB以下' : 'below BB'),
+      })),
+    },
+  ];
+  if (baseRate !== undefined) {
+    sections.push({
+      type: 'table',
+      id: 'tdr',
+      title: { zh: '目标违约率', en: 'Target default rates' },
+      columns: [
+        { key: 'grade', header: { zh: '级别', en: 'Grade' }, kind: 'text' },
+        { key: 'multiplier', header: { zh: '压力乘数', en: 'Multiplier' }, kind: 'number', decimals: 2 },
+        { key: 'tdr', header: { zh: '目标违约率', en: 'TDR' }, kind: 'percent', decimals: 4 },
+      ],
+      rows: multipliers.map((m) => ({ grade: m.grade, multiplier: new Decimal(m.multiplier), tdr: new Decimal(m.multiplier * baseRate) })),
+    });
+  }
+  return {
+    title: { zh: `${dealTitle(deal)} 临界违约率`, en: `${dealTitle(deal)}: break-even default rates` },
+    subtitle: [
+      baseRate !== undefined
+        ? { zh: `基准累计违约率 ${(baseRate * 100).toFixed(4)}%；二分法精度0.01bp`, en: `Base cumulative default rate ${(baseRate * 100).toFixed(4)}%; bisection to 0.01 bp` }
+        : { zh: '二分法精度0.01bp', en: 'Bisection to 0.01 bp' },
+    ],
+    sections,
+  };
+}
+
+/** `ipabs obligors`: the largest obligors defaulting, and the smallest sets that make each tranche lose. */
+export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], minimal: readonly MinimalSets[] | undefined, period: number, lang: 'zh' | 'en'): Report {
+  const tranches = deal.spec.tranches;
+  const sections: Section[] = [
+    {
+      type: 'table',
+      id: 'top',
+      title: { zh: '最大债务人违约测试', en: 'Largest obligors defaulting' },
+      columns: [
+        { key: 'n', header: { zh: '违约户数', en: 'Obligors' }, kind: 'int' },
+        { key: 'obligors', header: { zh: '违约债务人', en: 'Who' }, kind: 'text' },
+        { key: 'balance', header: { zh: '违约余额', en: 'Balance' }, kind: 'money' },
+        ...tranches.flatMap((t): Column[] => [
+          { key: `${t.id}:loss`, header: { zh: `${t.name} 本金损失`, en: `${t.id} loss` }, kind: 'money' },
+          { key: `${t.id}:shortfall`, header: { zh: `${t.name} 未付利息`, en: `${t.id} unpaid interest` }, kind: 'money' },
+        ]),
+      ],
+      rows: top.map((r) => {
+        const row: Record<string, Cell> = {
+          n: r.obligors.length,
+          obligors: r.obligors.map((o) => o.name).join(lang === 'zh' ? '、' : ', '),
+          balance: r.obligors.reduce((a, o) => a.plus(o.balance), new Decimal(0)),
+        };
+        for (const t of tranches) {
+          row[`${t.id}:loss`] = r.losses.get(t.id)!.loss;
+          row[`${t.id}:shortfall`] = r.losses.get(t.id)!.interestShortfall;
+        }
+        return row;
+      }),
+    },
+  ];
+  if (minimal) {
+    sections.push({
+      type: 'table',
+      id: 'minimal',
+      title: { zh: '导致损失的最小债务人组合', en: 'Smallest sets of obligors that make a tranche lose' },
+      columns: [
+        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
+        { key: 'size', header: { zh: '最少户数', en: 'Fewest obligors' }, kind: 'int' },
+        { key: 'count', header: { zh: '组合数', en: 'Sets' }, kind: 'int' },
+        { key: 'tried', header: { zh: '已测组合', en: 'Combinations run' }, kind: 'int' },
+        { key: 'sets', header: { zh: '组合', en: 'Sets of obligors' }, kind: 'text' },
+      ],
+      rows: minimal.map((m) => ({
+        tranche: trancheLabel(deal, m.trancheId),
+        size: m.size,
+        count: m.sets.length,
+        tried: m.tried,
+        sets:
+          m.size === undefined
+            ? lang === 'zh'
+              ? '所测范围内无'
+              : 'none within the sizes tried'
+            : m.sets
+                .slice(0, 12)
+                .map((s) => `{${s.map((o) => o.name).join(lang === 'zh' ? '、' : ', ')}}`)
+                .join(' ') + (m.sets.length > 12 ? ` … (+${m.sets.length - 12})` : ''),
+      })),
+    });
+  }
+  return {
+    title: { zh: `${dealTitle(deal)} 债务人违约测试`, en: `${dealTitle(deal)}: obligor default tests` },
+    subtitle: [{ zh: `违约发生于第${period}期`, en: `Defaults in period ${period}` }],
+    sections,
+  };
+}
+
+/** `ipabs montecarlo`: per tranche the loss distribution and WAL. */
+export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[]): Report {
+  const sections: Section[] = [
+    {
+      type: 'kv',
+      id: 'run',
+      title: { zh: '模拟', en: 'Simulation' },
+      items: [
+        { key: 'paths', label: { zh: '路径数', en: 'Paths' }, value: r.paths, kind: 'int' },
+        { key: 'seed', label: { zh: '随机种子', en: 'Seed' }, value: r.seed, kind: 'int' },
+        { key: 'pathsWithDefaults', label: { zh: '发生违约的路径', en: 'Paths with a default' }, value: r.pathsWithDefaults, kind: 'int' },
+        { key: 'distinctPatterns', label: { zh: '不同违约组合（瀑布运行次数）', en: 'Distinct default patterns (waterfall runs)' }, value: r.distinctPatterns, kind: 'int' },
+      ],
+    },
+    {
+      type: 'table',
+      id: 'losses',
+      title: { zh: '损失分布', en: 'Loss distribution' },
+      columns: [
+        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
+        { key: 'el', header: { zh: '预期损失率', en: 'Expected loss' }, kind: 'percent', decimals: 4 },
+        { key: 'se', header: { zh: '标准误', en: 'Std error' }, kind: 'percent', decimals: 4 },
+        { key: 'pl', header: { zh: '损失概率', en: 'P(loss)' }, kind: 'percent', decimals: 4 },
+        { key: 'p95', header: { zh: '95%分位损失', en: 'Loss p95' }, kind: 'percent', decimals: 2 },
+        { key: 'p99', header: { zh: '99%分位损失', en: 'Loss p99' }, kind: 'percent', decimals: 2 },
+        { key: 'p999', header: { zh: '99.9%分位损失', en: 'Loss p99.9' }, kind: 'percent', decimals: 2 },
+        { key: 'walMean', header: { zh: '平均加权期限', en: 'WAL mean' }, kind: 'number', decimals: 4 },
+        { key: 'walP5', header: { zh: '期限5%分位', en: 'WAL p5' }, kind: 'number', decimals: 4 },
+        { key: 'walP50', header: { zh: '期限中位数', en: 'WAL p50' }, kind: 'number', decimals: 4 },
+        { key: 'walP95', header: { zh: '期限95%分位', en: 'WAL p95' }, kind: 'number', decimals: 4 },
+      ],
+      rows: r.tranches.map((t) => ({
+        tranche: trancheLabel(deal, t.id),
+        el: new Decimal(t.expectedLoss),
+        se: new Decimal(t.standardError),
+        pl: new Decimal(t.probabilityOfLoss),
+        p95: num(t.percentiles[0]!.loss),
+        p99: num(t.percentiles[1]!.loss),
+        p999: num(t.percentiles[2]!.loss),
+        walMean: num(t.wal.mean),
+        walP5: num(t.wal.p5),
+        walP50: num(t.wal.p50),
+        walP95: num(t.wal.p95),
+      })),
+    },
+  ];
+  for (const t of r.tranches) {
+    sections.push({
+      type: 'table',
+      id: `histogram-${t.id}`,
+      title: { zh: `${trancheLabel(deal, t.id)} 损失分布直方图`, en: `${trancheLabel(deal, t.id)} loss histogram` },
+      columns: [
+        { key: 'from', header: { zh: '损失率自', en: 'Loss from' }, kind: 'percent', decimals: 0 },
+        { key: 'to', header: { zh: '至', en: 'to' }, kind: 'percent', decimals: 0 },
+        { key: 'paths', header: { zh: '路径数', en: 'Paths' }, kind: 'int' },
+        { key: 'share', header: { zh: '占比', en: 'Share' }, kind: 'percent', decimals: 3 },
+        { key: 'bar', header: { zh: '', en: '' }, kind: 'text' },
+      ],
+      rows: t.histogram
+        .filter((b, i) => i === 0 || b.paths > 0)
+        .map((b) => ({
+          from: new Decimal(b.from),
+          to: new Decimal(b.to),
+          paths: b.paths,
+          share: new Decimal(r.paths ? b.paths / r.paths : 0),
+          bar: '#'.repeat(r.paths ? Math.round((40 * b.paths) / r.paths) : 0),
+        })),
+    });
+  }
+  return { title: { zh: `${dealTitle(deal)} 蒙特卡洛模拟`, en: `${dealTitle(deal)}: Monte Carlo` }, subtitle, sections };
+}

@@ -1,0 +1,87 @@
+/**
+ * Break-even default rate (临界违约率): the largest cumulative default rate at which a tranche is
+ * still repaid in full (no principal lost, no interest left unpaid), by bisection.
+ */
+import { runDeal, type PreparedDeal } from '../engine/run.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
+import { Decimal } from '../util/money.js';
+import { structuredCloneScenario } from './scenarios.js';
+
+/** 0.01 bp: the bisection stops when the bracket is this narrow. */
+export const BREAKEVEN_TOLERANCE = 1e-6;
+
+export interface Breakeven {
+  /** The largest rate tested at which the tranche is repaid in full (a fraction). */
+  rate: number;
+  /** The smallest rate tested at which it is not (rate < failsAt ≤ rate + tolerance), if any. */
+  failsAt?: number;
+  runs: number;
+}
+
+/** The scenario with its pool-wide default rate set to `rate` (timing and overrides kept). */
+export function atDefaultRate(scenario: ScenarioSpec, rate: number): ScenarioSpec {
+  const s = structuredCloneScenario(scenario);
+  s.defaultRate = { ...(s.defaultRate ?? { timing: 'even', overrides: [] }), cumulative: new Decimal(rate), annualCdr: undefined };
+  return s;
+}
+
+/** Whether the tranche is repaid in full under the scenario. */
+export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec): boolean {
+  const r = runDeal(prepared, scenario, { detail: false });
+  const t = r.tranches.find((x) => x.id === trancheId)!;
+  return t.summary.loss.isZero() && t.summary.interestShortfall.isZero();
+}
+
+/**
+ * Bisects the cumulative default rate in [0, 1]. Assumes losses do not fall as defaults rise,
+ * which holds for the waterfalls ipabs runs.
+ */
+export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, tolerance = BREAKEVEN_TOLERANCE): Breakeven {
+  let runs = 0;
+  const ok = (rate: number) => {
+    runs++;
+    return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate));
+  };
+  if (!ok(0)) return { rate: 0, failsAt: 0, runs };
+  if (ok(1)) return { rate: 1, runs };
+  let lo = 0;
+  let hi = 1;
+  while (hi - lo > tolerance) {
+    const mid = (lo + hi) / 2;
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  // Reported on the 0.01 bp grid, rounded down, so the rate shown is one that was repaid in full.
+  const rate = Math.floor(lo / tolerance) * tolerance;
+  return { rate: rate < lo ? Number(rate.toFixed(12)) : lo, failsAt: hi, runs };
+}
+
+export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }[] = [
+  { grade: 'AAA', multiplier: 5.0 },
+  { grade: 'AA', multiplier: 4.1 },
+  { grade: 'A', multiplier: 3.0 },
+  { grade: 'BBB', multiplier: 2.3 },
+  { grade: 'BB', multiplier: 1.2 },
+];
+
+/**
+ * The implied rating: the highest grade whose target default rate (multiplier × base cumulative
+ * default rate) does not exceed the smallest break-even rate; undefined when none does.
+ */
+export function impliedRating(minBreakeven: number, baseRate: number, multipliers = DEFAULT_MULTIPLIERS): { grade: string; tdr: number } | undefined {
+  const sorted = [...multipliers].sort((a, b) => b.multiplier - a.multiplier);
+  for (const m of sorted) {
+    const tdr = m.multiplier * baseRate;
+    if (tdr <= minBreakeven + 1e-12) return { grade: m.grade, tdr };
+  }
+  return undefined;
+}
+
+/** Parses `AAA=5,AA=4.1,…`. */
+export function parseMultipliers(text: string): { grade: string; multiplier: number }[] {
+  return text.split(',').map((part) => {
+    const m = /^\s*([A-Za-z+-]+)\s*=\s*(\d+(\.\d+)?)\s*$/.exec(part);
+    if (!m) throw new RangeError(`"${part}" is not GRADE=MULTIPLIER`);
+    return { grade: m[1]!, multiplier: Number(m[2]) };
+  });
+}

@@ -1,0 +1,232 @@
+/**
+ * Monte Carlo of obligor defaults by a one-factor Gaussian copula (with an optional industry
+ * factor): obligor o defaults when √ρ·Z + √ρᵢ·Zᵢ + √(1−ρ−ρᵢ)·εₒ < Φ⁻¹(PDₒ), in a period drawn
+ * uniformly among those in which it still owes something. Each path is drawn from its own seeded
+ * stream, so the same seed gives the same paths however the work is split. Paths that share a
+ * default pattern share one run of the waterfall.
+ */
+import type { PreparedDeal } from '../engine/run.js';
+import { runDeal } from '../engine/run.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
+import { Decimal } from '../util/money.js';
+import { normal, normalQuantile, rng } from './random.js';
+import { structuredCloneScenario } from './scenarios.js';
+
+export interface McObligor {
+  key: string;
+  name: string;
+  industry: string;
+  pd: number;
+  /** 0-based periods in which the obligor still owes something (where a default can fall). */
+  periods: number[];
+}
+
+export interface McOptions {
+  paths: number;
+  seed: number;
+  /** Asset correlation ρ with the whole economy. */
+  correlation: number;
+  /** Extra correlation within an industry (0: none). */
+  industryCorrelation?: number;
+  /** Fixed recovery rate, or a uniform range drawn per default (in whole per cent). */
+  recovery: number | { min: number; max: number };
+  recoveryLagPeriods: number;
+}
+
+/** One drawn default: obligor index, 0-based period, recovery in whole per cent. */
+export type DrawnDefault = [obligor: number, period: number, recoveryPct: number];
+
+/**
+ * The obligors of a deal with their default probabilities: `pd.override` for all when given,
+ * else the largest `defaultProbability` of an obligor's assets, else `pd.fallback`.
+ */
+export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fallback?: number }): McObligor[] {
+  const map = new Map<string, { name: string; industry: string; pds: number[]; balance: Decimal; periods: Set<number>; missingPd: boolean }>();
+  prepared.deal.assets.forEach((a, i) => {
+    const key = a.obligorId ?? a.obligor;
+    const s = prepared.pool.schedules[i]!;
+    const o = map.get(key) ?? { name: a.obligor, industry: a.industry ?? '', pds: [], balance: new Decimal(0), periods: new Set<number>(), missingPd: false };
+    if (s.balance.gt(o.balance)) o.industry = a.industry ?? o.industry;
+    o.balance = o.balance.plus(s.balance);
+    if (a.defaultProbability !== undefined) o.pds.push(a.defaultProbability.toNumber());
+    else o.missingPd = true;
+    s.startBalance.forEach((b, k) => {
+      if (b.gt(0)) o.periods.add(k);
+    });
+    map.set(key, o);
+  });
+  return [...map.entries()].map(([key, o]) => {
+    const p = pd.override ?? (o.pds.length > 0 && !o.missingPd ? Math.max(...o.pds) : pd.fallback);
+    if (p === undefined) throw new RangeError(`obligor ${o.name} has no default probability: give --pd, defaultProbability on its assets, or the deal's baseCase`);
+    return { key, name: o.name, industry: o.industry, pd: p, periods: [...o.periods].sort((a, b) => a - b) };
+  });
+}
+
+/** Draws path `index`: the obligors that default, when, and what is recovered. */
+export function drawPath(obligors: readonly McObligor[], options: McOptions, index: number, industries: readonly string[]): DrawnDefault[] {
+  const r = rng(options.seed, index);
+  const rho = options.correlation;
+  const rhoI = options.industryCorrelation ?? 0;
+  const idio = Math.sqrt(Math.max(0, 1 - rho - rhoI));
+  const z = normal(r);
+  const zi = rhoI > 0 ? industries.map(() => normal(r)) : [];
+  const out: DrawnDefault[] = [];
+  obligors.forEach((o, i) => {
+    const e = normal(r);
+    const x = Math.sqrt(rho) * z + (rhoI > 0 ? Math.sqrt(rhoI) * zi[industries.indexOf(o.industry)]! : 0) + idio * e;
+    // Draw the timing and recovery uniforms for every obligor, so streams stay aligned.
+    const u = r.next();
+    const v = r.next();
+    if (o.periods.length === 0 || !(x < normalQuantile(o.pd))) return;
+    const period = o.periods[Math.min(o.periods.length - 1, Math.floor(u * o.periods.length))]!;
+    const rec = typeof options.recovery === 'number' ? Math.round(options.recovery * 100) : Math.round((options.recovery.min + v * (options.recovery.max - options.recovery.min)) * 100);
+    out.push([i, period, rec]);
+  });
+  return out;
+}
+
+export function patternKey(p: readonly DrawnDefault[]): string {
+  return p.map(([o, k, r]) => `${o}@${k}r${r}`).join(';');
+}
+
+/** The scenario of a pattern: its obligors default in their periods, over the base scenario. */
+export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
+  const s = structuredCloneScenario(base);
+  s.defaultRate = undefined;
+  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: new Decimal(r).div(100), recoveryLagPeriods: lag }));
+  return s;
+}
+
+/** Per tranche: the loss as a share of its balance, and its WAL (NaN when it repays nothing). */
+export type PatternResult = { loss: number; wal: number }[];
+
+/** Runs one pattern through the waterfall. */
+export function runPattern(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
+  const r = runDeal(prepared, patternScenario(base, obligors, pattern, lag), { detail: false, stopWhenRepaid: true });
+  return r.tranches.map((t) => ({ loss: t.balance.isZero() ? 0 : t.summary.loss.div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
+}
+
+export interface TrancheDistribution {
+  id: string;
+  expectedLoss: number;
+  /** Standard error of the expected loss. */
+  standardError: number;
+  probabilityOfLoss: number;
+  percentiles: { p: number; loss: number }[];
+  wal: { mean: number; p5: number; p50: number; p95: number };
+  /** Loss histogram: [0], then bins of 5% of the balance up to 100%. */
+  histogram: { from: number; to: number; paths: number }[];
+}
+
+export interface McResult {
+  paths: number;
+  seed: number;
+  distinctPatterns: number;
+  pathsWithDefaults: number;
+  tranches: TrancheDistribution[];
+}
+
+function quantile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  // Nearest rank: the smallest value with at least p of the paths at or below it.
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** Aggregates the per-path results (path order) into distributions per tranche. */
+export function aggregate(trancheIds: readonly string[], perPath: readonly PatternResult[], seed: number, distinct: number, withDefaults: number): McResult {
+  const n = perPath.length;
+  const tranches = trancheIds.map((id, j): TrancheDistribution => {
+    const losses = new Float64Array(n);
+    const wals: number[] = [];
+    let sumL = 0;
+    let sumL2 = 0;
+    let lossPaths = 0;
+    for (let i = 0; i < n; i++) {
+      const { loss, wal } = perPath[i]![j]!;
+      losses[i] = loss;
+      sumL += loss;
+      sumL2 += loss * loss;
+      if (loss > 0) lossPaths++;
+      if (!Number.isNaN(wal)) wals.push(wal);
+    }
+    const mean = n ? sumL / n : 0;
+    const variance = n > 1 ? Math.max(0, (sumL2 - n * mean * mean) / (n - 1)) : 0;
+    const sorted = losses.slice().sort();
+    const walSorted = Float64Array.from(wals).sort();
+    const bins: TrancheDistribution['histogram'] = [{ from: 0, to: 0, paths: 0 }];
+    for (let b = 0; b < 20; b++) bins.push({ from: b * 0.05, to: (b + 1) * 0.05, paths: 0 });
+    for (let i = 0; i < n; i++) {
+      const l = losses[i]!;
+      if (l <= 0) bins[0]!.paths++;
+      else bins[Math.min(20, Math.ceil(l / 0.05 - 1e-12))]!.paths++;
+    }
+    return {
+      id,
+      expectedLoss: mean,
+      standardError: n ? Math.sqrt(variance / n) : 0,
+      probabilityOfLoss: n ? lossPaths / n : 0,
+      percentiles: [0.95, 0.99, 0.999].map((p) => ({ p, loss: quantile(sorted, p) })),
+      wal: {
+        mean: walSorted.length ? walSorted.reduce((a, b) => a + b, 0) / walSorted.length : Number.NaN,
+        p5: quantile(walSorted, 0.05),
+        p50: quantile(walSorted, 0.5),
+        p95: quantile(walSorted, 0.95),
+      },
+      histogram: bins,
+    };
+  });
+  return { paths: n, seed, distinctPatterns: distinct, pathsWithDefaults: withDefaults, tranches };
+}
+
+export interface McPlan {
+  obligors: McObligor[];
+  /** Per path, the index of its pattern in `patterns`. */
+  pathPattern: Uint32Array;
+  patterns: DrawnDefault[][];
+  withDefaults: number;
+}
+
+/** Draws every path and gathers the distinct default patterns (the no-default pattern first). */
+export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
+  const industries = [...new Set(obligors.map((o) => o.industry))].sort();
+  const index = new Map<string, number>([['', 0]]);
+  const patterns: DrawnDefault[][] = [[]];
+  const pathPattern = new Uint32Array(options.paths);
+  let withDefaults = 0;
+  for (let i = 0; i < options.paths; i++) {
+    const p = drawPath(obligors, options, i, industries);
+    if (p.length > 0) withDefaults++;
+    const key = patternKey(p);
+    let k = index.get(key);
+    if (k === undefined) {
+      k = patterns.length;
+      index.set(key, k);
+      patterns.push(p);
+    }
+    pathPattern[i] = k;
+  }
+  return { obligors, pathPattern, patterns, withDefaults };
+}
+
+/**
+ * Runs the Monte Carlo in this thread. `runPatterns` may be replaced by a parallel runner; it
+ * must return the results in the order of the patterns given.
+ */
+export async function monteCarlo(
+  prepared: PreparedDeal,
+  base: ScenarioSpec,
+  obligors: McObligor[],
+  options: McOptions,
+  runPatterns: (patterns: DrawnDefault[][], progress?: (done: number) => void) => Promise<PatternResult[]> = async (patterns, progress) =>
+    patterns.map((p, i) => {
+      progress?.(i + 1);
+      return runPattern(prepared, base, obligors, p, options.recoveryLagPeriods);
+    }),
+  progress?: (done: number, total: number) => void,
+): Promise<McResult> {
+  const plan = planPaths(obligors, options);
+  const results = await runPatterns(plan.patterns, progress ? (done) => progress(done, plan.patterns.length) : undefined);
+  const perPath = Array.from(plan.pathPattern, (k) => results[k]!);
+  return aggregate(prepared.deal.spec.tranches.map((t) => t.id), perPath, options.seed, plan.patterns.length, plan.withDefaults);
+}

@@ -1,0 +1,52 @@
+/**
+ * Running default patterns on worker threads. Patterns go out in batches to whichever worker is
+ * free; results come back into their places, so the outcome does not depend on the split.
+ */
+import { Worker } from 'node:worker_threads';
+import type { DrawnDefault, McObligor, PatternResult } from './montecarlo.js';
+
+const BATCH = 128;
+
+export async function runPatternsParallel(
+  init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number },
+  patterns: DrawnDefault[][],
+  workerCount: number,
+  progress?: (done: number) => void,
+): Promise<PatternResult[]> {
+  const results: PatternResult[] = new Array(patterns.length);
+  let next = 0;
+  let done = 0;
+  const workers = Array.from({ length: Math.max(1, workerCount) }, () => new Worker(new URL('./mcWorker.js', import.meta.url), { workerData: init }));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= patterns.length) {
+                resolve();
+                return;
+              }
+              const start = next;
+              next = Math.min(patterns.length, next + BATCH);
+              w.postMessage({ start, patterns: patterns.slice(start, next) });
+            };
+            w.on('message', (msg: { start: number; results: PatternResult[] }) => {
+              msg.results.forEach((r, i) => (results[msg.start + i] = r));
+              done += msg.results.length;
+              progress?.(done);
+              send();
+            });
+            w.on('error', reject);
+            w.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`a Monte Carlo worker stopped with code ${code}`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}

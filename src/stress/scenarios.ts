@@ -1,0 +1,203 @@
+/**
+ * Building scenarios for stress tests: the deal's base case, grids from CLI ranges, and the
+ * preset of the stresses Chinese offering documents print (cn-standard).
+ */
+import type { LoadedDeal } from '../io/loadDeal.js';
+import type { Label } from '../report/model.js';
+import { Scenario, type ScenarioInput, type ScenarioSpec } from '../scenario/schema.js';
+import { Decimal, ZERO } from '../util/money.js';
+import { InputError } from '../validate/diagnostics.js';
+import { daysBetween } from '../dates/date.js';
+import { expandDates } from '../deal/periods.js';
+
+export interface NamedScenario {
+  name: Label;
+  scenario: ScenarioSpec;
+}
+
+/** What the CLI may set of the base case; the rest comes from the deal's `baseCase`. */
+export interface BaseCaseOptions {
+  defaultRate?: number;
+  recoveryRate?: number;
+  recoveryLagPeriods?: number;
+}
+
+/**
+ * The base scenario: the deal's base-case cumulative default rate spread evenly, its recovery
+ * rate and lag, unless the options say otherwise.
+ */
+export function baseScenario(deal: LoadedDeal, options: BaseCaseOptions = {}): ScenarioSpec {
+  const base = deal.spec.baseCase;
+  const rate = options.defaultRate ?? base?.cumulativeDefaultRate.toNumber() ?? 0;
+  return Scenario.parse({
+    name: 'base',
+    defaultRate: { cumulative: rate, timing: 'even' },
+    recovery: {
+      rate: options.recoveryRate ?? base?.recoveryRate.toNumber() ?? 0,
+      lagPeriods: options.recoveryLagPeriods ?? base?.recoveryLagPeriods ?? 0,
+    },
+  } satisfies ScenarioInput);
+}
+
+/**
+ * Parses a CLI range of percentages: `0:30:5` (from, to, step, inclusive), `0,30,50` or `5`,
+ * into fractions (0.05 for 5).
+ *
+ * @example parsePercentRange('0:10:5', '--cdr') // [0, 0.05, 0.1]
+ */
+export function parsePercentRange(text: string, flag: string): number[] {
+  return parseRange(text, flag).map((x) => x / 100);
+}
+
+/** Parses `a:b:step`, `a,b,c` or `a` into numbers. */
+export function parseRange(text: string, flag: string): number[] {
+  const bad = (why: string) => new InputError(`${flag} ${JSON.stringify(text)}: ${why} (write from:to:step, a list like 0,30,50, or one number)`);
+  const num = (s: string) => {
+    const t = s.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(t)) throw bad(`${JSON.stringify(s)} is not a number`);
+    return Number(t);
+  };
+  if (text.includes(':')) {
+    const parts = text.split(':');
+    if (parts.length !== 3) throw bad('a range needs three parts');
+    const [from, to, step] = parts.map(num) as [number, number, number];
+    if (!(step > 0)) throw bad('the step must be greater than 0');
+    if (to < from) throw bad('the end is below the start');
+    const count = Math.floor((to - from) / step + 1e-9) + 1;
+    if (count > 10_000) throw bad('more than 10,000 values');
+    // Multiply rather than add, so 0.1 steps do not drift.
+    return Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(10)));
+  }
+  return text.split(',').map(num);
+}
+
+/** The cartesian product of the grid's dimensions over the base scenario. */
+export function gridScenarios(
+  base: ScenarioSpec,
+  grid: { cumulative?: number[]; cdr?: number[]; recovery?: number[]; lag?: number[] },
+): NamedScenario[] {
+  const rates: ({ cumulative: number } | { annualCdr: number } | undefined)[] = grid.cumulative
+    ? grid.cumulative.map((c) => ({ cumulative: c }))
+    : grid.cdr
+      ? grid.cdr.map((c) => ({ annualCdr: c }))
+      : [undefined];
+  const recoveries = grid.recovery ?? [undefined];
+  const lags = grid.lag ?? [undefined];
+  const out: NamedScenario[] = [];
+  for (const r of rates)
+    for (const rec of recoveries)
+      for (const lag of lags) {
+        const parts: Label[] = [];
+        const scenario: ScenarioSpec = structuredCloneScenario(base);
+        if (r && 'cumulative' in r) {
+          scenario.defaultRate = { ...(scenario.defaultRate ?? { timing: 'even', overrides: [] }), cumulative: new Decimal(r.cumulative), annualCdr: undefined };
+          parts.push({ zh: `累计违约率${pct(r.cumulative)}`, en: `cumulative default ${pct(r.cumulative)}` });
+        } else if (r) {
+          scenario.defaultRate = { ...(scenario.defaultRate ?? { timing: 'even', overrides: [] }), annualCdr: new Decimal(r.annualCdr), cumulative: undefined };
+          parts.push({ zh: `年违约率${pct(r.annualCdr)}`, en: `CDR ${pct(r.annualCdr)}` });
+        }
+        if (rec !== undefined) {
+          scenario.recovery = { ...scenario.recovery, rate: new Decimal(rec) };
+          parts.push({ zh: `回收率${pct(rec)}`, en: `recovery ${pct(rec)}` });
+        }
+        if (lag !== undefined) {
+          scenario.recovery = { ...scenario.recovery, lagPeriods: lag };
+          parts.push({ zh: `回收滞后${lag}期`, en: `lag ${lag}` });
+        }
+        const name = parts.length ? { zh: parts.map((p) => p.zh).join('，'), en: parts.map((p) => p.en).join(', ') } : { zh: '基准', en: 'base' };
+        scenario.name = name.en;
+        out.push({ name, scenario });
+      }
+  return out;
+}
+
+function pct(x: number): string {
+  return `${Number((x * 100).toFixed(6))}%`;
+}
+
+/** A copy of a scenario that shares no mutable parts with the original. */
+export function structuredCloneScenario(s: ScenarioSpec): ScenarioSpec {
+  return {
+    ...s,
+    defaultRate: s.defaultRate ? { ...s.defaultRate, overrides: [...s.defaultRate.overrides] } : undefined,
+    defaults: [...s.defaults],
+    recovery: { ...s.recovery },
+    supportFailures: [...s.supportFailures],
+  };
+}
+
+/** Average months per payment period of a deal (for "delayed 6 months" in periods). */
+export function monthsPerPeriod(deal: LoadedDeal): number {
+  const dates = expandDates(deal.spec.dates.paymentDates);
+  if (dates.length < 2) return 12;
+  return daysBetween(dates[0]!, dates[dates.length - 1]!) / (dates.length - 1) / (365 / 12);
+}
+
+export const PRESETS = ['cn-standard'] as const;
+export type PresetName = (typeof PRESETS)[number];
+
+/**
+ * cn-standard: the stresses Chinese offering documents (计划说明书) and rating reports print,
+ * each applied to the base case: recovery down 10/20/30/50% and to zero; default timing
+ * front- and back-loaded by 10/20%; spread compression 25/50bp; 30% of recoveries delayed 6
+ * months; and combinations of them.
+ */
+export function presetScenarios(preset: PresetName, deal: LoadedDeal, base: ScenarioSpec): NamedScenario[] {
+  if (preset !== 'cn-standard') throw new InputError(`unknown preset ${JSON.stringify(preset)} (known: ${PRESETS.join(', ')})`);
+  const delay = Math.max(1, Math.round(6 / monthsPerPeriod(deal)));
+  const baseRecovery = base.recovery.rate;
+  type Change = { zh: string; en: string; apply: (s: ScenarioSpec) => void };
+  const recoveryDown = (x: number): Change => ({
+    zh: `回收率下降${x}%`,
+    en: `recovery down ${x}%`,
+    apply: (s) => (s.recovery = { ...s.recovery, rate: baseRecovery.times(1 - x / 100) }),
+  });
+  const recoveryZero: Change = { zh: '回收率为0', en: 'recovery zero', apply: (s) => (s.recovery = { ...s.recovery, rate: ZERO }) };
+  const timing = (kind: 'frontLoaded' | 'backLoaded', x: number): Change => ({
+    zh: `违约时间${kind === 'frontLoaded' ? '前置' : '后置'}${x}%`,
+    en: `defaults ${kind === 'frontLoaded' ? 'front' : 'back'}-loaded ${x}%`,
+    apply: (s) => {
+      const dr = s.defaultRate ?? { timing: 'even' as const, overrides: [] };
+      s.defaultRate = { ...dr, timing: kind === 'frontLoaded' ? { frontLoaded: new Decimal(x / 100) } : { backLoaded: new Decimal(x / 100) } };
+    },
+  });
+  const spread = (bp: number): Change => ({ zh: `利差缩减${bp}bp`, en: `spread compression ${bp}bp`, apply: (s) => (s.spreadCompressionBp = bp) });
+  const delayed: Change = {
+    zh: '30%回收款延迟6个月',
+    en: '30% of recoveries delayed 6 months',
+    apply: (s) => (s.recovery = { ...s.recovery, delayed: { share: new Decimal(0.3), extraPeriods: delay } }),
+  };
+  const sets: Change[][] = [
+    [],
+    [recoveryDown(10)],
+    [recoveryDown(20)],
+    [recoveryDown(30)],
+    [recoveryDown(50)],
+    [recoveryZero],
+    [timing('frontLoaded', 10)],
+    [timing('frontLoaded', 20)],
+    [timing('backLoaded', 10)],
+    [timing('backLoaded', 20)],
+    [spread(25)],
+    [spread(50)],
+    [delayed],
+    [recoveryDown(30), timing('frontLoaded', 20)],
+    [recoveryDown(30), spread(50)],
+    [recoveryDown(50), timing('frontLoaded', 20), spread(50)],
+    [recoveryZero, timing('frontLoaded', 20), spread(50), delayed],
+  ];
+  return sets.map((changes) => {
+    const scenario = structuredCloneScenario(base);
+    for (const c of changes) c.apply(scenario);
+    const name = changes.length ? { zh: changes.map((c) => c.zh).join(' + '), en: changes.map((c) => c.en).join(' + ') } : { zh: '基准情景', en: 'base case' };
+    scenario.name = name.en;
+    return { name, scenario };
+  });
+}
+
+/** Scenarios from a file: one scenario, a list, or `{ "scenarios": [...] }`. */
+export function scenarioList(input: unknown): unknown[] {
+  if (Array.isArray(input)) return input;
+  if (input && typeof input === 'object' && Array.isArray((input as { scenarios?: unknown }).scenarios)) return (input as { scenarios: unknown[] }).scenarios;
+  return [input];
+}

@@ -16,10 +16,21 @@ export const ASSET_MODELS: { [T in AssetSpec['type']]: AssetModel<T> } = {
   scheduledFlow,
 };
 
-/** The contractual cash flows of one asset of any type. */
+// Parsed assets are never changed, so their flows are computed once per cutoff: validation,
+// pool statistics and the engine all ask for them.
+const memo = new WeakMap<AssetSpec, Map<IsoDate, ContractualCashflows>>();
+
+/** The contractual cash flows of one asset of any type (computed once per asset and cutoff). */
 export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
-  const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
-  return model.contractual(asset as never, cutoff);
+  let byCutoff = memo.get(asset);
+  if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
+  let cf = byCutoff.get(cutoff);
+  if (!cf) {
+    const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
+    cf = model.contractual(asset as never, cutoff);
+    byCutoff.set(cutoff, cf);
+  }
+  return cf;
 }
 
 export type { AssetModel, ContractualCashflows, Flow } from './types.js';

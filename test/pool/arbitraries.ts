@@ -125,6 +125,10 @@ export const pledgeLoanCase = fc
     return { asset: asset as AssetSpec, cutoff: c.cutoff };
   });
 
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
 /** A royalty contract: level with `amount` or `total`, or an explicit schedule; cutoff anywhere. */
 export const royaltyCase = fc
   .record({
@@ -152,7 +156,8 @@ export const royaltyCase = fc
         region: c.region,
         ip: c.ip,
         contractStart: day(first, -30),
-        contractEnd: addMonths(first, c.everyMonths * c.count),
+        // Deal-file dates run to 2199; a long schedule's contract end is clamped there.
+        contractEnd: minDate(addMonths(first, c.everyMonths * c.count), '2199-12-31'),
         royalties,
       }),
     );

@@ -9,7 +9,7 @@ import { breakevenReport, monteCarloReport, obligorReport, stressReport, type Br
 import { validateScenario } from '../scenario/load.js';
 import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
 import { breakeven, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers } from '../stress/breakeven.js';
-import { mcObligors, monteCarlo } from '../stress/montecarlo.js';
+import { mcObligors, monteCarlo, patternRunner, runPattern } from '../stress/montecarlo.js';
 import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
 import { runPatternsParallel } from '../stress/parallel.js';
 import { baseScenario, gridScenarios, parsePercentRange, parseRange, PRESETS, presetScenarios, scenarioList, type NamedScenario, type PresetName } from '../stress/scenarios.js';
@@ -285,10 +285,10 @@ export function registerStressCommands(program: Command, io: Io): void {
       options,
       async (patterns, onDone) => {
         if (workers > 1 && patterns.length > 400) return runPatternsParallel({ dealFile: file, baseInput, obligors, lag }, patterns, workers, onDone);
-        const { runPattern } = await import('../stress/montecarlo.js');
+        const runner = patternRunner(prepared, baseSpec);
         return patterns.map((p, i) => {
           onDone?.(i + 1);
-          return runPattern(prepared, baseSpec, obligors, p, lag);
+          return runPattern(runner, baseSpec, obligors, p, lag);
         });
       },
       progress,

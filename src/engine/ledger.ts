@@ -38,6 +38,15 @@ export class Ledger {
     for (const a of internalAccounts) this.balances.set(a, ZERO);
   }
 
+  /** A copy with its own balances, flows and entries. */
+  clone(): Ledger {
+    const copy = new Ledger([], this.keepEntries);
+    for (const [k, v] of this.balances) copy.balances.set(k, v);
+    copy.flows = { accountIn: new Map(this.flows.accountIn), accountOut: new Map(this.flows.accountOut), cashIn: this.flows.cashIn, cashOut: this.flows.cashOut };
+    copy.entries.push(...this.entries);
+    return copy;
+  }
+
   /** Returns the flows since the last call and starts counting afresh. */
   takeFlows(): Flows {
     const f = this.flows;

@@ -20,7 +20,7 @@ import { dealSchedule, type DealPeriod } from '../deal/periods.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
-import { poolPerformance, preparePool, type DefaultEvent, type PreparedPool } from '../scenario/performance.js';
+import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PreparedPool } from '../scenario/performance.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';
@@ -121,367 +121,506 @@ export interface RunOptions {
   stopWhenRepaid?: boolean;
 }
 
-export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO, options: RunOptions = {}): RunResult {
-  const detail = options.detail ?? true;
-  const prepared = 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
-  const { deal, periods, initialPoolBalance, calendar } = prepared;
-  const spec = deal.spec;
-  const n = periods.length;
-  const closing = spec.dates.closing;
+/** What a run needs that does not change during it. */
+interface RunContext {
+  prepared: PreparedDeal;
+  deal: LoadedDeal;
+  spec: LoadedDeal['spec'];
+  periods: DealPeriod[];
+  n: number;
+  closing: IsoDate;
+  performance: PoolPerformance;
+  spread: Decimal;
+  reserves: LoadedDeal['spec']['accounts'];
+  calendar: PreparedDeal['calendar'];
+  initialPoolBalance: Decimal;
+  options: RunOptions;
+  detail: boolean;
+  accountIds: string[];
+  seniorIds: string[];
+  collectionName: string;
+}
 
-  const performance = poolPerformance(prepared.pool, scenario);
-  const spread = new Decimal(scenario.spreadCompressionBp).div(10_000);
+/** Everything a run changes as it goes: copied whole by `cloneState` to resume a run. */
+interface RunState {
+  ledger: Ledger;
+  events: RunEvent[];
+  tranches: Map<string, TrancheState>;
+  fees: Map<string, FeeState>;
+  supports: Map<string, SupportState>;
+  reserveTargets: Map<string, ReserveTargetSpec | undefined>;
+  accountRows: Map<string, AccountPeriod[]>;
+  conservationRows: ConservationPeriod[];
+  poolRows: PoolPeriodResult[];
+  coverageRows: CoveragePeriod[];
+  states: RunResult['states'];
+  state: DealState;
+  fired: Set<string>;
+  cumulativeDefaulted: Decimal;
+  poolBalance: Decimal;
+  lastIndex: number;
+  called: boolean;
+  independentIn: Decimal;
+  independentOut: Decimal;
+  /** Per default: what its guarantee was asked and paid, to split later recoveries with the guarantor. */
+  guaranteed: Map<DefaultEvent, { claim: Decimal; paid: Decimal }>;
+  /** Defaults a guarantor has paid off in full: their later contractual payments are no longer missed. */
+  settled: DefaultEvent[];
+}
 
+function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions): RunContext {
+  const spec = prepared.deal.spec;
   const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
-  const collectionSpec = spec.accounts.find((a) => a.kind === 'collection');
-  const collectionName = collectionSpec?.name ?? '专项计划账户';
-  const ledger = new Ledger([COLLECTION, ...reserves.map((r) => r.id)], detail);
-  const events: RunEvent[] = [];
+  return {
+    prepared,
+    deal: prepared.deal,
+    spec,
+    periods: prepared.periods,
+    n: prepared.periods.length,
+    closing: spec.dates.closing,
+    performance: poolPerformance(prepared.pool, scenario),
+    spread: new Decimal(scenario.spreadCompressionBp).div(10_000),
+    reserves,
+    calendar: prepared.calendar,
+    initialPoolBalance: prepared.initialPoolBalance,
+    options,
+    detail: options.detail ?? true,
+    accountIds: [COLLECTION, ...reserves.map((r) => r.id)],
+    seniorIds: spec.tranches.filter((t) => t.class === 'senior').map((t) => t.id),
+    collectionName: spec.accounts.find((a) => a.kind === 'collection')?.name ?? '专项计划账户',
+  };
+}
 
+/** The state at closing: balances as issued, reserves funded. */
+function initialState(ctx: RunContext, scenario: ScenarioSpec): RunState {
+  const { spec, reserves, closing } = ctx;
+  const ledger = new Ledger(ctx.accountIds, ctx.detail);
   const tranches = new Map<string, TrancheState>(
     spec.tranches.map((t) => [t.id, { spec: t, balance: t.balance, arrears: ZERO, accrued: ZERO, principalPaidTotal: ZERO, rows: [], missedInterest: false, missedPrincipal: false }]),
   );
-  const namedTranches = (f: FeeSpec) => [...tranches.values()].filter((t) => !('tranches' in f) || !f.tranches || f.tranches.includes(t.spec.id));
-  const fees = new Map<string, FeeState>(spec.fees.map((f) => [f.id, { spec: f, named: namedTranches(f), arrears: ZERO, accrued: ZERO, due: ZERO, rows: [], paidThisPeriod: ZERO }]));
+  const fees = new Map<string, FeeState>(spec.fees.map((f) => [f.id, { spec: f, named: namedTranches(f, tranches), arrears: ZERO, accrued: ZERO, due: ZERO, rows: [], paidThisPeriod: ZERO }]));
   const supports = new Map<string, SupportState>(
     spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport }]),
   );
-  const reserveTargets = new Map<string, ReserveTargetSpec | undefined>(reserves.map((r) => [r.id, r.target]));
-  const accountRows = new Map<string, AccountPeriod[]>([[COLLECTION, []], ...reserves.map((r) => [r.id, []] as [string, AccountPeriod[]])]);
-
   // Closing: reserves funded (风险金 held back from the first-license fees, …).
   for (const r of reserves) ledger.transfer(0, closing, `funding:${r.id}`, r.id, r.initialBalance, `${r.name} funded at closing`);
   const closingFlows = ledger.takeFlows();
-  const conservationRows: ConservationPeriod[] = [
-    { period: 0, cashIn: closingFlows.cashIn, cashOut: closingFlows.cashOut, heldBegin: ZERO, heldEnd: ledger.held(), holds: closingFlows.cashIn.minus(closingFlows.cashOut).eq(ledger.held()) },
-  ];
+  return {
+    ledger,
+    events: [],
+    tranches,
+    fees,
+    supports,
+    reserveTargets: new Map(reserves.map((r) => [r.id, r.target])),
+    accountRows: new Map(ctx.accountIds.map((id) => [id, []])),
+    conservationRows: [
+      { period: 0, cashIn: closingFlows.cashIn, cashOut: closingFlows.cashOut, heldBegin: ZERO, heldEnd: ledger.held(), holds: closingFlows.cashIn.minus(closingFlows.cashOut).eq(ledger.held()) },
+    ],
+    poolRows: [],
+    coverageRows: [],
+    states: [],
+    state: 'normal',
+    fired: new Set(),
+    cumulativeDefaulted: ZERO,
+    poolBalance: ctx.initialPoolBalance,
+    lastIndex: ctx.n - 1,
+    called: false,
+    independentIn: sum(reserves.map((r) => r.initialBalance)),
+    independentOut: ZERO,
+    guaranteed: new Map(),
+    settled: [],
+  };
+}
 
-  const accountIds = [COLLECTION, ...reserves.map((r) => r.id)];
-  const seniors = [...tranches.values()].filter((t) => t.spec.class === 'senior');
-  let independentIn = sum(reserves.map((r) => r.initialBalance));
-  let independentOut = ZERO;
-  const poolRows: PoolPeriodResult[] = [];
-  const coverageRows: CoveragePeriod[] = [];
-  const states: RunResult['states'] = [];
-  let state: DealState = 'normal';
-  const fired = new Set<string>();
-  let cumulativeDefaulted = ZERO;
-  let poolBalance = initialPoolBalance;
-  let lastIndex = n - 1;
-  let called = false;
-  // Per default: what its guarantee was asked and paid, to split later recoveries with the guarantor.
-  const guaranteed = new Map<DefaultEvent, { claim: Decimal; paid: Decimal }>();
-  // Defaults a guarantor has paid off in full: their later contractual payments are no longer missed.
-  const settled: DefaultEvent[] = [];
+function namedTranches(f: FeeSpec, tranches: Map<string, TrancheState>): TrancheState[] {
+  return [...tranches.values()].filter((t) => !('tranches' in f) || !f.tranches || f.tranches.includes(t.spec.id));
+}
 
-  for (let k = 0; k <= lastIndex; k++) {
-    const p = periods[k]!;
-    const period = p.index;
-    const prevNominal = k === 0 ? closing : periods[k - 1]!.nominalDate;
-    const accountBegin = accountIds.map((id) => ledger.balance(id));
-    const heldBegin = ledger.held();
+/**
+ * A copy of a run's state that shares nothing mutable with it. Rows already recorded are never
+ * changed again, so the lists are copied but not the rows.
+ */
+function cloneState(st: RunState): RunState {
+  const tranches = new Map([...st.tranches].map(([id, t]) => [id, { ...t, rows: [...t.rows] }]));
+  return {
+    ...st,
+    ledger: st.ledger.clone(),
+    events: [...st.events],
+    tranches,
+    fees: new Map([...st.fees].map(([id, f]) => [id, { ...f, named: f.named.map((t) => tranches.get(t.spec.id)!), rows: [...f.rows] }])),
+    supports: new Map([...st.supports].map(([id, s]) => [id, { ...s, draws: [...s.draws], failure: s.failure ? { ...s.failure } : undefined }])),
+    reserveTargets: new Map(st.reserveTargets),
+    accountRows: new Map([...st.accountRows].map(([id, rows]) => [id, [...rows]])),
+    conservationRows: [...st.conservationRows],
+    poolRows: [...st.poolRows],
+    coverageRows: [...st.coverageRows],
+    states: [...st.states],
+    fired: new Set(st.fired),
+    guaranteed: new Map(st.guaranteed),
+    settled: [...st.settled],
+  };
+}
 
-    // 1. accrue
-    for (const t of tranches.values()) {
-      // Spread compression (利差缩减) raises every coupon that exists.
-      const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
-      const yf = prepared.accrual[t.spec.dayCount][k]!;
-      let accrual = toFen(t.balance.times(coupon).times(yf));
-      if (t.spec.interestOnShortfall) accrual = accrual.plus(toFen(t.arrears.times(coupon).times(yf)));
-      t.accrued = accrual;
-      t.row = {
-        period,
-        date: p.date,
-        nominalDate: p.nominalDate,
-        beginBalance: t.balance,
-        interestDue: accrual.plus(t.arrears),
-        interestPaid: ZERO,
-        principalDue: ZERO,
-        principalPaid: ZERO,
-        residualPaid: ZERO,
-        endBalance: t.balance,
-        interestShortfall: ZERO,
-      };
-    }
-    for (const f of fees.values()) {
-      f.paidThisPeriod = ZERO;
-      f.accrued = feeAccrual(f, prepared.accrual, k, tranches, poolBalance);
-      f.due = f.arrears.plus(f.accrued);
-    }
+export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO, options: RunOptions = {}): RunResult {
+  const prepared = 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
+  const ctx = runContext(prepared, scenario, options);
+  const st = initialState(ctx, scenario);
+  for (let k = 0; k <= st.lastIndex; k++) runPeriod(ctx, st, k);
+  return finishRun(ctx, st, scenario);
+}
 
-    // 2. collect
-    const perf = performance.periods[k]!;
-    const poolBegin = poolBalance;
-    let recoveries = ZERO;
-    let compensation = ZERO;
-    let guaranteePayments = ZERO;
-    let callProceeds = ZERO;
-    ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.principal, 'pool principal collected');
-    ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.interest, 'pool interest collected');
-    poolBalance = perf.endBalance;
-    cumulativeDefaulted = cumulativeDefaulted.plus(perf.defaulted);
-    const defaultedHere = performance.eventsByPeriod[k]!;
-    if (defaultedHere.length > 0) {
-      const whole = defaultedHere.filter((e) => e.balance.eq(toFen(prepared.pool.schedules[e.asset]!.startBalance[k]!)));
-      for (const e of whole) {
-        const asset = deal.assets[e.asset]!;
-        events.push({ period, date: p.date, type: 'default', id: asset.id, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
-      }
-      if (whole.length < defaultedHere.length) {
-        const partial = sum(defaultedHere.filter((e) => !whole.includes(e)).map((e) => e.balance));
-        events.push({ period, date: p.date, type: 'default', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
-      }
-    }
-    // 保证担保: the guarantor pays a defaulted asset's principal and the missed interest, after its delay.
-    for (const s of supports.values()) {
-      if (s.spec.kind !== 'loanGuarantee' || k - s.spec.delayPeriods < 0) continue;
-      for (const e of performance.eventsByPeriod[k - s.spec.delayPeriods]!) {
-        const asset = deal.assets[e.asset]!;
-        if (s.spec.assets && !s.spec.assets.includes(asset.id)) continue;
-        const claimBase = (s.spec.pays.includes('principal') ? e.balance : ZERO).plus(s.spec.pays.includes('interest') ? e.interestMissed : ZERO);
-        const paid = drawSupport(s, toFen(claimBase.times(s.spec.share)), period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, events);
-        const g = guaranteed.get(e) ?? { claim: ZERO, paid: ZERO };
-        guaranteed.set(e, { claim: g.claim.plus(claimBase), paid: g.paid.plus(paid) });
-        if (paid.gt(0) && paid.gte(toFen(claimBase.times(s.spec.share))) && s.spec.share.eq(1)) settled.push(e);
-        guaranteePayments = guaranteePayments.plus(paid);
-      }
-    }
-    // Recoveries from disposing of the pledged IP, and loss-sharing compensation; a guarantor
-    // that paid takes its share.
-    for (const a of performance.arrivalsByPeriod[k]!) {
-      const g = guaranteed.get(a.event);
-      const guarantorShare = g && g.claim.gt(0) ? Decimal.min(1, g.paid.div(g.claim)) : ZERO;
-      const toPlan = toFen(a.amount.times(new Decimal(1).minus(guarantorShare)));
-      const asset = deal.assets[a.event.asset]!;
-      ledger.transfer(period, p.collectionEnd, a.kind === 'recovery' ? 'pool' : 'loss-sharing', COLLECTION, toPlan, `${a.kind === 'recovery' ? 'recovery' : 'loss-sharing compensation'} on ${asset.id}`);
-      if (a.kind === 'recovery') recoveries = recoveries.plus(toPlan);
-      else compensation = compensation.plus(toPlan);
-    }
-    // 清仓回购: the pool is bought back at its outstanding balance; this period is the last.
-    if (spec.cleanUpCall && !called && k < n - 1 && poolBalance.gt(0) && poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow))) {
-      called = true;
-      lastIndex = k;
-      callProceeds = toFen(poolBalance);
-      ledger.transfer(period, p.date, 'call', COLLECTION, callProceeds, 'clean-up call (清仓回购)');
-      events.push({ period, date: p.date, type: 'cleanUpCall', message: `pool balance ${poolBalance.toFixed(2)} below ${spec.cleanUpCall.poolBalanceBelow.times(100).toString()}% of the initial balance: clean-up call` });
-      poolBalance = ZERO;
-    }
-    const final = k === lastIndex;
-    for (const r of reserves) {
-      const bal = ledger.balance(r.id);
-      let release = ZERO;
-      if (r.release.type === 'atEnd' && final) release = bal;
-      else if (r.release.type === 'onDate' && (final || compareDates(p.nominalDate, r.release.date) >= 0)) release = bal;
-      // On the last payment date there is nothing left to reserve for: the target is zero.
-      else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx())));
-      if (release.gt(0)) {
-        ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
-        events.push({ period, date: p.date, type: 'reserveRelease', id: r.id, message: `${r.name} releases ${toFen(release).toFixed(2)}` });
-      }
-    }
-    for (const f of fees.values()) {
-      if (f.spec.kind !== 'vat') continue;
-      const base = f.spec.base === 'poolInterest' ? perf.interest : perf.principal.plus(perf.interest).plus(recoveries);
-      const vat = toFen(base.times(f.spec.rate));
-      f.accrued = f.accrued.plus(vat);
-      f.due = f.due.plus(vat);
-    }
+/**
+ * Runs many scenarios that differ from a base scenario only from some period on (Monte Carlo
+ * default patterns): the base run's state at the start of each period is kept, and each
+ * scenario resumes from the period where it first differs. Only the pool's performance may
+ * differ (named obligor defaults); everything else must be the base scenario's.
+ */
+export class ResumableRun {
+  private readonly snapshots: RunState[] = [];
 
-    // Dues as the triggers and supports see them.
-    const principalDue = (t: TrancheState): Decimal => trancheDuePrincipal(t, p.nominalDate, final);
-    for (const t of tranches.values()) t.row!.principalDue = principalDue(t);
-
-    // 3. triggers
-    const coverageNow = coverage(ledger.balance(COLLECTION), spec.waterfalls[state] ?? spec.waterfalls.normal, fees, seniors);
-    for (const trig of spec.triggers) {
-      const holds = evaluate(trig.condition, {
-        cumulativeRatio: initialPoolBalance.isZero() ? ZERO : cumulativeDefaulted.div(initialPoolBalance),
-        tranches,
-        supports,
-        coverage: coverageNow.multiple,
-        nominal: p.nominalDate,
-      });
-      if (holds && !fired.has(trig.id)) {
-        fired.add(trig.id);
-        events.push({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) fires` });
-      } else if (!holds && trig.curable && fired.has(trig.id)) {
-        fired.delete(trig.id);
-        events.push({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) is cured` });
-      }
-    }
-    let next: DealState = 'normal';
-    for (const r of reserves) reserveTargets.set(r.id, r.target);
-    for (const trig of spec.triggers) {
-      if (!fired.has(trig.id)) continue;
-      if (trig.effect.type === 'switchWaterfall' && SEVERITY[trig.effect.to] > SEVERITY[next]) next = trig.effect.to;
-      if (trig.effect.type === 'setReserveTarget') reserveTargets.set(trig.effect.account, trig.effect.target);
-    }
-    // A non-curable switch never goes back; a curable one may.
-    if (next !== state) {
-      events.push({ period, date: p.date, type: 'stateChange', message: `waterfall switches from ${state} to ${next}` });
-      state = next;
-    }
-    states.push({ period, date: p.date, state });
-
-    // 4. waterfall
-    const steps = spec.waterfalls[state] ?? spec.waterfalls.normal;
-    const accelerated = state !== 'normal';
-    const payable = (t: TrancheState): Decimal => (accelerated || final || t.spec.principal.type === 'passThrough' ? t.balance : principalDue(t));
-    const available = () => ledger.balance(COLLECTION);
-    const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
-
-    for (let i = 0; i < steps.length; i++) {
-      const step = steps[i]!;
-      switch (step.type) {
-        case 'payFees': {
-          const list = step.fees.map((id) => fees.get(id)!);
-          const paid = payProRata(available(), list.map((f) => f.due));
-          list.forEach((f, j) => {
-            pay(`fee:${f.spec.id}`, paid[j]!, f.spec.name);
-            f.due = f.due.minus(paid[j]!);
-            f.paidThisPeriod = f.paidThisPeriod.plus(paid[j]!);
-          });
-          break;
-        }
-        case 'payInterest': {
-          const list = step.tranches.map((id) => tranches.get(id)!);
-          const owed = list.map((t) => t.row!.interestDue.minus(t.row!.interestPaid));
-          const paid = payProRata(available(), owed);
-          list.forEach((t, j) => {
-            pay(`tranche:${t.spec.id}`, paid[j]!, `${t.spec.name} interest`);
-            t.row!.interestPaid = t.row!.interestPaid.plus(paid[j]!);
-          });
-          break;
-        }
-        case 'payPrincipal': {
-          const list = step.tranches.map((id) => tranches.get(id)!);
-          const payPrincipal = (t: TrancheState, amount: Decimal) => {
-            pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} principal`);
-            t.balance = t.balance.minus(amount);
-            t.principalPaidTotal = t.principalPaidTotal.plus(amount);
-            t.row!.principalPaid = t.row!.principalPaid.plus(amount);
-          };
-          if (step.mode === 'sequential') {
-            for (const t of list) payPrincipal(t, min(available(), payable(t)));
-          } else {
-            const paid = payProRata(available(), list.map(payable));
-            list.forEach((t, j) => payPrincipal(t, paid[j]!));
-          }
-          break;
-        }
-        case 'fundReserve': {
-          // Never on the last payment date: that would take back what the reserve just released.
-          const target = final ? ZERO : reserveTarget(reserveTargets.get(step.account), targetCtx());
-          const need = Decimal.max(ZERO, toFen(target).minus(ledger.balance(step.account)));
-          ledger.transfer(period, p.date, COLLECTION, step.account, min(available(), need), `fund ${step.account} to target`);
-          break;
-        }
-        case 'drawReserve': {
-          const reserveBalance = ledger.balance(step.account);
-          const need = step.for === 'missedCollections' ? missedNotSettled() : Decimal.max(ZERO, dueThrough(steps, i + 1, () => true, ctxFor()).minus(available()));
-          const amount = min(reserveBalance, toFen(need));
-          if (amount.gt(0)) {
-            ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
-            events.push({ period, date: p.date, type: 'reserveDraw', id: step.account, message: `${step.account} pays ${amount.toFixed(2)} for ${step.for === 'missedCollections' ? 'missed collections' : 'a shortfall'}` });
-          }
-          break;
-        }
-        case 'callSupport': {
-          const s = supports.get(step.support)!;
-          if (s.spec.kind === 'loanGuarantee') throw new InternalError(`callSupport on a loan guarantee ${s.spec.id}`);
-          const covers = s.spec.covers;
-          const need = Decimal.max(ZERO, dueThrough(steps, i + 1, (st) => stepCovered(st, covers), ctxFor(covers)).minus(available()));
-          const date = s.spec.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.spec.businessDaysBefore, calendar) : p.date;
-          const paid = drawSupport(s, toFen(need), period, date, s.spec.kind === 'shortfallUndertaking' ? 'shortfall payment (差额支付)' : 'liquidity advance (流动性支持)', ledger, events);
-          if (s.spec.kind === 'liquiditySupport' || (s.spec.kind === 'shortfallUndertaking' && s.spec.repaid !== 'never')) s.outstanding = s.outstanding.plus(paid);
-          break;
-        }
-        case 'repaySupport': {
-          const s = supports.get(step.support)!;
-          const amount = min(available(), s.outstanding);
-          pay(`support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id}`);
-          s.outstanding = s.outstanding.minus(amount);
-          s.repaid = s.repaid.plus(amount);
-          break;
-        }
-        case 'payResidual': {
-          const t = tranches.get(step.tranche)!;
-          const amount = available();
-          pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} residual (超额收益)`);
-          t.row!.residualPaid = t.row!.residualPaid.plus(amount);
-          break;
-        }
-      }
-    }
-
-    // 5. record
-    for (const t of tranches.values()) {
-      const row = t.row!;
-      row.endBalance = t.balance;
-      row.interestShortfall = row.interestDue.minus(row.interestPaid);
-      t.arrears = row.interestShortfall;
-      t.missedInterest = row.interestShortfall.gt(0);
-      t.missedPrincipal = row.principalPaid.lt(row.principalDue);
-      t.rows.push(row);
-    }
-    for (const f of fees.values()) {
-      const carried = f.spec.arrears ? f.due : ZERO;
-      f.rows.push({ period, date: p.date, due: f.due.plus(f.paidThisPeriod), paid: f.paidThisPeriod, arrears: carried });
-      f.arrears = carried;
-    }
-    independentIn = independentIn.plus(perf.principal).plus(perf.interest).plus(recoveries).plus(compensation).plus(callProceeds);
-    for (const t of tranches.values()) independentOut = independentOut.plus(t.row!.interestPaid).plus(t.row!.principalPaid).plus(t.row!.residualPaid);
-    for (const f of fees.values()) independentOut = independentOut.plus(f.paidThisPeriod);
-    const flows = ledger.takeFlows();
-    for (const [id, rows] of accountRows) {
-      rows.push({ period, date: p.date, begin: accountBegin[accountIds.indexOf(id)]!, in: flows.accountIn.get(id) ?? ZERO, out: flows.accountOut.get(id) ?? ZERO, end: ledger.balance(id) });
-    }
-    const heldEnd = ledger.held();
-    conservationRows.push({ period, cashIn: flows.cashIn, cashOut: flows.cashOut, heldBegin, heldEnd, holds: heldBegin.plus(flows.cashIn).eq(flows.cashOut.plus(heldEnd)) });
-    // Excess spread: pool interest less the period's fee and coupon accruals (arrears excluded).
-    const excessSpread = perf.interest.minus(sum([...fees.values()].map((f) => f.accrued))).minus(sum([...tranches.values()].map((t) => t.accrued)));
-    if (options.stopWhenRepaid && k < lastIndex && [...tranches.values()].every((t) => t.balance.isZero() && t.row!.interestShortfall.isZero())) lastIndex = k;
-    coverageRows.push({ period, date: p.date, fundsForSenior: coverageNow.funds, seniorDue: coverageNow.due, multiple: coverageNow.multiple, excessSpread });
-    poolRows.push({
-      period,
-      date: p.date,
-      nominalDate: p.nominalDate,
-      collectionStart: p.collectionStart,
-      collectionEnd: p.collectionEnd,
-      beginBalance: poolBegin,
-      scheduledPrincipal: perf.scheduledPrincipal,
-      scheduledInterest: perf.scheduledInterest,
-      principal: perf.principal,
-      interest: perf.interest,
-      missed: perf.missed,
-      defaulted: perf.defaulted,
-      recoveries,
-      compensation,
-      prepaid: perf.prepaid,
-      guaranteePayments,
-      callProceeds,
-      endBalance: poolBalance,
-      cumulativeDefaulted,
-    });
-
-    /** What obligors missed this period, less the payments of defaults a guarantor has paid off. */
-    function missedNotSettled(): Decimal {
-      let missed = perf.missed;
-      for (const e of settled) {
-        if (e.period >= k) continue;
-        const sched = prepared.pool.schedules[e.asset]!;
-        missed = missed.minus(toFen(e.share.times(sched.principal[k]!.plus(sched.interest[k]!))));
-      }
-      return Decimal.max(ZERO, missed);
-    }
-    function targetCtx(): TargetContext {
-      return { accrual: prepared.accrual, tranches, fees, periods, k, poolBalance };
-    }
-    function ctxFor(covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
-      return { fees, tranches, principalDue, covers, nominal: p.nominalDate };
+  constructor(
+    private readonly prepared: PreparedDeal,
+    base: ScenarioSpec,
+    private readonly options: RunOptions,
+  ) {
+    const ctx = runContext(prepared, base, options);
+    const st = initialState(ctx, base);
+    for (let k = 0; k <= st.lastIndex; k++) {
+      this.snapshots.push(cloneState(st));
+      runPeriod(ctx, st, k);
     }
   }
 
+  /** Runs `scenario`, whose pool performs as the base one's before period `from` (0-based). */
+  run(scenario: ScenarioSpec, from: number): RunResult {
+    const ctx = runContext(this.prepared, scenario, this.options);
+    const k0 = Math.max(0, Math.min(from, this.snapshots.length - 1));
+    const snapshot = this.snapshots[k0];
+    const st = snapshot ? cloneState(snapshot) : initialState(ctx, scenario);
+    for (let k = snapshot ? k0 : 0; k <= st.lastIndex; k++) runPeriod(ctx, st, k);
+    return finishRun(ctx, st, scenario);
+  }
+}
+
+/**
+ * One period of a run, in the fixed order: accrue, collect, triggers, waterfall, record.
+ */
+function runPeriod(ctx: RunContext, st: RunState, k: number): void {
+  const { prepared, deal, spec, periods, n, performance, spread, reserves, calendar, initialPoolBalance, options, accountIds } = ctx;
+  const { ledger, events, tranches, fees, supports, reserveTargets, accountRows, conservationRows, poolRows, coverageRows, states, fired, guaranteed, settled } = st;
+  const seniors = ctx.seniorIds.map((id) => tranches.get(id)!);
+  // Events are for people; runs for stress tables and Monte Carlo skip writing them.
+  const note = (e: RunEvent) => events.push(e);
+  const p = periods[k]!;
+  const period = p.index;
+  const accountBegin = accountIds.map((id) => ledger.balance(id));
+  const heldBegin = ledger.held();
+
+  // 1. accrue
+  for (const t of tranches.values()) {
+    // Spread compression (利差缩减) raises every coupon that exists.
+    const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
+    const yf = prepared.accrual[t.spec.dayCount][k]!;
+    let accrual = toFen(t.balance.times(coupon).times(yf));
+    if (t.spec.interestOnShortfall) accrual = accrual.plus(toFen(t.arrears.times(coupon).times(yf)));
+    t.accrued = accrual;
+    t.row = {
+      period,
+      date: p.date,
+      nominalDate: p.nominalDate,
+      beginBalance: t.balance,
+      interestDue: accrual.plus(t.arrears),
+      interestPaid: ZERO,
+      principalDue: ZERO,
+      principalPaid: ZERO,
+      residualPaid: ZERO,
+      endBalance: t.balance,
+      interestShortfall: ZERO,
+    };
+  }
+  for (const f of fees.values()) {
+    f.paidThisPeriod = ZERO;
+    f.accrued = feeAccrual(f, prepared.accrual, k, tranches, st.poolBalance);
+    f.due = f.arrears.plus(f.accrued);
+  }
+
+  // 2. collect
+  const perf = performance.periods[k]!;
+  const poolBegin = st.poolBalance;
+  let recoveries = ZERO;
+  let compensation = ZERO;
+  let guaranteePayments = ZERO;
+  let callProceeds = ZERO;
+  ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.principal, 'pool principal collected');
+  ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.interest, 'pool interest collected');
+  st.poolBalance = perf.endBalance;
+  st.cumulativeDefaulted = st.cumulativeDefaulted.plus(perf.defaulted);
+  const defaultedHere = performance.eventsByPeriod[k]!;
+  if (defaultedHere.length > 0) {
+    const whole = defaultedHere.filter((e) => e.balance.eq(toFen(prepared.pool.schedules[e.asset]!.startBalance[k]!)));
+    for (const e of whole) {
+      const asset = deal.assets[e.asset]!;
+      if (ctx.detail) note({ period, date: p.date, type: 'default', id: asset.id, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
+    }
+    if (whole.length < defaultedHere.length) {
+      const partial = sum(defaultedHere.filter((e) => !whole.includes(e)).map((e) => e.balance));
+      if (ctx.detail) note({ period, date: p.date, type: 'default', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
+    }
+  }
+  // 保证担保: the guarantor pays a defaulted asset's principal and the missed interest, after its delay.
+  for (const s of supports.values()) {
+    if (s.spec.kind !== 'loanGuarantee' || k - s.spec.delayPeriods < 0) continue;
+    for (const e of performance.eventsByPeriod[k - s.spec.delayPeriods]!) {
+      const asset = deal.assets[e.asset]!;
+      if (s.spec.assets && !s.spec.assets.includes(asset.id)) continue;
+      const claimBase = (s.spec.pays.includes('principal') ? e.balance : ZERO).plus(s.spec.pays.includes('interest') ? e.interestMissed : ZERO);
+      const paid = drawSupport(s, toFen(claimBase.times(s.spec.share)), period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, ctx.detail ? events : undefined);
+      const g = guaranteed.get(e) ?? { claim: ZERO, paid: ZERO };
+      guaranteed.set(e, { claim: g.claim.plus(claimBase), paid: g.paid.plus(paid) });
+      if (paid.gt(0) && paid.gte(toFen(claimBase.times(s.spec.share))) && s.spec.share.eq(1)) settled.push(e);
+      guaranteePayments = guaranteePayments.plus(paid);
+    }
+  }
+  // Recoveries from disposing of the pledged IP, and loss-sharing compensation; a guarantor
+  // that paid takes its share.
+  for (const a of performance.arrivalsByPeriod[k]!) {
+    const g = guaranteed.get(a.event);
+    const guarantorShare = g && g.claim.gt(0) ? Decimal.min(1, g.paid.div(g.claim)) : ZERO;
+    const toPlan = toFen(a.amount.times(new Decimal(1).minus(guarantorShare)));
+    const asset = deal.assets[a.event.asset]!;
+    ledger.transfer(period, p.collectionEnd, a.kind === 'recovery' ? 'pool' : 'loss-sharing', COLLECTION, toPlan, `${a.kind === 'recovery' ? 'recovery' : 'loss-sharing compensation'} on ${asset.id}`);
+    if (a.kind === 'recovery') recoveries = recoveries.plus(toPlan);
+    else compensation = compensation.plus(toPlan);
+  }
+  // 清仓回购: the pool is bought back at its outstanding balance; this period is the last.
+  if (spec.cleanUpCall && !st.called && k < n - 1 && st.poolBalance.gt(0) && st.poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow))) {
+    st.called = true;
+    st.lastIndex = k;
+    callProceeds = toFen(st.poolBalance);
+    ledger.transfer(period, p.date, 'call', COLLECTION, callProceeds, 'clean-up call (清仓回购)');
+    if (ctx.detail) note({ period, date: p.date, type: 'cleanUpCall', message: `pool balance ${st.poolBalance.toFixed(2)} below ${spec.cleanUpCall.poolBalanceBelow.times(100).toString()}% of the initial balance: clean-up call` });
+    st.poolBalance = ZERO;
+  }
+  const final = k === st.lastIndex;
+  for (const r of reserves) {
+    const bal = ledger.balance(r.id);
+    let release = ZERO;
+    if (r.release.type === 'atEnd' && final) release = bal;
+    else if (r.release.type === 'onDate' && (final || compareDates(p.nominalDate, r.release.date) >= 0)) release = bal;
+    // On the last payment date there is nothing left to reserve for: the target is zero.
+    else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx())));
+    if (release.gt(0)) {
+      ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
+      if (ctx.detail) note({ period, date: p.date, type: 'reserveRelease', id: r.id, message: `${r.name} releases ${toFen(release).toFixed(2)}` });
+    }
+  }
+  for (const f of fees.values()) {
+    if (f.spec.kind !== 'vat') continue;
+    const base = f.spec.base === 'poolInterest' ? perf.interest : perf.principal.plus(perf.interest).plus(recoveries);
+    const vat = toFen(base.times(f.spec.rate));
+    f.accrued = f.accrued.plus(vat);
+    f.due = f.due.plus(vat);
+  }
+
+  // Dues as the triggers and supports see them.
+  const principalDue = (t: TrancheState): Decimal => trancheDuePrincipal(t, p.nominalDate, final);
+  for (const t of tranches.values()) t.row!.principalDue = principalDue(t);
+
+  // 3. triggers
+  const coverageNow = coverage(ledger.balance(COLLECTION), spec.waterfalls[st.state] ?? spec.waterfalls.normal, fees, seniors);
+  for (const trig of spec.triggers) {
+    const holds = evaluate(trig.condition, {
+      cumulativeRatio: initialPoolBalance.isZero() ? ZERO : st.cumulativeDefaulted.div(initialPoolBalance),
+      tranches,
+      supports,
+      coverage: coverageNow.multiple,
+      nominal: p.nominalDate,
+    });
+    if (holds && !fired.has(trig.id)) {
+      fired.add(trig.id);
+      if (ctx.detail) note({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) fires` });
+    } else if (!holds && trig.curable && fired.has(trig.id)) {
+      fired.delete(trig.id);
+      if (ctx.detail) note({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) is cured` });
+    }
+  }
+  let next: DealState = 'normal';
+  for (const r of reserves) reserveTargets.set(r.id, r.target);
+  for (const trig of spec.triggers) {
+    if (!fired.has(trig.id)) continue;
+    if (trig.effect.type === 'switchWaterfall' && SEVERITY[trig.effect.to] > SEVERITY[next]) next = trig.effect.to;
+    if (trig.effect.type === 'setReserveTarget') reserveTargets.set(trig.effect.account, trig.effect.target);
+  }
+  // A non-curable switch never goes back; a curable one may.
+  if (next !== st.state) {
+    if (ctx.detail) note({ period, date: p.date, type: 'stateChange', message: `waterfall switches from ${st.state} to ${next}` });
+    st.state = next;
+  }
+  states.push({ period, date: p.date, state: st.state });
+
+  // 4. waterfall
+  const steps = spec.waterfalls[st.state] ?? spec.waterfalls.normal;
+  const accelerated = st.state !== 'normal';
+  const payable = (t: TrancheState): Decimal => (accelerated || final || t.spec.principal.type === 'passThrough' ? t.balance : principalDue(t));
+  const available = () => ledger.balance(COLLECTION);
+  const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
+
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    switch (step.type) {
+      case 'payFees': {
+        const list = step.fees.map((id) => fees.get(id)!);
+        const paid = payProRata(available(), list.map((f) => f.due));
+        list.forEach((f, j) => {
+          pay(`fee:${f.spec.id}`, paid[j]!, f.spec.name);
+          f.due = f.due.minus(paid[j]!);
+          f.paidThisPeriod = f.paidThisPeriod.plus(paid[j]!);
+        });
+        break;
+      }
+      case 'payInterest': {
+        const list = step.tranches.map((id) => tranches.get(id)!);
+        const owed = list.map((t) => t.row!.interestDue.minus(t.row!.interestPaid));
+        const paid = payProRata(available(), owed);
+        list.forEach((t, j) => {
+          pay(`tranche:${t.spec.id}`, paid[j]!, `${t.spec.name} interest`);
+          t.row!.interestPaid = t.row!.interestPaid.plus(paid[j]!);
+        });
+        break;
+      }
+      case 'payPrincipal': {
+        const list = step.tranches.map((id) => tranches.get(id)!);
+        const payPrincipal = (t: TrancheState, amount: Decimal) => {
+          pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} principal`);
+          t.balance = t.balance.minus(amount);
+          t.principalPaidTotal = t.principalPaidTotal.plus(amount);
+          t.row!.principalPaid = t.row!.principalPaid.plus(amount);
+        };
+        if (step.mode === 'sequential') {
+          for (const t of list) payPrincipal(t, min(available(), payable(t)));
+        } else {
+          const paid = payProRata(available(), list.map(payable));
+          list.forEach((t, j) => payPrincipal(t, paid[j]!));
+        }
+        break;
+      }
+      case 'fundReserve': {
+        // Never on the last payment date: that would take back what the reserve just released.
+        const target = final ? ZERO : reserveTarget(reserveTargets.get(step.account), targetCtx());
+        const need = Decimal.max(ZERO, toFen(target).minus(ledger.balance(step.account)));
+        ledger.transfer(period, p.date, COLLECTION, step.account, min(available(), need), `fund ${step.account} to target`);
+        break;
+      }
+      case 'drawReserve': {
+        const reserveBalance = ledger.balance(step.account);
+        const need = step.for === 'missedCollections' ? missedNotSettled() : Decimal.max(ZERO, dueThrough(steps, i + 1, () => true, ctxFor()).minus(available()));
+        const amount = min(reserveBalance, toFen(need));
+        if (amount.gt(0)) {
+          ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
+          if (ctx.detail) note({ period, date: p.date, type: 'reserveDraw', id: step.account, message: `${step.account} pays ${amount.toFixed(2)} for ${step.for === 'missedCollections' ? 'missed collections' : 'a shortfall'}` });
+        }
+        break;
+      }
+      case 'callSupport': {
+        const s = supports.get(step.support)!;
+        if (s.spec.kind === 'loanGuarantee') throw new InternalError(`callSupport on a loan guarantee ${s.spec.id}`);
+        const covers = s.spec.covers;
+        const need = Decimal.max(ZERO, dueThrough(steps, i + 1, (st) => stepCovered(st, covers), ctxFor(covers)).minus(available()));
+        const date = s.spec.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.spec.businessDaysBefore, calendar) : p.date;
+        const paid = drawSupport(s, toFen(need), period, date, s.spec.kind === 'shortfallUndertaking' ? 'shortfall payment (差额支付)' : 'liquidity advance (流动性支持)', ledger, ctx.detail ? events : undefined);
+        if (s.spec.kind === 'liquiditySupport' || (s.spec.kind === 'shortfallUndertaking' && s.spec.repaid !== 'never')) s.outstanding = s.outstanding.plus(paid);
+        break;
+      }
+      case 'repaySupport': {
+        const s = supports.get(step.support)!;
+        const amount = min(available(), s.outstanding);
+        pay(`support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id}`);
+        s.outstanding = s.outstanding.minus(amount);
+        s.repaid = s.repaid.plus(amount);
+        break;
+      }
+      case 'payResidual': {
+        const t = tranches.get(step.tranche)!;
+        const amount = available();
+        pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} residual (超额收益)`);
+        t.row!.residualPaid = t.row!.residualPaid.plus(amount);
+        break;
+      }
+    }
+  }
+
+  // 5. record
+  for (const t of tranches.values()) {
+    const row = t.row!;
+    row.endBalance = t.balance;
+    row.interestShortfall = row.interestDue.minus(row.interestPaid);
+    t.arrears = row.interestShortfall;
+    t.missedInterest = row.interestShortfall.gt(0);
+    t.missedPrincipal = row.principalPaid.lt(row.principalDue);
+    t.rows.push(row);
+  }
+  for (const f of fees.values()) {
+    const carried = f.spec.arrears ? f.due : ZERO;
+    f.rows.push({ period, date: p.date, due: f.due.plus(f.paidThisPeriod), paid: f.paidThisPeriod, arrears: carried });
+    f.arrears = carried;
+  }
+  st.independentIn = st.independentIn.plus(perf.principal).plus(perf.interest).plus(recoveries).plus(compensation).plus(callProceeds);
+  for (const t of tranches.values()) st.independentOut = st.independentOut.plus(t.row!.interestPaid).plus(t.row!.principalPaid).plus(t.row!.residualPaid);
+  for (const f of fees.values()) st.independentOut = st.independentOut.plus(f.paidThisPeriod);
+  const flows = ledger.takeFlows();
+  for (const [id, rows] of accountRows) {
+    rows.push({ period, date: p.date, begin: accountBegin[accountIds.indexOf(id)]!, in: flows.accountIn.get(id) ?? ZERO, out: flows.accountOut.get(id) ?? ZERO, end: ledger.balance(id) });
+  }
+  const heldEnd = ledger.held();
+  conservationRows.push({ period, cashIn: flows.cashIn, cashOut: flows.cashOut, heldBegin, heldEnd, holds: heldBegin.plus(flows.cashIn).eq(flows.cashOut.plus(heldEnd)) });
+  // Excess spread: pool interest less the period's fee and coupon accruals (arrears excluded).
+  const excessSpread = perf.interest.minus(sum([...fees.values()].map((f) => f.accrued))).minus(sum([...tranches.values()].map((t) => t.accrued)));
+  if (options.stopWhenRepaid && k < st.lastIndex && [...tranches.values()].every((t) => t.balance.isZero() && t.row!.interestShortfall.isZero())) st.lastIndex = k;
+  coverageRows.push({ period, date: p.date, fundsForSenior: coverageNow.funds, seniorDue: coverageNow.due, multiple: coverageNow.multiple, excessSpread });
+  poolRows.push({
+    period,
+    date: p.date,
+    nominalDate: p.nominalDate,
+    collectionStart: p.collectionStart,
+    collectionEnd: p.collectionEnd,
+    beginBalance: poolBegin,
+    scheduledPrincipal: perf.scheduledPrincipal,
+    scheduledInterest: perf.scheduledInterest,
+    principal: perf.principal,
+    interest: perf.interest,
+    missed: perf.missed,
+    defaulted: perf.defaulted,
+    recoveries,
+    compensation,
+    prepaid: perf.prepaid,
+    guaranteePayments,
+    callProceeds,
+    endBalance: st.poolBalance,
+    cumulativeDefaulted: st.cumulativeDefaulted,
+  });
+
+  /** What obligors missed this period, less the payments of defaults a guarantor has paid off. */
+  function missedNotSettled(): Decimal {
+    let missed = perf.missed;
+    for (const e of settled) {
+      if (e.period >= k) continue;
+      const sched = prepared.pool.schedules[e.asset]!;
+      missed = missed.minus(toFen(e.share.times(sched.principal[k]!.plus(sched.interest[k]!))));
+    }
+    return Decimal.max(ZERO, missed);
+  }
+  function targetCtx(): TargetContext {
+    return { accrual: prepared.accrual, tranches, fees, periods, k, poolBalance: st.poolBalance };
+  }
+  function ctxFor(covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
+    return { fees, tranches, principalDue, payable, covers, nominal: p.nominalDate };
+  }
+  }
+
+/** Proves conservation and builds the result. */
+function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunResult {
+  const { spec, closing, detail, reserves, collectionName, initialPoolBalance } = ctx;
+  const { ledger, events, tranches, fees, supports, accountRows, conservationRows, poolRows, coverageRows, states, lastIndex, independentIn, independentOut, cumulativeDefaulted } = st;
   // Conservation, from independent sums: what the pool, the supports and the call brought in,
   // less what the fees, the tranches and the support repayments took, is what the accounts hold.
   // With the entries kept, they are replayed independently and must agree period by period.
@@ -572,7 +711,7 @@ function failureOf(s: SupportSpec, scenario: ScenarioSpec): SupportState['failur
  * Draws up to `requested` from a support, within its cap and, once its provider has failed,
  * within what the scenario still lets it pay. Returns what was paid.
  */
-function drawSupport(s: SupportState, requested: Decimal, period: number, date: IsoDate, reason: string, ledger: Ledger, events: RunEvent[]): Decimal {
+function drawSupport(s: SupportState, requested: Decimal, period: number, date: IsoDate, reason: string, ledger: Ledger, events: RunEvent[] | undefined): Decimal {
   if (!requested.gt(0) || s.off) return ZERO;
   let allowed = requested;
   if (s.spec.cap !== undefined) allowed = min(allowed, Decimal.max(ZERO, s.spec.cap.minus(s.drawn)));
@@ -589,7 +728,7 @@ function drawSupport(s: SupportState, requested: Decimal, period: number, date: 
     // so what it leaves unpaid is the gap of its latest request.
     if (s.spec.kind === 'loanGuarantee') s.unpaid = s.unpaid.plus(requested.minus(paid));
     if (failing) s.failed = true;
-    events.push({ period, date, type: 'supportShortfall', id: s.spec.id, message: `${s.spec.name ?? s.spec.id} (${s.spec.provider}) pays ${paid.toFixed(2)} of ${requested.toFixed(2)} asked${failing ? ': the provider has failed' : ': its cap is reached'}` });
+    events?.push({ period, date, type: 'supportShortfall', id: s.spec.id, message: `${s.spec.name ?? s.spec.id} (${s.spec.provider}) pays ${paid.toFixed(2)} of ${requested.toFixed(2)} asked${failing ? ': the provider has failed' : ': its cap is reached'}` });
   }
   return paid;
 }
@@ -678,6 +817,8 @@ interface DueContext {
   fees: Map<string, FeeState>;
   tranches: Map<string, TrancheState>;
   principalDue: (t: TrancheState) => Decimal;
+  /** What a payPrincipal step pays a tranche today, at most (its balance, or what is due). */
+  payable: (t: TrancheState) => Decimal;
   covers?: Extract<SupportSpec, { covers: unknown }>['covers'];
   nominal: IsoDate;
 }
@@ -720,7 +861,8 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
         // covered step the others rank after them and are not its concern.
         const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
         if (cover && cover.item === 'principal') {
-          if (cover.when === 'always') need = need.plus(t.balance);
+          // The whole balance, as far as the step pays it today: more would pass to the tranches after.
+          if (cover.when === 'always') need = need.plus(ctx.payable(t));
           else if (cover.when === 'expectedMaturity') need = need.plus(compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
           else need = need.plus(ctx.principalDue(t));
         } else if (i < last) need = need.plus(ctx.principalDue(t));

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadDeal } from '../io/loadDeal.js';
 import { prepareDeal } from '../engine/run.js';
 import { Scenario } from '../scenario/schema.js';
-import { runPattern, type DrawnDefault, type McObligor } from './montecarlo.js';
+import { patternRunner, runPattern, type DrawnDefault, type McObligor } from './montecarlo.js';
 
 interface WorkerInit {
   dealFile: string;
@@ -20,8 +20,9 @@ const { deal } = loadDeal(init.dealFile);
 if (!deal) throw new Error(`worker: ${init.dealFile} no longer loads`);
 const prepared = prepareDeal(deal);
 const base = Scenario.parse(init.baseInput);
+const runner = patternRunner(prepared, base);
 
 parentPort!.on('message', (msg: { start: number; patterns: DrawnDefault[][] }) => {
-  const results = msg.patterns.map((p) => runPattern(prepared, base, init.obligors, p, init.lag));
+  const results = msg.patterns.map((p) => runPattern(runner, base, init.obligors, p, init.lag));
   parentPort!.postMessage({ start: msg.start, results });
 });

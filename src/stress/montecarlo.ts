@@ -5,8 +5,7 @@
  * stream, so the same seed gives the same paths however the work is split. Paths that share a
  * default pattern share one run of the waterfall.
  */
-import type { PreparedDeal } from '../engine/run.js';
-import { runDeal } from '../engine/run.js';
+import { ResumableRun, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { normal, normalQuantile, rng } from './random.js';
@@ -100,9 +99,18 @@ export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor
 /** Per tranche: the loss as a share of its balance, and its WAL (NaN when it repays nothing). */
 export type PatternResult = { loss: number; wal: number }[];
 
+/**
+ * The runner of default patterns: the base run (no defaults) is kept period by period, and a
+ * pattern resumes it from its first default; runs stop once every tranche is repaid.
+ */
+export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): ResumableRun {
+  return new ResumableRun(prepared, { ...base, defaultRate: undefined, defaults: [] }, { detail: false, stopWhenRepaid: true });
+}
+
 /** Runs one pattern through the waterfall. */
-export function runPattern(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
-  const r = runDeal(prepared, patternScenario(base, obligors, pattern, lag), { detail: false, stopWhenRepaid: true });
+export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
+  const first = pattern.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY);
+  const r = runner.run(patternScenario(base, obligors, pattern, lag), Number.isFinite(first) ? first : Number.POSITIVE_INFINITY);
   return r.tranches.map((t) => ({ loss: t.balance.isZero() ? 0 : t.summary.loss.div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
 }
 
@@ -218,11 +226,13 @@ export async function monteCarlo(
   base: ScenarioSpec,
   obligors: McObligor[],
   options: McOptions,
-  runPatterns: (patterns: DrawnDefault[][], progress?: (done: number) => void) => Promise<PatternResult[]> = async (patterns, progress) =>
-    patterns.map((p, i) => {
+  runPatterns: (patterns: DrawnDefault[][], progress?: (done: number) => void) => Promise<PatternResult[]> = async (patterns, progress) => {
+    const runner = patternRunner(prepared, base);
+    return patterns.map((p, i) => {
       progress?.(i + 1);
-      return runPattern(prepared, base, obligors, p, options.recoveryLagPeriods);
-    }),
+      return runPattern(runner, base, obligors, p, options.recoveryLagPeriods);
+    });
+  },
   progress?: (done: number, total: number) => void,
 ): Promise<McResult> {
   const plan = planPaths(obligors, options);

@@ -3,7 +3,7 @@
  *   0. the generator makes only deals and scenarios the validator accepts;
  *   1. cash is conserved every period, and Σ in = Σ out + held from the result's own tables;
  *      (1b) the pool balance rolls forward; (1c) no cash is left behind after the last date
- *      but in a reserve that is never released;
+ *      but in a reserve that is never released; (1d) no support money passes on as a residual;
  *   2. no balance is ever negative;
  *   3. interest due = interest paid + shortfall carried, and the shortfall is due next period;
  *   4. sequential principal: no junior principal while a tranche ahead of it still has a balance
@@ -27,8 +27,8 @@ import { formatDiagnostic } from '../../src/validate/diagnostics.js';
 import { Decimal, sum, ZERO } from '../../src/util/money.js';
 import { dealCase, scenarioCase, type JsonObject, type ScenarioCase } from './arbitraries.js';
 
-/** Runs per property: the whole file takes a few seconds. */
-const RUNS = Number(process.env["IPABS_PROPERTY_RUNS"] ?? 60);
+/** Runs per property (the whole file takes under 10 s); IPABS_PROPERTY_RUNS=2000 for a deeper search. */
+const RUNS = Number(process.env['IPABS_PROPERTY_RUNS'] ?? 50);
 
 const noTapes = () => ({ diagnostics: [], reason: 'no such file' });
 
@@ -57,7 +57,8 @@ const property = (check: (c: ScenarioCase, ran: ReturnType<typeof run>) => void)
     check(c, run(c));
   });
 
-const eq = (a: Decimal, b: Decimal, what: string) => expect(a.toFixed(2), what).toBe(b.toFixed(2));
+/** Exact equality of two amounts (not of their rounded forms). */
+const eq = (a: Decimal, b: Decimal, what: string) => expect(a.eq(b), `${what}: ${a.toString()} ≠ ${b.toString()}`).toBe(true);
 
 describe('generated deals', () => {
   it('0. are valid deals, with valid scenarios', () => {
@@ -204,6 +205,22 @@ describe('engine properties on generated deals and scenarios', () => {
     );
   });
 
+  it('1d. never draws a shortfall or liquidity support on a date the subordinate takes a residual', () => {
+    fc.assert(
+      property((_, { result: r }) => {
+        // A support pays what the items it covers lack; none of it may pass on as 超额收益.
+        const residual = (period: number) => sum(r.tranches.map((t) => t.periods[period - 1]?.residualPaid ?? ZERO));
+        for (const s of r.supports) {
+          if (s.kind === 'loanGuarantee') continue;
+          for (const d of s.draws) {
+            if (d.amount.gt(0)) expect(residual(d.period).isZero(), `${s.id} pays ${d.amount.toFixed(2)} in period ${d.period}, when ${residual(d.period).toFixed(2)} goes to the residual`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('2. never has a negative balance', () => {
     fc.assert(
       property((_, { result: r }) => {
@@ -256,6 +273,15 @@ describe('engine properties on generated deals and scenarios', () => {
     );
   });
 
+  /*
+   * A bullet or scheduled tranche is owed, before its expected maturity in the normal state, only
+   * what its rule makes due; the engine pays a pass-through tranche after it in the same
+   * sequential step whatever is left (and payResidual the rest). So for such a tranche ahead, the
+   * check is that it was paid all it was due, not that it was repaid: a junior can be paid while
+   * it still has a balance. (Reported: with a bullet senior and a pass-through subordinate, every
+   * early collection goes to the subordinate and its residual, and the senior can lose all of its
+   * principal on a pool four times its size.)
+   */
   it('4. pays sequential principal to a junior only when the tranches ahead are repaid (or paid what they were due)', () => {
     fc.assert(
       property((_, { deal, result: r }) => {

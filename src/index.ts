@@ -18,3 +18,8 @@ export { render } from './report/render.js';
 export type { Report, RenderOptions } from './report/model.js';
 export { Decimal, allocate, toFen } from './util/money.js';
 export * as dates from './dates/index.js';
+export { baseScenario, gridScenarios, presetScenarios, parsePercentRange, type NamedScenario } from './stress/scenarios.js';
+export { stressTable, type StressRow } from './stress/table.js';
+export { breakeven, impliedRating, repaidInFull, DEFAULT_MULTIPLIERS, type Breakeven } from './stress/breakeven.js';
+export { topObligorTests, minimalLosingSets, obligorsBySize } from './stress/obligors.js';
+export { monteCarlo, mcObligors, type McResult, type McOptions } from './stress/montecarlo.js';

@@ -10,7 +10,7 @@ import { Asset } from '../schema/pool.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
 import { PledgeLoan, Royalty, Lease, Receivable, ScheduledFlow } from '../schema/pool.js';
 import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
-import { issuesToDiagnostics } from '../validate/zodIssues.js';
+import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { decodeTape, HEADER_ALIASES, parseTape, VALUE_ALIASES, type TapeColumn } from './tape.js';
 import { runRules } from '../validate/rules.js';
 
@@ -381,15 +381,6 @@ function parsePath(path: string): PropertyKey[] {
   const out: PropertyKey[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
   return out;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = root;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[k];
-  }
-  return v;
 }
 
 /** `ip.types[0]` → `ip.types`: the tape column a JSON path belongs to. */

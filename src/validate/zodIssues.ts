@@ -49,7 +49,8 @@ function withReceived(message: string, received: unknown): string {
   return message.endsWith(')') ? `${message}, got ${describeReceived(received)}` : `${message} (got ${describeReceived(received)})`;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at a path of keys in a parsed JSON document, or undefined. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = root;
   for (const k of path) {
     if (v === null || typeof v !== 'object') return undefined;

@@ -65,11 +65,14 @@ function scenariosFromFile(file: string, deal: LoadedDeal, fallbackBase: Scenari
   const json = parseJsonText(read.bytes.toString('utf8'), file);
   if (json.value === undefined) throw new InputError(json.diagnostics.map(formatDiagnostic).join('\n'));
   const list = scenarioList(json.value);
+  // Where item i sits in the file: `[i]` in a list, `scenarios[i]` in {"scenarios": [...]}, the
+  // root for a file of one scenario.
+  const single = list.length === 1 && list[0] === json.value;
   const prefix = Array.isArray(json.value) ? '' : 'scenarios';
   return list.map((item, i) => {
     const v = validateScenario(item, file, deal);
     if (!v.scenario) {
-      const lines = v.diagnostics.map((d) => formatDiagnostic({ ...d, path: [list.length > 1 || prefix ? `${prefix}[${i}]` : '', d.path].filter(Boolean).join('.').replace('.[', '[') }));
+      const lines = v.diagnostics.map((d) => formatDiagnostic({ ...d, path: [single ? '' : `${prefix}[${i}]`, d.path].filter(Boolean).join('.').replace('.[', '[') }));
       throw new InputError(`${file} is not a valid scenario list:\n${lines.join('\n')}`);
     }
     const name = v.scenario.name ?? `scenario ${i + 1}`;

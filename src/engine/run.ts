@@ -465,6 +465,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
   const available = () => ledger.balance(COLLECTION);
   const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
 
+  let principalBlocked = false;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     switch (step.type) {
@@ -489,6 +490,9 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
         break;
       }
       case 'payPrincipal': {
+        // Principal steps come in order of seniority: one waits until every tranche of the
+        // principal steps before it is repaid.
+        if (principalBlocked) break;
         const list = step.tranches.map((id) => tranches.get(id)!);
         const payPrincipal = (t: TrancheState, amount: Decimal) => {
           pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} principal`);
@@ -497,11 +501,17 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
           t.row!.principalPaid = t.row!.principalPaid.plus(amount);
         };
         if (step.mode === 'sequential') {
-          for (const t of list) payPrincipal(t, min(available(), payable(t)));
+          // Sequential: a tranche is paid only once every tranche listed before it is repaid,
+          // whatever those are due now (cash not yet due to a senior waits for it).
+          for (const t of list) {
+            payPrincipal(t, min(available(), payable(t)));
+            if (t.balance.gt(0)) break;
+          }
         } else {
           const paid = payProRata(available(), list.map(payable));
           list.forEach((t, j) => payPrincipal(t, paid[j]!));
         }
+        principalBlocked = list.some((t) => t.balance.gt(0));
         break;
       }
       case 'fundReserve': {
@@ -541,7 +551,10 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
       }
       case 'payResidual': {
         const t = tranches.get(step.tranche)!;
-        const amount = available();
+        // While another tranche is outstanding the residual is retained for it, unless the deal
+        // pays the subordinate's excess return every period (期间收益).
+        const retain = step.whileOthersOutstanding === 'retain' && !final && [...tranches.values()].some((x) => x !== t && x.balance.gt(0));
+        const amount = retain ? ZERO : available();
         pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} residual (超额收益)`);
         t.row!.residualPaid = t.row!.residualPaid.plus(amount);
         break;

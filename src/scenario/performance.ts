@@ -247,7 +247,9 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
         continue;
       }
       const start = balance;
-      let fraction = k >= at ? ONE : (fractions?.[k] ?? ZERO);
+      // A named asset is out of the pool-wide defaults (as it is out of their base): it performs
+      // in full until its own default.
+      let fraction = k >= at ? ONE : d ? ZERO : (fractions?.[k] ?? ZERO);
       if (fraction.gt(1)) fraction = ONE;
       if (fraction.gt(0) && start.gt(0)) {
         const defaultedBalance = fraction.eq(ONE) ? start : toFen(start.times(fraction));

@@ -12,7 +12,10 @@ export const Step = z.discriminatedUnion('type', [
       mode: z.enum(['sequential', 'proRata']).default('sequential'),
     })
     .strict()
-    .meta({ description: 'Principal due by each tranche’s principal rule, sequentially or pro rata.' }),
+    .meta({
+      description:
+        'Principal by each tranche’s principal rule: sequential (a tranche is paid only once those listed before it are repaid) or pro rata. Principal steps come in order of seniority: a step pays nothing while a tranche of an earlier principal step still has a balance.',
+    }),
   z.object({ type: z.literal('fundReserve'), account: Id }).strict().meta({ description: 'Top the reserve up to its target.' }),
   z
     .object({
@@ -25,7 +28,16 @@ export const Step = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('callSupport'), support: Id }).strict().meta({ description: 'Draw an undertaking or liquidity support for what the covered items lack.' }),
   z.object({ type: z.literal('repaySupport'), support: Id }).strict(),
-  z.object({ type: z.literal('payResidual'), tranche: Id }).strict().meta({ description: 'Everything left to the subordinate (超额收益).' }),
+  z
+    .object({
+      type: z.literal('payResidual'),
+      tranche: Id,
+      whileOthersOutstanding: z.enum(['retain', 'pay']).default('retain').meta({
+        description: 'retain: while another tranche still has a balance, what is left stays in the collection account for it; pay: it goes to this tranche every period.',
+      }),
+    })
+    .strict()
+    .meta({ description: 'Everything left to the subordinate (超额收益); on the last date, always.' }),
 ]);
 
 export const Waterfalls = z

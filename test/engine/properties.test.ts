@@ -10,13 +10,14 @@
  *      it is owed (its whole balance when pass-through, accelerated, final or past its expected
  *      maturity; otherwise what its bullet or schedule makes due: see the note at the test);
  *   5. every amount is a whole number of fen;
- *   6. the same input gives the same bytes;
+ *   6. the same input gives the same bytes; (6b) so does a run resumed from the base run's state,
+ *      and a run stopped once every tranche is repaid has the same losses;
  *   7. principal paid never exceeds the balance; loss = balance − Σ principal paid.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
-import { runDeal } from '../../src/engine/run.js';
+import { prepareDeal, ResumableRun, runDeal } from '../../src/engine/run.js';
 import type { RunResult } from '../../src/engine/types.js';
 import { runJson } from '../../src/report/runReport.js';
 import { validateScenario } from '../../src/scenario/load.js';
@@ -361,6 +362,34 @@ describe('engine properties on generated deals and scenarios', () => {
         const scenarioAgain = scenarioFor(JSON.parse(JSON.stringify(c.scenario)) as JsonObject, again);
         expect(JSON.stringify(runJson(runDeal(again, scenarioAgain), { ledger: true }))).toBe(bytes);
         expect(JSON.stringify(runJson(runDeal(again, scenarioAgain)))).toBe(JSON.stringify(runJson(result)));
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('6b. gives the same bytes when resumed from the base run at the first named default; the same losses when stopped once repaid', () => {
+    fc.assert(
+      fc.property(scenarioCase, (c) => {
+        const deal = load(c.deal.input);
+        // Only named defaults may differ from the base (a pool-wide default rate depends on them).
+        const { defaults, defaultRate: _ignored, ...rest } = c.scenario;
+        const base = scenarioFor({ ...rest, defaults: [] }, deal);
+        const scenario = scenarioFor({ ...rest, defaults: defaults ?? [] }, deal);
+        const n = c.deal.paymentDates.length;
+        const from = Math.min(n, ...scenario.defaults.map((d) => d.period - 1));
+        const prepared = prepareDeal(deal);
+        const whole = JSON.stringify(runJson(runDeal(prepared, scenario), { ledger: true }));
+        const resumable = new ResumableRun(prepared, base, {});
+        expect(JSON.stringify(runJson(resumable.run(scenario, from), { ledger: true })), `resumed from period ${from + 1}`).toBe(whole);
+        expect(JSON.stringify(runJson(resumable.run(base, 0), { ledger: true })), 'the base, resumed from the start').toBe(JSON.stringify(runJson(runDeal(prepared, base), { ledger: true })));
+        const full = runDeal(prepared, scenario, { detail: false });
+        const stopped = runDeal(prepared, scenario, { detail: false, stopWhenRepaid: true });
+        full.tranches.forEach((t, i) => {
+          const x = stopped.tranches[i]!.summary;
+          eq(x.loss, t.summary.loss, `${t.id} loss when stopped once repaid`);
+          eq(x.interestShortfall, t.summary.interestShortfall, `${t.id} interest shortfall when stopped once repaid`);
+          expect(x.wal, `${t.id} WAL when stopped once repaid`).toBe(t.summary.wal);
+        });
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );

@@ -9,13 +9,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeal, prepareDeal } from '../../src/engine/run.js';
 import { Scenario } from '../../src/scenario/schema.js';
-import { mcObligors, monteCarlo, planPaths, type McOptions } from '../../src/stress/montecarlo.js';
-import { runPatternsParallel } from '../../dist/stress/parallel.js';
-import { mustLoad, requireFreshDist, tinyDeal, tinyDealInput, type TinyLoan } from './fixtures.js';
+import { mcObligors, monteCarlo, patternRunner, patternScenario, planPaths, runPattern, type DrawnDefault, type McOptions } from '../../src/stress/montecarlo.js';
+import { mustLoad, requireFreshDist, sample, tinyDeal, tinyDealInput, type TinyLoan } from './fixtures.js';
 
 /**
  * Four loans (15,000,000), senior 80% (12,000,000 at 3.5%), subordinate 3,000,000.
@@ -126,10 +126,56 @@ describe('monteCarlo with ρ = 0 against the exact loss distribution', () => {
   });
 });
 
+describe('runPattern (resumed from the base run at the first default) against a full run', () => {
+  it('gives every outcome of the small pool exactly the loss and WAL of runDeal', () => {
+    const obligors = mcObligors(prepared, {});
+    const runner = patternRunner(prepared, base);
+    const walk = (i: number, pattern: DrawnDefault[]) => {
+      if (i === obligors.length) {
+        const resumed = runPattern(runner, base, obligors, pattern, LAG);
+        const full = runDeal(prepared, patternScenario(base, obligors, pattern, LAG), { detail: false });
+        const where = JSON.stringify(pattern);
+        full.tranches.forEach((t, j) => {
+          expect(resumed[j]!.loss, where).toBe(t.summary.loss.div(t.balance).toNumber());
+          expect(resumed[j]!.wal, where).toBe(t.summary.wal ?? Number.NaN);
+        });
+        return;
+      }
+      walk(i + 1, pattern);
+      for (const k of obligors[i]!.periods) walk(i + 1, [...pattern, [i, k, Math.round(RECOVERY * 100)]]);
+    };
+    walk(0, []);
+  });
+
+  for (const file of ['deals/guangkai-patent-license.json', 'deals/gaoxintou-ip-2.json', 'deals/wenke-lease-1.json']) {
+    for (const support of [true, false]) {
+      it(`${file}, support ${support ? 'on' : 'off'}: 40 drawn patterns give the loss and WAL of runDeal`, () => {
+        const { prepared: p } = sample(file);
+        const b = Scenario.parse({ externalSupport: support });
+        const obligors = mcObligors(p, { override: 0.15 });
+        const plan = planPaths(obligors, { paths: 400, seed: 3, correlation: 0.3, recovery: { min: 0, max: 0.6 }, recoveryLagPeriods: 2 });
+        const runner = patternRunner(p, b);
+        for (const pattern of plan.patterns.slice(0, 40)) {
+          const resumed = runPattern(runner, b, obligors, pattern, 2);
+          const full = runDeal(p, patternScenario(b, obligors, pattern, 2), { detail: false });
+          const where = JSON.stringify(pattern);
+          full.tranches.forEach((t, j) => {
+            expect(resumed[j]!.loss, where).toBe(t.summary.loss.div(t.balance).toNumber());
+            expect(resumed[j]!.wal, where).toBe(t.summary.wal ?? Number.NaN);
+          });
+        }
+      });
+    }
+  }
+});
+
 describe('Monte Carlo on worker threads', () => {
   let dir: string;
-  beforeAll(() => {
+  // The built runner: its workers start dist/stress/mcWorker.js next to it.
+  let runPatternsParallel: typeof import('../../src/stress/parallel.js').runPatternsParallel;
+  beforeAll(async () => {
     requireFreshDist();
+    ({ runPatternsParallel } = (await import(pathToFileURL(resolve('dist/stress/parallel.js')).href)) as typeof import('../../src/stress/parallel.js'));
     dir = mkdtempSync(join(tmpdir(), 'ipabs-mc-'));
   });
   afterAll(() => {

@@ -465,6 +465,14 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
   const available = () => ledger.balance(COLLECTION);
   const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
 
+  // Liquidity advances repaid senior come back first, before any step of the waterfall.
+  for (const s of supports.values()) {
+    if (s.spec.kind !== 'liquiditySupport' || s.spec.repayment !== 'senior' || !s.outstanding.gt(0)) continue;
+    const amount = min(available(), s.outstanding);
+    pay(`support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id} (senior)`);
+    s.outstanding = s.outstanding.minus(amount);
+    s.repaid = s.repaid.plus(amount);
+  }
   let principalBlocked = false;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;

@@ -55,7 +55,7 @@ export const Support = z.discriminatedUnion('kind', [
       ...supportCommon,
       covers: z.array(Cover).min(1),
       repayment: z.enum(['senior', 'junior']).default('junior').meta({
-        description: 'senior: repaid first from the next available funds; junior: after the senior tranches.',
+        description: 'senior: repaid first from the next available funds, before any waterfall step; junior: where a repaySupport step says.',
       }),
     })
     .strict()

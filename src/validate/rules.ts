@@ -254,6 +254,7 @@ const waterfallSteps: Rule = (ctx) => {
   const accounts = s.accounts.map((a) => a.id);
   const supports = s.supports.map((x) => x.id);
   const called = new Set<string>();
+  const repaidBySteps = new Set<string>();
   const feesPaid = new Set<string>();
   for (const state of ['normal', 'accelerated', 'default'] as const) {
     const steps: StepSpec[] | undefined = s.waterfalls[state];
@@ -295,6 +296,7 @@ const waterfallSteps: Rule = (ctx) => {
             if (x.kind === 'loanGuarantee') ctx.at([...path, 'support'], `"${x.id}" is a loan guarantee: it pays into collections when a loan defaults, not as a waterfall step`);
             if (step.type === 'repaySupport' && x.kind === 'shortfallUndertaking' && x.repaid === 'never') ctx.at([...path, 'support'], `"${x.id}" is never repaid (repaid: "never")`, 'warning');
             if (step.type === 'callSupport') called.add(x.id);
+            else repaidBySteps.add(x.id);
           }
           break;
       }
@@ -302,6 +304,11 @@ const waterfallSteps: Rule = (ctx) => {
   }
   s.supports.forEach((x, i) => {
     if (x.kind !== 'loanGuarantee' && !called.has(x.id)) ctx.at(['supports', i], `support "${x.id}" is never called by a callSupport step`, 'warning');
+  });
+  s.supports.forEach((x, i) => {
+    if (x.kind === 'liquiditySupport' && x.repayment === 'junior' && called.has(x.id) && !repaidBySteps.has(x.id)) {
+      ctx.at(['supports', i, 'repayment'], `liquidity support "${x.id}" is repaid junior, but no repaySupport step repays it: its advances are never repaid`, 'warning');
+    }
   });
   s.fees.forEach((f, i) => {
     if (!feesPaid.has(f.id)) ctx.at(['fees', i], `fee "${f.id}" is never paid by a payFees step`, 'warning');

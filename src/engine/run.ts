@@ -531,7 +531,10 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
       }
       case 'drawReserve': {
         const reserveBalance = ledger.balance(step.account);
-        const need = step.for === 'missedCollections' ? missedNotSettled() : Decimal.max(ZERO, dueThrough(steps, i + 1, () => true, ctxFor()).minus(available()));
+        const covers = step.covers;
+        const shortfall = () =>
+          covers ? dueThrough(steps, i + 1, (x) => stepCovered(x, covers), ctxFor(covers)) : dueThrough(steps, i + 1, () => true, ctxFor());
+        const need = step.for === 'missedCollections' ? missedNotSettled() : Decimal.max(ZERO, shortfall().minus(available()));
         const amount = min(reserveBalance, toFen(need));
         if (amount.gt(0)) {
           ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');

@@ -1,6 +1,7 @@
 /** Waterfalls: ordered steps per deal state, run by one interpreter. */
 import { z } from 'zod';
 import { Id } from './primitives.js';
+import { Cover } from './support.js';
 
 export const Step = z.discriminatedUnion('type', [
   z.object({ type: z.literal('payFees'), fees: z.array(Id).min(1) }).strict().meta({ description: 'Taxes and fees, pro rata among those listed.' }),
@@ -24,6 +25,7 @@ export const Step = z.discriminatedUnion('type', [
       for: z.enum(['missedCollections', 'shortfall']).default('shortfall').meta({
         description: 'missedCollections: what obligors failed to pay this period (风险金); shortfall: what the rest of the waterfall lacks.',
       }),
+      covers: z.array(Cover).min(1).optional().meta({ description: 'For "shortfall": only what these items lack (default: every later step).' }),
     })
     .strict(),
   z.object({ type: z.literal('callSupport'), support: Id }).strict().meta({ description: 'Draw an undertaking or liquidity support for what the covered items lack.' }),

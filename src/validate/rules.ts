@@ -283,6 +283,12 @@ const waterfallSteps: Rule = (ctx) => {
           break;
         case 'fundReserve':
         case 'drawReserve':
+          if (step.type === 'drawReserve') {
+            step.covers?.forEach((c, k) => {
+              if (c.item === 'fees') checkRefs(ctx, c.fees, fees, 'fee', [...path, 'covers', k, 'fees']);
+              else checkRefs(ctx, c.tranches, tranches, 'tranche', [...path, 'covers', k, 'tranches']);
+            });
+          }
           if (checkRef(ctx, step.account, accounts, 'account', [...path, 'account'])) {
             const a = s.accounts.find((x) => x.id === step.account)!;
             if (a.kind !== 'reserve') ctx.at([...path, 'account'], `account "${a.id}" is the collection account, not a reserve`);

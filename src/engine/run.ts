@@ -150,6 +150,8 @@ interface RunState {
   supports: Map<string, SupportState>;
   reserveTargets: Map<string, ReserveTargetSpec | undefined>;
   accountRows: Map<string, AccountPeriod[]>;
+  /** Per reserve: what it paid out for missed collections and shortfalls (not its releases). */
+  reserveDrawn: Map<string, Decimal>;
   conservationRows: ConservationPeriod[];
   poolRows: PoolPeriodResult[];
   coverageRows: CoveragePeriod[];
@@ -213,6 +215,7 @@ function initialState(ctx: RunContext, scenario: ScenarioSpec): RunState {
     supports,
     reserveTargets: new Map(reserves.map((r) => [r.id, r.target])),
     accountRows: new Map(ctx.accountIds.map((id) => [id, []])),
+    reserveDrawn: new Map(),
     conservationRows: [
       { period: 0, cashIn: closingFlows.cashIn, cashOut: closingFlows.cashOut, heldBegin: ZERO, heldEnd: ledger.held(), holds: closingFlows.cashIn.minus(closingFlows.cashOut).eq(ledger.held()) },
     ],
@@ -251,6 +254,7 @@ function cloneState(st: RunState): RunState {
     supports: new Map([...st.supports].map(([id, s]) => [id, { ...s, draws: [...s.draws], failure: s.failure ? { ...s.failure } : undefined }])),
     reserveTargets: new Map(st.reserveTargets),
     accountRows: new Map([...st.accountRows].map(([id, rows]) => [id, [...rows]])),
+    reserveDrawn: new Map(st.reserveDrawn),
     conservationRows: [...st.conservationRows],
     poolRows: [...st.poolRows],
     coverageRows: [...st.coverageRows],
@@ -393,7 +397,17 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     else compensation = compensation.plus(toPlan);
   }
   // 清仓回购: the pool is bought back at its outstanding balance; this period is the last.
-  if (spec.cleanUpCall && !st.called && k < n - 1 && st.poolBalance.gt(0) && st.poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow))) {
+  // It is exercised only when the price and the cash in hand repay every tranche above the
+  // subordinate; a buyer does not call a deal to leave its seniors short.
+  const seniorOutstanding = sum([...tranches.values()].filter((t) => t.spec.class !== 'subordinate').map((t) => t.balance.plus(t.arrears)));
+  if (
+    spec.cleanUpCall &&
+    !st.called &&
+    k < n - 1 &&
+    st.poolBalance.gt(0) &&
+    st.poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow)) &&
+    toFen(st.poolBalance).plus(ledger.balance(COLLECTION)).gte(seniorOutstanding)
+  ) {
     st.called = true;
     st.lastIndex = k;
     callProceeds = toFen(st.poolBalance);
@@ -538,6 +552,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
         const amount = min(reserveBalance, toFen(need));
         if (amount.gt(0)) {
           ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
+          st.reserveDrawn.set(step.account, (st.reserveDrawn.get(step.account) ?? ZERO).plus(amount));
           if (ctx.detail) note({ period, date: p.date, type: 'reserveDraw', id: step.account, message: `${step.account} pays ${amount.toFixed(2)} for ${step.for === 'missedCollections' ? 'missed collections' : 'a shortfall'}` });
         }
         break;
@@ -637,7 +652,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     return { accrual: prepared.accrual, tranches, fees, periods, k, poolBalance: st.poolBalance };
   }
   function ctxFor(covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
-    return { fees, tranches, principalDue, payable, covers, nominal: p.nominalDate };
+    return { fees, tranches, principalDue, payable, covers, nominal: p.nominalDate, final };
   }
   }
 
@@ -701,7 +716,7 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     })),
     accounts: [
       { id: COLLECTION, name: collectionName, kind: 'collection' as const, periods: accountRows.get(COLLECTION)! },
-      ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)! })),
+      ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)!, drawn: st.reserveDrawn.get(r.id) ?? ZERO })),
     ],
     supports: [...supports.values()].map((s) => ({
       id: s.spec.id,
@@ -845,6 +860,8 @@ interface DueContext {
   payable: (t: TrancheState) => Decimal;
   covers?: Extract<SupportSpec, { covers: unknown }>['covers'];
   nominal: IsoDate;
+  /** The deal's last payment date (its end, or a clean-up call): every balance is due. */
+  final: boolean;
 }
 
 /** Whether a step pays an item a support covers. */
@@ -887,7 +904,7 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
         if (cover && cover.item === 'principal') {
           // The whole balance, as far as the step pays it today: more would pass to the tranches after.
           if (cover.when === 'always') need = need.plus(ctx.payable(t));
-          else if (cover.when === 'expectedMaturity') need = need.plus(compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
+          else if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
           else need = need.plus(ctx.principalDue(t));
         } else if (i < last) need = need.plus(ctx.principalDue(t));
       }

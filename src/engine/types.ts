@@ -108,6 +108,8 @@ export interface AccountResult {
   name: string;
   kind: 'collection' | 'reserve';
   periods: AccountPeriod[];
+  /** A reserve's draws for missed collections and shortfalls (its releases not included). */
+  drawn?: Decimal;
 }
 
 export interface SupportDraw {

@@ -349,6 +349,7 @@ export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Recor
       id: a.id,
       name: a.name,
       kind: a.kind,
+      ...(a.drawn !== undefined ? { drawn: m(a.drawn) } : {}),
       periods: a.periods.map((p) => ({ period: p.period, date: p.date, begin: m(p.begin), in: m(p.in), out: m(p.out), end: m(p.end) })),
     })),
     supports: r.supports.map((s) => ({

@@ -28,11 +28,8 @@ export interface StressRow {
 /** Summarises one run as a stress row. */
 export function stressRow(name: NamedScenario['name'], r: RunResult): StressRow {
   const drawn = (kind: string) => sum(r.supports.filter((s) => s.kind === kind).map((s) => s.totalDrawn));
-  const reserveDrawn = sum(
-    r.accounts
-      .filter((a) => a.kind === 'reserve')
-      .map((a) => sum(a.periods.map((p) => p.out))),
-  );
+  // Draws only: a reserve's release at the end is not a draw.
+  const reserveDrawn = sum(r.accounts.filter((a) => a.kind === 'reserve').map((a) => a.drawn ?? ZERO));
   return {
     name,
     tranches: r.tranches.map((t) => ({

@@ -84,14 +84,18 @@ export function breakevenReport(
         { key: 'scenario', header: { zh: '情景', en: 'Scenario' }, kind: 'text' },
         { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
         { key: 'with', header: { zh: '临界违约率（含外部增信）', en: 'With external support' }, kind: 'percent', decimals: 4 },
+        { key: 'withRealized', header: { zh: '实际违约（含外部增信）', en: 'Defaults realised, with support' }, kind: 'percent', decimals: 4 },
         { key: 'without', header: { zh: '临界违约率（不含外部增信）', en: 'Structure alone' }, kind: 'percent', decimals: 4 },
+        { key: 'withoutRealized', header: { zh: '实际违约（不含外部增信）', en: 'Defaults realised, structure alone' }, kind: 'percent', decimals: 4 },
         { key: 'multipleWith', header: { zh: '对基准违约率倍数', en: 'Times base rate' }, kind: 'number' },
       ],
       rows: rows.map((r) => ({
         scenario: r.scenario[lang],
         tranche: trancheLabel(deal, r.tranche),
         with: new Decimal(r.withSupport.rate),
+        withRealized: new Decimal(r.withSupport.realized),
         without: new Decimal(r.withoutSupport.rate),
+        withoutRealized: new Decimal(r.withoutSupport.realized),
         multipleWith: baseRate ? new Decimal(r.withSupport.rate / baseRate) : undefined,
       })),
     },
@@ -134,6 +138,10 @@ export function breakevenReport(
       baseRate !== undefined
         ? { zh: `基准累计违约率 ${(baseRate * 100).toFixed(4)}%；二分法精度0.01bp`, en: `Base cumulative default rate ${(baseRate * 100).toFixed(4)}%; bisection to 0.01 bp` }
         : { zh: '二分法精度0.01bp', en: 'Bisection to 0.01 bp' },
+      {
+        zh: '临界违约率为情景设定的累计违约率；实际违约为该情景下实际发生的违约占初始资产池的比例（后期余额不足时低于设定值）',
+        en: 'The break-even rate is the scenario’s cumulative default rate; defaults realised are what it really defaults, over the initial pool (less when late defaults find too little balance left)',
+      },
     ],
     sections,
   };

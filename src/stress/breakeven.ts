@@ -15,6 +15,11 @@ export interface Breakeven {
   rate: number;
   /** The smallest rate tested at which it is not (rate < failsAt ≤ rate + tolerance), if any. */
   failsAt?: number;
+  /**
+   * The defaults that rate really produces, over the initial pool: less than the rate when late
+   * defaults find too little balance left to take (amortising pools, back-loaded timing).
+   */
+  realized: number;
   runs: number;
 }
 
@@ -42,8 +47,12 @@ export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: S
     runs++;
     return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate));
   };
-  if (!ok(0)) return { rate: 0, failsAt: 0, runs };
-  if (ok(1)) return { rate: 1, runs };
+  const realized = (rate: number) => {
+    const r = runDeal(prepared, atDefaultRate(scenario, rate), { detail: false });
+    return r.pool.initialBalance.isZero() ? 0 : r.pool.totalDefaulted.div(r.pool.initialBalance).toNumber();
+  };
+  if (!ok(0)) return { rate: 0, failsAt: 0, realized: 0, runs };
+  if (ok(1)) return { rate: 1, realized: realized(1), runs: runs + 1 };
   let lo = 0;
   let hi = 1;
   while (hi - lo > tolerance) {
@@ -52,8 +61,9 @@ export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: S
     else hi = mid;
   }
   // Reported on the 0.01 bp grid, rounded down, so the rate shown is one that was repaid in full.
-  const rate = Math.floor(lo / tolerance) * tolerance;
-  return { rate: rate < lo ? Number(rate.toFixed(12)) : lo, failsAt: hi, runs };
+  const floored = Math.floor(lo / tolerance) * tolerance;
+  const rate = floored < lo ? Number(floored.toFixed(12)) : lo;
+  return { rate, failsAt: hi, realized: realized(rate), runs: runs + 1 };
 }
 
 export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }[] = [

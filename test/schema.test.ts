@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaText } from '../src/cli/schema.js';
+import { scenarioSchemaText, schemaText } from '../src/cli/schema.js';
 import { sampleDeals } from './helpers.js';
 
 describe('schemas/deal.schema.json', () => {
   it('is what the zod schemas generate (run `npm run schema` when this fails)', () => {
     expect(readFileSync('schemas/deal.schema.json', 'utf8')).toBe(schemaText());
+  });
+  it('schemas/scenario.schema.json is what the scenario schema generates', () => {
+    expect(readFileSync('schemas/scenario.schema.json', 'utf8')).toBe(scenarioSchemaText());
   });
   it('is named by every sample deal', () => {
     for (const deal of sampleDeals()) expect(JSON.parse(readFileSync(deal, 'utf8')).$schema, deal).toBe('../schemas/deal.schema.json');

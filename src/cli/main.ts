@@ -68,9 +68,10 @@ function buildProgram(io: Io): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of deal files (what schemas/deal.schema.json holds)')
+    .description('print the JSON Schema of deal files (schemas/deal.schema.json), or with --scenario of scenario files')
+    .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
     .option('-o, --out <file>', 'write to a file instead of stdout')
-    .action((opts: { out?: string }) => {
+    .action((opts: { out?: string; scenario?: boolean }) => {
       io.exitCode = schemaCommand(opts, io);
     });
 

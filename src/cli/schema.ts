@@ -1,4 +1,5 @@
-import { dealJsonSchema } from '../schema/deal.js';
+import { dealJsonSchema, jsonSchemaOf } from '../schema/deal.js';
+import { Scenario } from '../scenario/schema.js';
 import type { Io } from './io.js';
 import { emit } from './load.js';
 
@@ -7,7 +8,13 @@ export function schemaText(): string {
   return `${JSON.stringify(dealJsonSchema(), null, 2)}\n`;
 }
 
-export function schemaCommand(opts: { out?: string }, io: Io): number {
-  emit(schemaText(), opts.out, io);
+/** The scenario file's JSON Schema, as written to schemas/scenario.schema.json. */
+export function scenarioSchemaText(): string {
+  const schema = jsonSchemaOf(Scenario, 'scenario.schema.json', 'ipabs scenario file', 'A performance scenario: defaults, recoveries, prepayments, collection delays, spread compression, support failures.');
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+export function schemaCommand(opts: { out?: string; scenario?: boolean }, io: Io): number {
+  emit(opts.scenario ? scenarioSchemaText() : schemaText(), opts.out, io);
   return 0;
 }

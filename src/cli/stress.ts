@@ -137,8 +137,9 @@ export function registerStressCommands(program: Command, io: Io): void {
     const deal = loadDealOrFail(file, io);
     const { list, describe } = chooseScenarios(deal, o, true);
     const rows = stressTable(prepareDeal(deal), list);
-    const b = base(deal, o);
-    emit(render(stressReport(deal, rows, [describe, baseLine(b)], o.lang), o), o.out, io);
+    // A scenario file says everything itself; grids and presets build on the base case.
+    const subtitle = o.scenarios ? [describe] : [describe, baseLine(base(deal, o))];
+    emit(render(stressReport(deal, rows, subtitle, o.lang), o), o.out, io);
     io.exitCode = 0;
   });
 

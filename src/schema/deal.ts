@@ -92,14 +92,24 @@ export type TapeSpec = DealFile['pool']['tapes'][number];
 
 export { Amount };
 
-/** The JSON Schema of the deal file, for editors (`$schema`). */
-export function dealJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Deal, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+/** A JSON Schema for editors (`$schema`), from a zod schema's input side. */
+export function jsonSchemaOf(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
   return {
-    $schema: schema['$schema'],
-    $id: 'https://ipabs.dev/schemas/deal.schema.json',
-    title: 'ipabs deal file',
-    description: 'A Chinese IP securitization (知识产权证券化) deal: pool, tranches, fees, accounts, credit support, triggers and waterfalls.',
-    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+    $schema: json['$schema'],
+    $id: `https://ipabs.dev/schemas/${id}`,
+    title,
+    description,
+    ...Object.fromEntries(Object.entries(json).filter(([k]) => k !== '$schema')),
   };
+}
+
+/** The JSON Schema of the deal file. */
+export function dealJsonSchema(): Record<string, unknown> {
+  return jsonSchemaOf(
+    Deal,
+    'deal.schema.json',
+    'ipabs deal file',
+    'A Chinese IP securitization (知识产权证券化) deal: pool, tranches, fees, accounts, credit support, triggers and waterfalls.',
+  );
 }

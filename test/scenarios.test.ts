@@ -1,0 +1,25 @@
+/** The example scenario files in deals/scenarios/ validate and run on the deals they are for. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDeal } from '../src/io/loadDeal.js';
+import { runDeal } from '../src/engine/run.js';
+import { validateScenario } from '../src/scenario/load.js';
+
+const cases: [scenario: string, deal: string][] = [
+  ['guangkai-two-licensees-stop', 'guangkai-patent-license'],
+  ['gaoxintou-borrower-defaults-guarantor-fails', 'gaoxintou-ip-2'],
+  ['cumulative-10pct-front-loaded', 'guangkai-patent-license'],
+  ['cumulative-10pct-front-loaded', 'gaoxintou-ip-2'],
+];
+
+describe('deals/scenarios', () => {
+  for (const [scenario, dealName] of cases) {
+    it(`${scenario} on ${dealName}`, () => {
+      const { deal } = loadDeal(`deals/${dealName}.json`);
+      const file = `deals/scenarios/${scenario}.json`;
+      const v = validateScenario(JSON.parse(readFileSync(file, 'utf8')), file, deal!);
+      expect(v.diagnostics).toEqual([]);
+      expect(runDeal(deal!, v.scenario!).checks.conservation).toBe(true);
+    });
+  }
+});

@@ -6,13 +6,14 @@
  * 2 s; run time growing linearly with assets × periods (100, 1,000 and 10,000 loans).
  * Needs the build (`npm run build`, which `npm ci` runs).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDeal } from '../dist/io/loadDeal.js';
 import { prepareDeal, runDeal } from '../dist/engine/run.js';
 import { baseScenario } from '../dist/stress/scenarios.js';
+import { Scenario } from '../dist/scenario/schema.js';
 import { breakeven } from '../dist/stress/breakeven.js';
 import { writeSyntheticDeal } from './synthetic.js';
 
@@ -27,10 +28,19 @@ const time = (fn) => {
   const value = fn();
   return { ms: performance.now() - t, value };
 };
+// Peak memory of a CLI run through GNU time where the machine has it.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const cli = (args) => {
   const t = performance.now();
-  execFileSync(process.execPath, ['bin/ipabs.js', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return performance.now() - t;
+  if (!gnuTime) {
+    execFileSync(process.execPath, ['bin/ipabs.js', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return { ms: performance.now() - t };
+  }
+  const r = spawnSync(gnuTime, ['-f', 'maxrss=%M', process.execPath, 'bin/ipabs.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`ipabs ${args.join(' ')} failed:\n${r.stderr}`);
+  const kb = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1]);
+  return { ms, rss: Number.isFinite(kb) ? `peak RSS ${Math.round(kb / 1024)} MiB` : '' };
 };
 
 // 1. Break-even search: the senior of 广开专利, base case, with and without external support.
@@ -44,13 +54,15 @@ const cli = (args) => {
     return a.runs + b.runs;
   });
   record('break-even search, 广开专利 senior, with and without support (library)', ms, 1000);
-  record('ipabs breakeven deals/gaoxintou-ip-2.json --tranche A1 (CLI, end to end)', cli(['breakeven', 'deals/gaoxintou-ip-2.json', '--tranche', 'A1']), 1000);
+  const be = cli(['breakeven', 'deals/gaoxintou-ip-2.json', '--tranche', 'A1']);
+  record('ipabs breakeven deals/gaoxintou-ip-2.json --tranche A1 (CLI, end to end)', be.ms, 1000, be.rss);
 }
 
 // 2. Monte Carlo: 100,000 paths on 广开专利, end to end through the CLI.
 {
   const paths = quick ? '20000' : '100000';
-  record(`ipabs montecarlo deals/guangkai-patent-license.json --paths ${paths} --seed 1 (CLI)`, cli(['montecarlo', 'deals/guangkai-patent-license.json', '--paths', paths, '--seed', '1']), quick ? undefined : 10000);
+  const mc = cli(['montecarlo', 'deals/guangkai-patent-license.json', '--paths', paths, '--seed', '1']);
+  record(`ipabs montecarlo deals/guangkai-patent-license.json --paths ${paths} --seed 1 (CLI)`, mc.ms, quick ? undefined : 10000, mc.rss);
 }
 
 // 3 and 4. Synthetic pledge pools of 100, 1,000 and 10,000 loans over 60 monthly periods.
@@ -64,12 +76,21 @@ try {
     if (!loaded.value.deal) throw new Error(loaded.value.diagnostics.map((d) => d.message).join('\n'));
     const prepared = time(() => prepareDeal(loaded.value.deal));
     const run = time(() => runDeal(prepared.value));
+    // A pool-wide default rate touches every asset in every period: the engine's full cost.
+    const stressed = time(() => runDeal(prepared.value, Scenario.parse({ defaultRate: { cumulative: 0.1 }, recovery: { rate: 0.3, lagPeriods: 6 } })));
     const total = loaded.ms + prepared.ms + run.ms;
-    perUnit.push({ n, total, perAssetPeriod: (total * 1000) / (n * 60) });
-    record(`${n.toLocaleString('en-US')} loans × 60 monthly periods: load + prepare + run`, total, n === 1000 ? 2000 : undefined, `(load ${loaded.ms.toFixed(0)}, prepare ${prepared.ms.toFixed(0)}, run ${run.ms.toFixed(0)})`);
-    if (n === 1000) record('ipabs run synthetic 1,000 loans (CLI, end to end, JSON out)', cli(['run', file, '--format', 'json']), 2000);
+    perUnit.push({ n, total, perAssetPeriod: (total * 1000) / (n * 60), stressedPer: (stressed.ms * 1000) / (n * 60) });
+    record(`${n.toLocaleString('en-US')} loans × 60 monthly periods: load + prepare + run`, total, n === 1000 ? 2000 : undefined, `(load ${loaded.ms.toFixed(0)}, prepare ${prepared.ms.toFixed(0)}, run ${run.ms.toFixed(0)}; a run at 10% cumulative defaults ${stressed.ms.toFixed(0)})`);
+    if (n === 1000) {
+      const r = cli(['run', file, '--format', 'json']);
+      record('ipabs run synthetic 1,000 loans (CLI, end to end, JSON out)', r.ms, 2000, r.rss);
+    }
   }
-  for (const p of perUnit) console.error(`  ${p.n} loans: ${p.perAssetPeriod.toFixed(2)} µs per asset-period`);
+  for (const p of perUnit) {
+    const line = `${p.n} loans: ${p.perAssetPeriod.toFixed(2)} µs per asset-period to load, prepare and run; ${p.stressedPer.toFixed(2)} µs per asset-period for a run at 10% cumulative defaults`;
+    rows.push({ name: line, ms: p.total, target: undefined, extra: '' });
+    console.error(`  ${line}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -29,7 +29,7 @@ export function runCommand(file: string, opts: RunOptions, io: Io): number {
   const text =
     opts.format === 'json'
       ? `${JSON.stringify(runJson(result, { ledger: opts.ledger }), null, 2)}\n`
-      : render(runReport(result, opts.lang), { format: opts.format, lang: opts.lang, unit: opts.unit });
+      : render(runReport(result, opts.lang, opts.unit), { format: opts.format, lang: opts.lang, unit: opts.unit });
   emit(text, opts.out, io);
   return 0;
 }

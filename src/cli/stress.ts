@@ -47,7 +47,12 @@ function wholeNumber(text: string | undefined, flag: string, min = 0): number | 
   return Number(text);
 }
 
-function base(deal: LoadedDeal, o: BaseOptions): ScenarioSpec {
+function base(deal: LoadedDeal, o: BaseOptions, lists = true): ScenarioSpec {
+  if (!lists) {
+    for (const [flag, v] of [['--recovery', o.recovery], ['--lag', o.lag]] as const) {
+      if (v !== undefined && /[:,]/.test(v)) throw new InputError(`${flag} ${JSON.stringify(v)}: give one value here (lists make grids only in ipabs stress)`);
+    }
+  }
   const single = (t: string | undefined, flag: string) => (t !== undefined && /[:,]/.test(t) ? undefined : percent(t, flag));
   const s = baseScenario(deal, {
     defaultRate: percent(o.defaultRate, '--default-rate'),
@@ -196,21 +201,22 @@ export function registerStressCommands(program: Command, io: Io): void {
   });
 
   addOutputOptions(
-    addBaseOptions(
-      program
-        .command('obligors')
-        .description('obligor default tests: the largest 1…N obligors defaulting, and the smallest sets of obligors that make each tranche lose')
-        .argument('<deal>', 'deal file (JSON)')
-        .option('--top <n>', 'default the largest 1…n obligors (default 10)')
-        .option('--combinations <k>', 'every combination of up to k obligors (pools of up to 20 obligors; default 3, 0 to skip)')
-        .option('--period <n>', 'the period in which they default (default 1)'),
-    ),
-  ).action((file: string, o: BaseOptions & OutputOptions & { top?: string; combinations?: string; period?: string }) => {
+    program
+      .command('obligors')
+      .description('obligor default tests: the largest 1…N obligors defaulting, and the smallest sets of obligors that make each tranche lose')
+      .argument('<deal>', 'deal file (JSON)')
+      .option('--top <n>', 'default the largest 1…n obligors (default 10)')
+      .option('--combinations <k>', 'every combination of up to k obligors (pools of up to 20 obligors; default 3, 0 to skip)')
+      .option('--period <n>', 'the period in which they default (default 1)')
+      .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
+      .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
+      .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support'),
+  ).action((file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
     const deal = loadDealOrFail(file, io);
     const prepared = prepareDeal(deal);
     const period = wholeNumber(o.period, '--period', 1) ?? 1;
     if (period > prepared.periods.length) throw new InputError(`--period ${period}: the deal has ${prepared.periods.length} periods`);
-    const b = base(deal, o);
+    const b = base(deal, { recovery: o.recovery, lag: o.lag, support: o.support }, false);
     const top = topObligorTests(prepared, b, wholeNumber(o.top, '--top', 1) ?? 10, period);
     const k = wholeNumber(o.combinations, '--combinations') ?? 3;
     let minimal;
@@ -222,7 +228,11 @@ export function registerStressCommands(program: Command, io: Io): void {
         io.stderr(`ipabs: ${err.message}; only the largest-obligor test is run\n`);
       }
     }
-    emit(render(obligorReport(deal, top, minimal, period, o.lang), o), o.out, io);
+    const assumptions: Label = {
+      zh: `违约发生于第${period}期；回收率${b.recovery.rate.times(100).toString()}%，回收滞后${b.recovery.lagPeriods}期${b.externalSupport ? '' : '；不含外部增信'}`,
+      en: `Defaults in period ${period}; recovery ${b.recovery.rate.times(100).toString()}%, lag ${b.recovery.lagPeriods} periods${b.externalSupport ? '' : '; no external support'}`,
+    };
+    emit(render(obligorReport(deal, top, minimal, assumptions, o.lang), o), o.out, io);
     io.exitCode = 0;
   });
 

@@ -364,11 +364,11 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     const whole = defaultedHere.filter((e) => e.balance.eq(toFen(prepared.pool.schedules[e.asset]!.startBalance[k]!)));
     for (const e of whole) {
       const asset = deal.assets[e.asset]!;
-      if (ctx.detail) note({ period, date: p.date, type: 'default', id: asset.id, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
+      if (ctx.detail) note({ period, date: p.date, type: 'default', id: asset.id, name: asset.obligor, amount: e.balance, detail: e.mode, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
     }
     if (whole.length < defaultedHere.length) {
       const partial = sum(defaultedHere.filter((e) => !whole.includes(e)).map((e) => e.balance));
-      if (ctx.detail) note({ period, date: p.date, type: 'default', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
+      if (ctx.detail) note({ period, date: p.date, type: 'default', amount: partial, detail: 'pool', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
     }
   }
   // 保证担保: the guarantor pays a defaulted asset's principal and the missed interest, after its delay.
@@ -412,7 +412,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     st.lastIndex = k;
     callProceeds = toFen(st.poolBalance);
     ledger.transfer(period, p.date, 'call', COLLECTION, callProceeds, 'clean-up call (清仓回购)');
-    if (ctx.detail) note({ period, date: p.date, type: 'cleanUpCall', message: `pool balance ${st.poolBalance.toFixed(2)} below ${spec.cleanUpCall.poolBalanceBelow.times(100).toString()}% of the initial balance: clean-up call` });
+    if (ctx.detail) note({ period, date: p.date, type: 'cleanUpCall', amount: toFen(st.poolBalance), detail: spec.cleanUpCall.poolBalanceBelow.toString(), message: `pool balance ${st.poolBalance.toFixed(2)} below ${spec.cleanUpCall.poolBalanceBelow.times(100).toString()}% of the initial balance: clean-up call` });
     st.poolBalance = ZERO;
   }
   const final = k === st.lastIndex;
@@ -425,7 +425,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx())));
     if (release.gt(0)) {
       ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
-      if (ctx.detail) note({ period, date: p.date, type: 'reserveRelease', id: r.id, message: `${r.name} releases ${toFen(release).toFixed(2)}` });
+      if (ctx.detail) note({ period, date: p.date, type: 'reserveRelease', id: r.id, name: r.name, amount: toFen(release), message: `${r.name} releases ${toFen(release).toFixed(2)}` });
     }
   }
   for (const f of fees.values()) {
@@ -452,10 +452,10 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     });
     if (holds && !fired.has(trig.id)) {
       fired.add(trig.id);
-      if (ctx.detail) note({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) fires` });
+      if (ctx.detail) note({ period, date: p.date, type: 'trigger', id: trig.id, name: trig.name, detail: 'fires', message: `${trig.name} (${trig.id}) fires` });
     } else if (!holds && trig.curable && fired.has(trig.id)) {
       fired.delete(trig.id);
-      if (ctx.detail) note({ period, date: p.date, type: 'trigger', id: trig.id, message: `${trig.name} (${trig.id}) is cured` });
+      if (ctx.detail) note({ period, date: p.date, type: 'trigger', id: trig.id, name: trig.name, detail: 'cured', message: `${trig.name} (${trig.id}) is cured` });
     }
   }
   let next: DealState = 'normal';
@@ -467,7 +467,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
   }
   // A non-curable switch never goes back; a curable one may.
   if (next !== st.state) {
-    if (ctx.detail) note({ period, date: p.date, type: 'stateChange', message: `waterfall switches from ${st.state} to ${next}` });
+    if (ctx.detail) note({ period, date: p.date, type: 'stateChange', detail: next, message: `waterfall switches from ${st.state} to ${next}` });
     st.state = next;
   }
   states.push({ period, date: p.date, state: st.state });
@@ -553,7 +553,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
         if (amount.gt(0)) {
           ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
           st.reserveDrawn.set(step.account, (st.reserveDrawn.get(step.account) ?? ZERO).plus(amount));
-          if (ctx.detail) note({ period, date: p.date, type: 'reserveDraw', id: step.account, message: `${step.account} pays ${amount.toFixed(2)} for ${step.for === 'missedCollections' ? 'missed collections' : 'a shortfall'}` });
+          if (ctx.detail) note({ period, date: p.date, type: 'reserveDraw', id: step.account, name: spec.accounts.find((a) => a.id === step.account)?.name, amount, detail: step.for, message: `${step.account} pays ${amount.toFixed(2)} for ${step.for === 'missedCollections' ? 'missed collections' : 'a shortfall'}` });
         }
         break;
       }
@@ -729,7 +729,9 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
       outstanding: s.outstanding,
       unpaid: s.unpaid,
     })),
-    events,
+    // In date order (a guarantee pays at the collection date, an undertaking days before the
+    // payment date); events of one date keep the order they happened in.
+    events: events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
     coverage: {
       periods: coverageRows,
       minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
@@ -767,7 +769,7 @@ function drawSupport(s: SupportState, requested: Decimal, period: number, date: 
     // so what it leaves unpaid is the gap of its latest request.
     if (s.spec.kind === 'loanGuarantee') s.unpaid = s.unpaid.plus(requested.minus(paid));
     if (failing) s.failed = true;
-    events?.push({ period, date, type: 'supportShortfall', id: s.spec.id, message: `${s.spec.name ?? s.spec.id} (${s.spec.provider}) pays ${paid.toFixed(2)} of ${requested.toFixed(2)} asked${failing ? ': the provider has failed' : ': its cap is reached'}` });
+    events?.push({ period, date, type: 'supportShortfall', id: s.spec.id, name: s.spec.name ?? s.spec.id, amount: paid, requested, detail: failing ? 'failed' : 'cap', message: `${s.spec.name ?? s.spec.id} (${s.spec.provider}) pays ${paid.toFixed(2)} of ${requested.toFixed(2)} asked${failing ? ': the provider has failed' : ': its cap is reached'}` });
   }
   return paid;
 }

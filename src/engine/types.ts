@@ -138,7 +138,16 @@ export interface RunEvent {
   period: number;
   date: IsoDate;
   type: 'trigger' | 'default' | 'supportShortfall' | 'cleanUpCall' | 'reserveDraw' | 'reserveRelease' | 'stateChange';
+  /** The asset, trigger, account or support concerned, and its name. */
   id?: string;
+  name?: string;
+  /** The amount concerned (a defaulted balance, a draw, a release, what a support paid). */
+  amount?: Decimal;
+  /** What a support was asked for. */
+  requested?: Decimal;
+  /** The kind within the type: default/stopPaying/pool, fires/cured, the new state, missedCollections/shortfall, failed/cap. */
+  detail?: string;
+  /** The event in English, for programs and logs; reports write it in the reader's language. */
   message: string;
 }
 

@@ -4,6 +4,7 @@
  * names (借款人, 贷款余额, 行业 …). UTF-8 with or without BOM, or GBK, which Chinese Excel saves.
  */
 import { parse } from 'csv-parse/sync';
+import { Decimal } from '../util/money.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
 
@@ -80,6 +81,8 @@ export interface TapeColumn {
   header: string;
   field: string | undefined;
   index: number;
+  /** A unit the header states: amounts in 万元, or rates in per cent without a % sign. */
+  scale?: 'wan' | 'percent';
 }
 
 export interface ParsedTape {
@@ -101,9 +104,14 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** Converts one cell's text to the value its field takes; undefined for an empty cell. */
-export function convertCell(field: string, raw: string): unknown {
+export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent'): unknown {
   const text = raw.trim();
   if (text === '') return undefined;
+  if (scale === 'wan' && AMOUNT_FIELDS.has(field)) {
+    const plain = text.replace(/[,，\s]/g, '');
+    return /^\d+(\.\d+)?$/.test(plain) ? new Decimal(plain).times(10_000).toString() : plain;
+  }
+  if (scale === 'percent' && RATE_FIELDS.has(field) && /^[+-]?\d+(\.\d+)?$/.test(text)) return pctToDecimal(text);
   if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
   if (RATE_FIELDS.has(field)) {
     const pct = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/.exec(text);
@@ -169,8 +177,14 @@ export function parseTape(
   const header = records[0]!.record;
   const columns: TapeColumn[] = header.map((h, index) => {
     const name = h.trim();
-    const field = knownFields.has(name) ? name : HEADER_ALIASES[name];
-    return { header: name, field: field && knownFields.has(field) ? field : undefined, index };
+    const direct = knownFields.has(name) ? name : HEADER_ALIASES[name];
+    if (direct && knownFields.has(direct)) return { header: name, field: direct, index };
+    // A unit in brackets after the name, as Chinese spreadsheets write it: 贷款余额（万元）, 年利率(%).
+    const unit = /^(.*?)\s*[(（]\s*(元|万元|%|％|月)\s*[)）]$/.exec(name);
+    const base = unit ? (knownFields.has(unit[1]!) ? unit[1]! : HEADER_ALIASES[unit[1]!]) : undefined;
+    if (!unit || !base || !knownFields.has(base)) return { header: name, field: undefined, index };
+    const scale = unit[2] === '万元' ? 'wan' : unit[2] === '%' || unit[2] === '％' ? 'percent' : undefined;
+    return { header: name, field: base, index, ...(scale ? { scale } : {}) };
   });
   const seen = new Map<string, TapeColumn>();
   for (const col of columns) {
@@ -209,7 +223,7 @@ export function parseTape(
     for (const col of columns) {
       if (col.field === undefined) continue;
       const rawCell = record[col.index] ?? '';
-      const cell = convertCell(col.field, rawCell);
+      const cell = convertCell(col.field, rawCell, col.scale);
       if (cell !== undefined) {
         setPath(value, col.field, cell);
         cells[col.field] = rawCell.trim();

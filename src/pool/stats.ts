@@ -2,7 +2,7 @@
  * Pool statistics as a 计划说明书 prints them: totals, concentration, strata, coverage. Pure:
  * deal in, numbers out. Shares are exact fractions allocated so each table sums to 1 exactly.
  */
-import { compareDates, daysBetween, type IsoDate } from '../dates/date.js';
+import { addMonths, compareDates, daysBetween, type IsoDate } from '../dates/date.js';
 import type { AssetSpec, DealFile } from '../schema/deal.js';
 import type { IP_TYPES } from '../schema/pool.js';
 
@@ -192,16 +192,20 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
     if (last && compareDates(last, cutoff) > 0) termWeighted = termWeighted.plus(b.times(yearsBetween(cutoff, last)));
   });
 
-  const remainingYears = cashflows.map((c) => {
-    const last = lastPaymentDate(c);
-    return last ? yearsBetween(cutoff, last).toNumber() : 0;
-  });
+  // Remaining-term bands count calendar months from the cutoff (a 12-month loan over 29 February
+  // is still "1 year or less"): the band is the first whose end, cutoff + 12·years, is on or
+  // after the last payment date.
+  const termBand = (c: ContractualCashflows) => {
+    const last = lastPaymentDate(c) ?? cutoff;
+    const i = TERM_BANDS.findIndex((b) => b.upTo === undefined || compareDates(last, addMonths(cutoff, 12 * b.upTo)) <= 0);
+    return { label: TERM_BANDS[i]![lang], order: i };
+  };
   const strata: PoolStats['strata'] = [
     { key: 'industry', rows: stratify(balances, assets.map((a) => ({ label: a.industry ?? (lang === 'zh' ? '未披露' : 'not stated') }))) },
     { key: 'ipType', rows: stratify(balances, assets.map((a) => ({ label: ipTypeLabel(a, lang) }))) },
     { key: 'region', rows: stratify(balances, assets.map((a) => ({ label: a.region ?? (lang === 'zh' ? '未披露' : 'not stated') }))) },
     { key: 'sizeBand', rows: stratify(balances, balances.map((b) => { const band = bandOf(b.toNumber(), SIZE_BANDS); return { label: band[lang], order: band.order }; })) },
-    { key: 'remainingTerm', rows: stratify(balances, remainingYears.map((y) => { const band = bandOf(y, TERM_BANDS); return { label: band[lang], order: band.order }; })) },
+    { key: 'remainingTerm', rows: stratify(balances, cashflows.map(termBand)) },
   ];
 
   // Tranches rank by class (senior, mezzanine, subordinate), then as listed.

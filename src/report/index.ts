@@ -19,6 +19,7 @@ export type {
 export {
   csvField,
   formatValue,
+  sectionTitle,
   headerText,
   isNumericKind,
   JSON_FRACTION_DECIMALS,

@@ -32,6 +32,7 @@ import type {
   Column,
   Format,
   KeyValueSection,
+  Section,
   Label,
   Lang,
   RenderOptions,
@@ -191,9 +192,22 @@ function unitSuffix(unit: Unit, lang: Lang): string {
  * headerText({ zh: '贷款余额', en: 'Balance' }, 'money', 'en', 'yuan'); // 'Balance (CNY)'
  * headerText({ zh: '期次', en: 'Period' }, 'int', 'en', 'wan');        // 'Period'
  */
-export function headerText(label: Label, kind: ValueKind, lang: Lang, unit: Unit): string {
-  const text = label[lang];
-  return kind === 'money' ? text + unitSuffix(unit, lang) : text;
+export function headerText(label: Label, _kind: ValueKind, lang: Lang, _unit: Unit): string {
+  // The unit of money is said once, in the section title (单位：万元), not in every header.
+  return label[lang];
+}
+
+/**
+ * A section's title, with the unit of its amounts when it has any: `资产池概况（单位：万元）`,
+ * `Pool summary (CNY 10k)`.
+ *
+ * @example sectionTitle(section, 'zh', 'wan') // '资产池概况（单位：万元）'
+ */
+export function sectionTitle(section: Section, lang: Lang, unit: Unit): string {
+  const hasMoney = section.type === 'table' ? section.columns.some((c) => c.kind === 'money') : section.items.some((i) => i.kind === 'money');
+  if (!hasMoney) return section.title[lang];
+  if (lang === 'zh') return `${section.title.zh}（单位：${unit === 'wan' ? '万元' : '元'}）`;
+  return `${section.title.en} (${unit === 'wan' ? 'CNY 10k' : 'CNY'})`;
 }
 
 function checkOptions(opts: RenderOptions): void {
@@ -299,7 +313,7 @@ function renderTable(report: Report, opts: RenderOptions): string {
   const blocks: string[][] = [];
   blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map(oneLine));
   for (const section of report.sections) {
-    const lines = [oneLine(section.title[lang])];
+    const lines = [oneLine(sectionTitle(section, lang, opts.unit))];
     if (section.type === 'table') lines.push(...boxTable(tableGrid(section, opts, { empty: MISSING })));
     else lines.push(...kvBox(section, opts));
     blocks.push(lines);
@@ -371,7 +385,7 @@ function renderCsv(report: Report, opts: RenderOptions): string {
   const blocks: string[][] = [];
   blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map((s) => csvLine([s])));
   for (const section of report.sections) {
-    const lines = [csvLine([section.title[lang]])];
+    const lines = [csvLine([sectionTitle(section, lang, opts.unit)])];
     if (section.type === 'table') {
       const grid = tableGrid(section, opts, fmt);
       if (grid.headers.length > 0) {
@@ -431,7 +445,7 @@ function renderMarkdown(report: Report, opts: RenderOptions): string {
   const blocks: string[] = [`# ${mdText(report.title[lang])}`];
   for (const l of report.subtitle ?? []) blocks.push(mdText(l[lang]));
   for (const section of report.sections) {
-    const lines = [`## ${mdText(section.title[lang])}`];
+    const lines = [`## ${mdText(sectionTitle(section, lang, opts.unit))}`];
     if (section.type === 'table') {
       const grid = tableGrid(section, opts, { empty: MISSING });
       if (grid.headers.length > 0) {

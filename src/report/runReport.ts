@@ -2,9 +2,10 @@
  * The `ipabs run` report: tranche cash-flow tables, pool collections, fees, accounts, support
  * draws, events and the analytics, built from a run result. Also the JSON contract for programs.
  */
-import type { RunResult, TrancheResult } from '../engine/types.js';
+import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
+import { formatValue } from './render.js';
 import { Decimal, fmtMoney, sum, ZERO } from '../util/money.js';
-import type { Cell, Lang, Report, Section, TableSection } from './model.js';
+import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 
 const CLASS: Record<string, { zh: string; en: string }> = {
   senior: { zh: '优先级', en: 'senior' },
@@ -20,7 +21,7 @@ const STATE: Record<string, { zh: string; en: string }> = {
 const num = (x: number | undefined) => (x === undefined ? undefined : new Decimal(x));
 
 /** The human report of a run. */
-export function runReport(result: RunResult, lang: Lang): Report {
+export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan'): Report {
   const sections: Section[] = [overviewSection(result), summarySection(result, lang)];
   for (const t of result.tranches) sections.push(trancheSection(t, lang));
   sections.push(poolSection(result));
@@ -28,7 +29,7 @@ export function runReport(result: RunResult, lang: Lang): Report {
   for (const a of result.accounts) sections.push(accountSection(result, a.id));
   if (result.supports.length) sections.push(supportSection(result));
   sections.push(coverageSection(result, lang));
-  sections.push(eventSection(result));
+  sections.push(eventSection(result, lang, unit));
   return {
     title: { zh: `${result.deal.shortName ?? result.deal.name} 现金流`, en: `${result.deal.shortName ?? result.deal.name}: cash flows` },
     subtitle: [
@@ -249,7 +250,46 @@ function coverageSection(r: RunResult, lang: Lang): TableSection {
   };
 }
 
-function eventSection(r: RunResult): TableSection {
+const EVENT_TYPE: Record<RunEvent['type'], { zh: string; en: string }> = {
+  default: { zh: '违约', en: 'default' },
+  trigger: { zh: '触发事件', en: 'trigger' },
+  stateChange: { zh: '分配顺序变更', en: 'waterfall' },
+  reserveDraw: { zh: '储备金动用', en: 'reserve draw' },
+  reserveRelease: { zh: '储备金释放', en: 'reserve release' },
+  supportShortfall: { zh: '增信未足额', en: 'support short' },
+  cleanUpCall: { zh: '清仓回购', en: 'clean-up call' },
+};
+
+/** An event in the reader's language, amounts in the chosen unit. */
+export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
+  const amt = (d: Decimal | undefined) => (d === undefined ? '' : `${formatValue(d, 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`);
+  const zh = lang === 'zh';
+  switch (e.type) {
+    case 'default':
+      if (e.detail === 'pool') return zh ? `资产池违约 ${amt(e.amount)}` : `pool defaults ${amt(e.amount)}`;
+      return zh
+        ? `${e.id}（${e.name}）${e.detail === 'stopPaying' ? '停止付款' : '违约'}，未偿余额 ${amt(e.amount)}`
+        : `${e.id} (${e.name}) ${e.detail === 'stopPaying' ? 'stops paying' : 'defaults'}: ${amt(e.amount)} outstanding`;
+    case 'trigger':
+      return zh ? `${e.name}（${e.id}）${e.detail === 'cured' ? '解除' : '触发'}` : `${e.name} (${e.id}) ${e.detail === 'cured' ? 'is cured' : 'fires'}`;
+    case 'stateChange':
+      return zh ? `转为${STATE[e.detail ?? 'normal']?.zh ?? e.detail}分配顺序` : `waterfall switches to ${STATE[e.detail ?? 'normal']?.en ?? e.detail}`;
+    case 'reserveDraw':
+      return zh
+        ? `${e.name ?? e.id}支付 ${amt(e.amount)}，用于${e.detail === 'missedCollections' ? '弥补未按期回收款' : '弥补资金缺口'}`
+        : `${e.name ?? e.id} pays ${amt(e.amount)} for ${e.detail === 'missedCollections' ? 'missed collections' : 'a shortfall'}`;
+    case 'reserveRelease':
+      return zh ? `${e.name ?? e.id}释放 ${amt(e.amount)}` : `${e.name ?? e.id} releases ${amt(e.amount)}`;
+    case 'supportShortfall':
+      return zh
+        ? `${e.name ?? e.id}应付 ${amt(e.requested)}，实付 ${amt(e.amount)}（${e.detail === 'failed' ? '提供方未履约' : '已达上限'}）`
+        : `${e.name ?? e.id} pays ${amt(e.amount)} of ${amt(e.requested)} asked (${e.detail === 'failed' ? 'the provider has failed' : 'its cap is reached'})`;
+    case 'cleanUpCall':
+      return zh ? `资产池余额 ${amt(e.amount)} 低于初始余额的${new Decimal(e.detail ?? 0).times(100).toString()}%，清仓回购` : `pool balance ${amt(e.amount)} below ${new Decimal(e.detail ?? 0).times(100).toString()}% of the initial balance: clean-up call`;
+  }
+}
+
+function eventSection(r: RunResult, lang: Lang, unit: Unit): TableSection {
   return {
     type: 'table',
     id: 'events',
@@ -260,7 +300,7 @@ function eventSection(r: RunResult): TableSection {
       { key: 'type', header: { zh: '类型', en: 'Type' }, kind: 'text' },
       { key: 'message', header: { zh: '说明', en: 'Message' }, kind: 'text' },
     ],
-    rows: r.events.map((e) => ({ period: e.period, date: e.date, type: e.type, message: e.message })),
+    rows: r.events.map((e) => ({ period: e.period, date: e.date, type: EVENT_TYPE[e.type][lang], message: eventText(e, lang, unit) })),
   };
 }
 
@@ -363,7 +403,17 @@ export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Recor
       unpaid: m(s.unpaid),
       draws: s.draws.map((d) => ({ period: d.period, date: d.date, requested: m(d.requested), amount: m(d.amount), reason: d.reason })),
     })),
-    events: r.events,
+    events: r.events.map((e) => ({
+      period: e.period,
+      date: e.date,
+      type: e.type,
+      ...(e.id !== undefined ? { id: e.id } : {}),
+      ...(e.name !== undefined ? { name: e.name } : {}),
+      ...(e.amount !== undefined ? { amount: m(e.amount) } : {}),
+      ...(e.requested !== undefined ? { requested: m(e.requested) } : {}),
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+      message: e.message,
+    })),
     states: r.states,
     coverage: {
       minimum: ratio(r.coverage.minimum),

@@ -148,7 +148,7 @@ export function breakevenReport(
 }
 
 /** `ipabs obligors`: the largest obligors defaulting, and the smallest sets that make each tranche lose. */
-export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], minimal: readonly MinimalSets[] | undefined, period: number, lang: 'zh' | 'en'): Report {
+export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], minimal: readonly MinimalSets[] | undefined, assumptions: Label, lang: 'zh' | 'en'): Report {
   const tranches = deal.spec.tranches;
   const sections: Section[] = [
     {
@@ -209,7 +209,7 @@ export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], mini
   }
   return {
     title: { zh: `${dealTitle(deal)} 债务人违约测试`, en: `${dealTitle(deal)}: obligor default tests` },
-    subtitle: [{ zh: `违约发生于第${period}期`, en: `Defaults in period ${period}` }],
+    subtitle: [assumptions],
     sections,
   };
 }

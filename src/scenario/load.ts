@@ -2,6 +2,7 @@
 import { parseJsonText, readInput, type LoadedDeal } from '../io/loadDeal.js';
 import { keysAt } from '../schema/introspect.js';
 import { formatPath, type Diagnostic } from '../validate/diagnostics.js';
+import { dealSchedule } from '../deal/periods.js';
 import { issuesToDiagnostics, suggest } from '../validate/zodIssues.js';
 import { Scenario, type ScenarioSpec } from './schema.js';
 
@@ -20,7 +21,9 @@ export function validateScenario(input: unknown, file: string, deal: LoadedDeal)
     const hint = suggest(id, known);
     return `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
   };
+  const periodCount = dealSchedule(deal.spec.dates).periods.length;
   scenario.defaults.forEach((d, i) => {
+    if (d.period > periodCount) at(['defaults', i, 'period'], `the deal has ${periodCount} periods (got ${d.period})`);
     if ((d.obligor === undefined) === (d.asset === undefined)) at(['defaults', i], 'name exactly one of obligor and asset');
     if (d.obligor !== undefined && !obligors.includes(d.obligor)) at(['defaults', i, 'obligor'], unknown('obligor', d.obligor, obligors));
     if (d.asset !== undefined && !assets.includes(d.asset)) at(['defaults', i, 'asset'], unknown('asset', d.asset, assets));

@@ -714,7 +714,8 @@ export function buildScenario(deal: DealCase, raw: ScenarioRaw): JsonObject {
   const defaults = raw.defaults.map((x) =>
     obj({
       ...(x.byObligor ? { obligor: deal.obligors[x.index % deal.obligors.length]! } : { asset: deal.assetIds[x.index % deal.assetIds.length]! }),
-      period: 1 + Math.floor((n * x.periodPm) / 1000),
+      // Validation rejects a default after the last period; the generator keeps within the deal.
+      period: Math.min(n, 1 + Math.floor((n * x.periodPm) / 1000)),
       mode: x.mode,
       recoveryRate: x.recoveryPct === undefined ? undefined : new Decimal(x.recoveryPct).div(100).toString(),
       recoveryLagPeriods: x.lag,

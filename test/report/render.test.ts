@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/util/money.js';
 import {
+  sectionTitle,
   csvField,
   displayWidth,
   formatValue,
@@ -122,13 +123,16 @@ describe('formatValue', () => {
     expect(() => formatValue(1, 'money', { decimals: 1.5 })).toThrow(RangeError);
   });
 
-  it('puts the unit on money headers only', () => {
+  it('says the unit once, in the section title, not in the headers', () => {
     const label = { zh: '贷款余额', en: 'Balance' };
-    expect(headerText(label, 'money', 'zh', 'wan')).toBe('贷款余额（万元）');
-    expect(headerText(label, 'money', 'zh', 'yuan')).toBe('贷款余额（元）');
-    expect(headerText(label, 'money', 'en', 'wan')).toBe('Balance (CNY 10k)');
-    expect(headerText(label, 'money', 'en', 'yuan')).toBe('Balance (CNY)');
+    expect(headerText(label, 'money', 'zh', 'wan')).toBe('贷款余额');
     expect(headerText(label, 'percent', 'en', 'wan')).toBe('Balance');
+    const money = { type: 'kv' as const, id: 'k', title: { zh: '概要', en: 'Summary' }, items: [{ key: 'a', label, value: 1, kind: 'money' as const }] };
+    expect(sectionTitle(money, 'zh', 'wan')).toBe('概要（单位：万元）');
+    expect(sectionTitle(money, 'zh', 'yuan')).toBe('概要（单位：元）');
+    expect(sectionTitle(money, 'en', 'wan')).toBe('Summary (CNY 10k)');
+    expect(sectionTitle(money, 'en', 'yuan')).toBe('Summary (CNY)');
+    expect(sectionTitle({ ...money, items: [{ ...money.items[0]!, kind: 'percent' as const }] }, 'zh', 'wan')).toBe('概要');
   });
 });
 
@@ -169,12 +173,12 @@ describe('render: table', () => {
       [
         '现金流',
         '',
-        '资产池',
-        '+------+--------------+',
-        '| 期次 | 余额（万元） |',
-        '+------+--------------+',
-        '|    1 |     1,390.00 |',
-        '+------+--------------+',
+        '资产池（单位：万元）',
+        '+------+----------+',
+        '| 期次 |     余额 |',
+        '+------+----------+',
+        '|    1 | 1,390.00 |',
+        '+------+----------+',
         '',
       ].join('\n'),
     );
@@ -187,22 +191,22 @@ describe('render: table', () => {
         '某知识产权ABS',
         '截至 2024-06-30',
         '',
-        '资产池',
-        '+------+------------+------------------+---------+',
-        '| 期次 | 日期       | 贷款余额（万元） |    占比 |',
-        '+------+------------+------------------+---------+',
-        '|    1 | 2024-09-30 |         1,390.00 |  44.60% |',
-        '|    2 | 2024-12-31 |           770.00 |       — |',
-        '+------+------------+------------------+---------+',
-        '|    — | 合计       |         2,160.00 | 100.00% |',
-        '+------+------------+------------------+---------+',
+        '资产池（单位：万元）',
+        '+------+------------+----------+---------+',
+        '| 期次 | 日期       | 贷款余额 |    占比 |',
+        '+------+------------+----------+---------+',
+        '|    1 | 2024-09-30 | 1,390.00 |  44.60% |',
+        '|    2 | 2024-12-31 |   770.00 |       — |',
+        '+------+------------+----------+---------+',
+        '|    — | 合计       | 2,160.00 | 100.00% |',
+        '+------+------------+----------+---------+',
         '',
-        '概要',
-        '+------------------+------------+',
-        '| 发行规模（万元） |  10,000.00 |',
-        '| 优先级利率       |    2.8500% |',
-        '| 名称             | A, "B" | C |',
-        '+------------------+------------+',
+        '概要（单位：万元）',
+        '+------------+------------+',
+        '| 发行规模   |  10,000.00 |',
+        '| 优先级利率 |    2.8500% |',
+        '| 名称       | A, "B" | C |',
+        '+------------+------------+',
         '',
         '金额四舍五入。',
         '',
@@ -212,9 +216,10 @@ describe('render: table', () => {
 
   it('renders English headers with the yuan unit and aligns every table line', () => {
     const out = render(sampleReport(), { format: 'table', lang: 'en', unit: 'yuan' });
-    expect(out).toContain('| Period | Date       | Balance (CNY) |   Share |');
+    expect(out).toContain('Pool (CNY)\n');
+    expect(out).toContain('| Period | Date       |       Balance |   Share |');
     expect(out).toContain('|      2 | 2024-12-31 |  7,700,000.01 |       — |');
-    expect(out).toContain('| Issue size (CNY) | 100,000,000.00 |');
+    expect(out).toContain('| Issue size    | 100,000,000.00 |');
     for (const lang of LANGS) {
       for (const unit of UNITS) {
         const text = render(sampleReport(), { format: 'table', lang, unit });
@@ -261,14 +266,14 @@ describe('render: csv', () => {
           'Some IP ABS',
           'As of 2024-06-30',
           '',
-          'Pool',
-          'Period,Date,Balance (CNY),Share',
+          'Pool (CNY)',
+          'Period,Date,Balance,Share',
           '1,2024-09-30,13900000.00,44.60%',
           '2,2024-12-31,7700000.01,',
           ',合计,21600000.01,100.00%',
           '',
-          'Summary',
-          'Issue size (CNY),100000000.00',
+          'Summary (CNY)',
+          'Issue size,100000000.00',
           'Senior coupon,2.8500%',
           'Name,"A, ""B"" | C"',
           '',
@@ -280,8 +285,8 @@ describe('render: csv', () => {
 
   it('uses 万元 headers and values in Chinese', () => {
     const out = render(sampleReport(), { format: 'csv', lang: 'zh', unit: 'wan' });
-    expect(out).toContain('\n期次,日期,贷款余额（万元）,占比\n1,2024-09-30,1390.00,44.60%\n');
-    expect(out).toContain('\n发行规模（万元）,10000.00\n');
+    expect(out).toContain('\n资产池（单位：万元）\n期次,日期,贷款余额,占比\n1,2024-09-30,1390.00,44.60%\n');
+    expect(out).toContain('\n概要（单位：万元）\n发行规模,10000.00\n');
   });
 
   it('quotes commas, quotes and line breaks and keeps a single BOM', () => {
@@ -307,7 +312,7 @@ describe('render: csv', () => {
       ],
     };
     const out = render(report, { format: 'csv', lang: 'zh', unit: 'yuan' });
-    expect(out).toBe('\uFEFF标题\n\n"表,一"\n"名""称""",金额（元）\n"x\ny",1234567.89\n');
+    expect(out).toBe('\uFEFF标题\n\n"表,一（单位：元）"\n"名""称""",金额\n"x\ny",1234567.89\n');
     expect(out.split('\uFEFF')).toHaveLength(2);
   });
 });
@@ -322,21 +327,21 @@ describe('render: md', () => {
         '',
         '截至 2024-06-30',
         '',
-        '## 资产池',
+        '## 资产池（单位：万元）',
         '',
-        '|  期次 | 日期       | 贷款余额（万元） |        占比 |',
-        '| ----: | ---------- | ---------------: | ----------: |',
-        '|     1 | 2024-09-30 |         1,390.00 |      44.60% |',
-        '|     2 | 2024-12-31 |           770.00 |           — |',
-        '| **—** | **合计**   |     **2,160.00** | **100.00%** |',
+        '|  期次 | 日期       |     贷款余额 |        占比 |',
+        '| ----: | ---------- | -----------: | ----------: |',
+        '|     1 | 2024-09-30 |     1,390.00 |      44.60% |',
+        '|     2 | 2024-12-31 |       770.00 |           — |',
+        '| **—** | **合计**   | **2,160.00** | **100.00%** |',
         '',
-        '## 概要',
+        '## 概要（单位：万元）',
         '',
-        '| 项目             | 数值        |',
-        '| ---------------- | ----------- |',
-        '| 发行规模（万元） | 10,000.00   |',
-        '| 优先级利率       | 2.8500%     |',
-        '| 名称             | A, "B" \\| C |',
+        '| 项目       | 数值        |',
+        '| ---------- | ----------- |',
+        '| 发行规模   | 10,000.00   |',
+        '| 优先级利率 | 2.8500%     |',
+        '| 名称       | A, "B" \\| C |',
         '',
         '- 金额四舍五入。',
         '',
@@ -364,12 +369,12 @@ describe('render: md', () => {
       [
         '# T',
         '',
-        '## K',
+        '## K（单位：万元）',
         '',
-        '| 项目         |   数值 |',
-        '| ------------ | -----: |',
-        '| a\\|b（万元） |   1.23 |',
-        '| 比例         | 50.00% |',
+        '| 项目 |   数值 |',
+        '| ---- | -----: |',
+        '| a\\|b |   1.23 |',
+        '| 比例 | 50.00% |',
         '',
       ].join('\n'),
     );

@@ -98,15 +98,6 @@ interface SupportState {
   off: boolean;
 }
 
-/**
- * Runs a deal under a scenario (the base case when none is given). Throws InternalError if
- * cash is not conserved: that would be a bug.
- *
- * @example
- * const { deal } = loadDeal('deals/guangkai-patent-license.json');
- * const result = runDeal(deal!);
- * result.tranches[0].summary.finalPaymentDate; // '2023-08-28'
- */
 export interface RunOptions {
   /**
    * false: keep no ledger entries and skip yield and duration (stress runs need losses and WAL);
@@ -265,6 +256,15 @@ function cloneState(st: RunState): RunState {
   };
 }
 
+/**
+ * Runs a deal under a scenario (the base case when none is given). Throws InternalError if
+ * cash is not conserved: that would be a bug.
+ *
+ * @example
+ * const { deal } = loadDeal('deals/guangkai-patent-license.json');
+ * const result = runDeal(deal!);
+ * result.tranches[0].summary.finalPaymentDate; // '2023-08-28'
+ */
 export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO, options: RunOptions = {}): RunResult {
   const prepared = 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
   const ctx = runContext(prepared, scenario, options);
@@ -379,8 +379,9 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
       if (s.spec.assets && !s.spec.assets.includes(asset.id)) continue;
       const claimBase = (s.spec.pays.includes('principal') ? e.balance : ZERO).plus(s.spec.pays.includes('interest') ? e.interestMissed : ZERO);
       const paid = drawSupport(s, toFen(claimBase.times(s.spec.share)), period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, ctx.detail ? events : undefined);
+      // The claim is the defaulted amount once, however many guarantors share it; what they paid adds up.
       const g = guaranteed.get(e) ?? { claim: ZERO, paid: ZERO };
-      guaranteed.set(e, { claim: g.claim.plus(claimBase), paid: g.paid.plus(paid) });
+      guaranteed.set(e, { claim: Decimal.max(g.claim, claimBase), paid: g.paid.plus(paid) });
       if (paid.gt(0) && paid.gte(toFen(claimBase.times(s.spec.share))) && s.spec.share.eq(1)) settled.push(e);
       guaranteePayments = guaranteePayments.plus(paid);
     }
@@ -396,17 +397,28 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     if (a.kind === 'recovery') recoveries = recoveries.plus(toPlan);
     else compensation = compensation.plus(toPlan);
   }
-  // 清仓回购: the pool is bought back at its outstanding balance; this period is the last.
-  // It is exercised only when the price and the cash in hand repay every tranche above the
-  // subordinate; a buyer does not call a deal to leave its seniors short.
-  const seniorOutstanding = sum([...tranches.values()].filter((t) => t.spec.class !== 'subordinate').map((t) => t.balance.plus(t.arrears)));
+  // 清仓回购: the pool is bought back at its outstanding principal balance; this period is the
+  // last. It is exercised only when the price and the cash in hand pay this date's fees and
+  // everything owed to the tranches above the subordinate, and no recovery, loss-sharing payment
+  // or guarantee claim is still to come (calling would forfeit it).
+  const seniorsOwed = [...tranches.values()]
+    .filter((t) => t.spec.class !== 'subordinate')
+    .reduce((a, t) => a.plus(t.balance).plus(t.row!.interestDue), ZERO);
+  const feesOwed = [...fees.values()].reduce((a, f) => a.plus(f.due), ZERO);
+  const pendingLater = () =>
+    performance.arrivalsByPeriod.some((list, j) => j > k && list.length > 0) ||
+    [...supports.values()].some((x) => {
+      const g = x.spec;
+      return g.kind === 'loanGuarantee' && !x.off && performance.events.some((e) => e.period + g.delayPeriods > k);
+    });
   if (
     spec.cleanUpCall &&
     !st.called &&
     k < n - 1 &&
     st.poolBalance.gt(0) &&
     st.poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow)) &&
-    toFen(st.poolBalance).plus(ledger.balance(COLLECTION)).gte(seniorOutstanding)
+    toFen(st.poolBalance).plus(ledger.balance(COLLECTION)).gte(seniorsOwed.plus(feesOwed)) &&
+    !pendingLater()
   ) {
     st.called = true;
     st.lastIndex = k;
@@ -493,6 +505,21 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     switch (step.type) {
       case 'payFees': {
         const list = step.fees.map((id) => fees.get(id)!);
+        // 兑付兑息费: a share of what the named tranches receive on this date, their interest owed
+        // and the principal the cash left after this step's other fees and that interest can pay.
+        for (const f of list) {
+          if (f.spec.kind !== 'percentOfPayment' || !f.accrued.isZero()) continue;
+          const spec = f.spec;
+          const otherFees = list.filter((x) => x !== f).reduce((a, x) => a.plus(x.due), ZERO);
+          const interest = f.named.reduce((a, t) => a.plus(t.row!.interestDue.minus(t.row!.interestPaid)), ZERO);
+          const principal = min(
+            f.named.reduce((a, t) => a.plus(payable(t)), ZERO),
+            Decimal.max(ZERO, available().minus(otherFees).minus(interest)),
+          );
+          const base = (spec.of !== 'principal' ? interest : ZERO).plus(spec.of !== 'interest' ? principal : ZERO);
+          f.accrued = toFen(base.times(spec.rate));
+          f.due = f.due.plus(f.accrued);
+        }
         const paid = payProRata(available(), list.map((f) => f.due));
         list.forEach((f, j) => {
           pay(`fee:${f.spec.id}`, paid[j]!, f.spec.name);
@@ -581,8 +608,16 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
         // pays the subordinate's excess return every period (期间收益).
         const retain = step.whileOthersOutstanding === 'retain' && !final && [...tranches.values()].some((x) => x !== t && x.balance.gt(0));
         const amount = retain ? ZERO : available();
-        pay(`tranche:${t.spec.id}`, amount, `${t.spec.name} residual (超额收益)`);
-        t.row!.residualPaid = t.row!.residualPaid.plus(amount);
+        // What is left repays the tranche's own principal first; only the rest is excess return.
+        const principal = min(amount, t.balance);
+        if (principal.gt(0)) {
+          pay(`tranche:${t.spec.id}`, principal, `${t.spec.name} principal`);
+          t.balance = t.balance.minus(principal);
+          t.principalPaidTotal = t.principalPaidTotal.plus(principal);
+          t.row!.principalPaid = t.row!.principalPaid.plus(principal);
+        }
+        pay(`tranche:${t.spec.id}`, amount.minus(principal), `${t.spec.name} residual (超额收益)`);
+        t.row!.residualPaid = t.row!.residualPaid.plus(amount.minus(principal));
         break;
       }
     }
@@ -627,7 +662,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     scheduledInterest: perf.scheduledInterest,
     principal: perf.principal,
     interest: perf.interest,
-    missed: perf.missed,
+    missed: missedNotSettled(),
     defaulted: perf.defaulted,
     recoveries,
     compensation,
@@ -705,6 +740,7 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
       totalCollected: sum(poolRows.map((r) => r.principal.plus(r.interest).plus(r.recoveries))),
       totalDefaulted: cumulativeDefaulted,
       totalRecovered: sum(poolRows.map((r) => r.recoveries)),
+      recoveriesAfterEnd: ctx.performance.afterEnd,
     },
     fees: [...fees.values()].map((f) => ({
       id: f.spec.id,
@@ -753,7 +789,11 @@ function failureOf(s: SupportSpec, scenario: ScenarioSpec): SupportState['failur
  * within what the scenario still lets it pay. Returns what was paid.
  */
 function drawSupport(s: SupportState, requested: Decimal, period: number, date: IsoDate, reason: string, ledger: Ledger, events: RunEvent[] | undefined): Decimal {
-  if (!requested.gt(0) || s.off) return ZERO;
+  if (!requested.gt(0) || s.off) {
+    // Nothing asked this time: an undertaking's gap is closed.
+    if (s.spec.kind !== 'loanGuarantee' && !requested.gt(0)) s.unpaid = ZERO;
+    return ZERO;
+  }
   let allowed = requested;
   if (s.spec.cap !== undefined) allowed = min(allowed, Decimal.max(ZERO, s.spec.cap.minus(s.drawn)));
   const failing = s.failure !== undefined && compareDates(date, s.failure.from) >= 0;
@@ -789,15 +829,9 @@ function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number
     }
     case 'fixed':
       return spec.per === 'period' ? spec.amount : toFen(spec.amount.times(accrual['ACT/365F'][k]!));
-    case 'percentOfPayment': {
-      // 兑付兑息费 on what is due to the named tranches this date: interest due and principal due.
-      let base = ZERO;
-      for (const t of f.named) {
-        if (spec.of !== 'principal') base = base.plus(t.row!.interestDue);
-        if (spec.of !== 'interest') base = base.plus(trancheDuePrincipal(t, t.row!.nominalDate, false));
-      }
-      return toFen(base.times(spec.rate));
-    }
+    case 'percentOfPayment':
+      // Charged when it is paid, on what the named tranches are about to receive (see payFees).
+      return ZERO;
     case 'vat':
       return ZERO;
   }
@@ -904,9 +938,7 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
         // covered step the others rank after them and are not its concern.
         const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
         if (cover && cover.item === 'principal') {
-          // The whole balance, as far as the step pays it today: more would pass to the tranches after.
-          if (cover.when === 'always') need = need.plus(ctx.payable(t));
-          else if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
+          if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
           else need = need.plus(ctx.principalDue(t));
         } else if (i < last) need = need.plus(ctx.principalDue(t));
       }

@@ -62,6 +62,7 @@ export interface PoolPeriodResult {
   scheduledInterest: Decimal;
   principal: Decimal;
   interest: Decimal;
+  /** Contractual payments not received when due (a default a guarantor has paid off no longer counts). */
   missed: Decimal;
   defaulted: Decimal;
   recoveries: Decimal;
@@ -166,7 +167,15 @@ export interface RunResult {
   scenario: { name?: string };
   states: { period: number; date: IsoDate; state: DealState }[];
   tranches: TrancheResult[];
-  pool: { periods: PoolPeriodResult[]; initialBalance: Decimal; totalCollected: Decimal; totalDefaulted: Decimal; totalRecovered: Decimal };
+  pool: {
+    periods: PoolPeriodResult[];
+    initialBalance: Decimal;
+    totalCollected: Decimal;
+    totalDefaulted: Decimal;
+    totalRecovered: Decimal;
+    /** Recoveries and loss-sharing payments that would arrive after the last payment date: never collected. */
+    recoveriesAfterEnd: Decimal;
+  };
   fees: FeeResult[];
   accounts: AccountResult[];
   supports: SupportResult[];

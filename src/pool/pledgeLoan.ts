@@ -14,8 +14,9 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
   contractual(loan, cutoff) {
     const balance = loan.principal;
     if (loan.repayment === 'schedule') {
-      // Interest accrues by the day count on the balance between scheduled dates, from the later
-      // of the start date and the cutoff (interest earned before the cutoff is not the pool's).
+      // Interest accrues by the day count on the balance between scheduled dates; the first
+      // payment after the cutoff accrues from the last scheduled date before it (or the start
+      // date), as bullet, equal-principal and level loans do: the pool buys the whole coupon.
       // The schedule may be written in any order: it is taken in date order (stable for equal
       // dates), as accruing backwards between out-of-order dates would give negative interest.
       const schedule = afterCutoff(
@@ -26,7 +27,11 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
       // (the validation rules require it to equal `principal`).
       const scheduled = sum(schedule.map((s) => s.principal));
       let left = scheduled;
-      let from = compareDates(loan.startDate, cutoff) > 0 ? loan.startDate : cutoff;
+      const before = (loan.schedule ?? [])
+        .map((x) => x.date)
+        .filter((d) => compareDates(d, cutoff) <= 0 && compareDates(d, loan.startDate) > 0)
+        .sort(compareDates);
+      let from = before.length > 0 ? before[before.length - 1]! : loan.startDate;
       const flows: Flow[] = schedule.map((s) => {
         const interest = toFen(left.times(loan.rate).times(yearFraction(from, s.date, loan.dayCount)));
         left = left.minus(s.principal);

@@ -51,6 +51,9 @@ function overviewSection(r: RunResult): Section {
       { key: 'collected', label: { zh: '资产池回收合计', en: 'Pool cash collected' }, value: r.pool.totalCollected, kind: 'money' },
       { key: 'defaulted', label: { zh: '违约余额合计', en: 'Defaulted balance' }, value: r.pool.totalDefaulted, kind: 'money' },
       { key: 'recovered', label: { zh: '违约回收合计', en: 'Recoveries' }, value: r.pool.totalRecovered, kind: 'money' },
+      ...(r.pool.recoveriesAfterEnd.gt(0)
+        ? [{ key: 'recoveriesAfterEnd', label: { zh: '晚于最后兑付日的回收（未计入）', en: 'Recoveries after the last payment date (not collected)' }, value: r.pool.recoveriesAfterEnd, kind: 'money' as const }]
+        : []),
       { key: 'minCoverage', label: { zh: '最低当期覆盖倍数', en: 'Lowest period coverage' }, value: r.coverage.minimum, kind: 'number' },
       { key: 'wholeLifeCoverage', label: { zh: '存续期覆盖倍数', en: 'Whole-life coverage' }, value: r.coverage.wholeLife, kind: 'number' },
       { key: 'cashIn', label: { zh: '现金流入合计', en: 'Cash in' }, value: r.checks.cashIn, kind: 'money' },
@@ -355,6 +358,7 @@ export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Recor
       totalCollected: m(r.pool.totalCollected),
       totalDefaulted: m(r.pool.totalDefaulted),
       totalRecovered: m(r.pool.totalRecovered),
+      recoveriesAfterEnd: m(r.pool.recoveriesAfterEnd),
       periods: r.pool.periods.map((p) => ({
         period: p.period,
         date: p.date,

@@ -114,6 +114,8 @@ export interface PoolPeriodPerformance {
 
 export interface PoolPerformance {
   periods: PoolPeriodPerformance[];
+  /** Recoveries and compensation that would arrive after the deal's last period (not collected). */
+  afterEnd: Decimal;
   events: DefaultEvent[];
   /** Events by the 0-based period of their default, and arrivals by the period they arrive in. */
   eventsByPeriod: DefaultEvent[][];
@@ -205,6 +207,7 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
     endBalance: pool.baseStartBalance[k]!.minus(p),
   }));
   const events: DefaultEvent[] = [];
+  let afterEnd = ZERO;
   const share = lenderShare(scenario);
   const recoveryRate = scenario.recovery.rate;
   const lag = scenario.recovery.lagPeriods;
@@ -262,10 +265,15 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
           const recovered = toFen(defaultedBalance.times(rate));
           const late = delayed ? toFen(recovered.times(delayed.share)) : ZERO;
           const onTime = recovered.minus(late);
-          if (onTime.gt(0) && k + eventLag < n) event.arrivals.push({ period: k + eventLag, amount: onTime, kind: 'recovery' });
-          if (late.gt(0) && k + eventLag + delayed!.extraPeriods < n) event.arrivals.push({ period: k + eventLag + delayed!.extraPeriods, amount: late, kind: 'recovery' });
-          const compensation = toFen(defaultedBalance.minus(recovered).times(ONE.minus(share)));
-          if (compensation.gt(0) && k + eventLag < n) event.arrivals.push({ period: k + eventLag, amount: compensation, kind: 'compensation' });
+          // What would arrive after the deal's last period never reaches the plan: counted apart.
+          const arrive = (period: number, amount: Decimal, kind: 'recovery' | 'compensation') => {
+            if (!amount.gt(0)) return;
+            if (period < n) event.arrivals.push({ period, amount, kind });
+            else afterEnd = afterEnd.plus(amount);
+          };
+          arrive(k + eventLag, onTime, 'recovery');
+          if (delayed) arrive(k + eventLag + delayed.extraPeriods, late, 'recovery');
+          arrive(k + eventLag, toFen(defaultedBalance.minus(recovered).times(ONE.minus(share))), 'compensation');
         }
         events.push(event);
         p.defaulted = p.defaulted.plus(defaultedBalance);
@@ -304,7 +312,7 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
     eventsByPeriod[e.period]!.push(e);
     for (const a of e.arrivals) arrivalsByPeriod[a.period]!.push({ event: e, amount: a.amount, kind: a.kind });
   }
-  return { periods, events, eventsByPeriod, arrivalsByPeriod };
+  return { periods, events, eventsByPeriod, arrivalsByPeriod, afterEnd };
 }
 
 /**

@@ -37,7 +37,10 @@ export const Meta = z
 export const CleanUpCall = z
   .object({
     poolBalanceBelow: Rate.meta({ description: 'Exercisable when the pool balance falls below this share of its initial balance.' }),
-    price: z.enum(['outstanding']).default('outstanding').meta({ description: 'outstanding: the pool’s outstanding balance plus accrued interest.' }),
+    price: z.enum(['outstanding']).default('outstanding').meta({
+      description:
+        'outstanding: the pool’s outstanding principal balance. The call is exercised only when the price and the cash in hand pay the date’s fees and all the tranches above the subordinate are owed, and no recovery or guarantee payment is still to come.',
+    }),
     exercisedBy: z.string().optional(),
     assumed: Assumed,
   })

@@ -10,8 +10,9 @@ export const Cover = z.discriminatedUnion('item', [
     .object({
       item: z.literal('principal'),
       tranches: z.array(Id).min(1),
-      when: z.enum(['expectedMaturity', 'due', 'always']).default('expectedMaturity').meta({
-        description: 'expectedMaturity: the whole balance on and after the expected maturity; due: scheduled principal; always: the whole balance.',
+      when: z.enum(['expectedMaturity', 'due']).default('expectedMaturity').meta({
+        description:
+          'expectedMaturity: the whole balance on and after the expected maturity (and on the deal’s last date); due: the principal due by the tranche’s rule (a schedule’s amounts, a bullet at maturity).',
       }),
     })
     .strict(),

@@ -173,7 +173,7 @@ const reserveRaw = fc.record({
 const coverRaw = fc.record({
   fees: fc.option(fc.option(fc.integer({ min: 1, max: 31 }), { nil: undefined }), { nil: null }),
   interest: fc.option(fc.boolean(), { nil: undefined }),
-  principal: fc.option(fc.record({ withMezz: fc.boolean(), when: fc.option(fc.constantFrom('expectedMaturity', 'due', 'always'), { nil: undefined }) }), { nil: undefined }),
+  principal: fc.option(fc.record({ withMezz: fc.boolean(), when: fc.option(fc.constantFrom('expectedMaturity', 'due'), { nil: undefined }) }), { nil: undefined }),
 });
 
 const supportRaw = fc.record({

@@ -136,9 +136,11 @@ describe('pledgeLoan', () => {
     expect(dates.at(-1)).toBe('9999-12-01');
   });
 
-  it('schedule: day-count interest from the cutoff, the schedule taken in date order', () => {
-    // 300,000.00 at 6% ACT/365F; the 2021-02-01 payment is before the cutoff 2021-03-01, ignored.
-    //   03-01 → 06-01: 92 days on 300,000: 300,000 × 6% × 92/365 = 4,536.986… → 4,536.99
+  it('schedule: day-count interest from the last scheduled date, the schedule taken in date order', () => {
+    // 300,000.00 at 6% ACT/365F; the 2021-02-01 payment is before the cutoff 2021-03-01, so not
+    // the pool's, but the first payment after the cutoff accrues from it, as bullet and level
+    // loans accrue from their previous payment date: the pool buys the whole coupon.
+    //   02-01 → 06-01: 120 days on 300,000: 300,000 × 6% × 120/365 = 5,917.808… → 5,917.81
     //   06-01 → 12-01: 183 days on 200,000: 200,000 × 6% × 183/365 = 6,016.438… → 6,016.44
     const payments = [
       { date: '2021-02-01', principal: '50000.00' },
@@ -148,7 +150,7 @@ describe('pledgeLoan', () => {
     const make = (schedule: typeof payments) =>
       loan({ principal: '300000.00', rate: '0.06', startDate: '2021-01-01', maturityDate: '2021-12-31', repayment: 'schedule', schedule });
     const expected = [
-      ['2021-06-01', '100000.00', '4536.99'],
+      ['2021-06-01', '100000.00', '5917.81'],
       ['2021-12-01', '200000.00', '6016.44'],
     ];
     expect(rows(run(make(payments), '2021-03-01'))).toEqual(expected);

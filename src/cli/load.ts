@@ -1,16 +1,26 @@
 /** Loading a deal for a command: diagnostics to stderr, an InputError when it cannot run. */
-import { loadDeal, type LoadedDeal } from '../io/loadDeal.js';
-import { formatDiagnostic, hasErrors, InputError, sortDiagnostics } from '../validate/diagnostics.js';
+import { isNotUtf8, loadDeal, type LoadedDeal } from '../io/loadDeal.js';
+import type { Format, Lang, Report, Unit } from '../report/model.js';
+import { render, renderSection, sectionIds } from '../report/render.js';
+import { formatDiagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { writeFileAtomic } from '../io/output.js';
+import { outputFormat } from './options.js';
+
+/**
+ * The error of a file that cannot be used: `FILE is not UTF-8 text (save it as UTF-8)` for a
+ * file in another encoding, else `heading:` (default `FILE has N errors`) and each diagnostic.
+ */
+export function fileError(file: string, diagnostics: readonly Diagnostic[], heading?: string): InputError {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 1 && isNotUtf8(errors[0]!)) return new InputError(`${file} is not UTF-8 text (save it as UTF-8)`, [...diagnostics]);
+  const lines = sortDiagnostics(diagnostics).map(formatDiagnostic);
+  return new InputError(`${heading ?? `${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}`}:\n${lines.join('\n')}`, [...diagnostics]);
+}
 
 export function loadDealOrFail(file: string, io: Io): LoadedDeal {
   const { deal, diagnostics } = loadDeal(file);
-  if (!deal || hasErrors(diagnostics)) {
-    const lines = sortDiagnostics(diagnostics).map(formatDiagnostic);
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    throw new InputError(`${file} has ${errors} error${errors === 1 ? '' : 's'}:\n${lines.join('\n')}`);
-  }
+  if (!deal || hasErrors(diagnostics)) throw fileError(file, diagnostics);
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   return deal;
 }
@@ -19,4 +29,32 @@ export function loadDealOrFail(file: string, io: Io): LoadedDeal {
 export function emit(text: string, out: string | undefined, io: Io): void {
   if (out) writeFileAtomic(out, text);
   else io.stdout(text);
+}
+
+/** What the commands take about their output. `format` not given: from `out`'s extension, else table. */
+export interface OutputOptions {
+  format?: Format;
+  lang: Lang;
+  unit: Unit;
+  out?: string;
+  section?: string;
+}
+
+/** The format to write: `--format`, else from `--out`'s extension, else table. */
+export function formatOf(o: { format?: Format; out?: string }): Format {
+  return outputFormat(o.format, o.out);
+}
+
+/** Renders a report in the chosen format; with `--section` only that section (an unknown id is an InputError listing the known). */
+export function renderOutput(report: Report, o: OutputOptions): string {
+  const opts = { format: formatOf(o), lang: o.lang, unit: o.unit };
+  if (o.section === undefined) return render(report, opts);
+  const ids = sectionIds(report);
+  if (!ids.includes(o.section)) throw new InputError(`--section ${JSON.stringify(o.section)}: no such section here (known: ${ids.join(', ')})`);
+  return renderSection(report, o.section, opts);
+}
+
+/** Renders and writes a report: stdout, or the `--out` file. */
+export function emitReport(report: Report, o: OutputOptions, io: Io): void {
+  emit(renderOutput(report, o), o.out, io);
 }

@@ -1,6 +1,28 @@
 /** Output options shared by the commands. */
 import { Option } from 'commander';
+import { extname } from 'node:path';
+import type { Format } from '../report/model.js';
 
-export const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table');
+/**
+ * `--format`, without a commander default: a format not given is inferred from `--out` by
+ * {@link outputFormat}, and only then defaults to table.
+ */
+export const formatOption = () =>
+  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json or .md, else table)').choices(['table', 'csv', 'json', 'md']);
 export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
 export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
+export const sectionOption = () =>
+  new Option('--section <id>', 'print only this section (e.g. one table as plain CSV for pandas or Excel); an unknown id lists the known ones');
+
+const BY_EXTENSION: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.markdown': 'md' };
+
+/**
+ * The output format: `--format` when given; else inferred from the `--out` file's extension
+ * (.csv, .json, .md; case does not matter); else table.
+ *
+ * @example outputFormat(undefined, 'flows.CSV') // 'csv'
+ */
+export function outputFormat(format: Format | undefined, out: string | undefined): Format {
+  if (format) return format;
+  return (out && BY_EXTENSION[extname(out).toLowerCase()]) || 'table';
+}

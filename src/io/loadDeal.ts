@@ -244,11 +244,64 @@ export interface TapeRead {
   reason?: string;
 }
 
+/** The message of a JSON file (deal or scenario) that is not UTF-8 text, e.g. saved in GBK. */
+export const NOT_UTF8 = 'not UTF-8 text (save it as UTF-8)';
+
+/** True for the diagnostic {@link decodeUtf8} gives for bytes that are not UTF-8. */
+export function isNotUtf8(d: Diagnostic): boolean {
+  return d.message === NOT_UTF8;
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n >= b.length) return i;
+    for (let k = 1; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    const c1 = b[i + 1]!;
+    if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decodes a JSON file's bytes as UTF-8 (a leading BOM dropped). Bytes that are not UTF-8 (a file
+ * saved in GBK, or UTF-16) give one diagnostic, {@link NOT_UTF8}, at the line and column of the
+ * first such byte, rather than a misleading JSON syntax error further on.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    if (offset < 0) return { diagnostics: [{ severity: 'error', file, message: NOT_UTF8 }] };
+    const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1;
+    let line = 1;
+    for (let i = 0; i < lineStart; i++) if (bytes[i] === 10) line++;
+    const before = new TextDecoder('utf-8', { ignoreBOM: line > 1 }).decode(bytes.subarray(lineStart, offset));
+    return { diagnostics: [{ severity: 'error', file, line, column: [...before].length + 1, message: NOT_UTF8 }] };
+  }
+}
+
+/** Reads a JSON file: its parsed value, or diagnostics saying why it cannot be read, decoded or parsed. */
+export function readJsonFile(path: string, display: string = path): { value?: unknown; diagnostics: Diagnostic[] } {
+  const read = readInput(path, display);
+  if (!read.bytes) return { diagnostics: read.diagnostics };
+  const decoded = decodeUtf8(read.bytes, display);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  return parseJsonText(decoded.text, display);
+}
+
 /** Loads and validates a deal file and its tapes. */
 export function loadDeal(file: string): LoadResult {
-  const read = readInput(file, file);
-  if (!read.bytes) return { diagnostics: read.diagnostics };
-  const json = parseJsonText(read.bytes.toString('utf8'), file);
+  const json = readJsonFile(file);
   if (json.value === undefined) return { diagnostics: json.diagnostics };
   return validateDeal(json.value, file, (p) => readInput(resolve(dirname(file), p), displayPath(file, p)));
 }

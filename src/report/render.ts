@@ -582,3 +582,56 @@ function renderJson(report: Report, opts: RenderOptions): string {
   if (report.notes && report.notes.length > 0) root.set('notes', report.notes.map((n) => n[lang]));
   return stringifyJson(root) + '\n';
 }
+
+// ---------------------------------------------------------------------------------------------
+// one section
+
+/** The ids of a report's sections, in order (what `--section` takes). */
+export function sectionIds(report: Report): string[] {
+  return report.sections.map((s) => s.id);
+}
+
+/** The report with only the section `id` (title, subtitle and notes kept), or undefined when it has none such. */
+export function selectSection(report: Report, id: string): Report | undefined {
+  const section = report.sections.find((s) => s.id === id);
+  return section ? { ...report, sections: [section] } : undefined;
+}
+
+/**
+ * Renders one section of a report. CSV is that table alone: one BOM, the header line, the rows
+ * (and the total), LF line ends, no title or blank lines, so pandas (`read_csv`) and Excel read
+ * it as one table; a kv section is an `Item,Value` (`项目,数值`) header and a line per item.
+ * With no section title to say it, money headers and labels carry the unit (`余额（万元）`).
+ * Table, Markdown and JSON render the report with only that section. Throws `RangeError` for an
+ * id the report does not have (the message lists the ones it has).
+ */
+export function renderSection(report: Report, id: string, opts: RenderOptions): string {
+  const only = selectSection(report, id);
+  if (!only) throw new RangeError(`no section ${JSON.stringify(id)} (known: ${sectionIds(report).join(', ')})`);
+  if (opts.format !== 'csv') return render(only, opts);
+  checkOptions(opts);
+  const section = only.sections[0]!;
+  const fmt: FormatValueOptions = { grouping: false, empty: '' };
+  const lines: string[] = [];
+  if (section.type === 'table') {
+    for (const c of section.columns) checkKind(c.kind, `section ${section.id}`);
+    const grid = tableGrid(section, opts, fmt);
+    const headers = grid.headers.map((h, i) => (section.columns[i]!.kind === 'money' ? h + unitSuffix(opts.unit, opts.lang) : h));
+    if (grid.headers.length > 0) {
+      lines.push(csvLine(headers), ...grid.rows.map(csvLine));
+      if (grid.total) lines.push(csvLine(grid.total));
+    }
+  } else {
+    lines.push(csvLine(opts.lang === 'zh' ? ['项目', '数值'] : ['Item', 'Value']));
+    for (const item of section.items) {
+      checkKind(item.kind, `section ${section.id}`);
+      lines.push(
+        csvLine([
+          headerText(item.label, item.kind, opts.lang, opts.unit) + (item.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''),
+          formatValue(item.value, item.kind, { ...fmt, unit: opts.unit, decimals: item.decimals }),
+        ]),
+      );
+    }
+  }
+  return '\uFEFF' + lines.map((l) => l + '\n').join('');
+}

@@ -21,7 +21,7 @@ const STATE: Record<string, { zh: string; en: string }> = {
 const num = (x: number | undefined) => (x === undefined ? undefined : new Decimal(x));
 
 /** The human report of a run. */
-export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan'): Report {
+export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', options: { ledger?: boolean } = {}): Report {
   const sections: Section[] = [overviewSection(result), summarySection(result, lang)];
   for (const t of result.tranches) sections.push(trancheSection(t, lang));
   sections.push(poolSection(result));
@@ -30,6 +30,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan'): R
   if (result.supports.length) sections.push(supportSection(result));
   sections.push(coverageSection(result, lang));
   sections.push(eventSection(result, lang, unit));
+  if (options.ledger) sections.push(ledgerSection(result));
   return {
     title: { zh: `${result.deal.shortName ?? result.deal.name} 现金流`, en: `${result.deal.shortName ?? result.deal.name}: cash flows` },
     subtitle: [
@@ -37,6 +38,29 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan'): R
       { zh: `情景：${result.scenario.name ?? '基准情景（无违约）'}`, en: `Scenario: ${result.scenario.name ?? 'base case (no defaults)'}` },
     ],
     sections,
+    notes: [
+      {
+        zh: '覆盖倍数 = 可供优先级分配资金（兑付日账户资金减去排在优先级之前的税费）÷ 优先级当期应付利息与应付本金；过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',
+        en: 'Coverage = funds for the senior (cash on the payment date less the taxes and fees ranking ahead of it) ÷ the senior’s interest and principal due; a pass-through tranche’s principal is due only on its expected maturity (or the last date). Excess spread = pool interest − the period’s taxes and fees − the tranches’ coupon accruals.',
+      },
+    ],
+  };
+}
+
+function ledgerSection(r: RunResult): TableSection {
+  return {
+    type: 'table',
+    id: 'ledger',
+    title: { zh: '资金流水', en: 'Ledger' },
+    columns: [
+      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+      { key: 'date', header: { zh: '日期', en: 'Date' }, kind: 'date' },
+      { key: 'from', header: { zh: '付款方', en: 'From' }, kind: 'text' },
+      { key: 'to', header: { zh: '收款方', en: 'To' }, kind: 'text' },
+      { key: 'amount', header: { zh: '金额', en: 'Amount' }, kind: 'money' },
+      { key: 'reason', header: { zh: '事由', en: 'Reason' }, kind: 'text' },
+    ],
+    rows: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: e.amount, reason: e.reason })),
   };
 }
 

@@ -214,8 +214,18 @@ export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], mini
   };
 }
 
+/**
+ * A histogram band as text: `0 (no loss)` / `无损失` for the paths without a loss, then
+ * `(0%, 5%]`, `(5%, 10%]` … (a loss above the lower bound, up to and including the upper).
+ */
+export function lossBand(from: number, to: number, lang: 'zh' | 'en'): string {
+  if (to === 0) return lang === 'zh' ? '无损失' : '0 (no loss)';
+  const p = (x: number) => `${Number((x * 100).toFixed(6))}%`;
+  return `(${p(from)}, ${p(to)}]`;
+}
+
 /** `ipabs montecarlo`: per tranche the loss distribution and WAL. */
-export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[]): Report {
+export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[], lang: 'zh' | 'en' = 'zh'): Report {
   const sections: Section[] = [
     {
       type: 'kv',
@@ -266,8 +276,7 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
       id: `histogram-${t.id}`,
       title: { zh: `${trancheLabel(deal, t.id)} 损失分布直方图`, en: `${trancheLabel(deal, t.id)} loss histogram` },
       columns: [
-        { key: 'from', header: { zh: '损失率自', en: 'Loss from' }, kind: 'percent', decimals: 0 },
-        { key: 'to', header: { zh: '至', en: 'to' }, kind: 'percent', decimals: 0 },
+        { key: 'band', header: { zh: '损失率区间', en: 'Loss' }, kind: 'text' },
         { key: 'paths', header: { zh: '路径数', en: 'Paths' }, kind: 'int' },
         { key: 'share', header: { zh: '占比', en: 'Share' }, kind: 'percent', decimals: 3 },
         { key: 'bar', header: { zh: '', en: '' }, kind: 'text' },
@@ -275,8 +284,7 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
       rows: t.histogram
         .filter((b, i) => i === 0 || b.paths > 0)
         .map((b) => ({
-          from: new Decimal(b.from),
-          to: new Decimal(b.to),
+          band: lossBand(b.from, b.to, lang),
           paths: b.paths,
           share: new Decimal(r.paths ? b.paths / r.paths : 0),
           bar: '#'.repeat(r.paths ? Math.round((40 * b.paths) / r.paths) : 0),

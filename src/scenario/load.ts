@@ -1,46 +1,51 @@
 /** Reading a scenario file: shape errors with their JSON path, references checked against the deal. */
-import { parseJsonText, readInput, type LoadedDeal } from '../io/loadDeal.js';
+import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
 import { keysAt } from '../schema/introspect.js';
 import { formatPath, type Diagnostic } from '../validate/diagnostics.js';
 import { dealSchedule } from '../deal/periods.js';
 import { issuesToDiagnostics, suggest } from '../validate/zodIssues.js';
 import { Scenario, type ScenarioSpec } from './schema.js';
 
-/** Validates a parsed scenario document against the schema and the deal it is for. */
-export function validateScenario(input: unknown, file: string, deal: LoadedDeal): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
+/**
+ * Validates a parsed scenario document against the schema and, when `deal` is given, the deal
+ * it is for (obligors, assets, supports, providers and periods it names). Without a deal only
+ * the shape is checked.
+ */
+export function validateScenario(input: unknown, file: string, deal?: LoadedDeal): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) return { diagnostics: issuesToDiagnostics(parsed.error.issues, file, input, { keysAt: (p) => keysAt(Scenario, p, input) }) };
   const scenario = parsed.data;
   const diagnostics: Diagnostic[] = [];
   const at = (path: PropertyKey[], message: string) => diagnostics.push({ severity: 'error', file, path: formatPath(path), message });
-  const obligors = [...new Set(deal.assets.flatMap((a) => [a.obligor, a.obligorId ?? a.obligor]))];
-  const assets = deal.assets.map((a) => a.id);
-  const supports = deal.spec.supports.map((s) => s.id);
-  const providers = [...new Set(deal.spec.supports.map((s) => s.provider))];
+  const obligors = deal ? [...new Set(deal.assets.flatMap((a) => [a.obligor, a.obligorId ?? a.obligor]))] : [];
+  const assets = deal ? deal.assets.map((a) => a.id) : [];
+  const supports = deal ? deal.spec.supports.map((s) => s.id) : [];
+  const providers = deal ? [...new Set(deal.spec.supports.map((s) => s.provider))] : [];
   const unknown = (kind: string, id: string, known: string[]) => {
     const hint = suggest(id, known);
     return `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
   };
-  const periodCount = dealSchedule(deal.spec.dates).periods.length;
+  const periodCount = deal ? dealSchedule(deal.spec.dates).periods.length : Number.POSITIVE_INFINITY;
+  scenario.defaultRate?.overrides.forEach((o, i) => {
+    if (deal && o.obligor !== undefined && !obligors.includes(o.obligor)) at(['defaultRate', 'overrides', i, 'obligor'], unknown('obligor', o.obligor, obligors));
+  });
   scenario.defaults.forEach((d, i) => {
     if (d.period > periodCount) at(['defaults', i, 'period'], `the deal has ${periodCount} periods (got ${d.period})`);
     if ((d.obligor === undefined) === (d.asset === undefined)) at(['defaults', i], 'name exactly one of obligor and asset');
-    if (d.obligor !== undefined && !obligors.includes(d.obligor)) at(['defaults', i, 'obligor'], unknown('obligor', d.obligor, obligors));
-    if (d.asset !== undefined && !assets.includes(d.asset)) at(['defaults', i, 'asset'], unknown('asset', d.asset, assets));
+    if (deal && d.obligor !== undefined && !obligors.includes(d.obligor)) at(['defaults', i, 'obligor'], unknown('obligor', d.obligor, obligors));
+    if (deal && d.asset !== undefined && !assets.includes(d.asset)) at(['defaults', i, 'asset'], unknown('asset', d.asset, assets));
   });
   scenario.supportFailures.forEach((f, i) => {
     if ((f.support === undefined) === (f.provider === undefined)) at(['supportFailures', i], 'name exactly one of support and provider');
-    if (f.support !== undefined && !supports.includes(f.support)) at(['supportFailures', i, 'support'], unknown('support', f.support, supports));
-    if (f.provider !== undefined && !providers.includes(f.provider)) at(['supportFailures', i, 'provider'], unknown('provider', f.provider, providers));
+    if (deal && f.support !== undefined && !supports.includes(f.support)) at(['supportFailures', i, 'support'], unknown('support', f.support, supports));
+    if (deal && f.provider !== undefined && !providers.includes(f.provider)) at(['supportFailures', i, 'provider'], unknown('provider', f.provider, providers));
   });
   return diagnostics.length ? { diagnostics } : { scenario, diagnostics };
 }
 
-/** Reads and validates a scenario file. */
-export function loadScenario(file: string, deal: LoadedDeal): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
-  const read = readInput(file, file);
-  if (!read.bytes) return { diagnostics: read.diagnostics };
-  const json = parseJsonText(read.bytes.toString('utf8'), file);
+/** Reads and validates a scenario file (against `deal` when given). */
+export function loadScenario(file: string, deal?: LoadedDeal): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
+  const json = readJsonFile(file);
   if (json.value === undefined) return { diagnostics: json.diagnostics };
   return validateScenario(json.value, file, deal);
 }

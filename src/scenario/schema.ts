@@ -30,17 +30,39 @@ export const SupportFailure = z
   })
   .strict();
 
+/**
+ * The x of front- or back-loaded timing: one half of the periods takes 50% + x of the defaults,
+ * the other 50% − x, so x is at most 0.5 (0.5: all of them in that half).
+ */
+const LoadedShare = Rate.refine((d) => d.lte(0.5), {
+  message: 'must be at most 0.5 (that half takes 50% + x of the defaults, the other 50% − x)',
+}).meta({ description: 'x, a decimal fraction from 0 to 0.5: 0.2 means 70% of the defaults in that half, 30% in the other.', maximum: 0.5 });
+
+/** Weights of explicit timing: finite, non-negative, at least one above zero. */
+const TimingWeights = z
+  .array(z.number().nonnegative())
+  .min(1)
+  .superRefine((w, ctx) => {
+    if (w.every((x) => x === 0)) ctx.addIssue({ code: 'custom', message: 'the weights are all zero: give at least one above 0' });
+    else if (!Number.isFinite(w.reduce((a, b) => a + b, 0))) ctx.addIssue({ code: 'custom', message: 'the weights add up to more than a number can hold: scale them down' });
+  });
+
 /** How cumulative defaults spread over the periods in which the pool has a balance. */
 export const Timing = z.union([
   z.literal('even'),
-  z.object({ frontLoaded: Rate }).strict().meta({ description: 'The first half of the periods takes 50% + x of the defaults, the second half 50% − x (x ≤ 0.5).' }),
-  z.object({ backLoaded: Rate }).strict().meta({ description: 'The second half takes 50% + x, the first half 50% − x.' }),
-  z.object({ explicit: z.array(z.number().nonnegative()).min(1) }).strict().meta({ description: 'Weights per period from the first, normalised to sum to 1.' }),
+  z.object({ frontLoaded: LoadedShare }).strict().meta({ description: 'The first half of the periods takes 50% + x of the defaults, the second half 50% − x (x ≤ 0.5).' }),
+  z.object({ backLoaded: LoadedShare }).strict().meta({ description: 'The second half takes 50% + x, the first half 50% − x (x ≤ 0.5).' }),
+  z.object({ explicit: TimingWeights }).strict().meta({ description: 'Weights per period from the first (finite, non-negative, not all zero), normalised to sum to 1.' }),
 ]);
 
 const rateFields = {
-  cumulative: Rate.optional().meta({ description: 'Cumulative defaults as a share of the initial balance (累计违约率).' }),
-  annualCdr: Rate.optional().meta({ description: 'Annual constant default rate on the performing balance.' }),
+  cumulative: Rate.optional().meta({ description: 'Cumulative defaults as a share of the initial balance (累计违约率). Give this or annualCdr, not both.' }),
+  annualCdr: Rate.optional().meta({ description: 'Annual constant default rate on the performing balance. Give this or cumulative, not both.' }),
+};
+
+/** A rate is a cumulative rate or an annual CDR, never both. */
+const oneRate = (v: { cumulative?: unknown; annualCdr?: unknown }, ctx: z.RefinementCtx) => {
+  if (v.cumulative !== undefined && v.annualCdr !== undefined) ctx.addIssue({ code: 'custom', message: 'give cumulative or annualCdr, not both' });
 };
 
 export const DefaultRate = z
@@ -55,12 +77,14 @@ export const DefaultRate = z
             obligor: z.string().min(1).optional(),
             ...rateFields,
           })
-          .strict(),
+          .strict()
+          .superRefine(oneRate),
       )
       .default([])
       .meta({ description: 'Other rates for the assets of one type or one obligor (the first match wins).' }),
   })
-  .strict();
+  .strict()
+  .superRefine(oneRate);
 
 /** Loss-sharing models of IP-pledge lending (report section 三): who bears a loan loss. */
 export const LOSS_SHARING_MODELS = {

@@ -1,6 +1,7 @@
 /**
  * Break-even default rate (临界违约率): the largest cumulative default rate at which a tranche is
- * still repaid in full (no principal lost, no interest left unpaid), by bisection.
+ * still repaid in full and on time — its interest paid on every payment date (a missed coupon is
+ * what the deals' 违约事件 is made of) and no principal lost — by bisection.
  */
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
@@ -30,11 +31,11 @@ export function atDefaultRate(scenario: ScenarioSpec, rate: number): ScenarioSpe
   return s;
 }
 
-/** Whether the tranche is repaid in full under the scenario. */
+/** Whether the tranche is paid its interest on every date and all its principal under the scenario. */
 export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec): boolean {
   const r = runDeal(prepared, scenario, { detail: false });
   const t = r.tranches.find((x) => x.id === trancheId)!;
-  return t.summary.loss.isZero() && t.summary.interestShortfall.isZero();
+  return t.summary.loss.isZero() && t.periods.every((p) => p.interestShortfall.isZero());
 }
 
 /**

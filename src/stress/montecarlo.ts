@@ -8,7 +8,7 @@
 import { ResumableRun, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
-import { normal, normalQuantile, rng } from './random.js';
+import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
 import { structuredCloneScenario } from './scenarios.js';
 
 export interface McObligor {
@@ -27,26 +27,44 @@ export interface McOptions {
   correlation: number;
   /** Extra correlation within an industry (0: none). */
   industryCorrelation?: number;
-  /** Fixed recovery rate, or a uniform range drawn per default (in whole per cent). */
+  /**
+   * Fixed recovery rate, or a uniform range drawn per default, as fractions (0.354 for 35.4%);
+   * each default's recovery is quantised to basis points (0.01%).
+   */
   recovery: number | { min: number; max: number };
   recoveryLagPeriods: number;
 }
 
-/** One drawn default: obligor index, 0-based period, recovery in whole per cent. */
-export type DrawnDefault = [obligor: number, period: number, recoveryPct: number];
+/** The most paths a run takes (the per-path bookkeeping is 4 bytes a path). */
+export const MAX_PATHS = 10_000_000;
+
+/** Recoveries are drawn in basis points: 10,000 of them make 100%. */
+export const RECOVERY_STEPS = 10_000;
+
+/** A recovery rate (a fraction) in whole basis points, as drawn defaults carry it. */
+export function recoveryBp(rate: number): number {
+  return Math.round(rate * RECOVERY_STEPS);
+}
+
+/** One drawn default: obligor index, 0-based period, recovery in basis points (3540 = 35.40%). */
+export type DrawnDefault = [obligor: number, period: number, recoveryBp: number];
 
 /**
  * The obligors of a deal with their default probabilities: `pd.override` for all when given,
- * else the largest `defaultProbability` of an obligor's assets, else `pd.fallback`.
+ * else the largest `defaultProbability` of an obligor's assets, else `pd.fallback`. An obligor's
+ * industry is that of its largest asset (the first of equal ones; when the largest names no
+ * industry, that of the largest which does).
  */
 export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fallback?: number }): McObligor[] {
-  const map = new Map<string, { name: string; industry: string; pds: number[]; balance: Decimal; periods: Set<number>; missingPd: boolean }>();
+  const map = new Map<string, { name: string; industry: string; largest: Decimal | undefined; pds: number[]; periods: Set<number>; missingPd: boolean }>();
   prepared.deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
     const s = prepared.pool.schedules[i]!;
-    const o = map.get(key) ?? { name: a.obligor, industry: a.industry ?? '', pds: [], balance: new Decimal(0), periods: new Set<number>(), missingPd: false };
-    if (s.balance.gt(o.balance)) o.industry = a.industry ?? o.industry;
-    o.balance = o.balance.plus(s.balance);
+    const o = map.get(key) ?? { name: a.obligor, industry: '', largest: undefined, pds: [], periods: new Set<number>(), missingPd: false };
+    if (a.industry !== undefined && (o.largest === undefined || s.balance.gt(o.largest))) {
+      o.industry = a.industry;
+      o.largest = s.balance;
+    }
     if (a.defaultProbability !== undefined) o.pds.push(a.defaultProbability.toNumber());
     else o.missingPd = true;
     s.startBalance.forEach((b, k) => {
@@ -78,7 +96,7 @@ export function drawPath(obligors: readonly McObligor[], options: McOptions, ind
     const v = r.next();
     if (o.periods.length === 0 || !(x < normalQuantile(o.pd))) return;
     const period = o.periods[Math.min(o.periods.length - 1, Math.floor(u * o.periods.length))]!;
-    const rec = typeof options.recovery === 'number' ? Math.round(options.recovery * 100) : Math.round((options.recovery.min + v * (options.recovery.max - options.recovery.min)) * 100);
+    const rec = recoveryBp(typeof options.recovery === 'number' ? options.recovery : options.recovery.min + v * (options.recovery.max - options.recovery.min));
     out.push([i, period, rec]);
   });
   return out;
@@ -92,7 +110,7 @@ export function patternKey(p: readonly DrawnDefault[]): string {
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
   const s = structuredCloneScenario(base);
   s.defaultRate = undefined;
-  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: new Decimal(r).div(100), recoveryLagPeriods: lag }));
+  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: new Decimal(r).div(RECOVERY_STEPS), recoveryLagPeriods: lag }));
   return s;
 }
 
@@ -197,6 +215,8 @@ export interface McPlan {
 
 /** Draws every path and gathers the distinct default patterns (the no-default pattern first). */
 export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
+  if (!Number.isInteger(options.paths) || options.paths < 1 || options.paths > MAX_PATHS) throw new RangeError(`paths ${options.paths}: give a whole number from 1 to ${MAX_PATHS.toLocaleString('en-US')}`);
+  if (!isValidSeed(options.seed)) throw new RangeError(`seed ${options.seed}: give a whole number from 0 to ${MAX_SEED}`);
   const industries = [...new Set(obligors.map((o) => o.industry))].sort();
   const index = new Map<string, number>([['', 0]]);
   const patterns: DrawnDefault[][] = [[]];
@@ -218,6 +238,18 @@ export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
 }
 
 /**
+ * Which patterns a runner has finished: `done` in all, and when it knows, the range
+ * [`start`, `end`) just finished (without it, the first `done` are taken as finished).
+ */
+export type PatternProgress = (done: number, start?: number, end?: number) => void;
+
+/**
+ * How far a run is: `done` of `total` default patterns run through the waterfall, standing for
+ * `pathsDone` of `paths` paths (a pattern stands for every path that drew it).
+ */
+export type McProgress = (done: number, total: number, pathsDone: number, paths: number) => void;
+
+/**
  * Runs the Monte Carlo in this thread. `runPatterns` may be replaced by a parallel runner; it
  * must return the results in the order of the patterns given.
  */
@@ -226,17 +258,33 @@ export async function monteCarlo(
   base: ScenarioSpec,
   obligors: McObligor[],
   options: McOptions,
-  runPatterns: (patterns: DrawnDefault[][], progress?: (done: number) => void) => Promise<PatternResult[]> = async (patterns, progress) => {
+  runPatterns: (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]> = async (patterns, progress) => {
     const runner = patternRunner(prepared, base);
     return patterns.map((p, i) => {
-      progress?.(i + 1);
-      return runPattern(runner, base, obligors, p, options.recoveryLagPeriods);
+      const r = runPattern(runner, base, obligors, p, options.recoveryLagPeriods);
+      progress?.(i + 1, i, i + 1);
+      return r;
     });
   },
-  progress?: (done: number, total: number) => void,
+  progress?: McProgress,
 ): Promise<McResult> {
   const plan = planPaths(obligors, options);
-  const results = await runPatterns(plan.patterns, progress ? (done) => progress(done, plan.patterns.length) : undefined);
+  let onDone: PatternProgress | undefined;
+  if (progress) {
+    // Paths per pattern, to say how far the run is in paths rather than in patterns.
+    const weight = new Uint32Array(plan.patterns.length);
+    for (const k of plan.pathPattern) weight[k]!++;
+    let pathsDone = 0;
+    let inOrder = 0;
+    onDone = (done, start, end) => {
+      const from = start ?? inOrder;
+      const to = end ?? done;
+      for (let k = from; k < to; k++) pathsDone += weight[k]!;
+      if (start === undefined) inOrder = Math.max(inOrder, to);
+      progress(done, plan.patterns.length, pathsDone, options.paths);
+    };
+  }
+  const results = await runPatterns(plan.patterns, onDone);
   const perPath = Array.from(plan.pathPattern, (k) => results[k]!);
   return aggregate(prepared.deal.spec.tranches.map((t) => t.id), perPath, options.seed, plan.patterns.length, plan.withDefaults);
 }

@@ -3,7 +3,7 @@
  * free; results come back into their places, so the outcome does not depend on the split.
  */
 import { Worker } from 'node:worker_threads';
-import type { DrawnDefault, McObligor, PatternResult } from './montecarlo.js';
+import type { DrawnDefault, McObligor, PatternProgress, PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
 
@@ -11,7 +11,7 @@ export async function runPatternsParallel(
   init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number },
   patterns: DrawnDefault[][],
   workerCount: number,
-  progress?: (done: number) => void,
+  progress?: PatternProgress,
 ): Promise<PatternResult[]> {
   const results: PatternResult[] = new Array(patterns.length);
   let next = 0;
@@ -34,7 +34,7 @@ export async function runPatternsParallel(
             w.on('message', (msg: { start: number; results: PatternResult[] }) => {
               msg.results.forEach((r, i) => (results[msg.start + i] = r));
               done += msg.results.length;
-              progress?.(done);
+              progress?.(done, msg.start, msg.start + msg.results.length);
               send();
             });
             w.on('error', reject);

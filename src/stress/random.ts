@@ -20,13 +20,24 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/** The largest seed: seeds are 32-bit, so a larger one would give the paths of a smaller one. */
+export const MAX_SEED = 0xffffffff;
+
+/** True for a seed `rng` takes: a whole number from 0 to {@link MAX_SEED}. */
+export function isValidSeed(seed: number): boolean {
+  return Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED;
+}
+
 /**
  * sfc32 seeded from `seed` and a `stream` number, so that path i of a run can be drawn from its
- * own stream whatever thread computes it.
+ * own stream whatever thread computes it. Both are whole numbers from 0 to 2^32 − 1: anything
+ * else is a RangeError rather than silently the stream of another seed.
  *
  * @example const r = rng(1, 0); r.next(); // 0.… the same on every run
  */
 export function rng(seed: number, stream = 0): Rng {
+  if (!isValidSeed(seed)) throw new RangeError(`seed ${seed}: give a whole number from 0 to ${MAX_SEED}`);
+  if (!isValidSeed(stream)) throw new RangeError(`stream ${stream}: give a whole number from 0 to ${MAX_SEED}`);
   const init = splitmix32((Math.imul(seed >>> 0, 0x27d4eb2f) ^ Math.imul(stream >>> 0, 0x165667b1)) >>> 0);
   let a = init();
   let b = init();

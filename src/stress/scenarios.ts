@@ -39,36 +39,87 @@ export function baseScenario(deal: LoadedDeal, options: BaseCaseOptions = {}): S
   } satisfies ScenarioInput);
 }
 
+/** What the values of a CLI number or range must be. */
+export type RangeKind = 'number' | 'percent' | 'whole';
+
+const KINDS: Record<RangeKind, { ok: (x: number) => boolean; one: string; many: string }> = {
+  number: { ok: () => true, one: 'a number', many: 'numbers' },
+  // 5 means 5%; a trailing % is allowed.
+  percent: { ok: (x) => x >= 0 && x <= 100, one: 'a percentage from 0 to 100 (5 means 5%)', many: 'percentages from 0 to 100 (5 means 5%)' },
+  // Lags and other counts of periods.
+  whole: { ok: (x) => Number.isInteger(x) && x >= 0, one: 'a whole number of periods from 0', many: 'whole numbers of periods from 0' },
+};
+
+/**
+ * The one parser of the stress flags' numbers: `a:b:step` (from, to, step, inclusive),
+ * `a,b,c` or `a`. With `kind` 'percent' every value must be a percentage from 0 to 100 (a
+ * trailing `%` is allowed); with 'whole', a whole number from 0 (lags in periods). Anything else
+ * is an InputError naming the flag and what it takes (exit 2).
+ *
+ * @example parseRange('0:10:5', '--cdr', 'percent') // [0, 5, 10]
+ */
+export function parseRange(text: string, flag: string, kind: RangeKind = 'number'): number[] {
+  const rule = KINDS[kind];
+  const usage = '(write from:to:step, a list like 0,30,50, or one number)';
+  const bad = (why: string) => new InputError(`${flag} ${JSON.stringify(text)}: ${why}`);
+  const single = !/[:,]/.test(text);
+  const num = (s: string) => {
+    let t = s.trim();
+    if (kind === 'percent') t = t.replace(/%$/, '');
+    if (!/^-?\d+(\.\d+)?$/.test(t)) throw bad(single ? `give ${rule.one}` : `${JSON.stringify(s)} is not a number ${usage}`);
+    return Number(t);
+  };
+  const check = (x: number) => {
+    if (!rule.ok(x)) throw bad(single ? `give ${rule.one}` : `${x} is not ${rule.one}`);
+    return x;
+  };
+  if (text.includes(':')) {
+    const parts = text.split(':');
+    if (parts.length !== 3) throw bad(`a range needs three parts ${usage}`);
+    const [from, to, step] = parts.map(num) as [number, number, number];
+    if (!(step > 0)) throw bad(`the step must be greater than 0 ${usage}`);
+    if (to < from) throw bad(`the end is below the start ${usage}`);
+    check(from);
+    check(to);
+    if (kind === 'whole' && !Number.isInteger(step)) throw bad(`the step must be a whole number: give ${rule.many}`);
+    const count = Math.floor((to - from) / step + 1e-9) + 1;
+    if (count > 10_000) throw bad(`more than 10,000 values ${usage}`);
+    // Multiply rather than add, so 0.1 steps do not drift.
+    return Array.from({ length: count }, (_, i) => check(Number((from + i * step).toFixed(10))));
+  }
+  return text.split(',').map((s) => check(num(s)));
+}
+
 /**
  * Parses a CLI range of percentages: `0:30:5` (from, to, step, inclusive), `0,30,50` or `5`,
- * into fractions (0.05 for 5).
+ * each from 0 to 100, into fractions (0.05 for 5).
  *
  * @example parsePercentRange('0:10:5', '--cdr') // [0, 0.05, 0.1]
  */
 export function parsePercentRange(text: string, flag: string): number[] {
-  return parseRange(text, flag).map((x) => x / 100);
+  // Through Decimal, so 35.4 becomes 0.354 and not 0.35400000000000004.
+  return parseRange(text, flag, 'percent').map((x) => new Decimal(String(x)).div(100).toNumber());
 }
 
-/** Parses `a:b:step`, `a,b,c` or `a` into numbers. */
-export function parseRange(text: string, flag: string): number[] {
-  const bad = (why: string) => new InputError(`${flag} ${JSON.stringify(text)}: ${why} (write from:to:step, a list like 0,30,50, or one number)`);
-  const num = (s: string) => {
-    const t = s.trim();
-    if (!/^-?\d+(\.\d+)?$/.test(t)) throw bad(`${JSON.stringify(s)} is not a number`);
-    return Number(t);
-  };
-  if (text.includes(':')) {
-    const parts = text.split(':');
-    if (parts.length !== 3) throw bad('a range needs three parts');
-    const [from, to, step] = parts.map(num) as [number, number, number];
-    if (!(step > 0)) throw bad('the step must be greater than 0');
-    if (to < from) throw bad('the end is below the start');
-    const count = Math.floor((to - from) / step + 1e-9) + 1;
-    if (count > 10_000) throw bad('more than 10,000 values');
-    // Multiply rather than add, so 0.1 steps do not drift.
-    return Array.from({ length: count }, (_, i) => Number((from + i * step).toFixed(10)));
-  }
-  return text.split(',').map(num);
+/** Parses a CLI range of lags in periods: whole numbers from 0. */
+export function parseLagRange(text: string, flag: string): number[] {
+  return parseRange(text, flag, 'whole');
+}
+
+function one(text: string, flag: string, kind: RangeKind): void {
+  if (/[:,]/.test(text)) throw new InputError(`${flag} ${JSON.stringify(text)}: give one value here, ${KINDS[kind].one}`);
+}
+
+/** One percentage from 0 to 100 (`5`, `5%`, `35.4`) as a fraction (0.354). */
+export function parsePercent(text: string, flag: string): number {
+  one(text, flag, 'percent');
+  return parsePercentRange(text, flag)[0]!;
+}
+
+/** One lag in periods: a whole number from 0. */
+export function parseLag(text: string, flag: string): number {
+  one(text, flag, 'whole');
+  return parseLagRange(text, flag)[0]!;
 }
 
 /** The cartesian product of the grid's dimensions over the base scenario. */

@@ -27,10 +27,6 @@ export interface RuleContext {
 
 export type Rule = (ctx: RuleContext) => void;
 
-/** Payment dates as written (rule expanded), or undefined when the rule itself is broken. */
-export function scheduleDates(schedule: DealFile['dates']['paymentDates']): IsoDate[] {
-  return 'dates' in schedule ? schedule.dates : nominalDates(schedule);
-}
 
 function checkIncreasing(ctx: RuleContext, dates: readonly IsoDate[], path: readonly PropertyKey[]): void {
   for (let i = 1; i < dates.length; i++) {
@@ -334,8 +330,14 @@ const accountRules: Rule = (ctx) => {
   ctx.spec.accounts.forEach((a, i) => {
     if (a.release.type === 'excessOverTarget' && !a.target) ctx.at(['accounts', i, 'release'], 'release "excessOverTarget" needs a target');
     if (a.kind === 'collection' && a.target) ctx.at(['accounts', i, 'target'], 'the collection account takes no target', 'warning');
+    // The engine's ledger names its own parties so; a reserve may not take one of them.
+    if (a.kind === 'reserve' && (RESERVED_PARTIES.includes(a.id) || a.id.includes(':'))) {
+      ctx.at(['accounts', i, 'id'], `"${a.id}" is reserved for the engine's ledger (${RESERVED_PARTIES.join(', ')}, or an id with ":"); choose another id`);
+    }
   });
 };
+
+const RESERVED_PARTIES = ['collection', 'pool', 'call', 'loss-sharing'];
 
 const poolAgainstTranches: Rule = (ctx) => {
   const s = ctx.spec;
@@ -394,6 +396,20 @@ const assumedNotes: Rule = (ctx) => {
 const calendarCoverage: Rule = (ctx) => {
   try {
     const { calendar, periods } = dealSchedule(ctx.spec.dates);
+    // After business-day adjustment two payment dates may fall on one day, or a payment may come
+    // before the end of the collection period it pays out.
+    for (let k = 1; k < periods.length; k++) {
+      const a = periods[k - 1]!;
+      const b = periods[k]!;
+      if (compareDates(a.date, b.date) >= 0) {
+        ctx.at(['dates', 'paymentDates'], `payment dates ${a.nominalDate} and ${b.nominalDate} both move to ${b.date} under the "${ctx.spec.dates.businessDayRule}" rule`);
+        break;
+      }
+    }
+    const early = periods.find((p) => compareDates(p.collectionEnd, p.date) > 0);
+    if (early) {
+      ctx.at(['dates', ctx.spec.dates.collectionDates ? 'collectionDates' : 'businessDayRule'], `period ${early.index} pays on ${early.date}, before its collection period ends on ${early.collectionEnd}`);
+    }
     const beyond = calendar.beyondDataDates();
     if (beyond.length > 0) {
       ctx.at(['dates', 'calendarBeyondData'], `payment dates from ${beyond[0]} on fall past the last year (${calendar.lastYear}) of published exchange holidays; they are adjusted for weekends only`, 'warning');

@@ -264,10 +264,14 @@ export function buildDeal(raw: DealRaw): DealCase {
   const last = onDay(first, (periodCount - 1) * d.every, d.day);
   const rule = { everyMonths: d.every, day: d.day, first, last };
   const paymentDates = nominalDates(rule);
-  const lag = d.collectionLag ?? 0;
+  // A payment date moved earlier (preceding, modified following) must still come after the end of
+  // the collection period it pays out: collections then close ten days before (holidays last up
+  // to eight).
+  const earlier = d.businessDayRule === 'preceding' || d.businessDayRule === 'modifiedFollowing';
+  const lag = Math.max(d.collectionLag ?? 0, earlier ? 10 : 0);
   const collectionCount = d.collectionShare === undefined ? paymentDates.length : Math.max(1, Math.ceil((paymentDates.length * d.collectionShare) / 1000));
   const collectionDates =
-    d.collectionLag === undefined && d.collectionShare === undefined ? undefined : paymentDates.slice(0, collectionCount).map((p) => addDays(p, -lag));
+    d.collectionLag === undefined && d.collectionShare === undefined && !earlier ? undefined : paymentDates.slice(0, collectionCount).map((p) => addDays(p, -lag));
   const lastCollection = collectionDates ? collectionDates[collectionDates.length - 1]! : last;
   const n = paymentDates.length;
   const span = toDayNumber(lastCollection) - toDayNumber(cutoff);
@@ -650,7 +654,8 @@ const poolWideRaw = fc.record({
           fc.constant('even' as const),
           fc.record({ frontLoaded: bpRate(5000) }),
           fc.record({ backLoaded: bpRate(5000) }),
-          fc.record({ explicit: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 8 }) }),
+          // Explicit weights are not all zero (validation rejects that).
+          fc.record({ explicit: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 8 }).map((w) => (w.some((x) => x > 0) ? w : [1, ...w.slice(1)])) }),
         ),
         { nil: undefined },
       ),
@@ -741,7 +746,8 @@ export function buildScenario(deal: DealCase, raw: ScenarioRaw): JsonObject {
         : obj({
             ...w.defaultRate.rate,
             timing: w.defaultRate.timing,
-            overrides: w.defaultRate.overrides.map((o) => obj({ assetType: o.assetType, obligor: o.obligor === undefined ? undefined : OBLIGORS[o.obligor]!, ...o.rate })),
+            // Overrides name obligors of this deal (validation rejects unknown ones).
+            overrides: w.defaultRate.overrides.map((o) => obj({ assetType: o.assetType, obligor: o.obligor === undefined ? undefined : deal.obligors[o.obligor % deal.obligors.length]!, ...o.rate })),
           }),
     defaults,
     recovery: w?.recovery === undefined ? undefined : obj({ ...w.recovery }),

@@ -5,11 +5,35 @@ export interface Io {
   exitCode?: number;
 }
 
+/** True for the error of writing to a pipe whose reader has gone (`ipabs run … | head -1`). */
+export function isBrokenPipe(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as NodeJS.ErrnoException).code === 'EPIPE';
+}
+
+/**
+ * The process's streams. A reader that closes the pipe early (`| head -1`) is not an error:
+ * the rest of the output is dropped quietly and the exit code is the command's own (no EPIPE
+ * stack trace, no exit 1). Other stream errors are thrown as before.
+ */
 export function processIo(): Io {
-  return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+  const stream = (s: NodeJS.WriteStream) => {
+    let closed = false;
+    s.on('error', (err) => {
+      // After EPIPE the stream is destroyed: a write already on its way fails with this.
+      if (!isBrokenPipe(err) && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_DESTROYED') throw err;
+      closed = true;
+    });
+    return (t: string) => {
+      if (closed || s.destroyed) return;
+      try {
+        s.write(t);
+      } catch (err) {
+        if (!isBrokenPipe(err)) throw err;
+        closed = true;
+      }
+    };
   };
+  return { stdout: stream(process.stdout), stderr: stream(process.stderr) };
 }
 
 /** An Io that keeps what is written, for tests. */

@@ -4,7 +4,7 @@
  * internal error (a bug: please report).
  */
 import { Command, CommanderError } from 'commander';
-import { formatOption, langOption, unitOption } from './options.js';
+import { formatOption, langOption, sectionOption, unitOption } from './options.js';
 import { registerStressCommands } from './stress.js';
 import { InputError, InternalError } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
@@ -12,7 +12,7 @@ import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
-import { processIo } from './io.js';
+import { isBrokenPipe, processIo } from './io.js';
 
 export const VERSION = '0.1.0';
 
@@ -29,11 +29,15 @@ function buildProgram(io: Io): Command {
 
   program
     .command('validate')
-    .description('check deal files and their tapes; prints ok or each problem with its file and JSON path or CSV line')
-    .argument('<deal...>', 'deal files (JSON)')
+    .description(
+      'check deal files and their tapes, or scenario files; prints ok or each problem with its file and JSON path or CSV line. A file whose "$schema" ends in scenario.schema.json is a scenario file',
+    )
+    .argument('<file...>', 'deal or scenario files (JSON)')
     .option('--strict', 'treat warnings as errors')
-    .action((deals: string[], opts: { strict?: boolean }) => {
-      io.exitCode = validateCommand(deals, opts, io);
+    .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
+    .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
+    .action((files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+      io.exitCode = validateCommand(files, opts, io);
     });
 
   program
@@ -45,6 +49,7 @@ function buildProgram(io: Io): Command {
     .addOption(formatOption())
     .addOption(langOption())
     .addOption(unitOption())
+    .addOption(sectionOption())
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .action((deal: string, opts) => {
       io.exitCode = poolCommand(deal, opts, io);
@@ -59,6 +64,7 @@ function buildProgram(io: Io): Command {
     .addOption(formatOption())
     .addOption(langOption())
     .addOption(unitOption())
+    .addOption(sectionOption())
     .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
     .action((deal: string, opts) => {
       io.exitCode = runCommand(deal, opts, io);
@@ -89,6 +95,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       // Help and version exit 0; usage errors have already been printed by commander.
       return err.exitCode === 0 ? 0 : 2;
     }
+    // The reader of stdout has gone (`| head -1`): nothing left to say, and not a failure.
+    if (isBrokenPipe(err)) return io.exitCode ?? 0;
     if (err instanceof InputError) {
       io.stderr(`ipabs: ${err.message}\n`);
       return 2;

@@ -1,35 +1,31 @@
 import { runDeal } from '../engine/run.js';
 import { runJson, runReport } from '../report/runReport.js';
-import { render } from '../report/render.js';
-import type { Format, Lang, Unit } from '../report/model.js';
 import { loadScenario } from '../scenario/load.js';
-import { formatDiagnostic, InputError } from '../validate/diagnostics.js';
+import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
-import { emit, loadDealOrFail } from './load.js';
+import { emit, emitReport, fileError, formatOf, loadDealOrFail, type OutputOptions } from './load.js';
 
-export interface RunOptions {
+export interface RunOptions extends OutputOptions {
   scenario?: string;
-  format: Format;
-  lang: Lang;
-  unit: Unit;
-  out?: string;
   ledger?: boolean;
 }
 
-/** `ipabs run DEAL [--scenario FILE]`: tranche cash-flow tables and analytics. */
+/**
+ * `ipabs run DEAL [--scenario FILE]`: tranche cash-flow tables and analytics. JSON is the full
+ * result (with `--ledger` every cash movement); with `--section` one section of the report, in
+ * any format.
+ */
 export function runCommand(file: string, opts: RunOptions, io: Io): number {
   const deal = loadDealOrFail(file, io);
+  if (opts.ledger && opts.section !== undefined) throw new InputError('--ledger adds to the full JSON result: give it without --section');
   let scenario;
   if (opts.scenario) {
     const loaded = loadScenario(opts.scenario, deal);
-    if (!loaded.scenario) throw new InputError(`${opts.scenario} is not a valid scenario:\n${loaded.diagnostics.map(formatDiagnostic).join('\n')}`);
+    if (!loaded.scenario) throw fileError(opts.scenario, loaded.diagnostics, `${opts.scenario} is not a valid scenario`);
     scenario = loaded.scenario;
   }
   const result = runDeal(deal, scenario);
-  const text =
-    opts.format === 'json'
-      ? `${JSON.stringify(runJson(result, { ledger: opts.ledger }), null, 2)}\n`
-      : render(runReport(result, opts.lang, opts.unit), { format: opts.format, lang: opts.lang, unit: opts.unit });
-  emit(text, opts.out, io);
+  if (formatOf(opts) === 'json' && opts.section === undefined) emit(`${JSON.stringify(runJson(result, { ledger: opts.ledger }), null, 2)}\n`, opts.out, io);
+  else emitReport(runReport(result, opts.lang, opts.unit), opts, io);
   return 0;
 }

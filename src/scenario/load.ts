@@ -49,3 +49,37 @@ export function loadScenario(file: string, deal?: LoadedDeal): { scenario?: Scen
   if (json.value === undefined) return { diagnostics: json.diagnostics };
   return validateScenario(json.value, file, deal);
 }
+
+/** Scenarios in a document: one scenario, a list, or `{ "scenarios": [...] }`. */
+export function scenarioItems(input: unknown): { items: unknown[]; pathOf: (i: number) => string } {
+  if (Array.isArray(input)) return { items: input, pathOf: (i) => `[${i}]` };
+  if (input && typeof input === 'object' && Array.isArray((input as { scenarios?: unknown }).scenarios)) {
+    return { items: (input as { scenarios: unknown[] }).scenarios, pathOf: (i) => `scenarios[${i}]` };
+  }
+  return { items: [input], pathOf: () => '' };
+}
+
+/**
+ * Validates a document of scenarios (one, a list, or `{ "scenarios": [...] }`), every item, so
+ * that all the invalid ones are reported at once, each path from the file's root
+ * (`scenarios[2].recovery.rate`). Against `deal` when given, else the shape only.
+ */
+export function validateScenarioList(input: unknown, file: string, deal?: LoadedDeal): { scenarios?: ScenarioSpec[]; diagnostics: Diagnostic[] } {
+  const { items, pathOf } = scenarioItems(input);
+  if (items.length === 0) return { diagnostics: [{ severity: 'error', file, path: pathOf(0).replace(/\[0\]$/, ''), message: 'the list of scenarios is empty' }] };
+  const scenarios: ScenarioSpec[] = [];
+  const diagnostics: Diagnostic[] = [];
+  items.forEach((item, i) => {
+    const v = validateScenario(item, file, deal);
+    const prefix = pathOf(i);
+    diagnostics.push(...v.diagnostics.map((d) => ({ ...d, path: [prefix, d.path].filter(Boolean).join('.').replace('.[', '[') })));
+    if (v.scenario) scenarios.push(v.scenario);
+  });
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scenarios, diagnostics };
+}
+
+/** True when a parsed JSON document says it is a scenario file: its `$schema` ends in scenario.schema.json. */
+export function looksLikeScenario(input: unknown): boolean {
+  const schema = input && typeof input === 'object' && !Array.isArray(input) ? (input as { $schema?: unknown }).$schema : undefined;
+  return typeof schema === 'string' && schema.endsWith('scenario.schema.json');
+}

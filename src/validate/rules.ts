@@ -397,18 +397,22 @@ const calendarCoverage: Rule = (ctx) => {
   try {
     const { calendar, periods } = dealSchedule(ctx.spec.dates);
     // After business-day adjustment two payment dates may fall on one day, or a payment may come
-    // before the end of the collection period it pays out.
-    for (let k = 1; k < periods.length; k++) {
-      const a = periods[k - 1]!;
-      const b = periods[k]!;
-      if (compareDates(a.date, b.date) >= 0) {
-        ctx.at(['dates', 'paymentDates'], `payment dates ${a.nominalDate} and ${b.nominalDate} both move to ${b.date} under the "${ctx.spec.dates.businessDayRule}" rule`);
-        break;
+    // before the end of the collection period it pays out (what the nominal dates already get
+    // wrong is reported by dateOrder).
+    const nominalOk = periods.every((p, k) => compareDates(p.collectionEnd, p.nominalDate) <= 0 && (k === 0 || compareDates(periods[k - 1]!.nominalDate, p.nominalDate) < 0));
+    if (nominalOk) {
+      for (let k = 1; k < periods.length; k++) {
+        const a = periods[k - 1]!;
+        const b = periods[k]!;
+        if (compareDates(a.date, b.date) >= 0) {
+          ctx.at(['dates', 'paymentDates'], `payment dates ${a.nominalDate} and ${b.nominalDate} both move to ${b.date} under the "${ctx.spec.dates.businessDayRule}" rule`);
+          break;
+        }
       }
-    }
-    const early = periods.find((p) => compareDates(p.collectionEnd, p.date) > 0);
-    if (early) {
-      ctx.at(['dates', ctx.spec.dates.collectionDates ? 'collectionDates' : 'businessDayRule'], `period ${early.index} pays on ${early.date}, before its collection period ends on ${early.collectionEnd}`);
+      const early = periods.find((p) => compareDates(p.collectionEnd, p.date) > 0);
+      if (early) {
+        ctx.at(['dates', 'businessDayRule'], `period ${early.index} pays on ${early.date} (moved from ${early.nominalDate} under the "${ctx.spec.dates.businessDayRule}" rule), before its collection period ends on ${early.collectionEnd}`);
+      }
     }
     const beyond = calendar.beyondDataDates();
     if (beyond.length > 0) {

@@ -2,29 +2,33 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { prepareDeal, type PreparedDeal } from '../engine/run.js';
-import { parseJsonText, readInput, type LoadedDeal } from '../io/loadDeal.js';
-import type { Format, Label, Lang, Unit } from '../report/model.js';
-import { render } from '../report/render.js';
+import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
+import type { Label } from '../report/model.js';
 import { breakevenReport, monteCarloReport, obligorReport, stressReport, type BreakevenRow } from '../report/stressReports.js';
-import { validateScenario } from '../scenario/load.js';
+import { validateScenarioList } from '../scenario/load.js';
 import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
 import { breakeven, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers } from '../stress/breakeven.js';
-import { mcObligors, monteCarlo, patternRunner, runPattern } from '../stress/montecarlo.js';
+import { MAX_PATHS, mcObligors, monteCarlo, patternRunner, recoveryBp, runPattern, type McProgress } from '../stress/montecarlo.js';
 import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
 import { runPatternsParallel } from '../stress/parallel.js';
-import { baseScenario, gridScenarios, parsePercentRange, parseRange, PRESETS, presetScenarios, scenarioList, type NamedScenario, type PresetName } from '../stress/scenarios.js';
+import { MAX_SEED } from '../stress/random.js';
+import {
+  baseScenario,
+  gridScenarios,
+  parseLag,
+  parseLagRange,
+  parsePercent,
+  parsePercentRange,
+  PRESETS,
+  presetScenarios,
+  type NamedScenario,
+  type PresetName,
+} from '../stress/scenarios.js';
 import { stressTable } from '../stress/table.js';
-import { formatDiagnostic, InputError } from '../validate/diagnostics.js';
+import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
-import { emit, loadDealOrFail } from './load.js';
-import { formatOption, langOption, unitOption } from './options.js';
-
-interface OutputOptions {
-  format: Format;
-  lang: Lang;
-  unit: Unit;
-  out?: string;
-}
+import { emitReport, fileError, loadDealOrFail, type OutputOptions } from './load.js';
+import { formatOption, langOption, sectionOption, unitOption } from './options.js';
 
 interface BaseOptions {
   defaultRate?: string;
@@ -33,67 +37,81 @@ interface BaseOptions {
   support?: boolean;
 }
 
-/** A percentage flag (e.g. `--default-rate 5` for 5%) as a fraction. */
-function percent(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const t = text.trim().replace(/%$/, '');
-  if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 100) throw new InputError(`${flag} ${JSON.stringify(text)}: give a percentage from 0 to 100 (5 means 5%)`);
-  return Number(t) / 100;
+interface ChoiceOptions extends BaseOptions {
+  preset?: string;
+  scenarios?: string;
+  cdr?: string;
+  cumulative?: string;
 }
 
-function wholeNumber(text: string | undefined, flag: string, min = 0): number | undefined {
+/** A flag's value that is a list or range (`0,30,50`, `0:30:10`): a grid in ipabs stress. */
+const isList = (text: string | undefined): text is string => text !== undefined && /[:,]/.test(text);
+
+/** A whole-number flag (a count: paths, seed, workers, periods) from `min` to `max`. */
+function wholeNumber(text: string | undefined, flag: string, min = 0, max?: number, maxText = max?.toLocaleString('en-US')): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new InputError(`${flag} ${JSON.stringify(text)}: give a whole number${min > 0 ? ` of at least ${min}` : ''}`);
-  return Number(text);
+  const t = text.trim();
+  if (!/^\d+$/.test(t) || Number(t) < min || (max !== undefined && Number(t) > max)) {
+    const range = max !== undefined ? ` from ${min} to ${maxText}` : min > 0 ? ` of at least ${min}` : '';
+    throw new InputError(`${flag} ${JSON.stringify(text)}: give a whole number${range}`);
+  }
+  return Number(t);
 }
 
 function base(deal: LoadedDeal, o: BaseOptions, lists = true): ScenarioSpec {
   if (!lists) {
     for (const [flag, v] of [['--recovery', o.recovery], ['--lag', o.lag]] as const) {
-      if (v !== undefined && /[:,]/.test(v)) throw new InputError(`${flag} ${JSON.stringify(v)}: give one value here (lists make grids only in ipabs stress)`);
+      if (isList(v)) throw new InputError(`${flag} ${JSON.stringify(v)}: give one value here (lists make grids only in ipabs stress)`);
     }
   }
-  const single = (t: string | undefined, flag: string) => (t !== undefined && /[:,]/.test(t) ? undefined : percent(t, flag));
   const s = baseScenario(deal, {
-    defaultRate: percent(o.defaultRate, '--default-rate'),
-    recoveryRate: single(o.recovery, '--recovery'),
-    recoveryLagPeriods: o.lag !== undefined && !/[:,]/.test(o.lag) ? wholeNumber(o.lag, '--lag') : undefined,
+    defaultRate: o.defaultRate !== undefined ? parsePercent(o.defaultRate, '--default-rate') : undefined,
+    recoveryRate: o.recovery !== undefined && !isList(o.recovery) ? parsePercent(o.recovery, '--recovery') : undefined,
+    recoveryLagPeriods: o.lag !== undefined && !isList(o.lag) ? parseLag(o.lag, '--lag') : undefined,
   });
   if (o.support === false) s.externalSupport = false;
   return s;
 }
 
-/** Scenarios from a file: each validated against the deal, merged over nothing (a file says it all). */
-function scenariosFromFile(file: string, deal: LoadedDeal, fallbackBase: ScenarioSpec): NamedScenario[] {
-  const read = readInput(file, file);
-  if (!read.bytes) throw new InputError(read.diagnostics.map(formatDiagnostic).join('\n'));
-  const json = parseJsonText(read.bytes.toString('utf8'), file);
-  if (json.value === undefined) throw new InputError(json.diagnostics.map(formatDiagnostic).join('\n'));
-  const list = scenarioList(json.value);
-  // Where item i sits in the file: `[i]` in a list, `scenarios[i]` in {"scenarios": [...]}, the
-  // root for a file of one scenario.
-  const single = list.length === 1 && list[0] === json.value;
-  const prefix = Array.isArray(json.value) ? '' : 'scenarios';
-  return list.map((item, i) => {
-    const v = validateScenario(item, file, deal);
-    if (!v.scenario) {
-      const lines = v.diagnostics.map((d) => formatDiagnostic({ ...d, path: [single ? '' : `${prefix}[${i}]`, d.path].filter(Boolean).join('.').replace('.[', '[') }));
-      throw new InputError(`${file} is not a valid scenario list:\n${lines.join('\n')}`);
-    }
-    const name = v.scenario.name ?? `scenario ${i + 1}`;
-    void fallbackBase;
-    return { name: { zh: name, en: name }, scenario: v.scenario };
+/**
+ * Scenarios from a file, each validated against the deal; every invalid one is reported, not
+ * only the first. A file says everything itself: nothing of the base case is merged in.
+ */
+function scenariosFromFile(file: string, deal: LoadedDeal): NamedScenario[] {
+  const json = readJsonFile(file);
+  if (json.value === undefined) throw fileError(file, json.diagnostics);
+  const v = validateScenarioList(json.value, file, deal);
+  if (!v.scenarios) {
+    const items = Array.isArray(json.value) || Array.isArray((json.value as { scenarios?: unknown } | null)?.scenarios);
+    throw fileError(file, v.diagnostics, items ? `${file} is not a valid scenario list` : `${file} is not a valid scenario`);
+  }
+  return v.scenarios.map((scenario, i) => {
+    const name = scenario.name ?? `scenario ${i + 1}`;
+    return { name: { zh: name, en: name }, scenario };
   });
 }
 
-function chooseScenarios(deal: LoadedDeal, o: BaseOptions & { preset?: string; scenarios?: string; cdr?: string; cumulative?: string }, defaultPreset: boolean): { list: NamedScenario[]; describe: Label } {
+function chooseScenarios(deal: LoadedDeal, o: ChoiceOptions, defaultPreset: boolean): { list: NamedScenario[]; describe: Label } {
+  if (o.scenarios !== undefined) {
+    // A file gives whole scenarios: flags that build scenarios would be silently lost.
+    const given = ([['--default-rate', o.defaultRate], ['--recovery', o.recovery], ['--lag', o.lag], ['--preset', o.preset], ['--cdr', o.cdr], ['--cumulative', o.cumulative]] as const)
+      .filter(([, v]) => v !== undefined)
+      .map(([flag]) => flag);
+    if (given.length > 0) {
+      throw new InputError(
+        `--scenarios takes whole scenarios from the file: give ${given.join(', ')} in the file's scenarios instead, or drop --scenarios (only --no-support applies over a file)`,
+      );
+    }
+    const list = scenariosFromFile(o.scenarios, deal);
+    if (o.support === false) for (const s of list) s.scenario.externalSupport = false;
+    return { list, describe: { zh: `情景文件 ${o.scenarios}`, en: `scenario file ${o.scenarios}` } };
+  }
   const b = base(deal, o);
-  if (o.scenarios) return { list: scenariosFromFile(o.scenarios, deal, b), describe: { zh: `情景文件 ${o.scenarios}`, en: `scenario file ${o.scenarios}` } };
   const grid = {
     cdr: o.cdr !== undefined ? parsePercentRange(o.cdr, '--cdr') : undefined,
     cumulative: o.cumulative !== undefined ? parsePercentRange(o.cumulative, '--cumulative') : undefined,
-    recovery: o.recovery !== undefined && /[:,]/.test(o.recovery) ? parsePercentRange(o.recovery, '--recovery') : undefined,
-    lag: o.lag !== undefined && /[:,]/.test(o.lag) ? parseRange(o.lag, '--lag') : undefined,
+    recovery: isList(o.recovery) ? parsePercentRange(o.recovery, '--recovery') : undefined,
+    lag: isList(o.lag) ? parseLagRange(o.lag, '--lag') : undefined,
   };
   if (grid.cdr && grid.cumulative) throw new InputError('give --cdr (annual) or --cumulative, not both');
   const isGrid = Object.values(grid).some((v) => v !== undefined);
@@ -105,6 +123,17 @@ function chooseScenarios(deal: LoadedDeal, o: BaseOptions & { preset?: string; s
     return { list: presetScenarios(preset as PresetName, deal, b), describe: { zh: `预设情景 ${preset}`, en: `preset ${preset}` } };
   }
   return { list: [{ name: { zh: '基准情景', en: 'base case' }, scenario: b }], describe: { zh: '基准情景', en: 'base case' } };
+}
+
+/**
+ * The Monte Carlo progress line: how far the run is in paths (each default pattern stands for
+ * the paths that drew it), then the patterns run of all.
+ *
+ * @example progressLine(5100, 11429, 4500, 10000) // 'Monte Carlo: 45% (5,100 of 11,429 default patterns)'
+ */
+export function progressLine(done: number, total: number, pathsDone: number, paths: number): string {
+  const pct = paths > 0 ? Math.min(100, Math.floor((100 * pathsDone) / paths)) : 100;
+  return `Monte Carlo: ${pct}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} default patterns)`;
 }
 
 function baseLine(s: ScenarioSpec): Label {
@@ -124,7 +153,12 @@ const addBaseOptions = (c: Command) =>
     .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support');
 
 const addOutputOptions = (c: Command) =>
-  c.addOption(formatOption()).addOption(langOption()).addOption(unitOption()).option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout');
+  c
+    .addOption(formatOption())
+    .addOption(langOption())
+    .addOption(unitOption())
+    .addOption(sectionOption())
+    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout');
 
 export function registerStressCommands(program: Command, io: Io): void {
   addOutputOptions(
@@ -134,17 +168,18 @@ export function registerStressCommands(program: Command, io: Io): void {
         .description('run a grid or list of scenarios: per tranche loss, WAL, final payment date; coverage; reserve, guarantee and undertaking drawn')
         .argument('<deal>', 'deal file (JSON)')
         .option('--preset <name>', `built-in stresses: ${PRESETS.join(', ')} (the default without a grid or file)`)
-        .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]}')
-        .option('--cdr <range>', 'annual constant default rates, per cent: 0:30:5 or 0,10,20')
-        .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool'),
+        .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag; --no-support applies over it)')
+        .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
+        .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100'),
     ),
-  ).action((file: string, o: BaseOptions & OutputOptions & { preset?: string; scenarios?: string; cdr?: string; cumulative?: string }) => {
+  ).action((file: string, o: ChoiceOptions & OutputOptions) => {
     const deal = loadDealOrFail(file, io);
     const { list, describe } = chooseScenarios(deal, o, true);
     const rows = stressTable(prepareDeal(deal), list);
     // A scenario file says everything itself; grids and presets build on the base case.
-    const subtitle = o.scenarios ? [describe] : [describe, baseLine(base(deal, o))];
-    emit(render(stressReport(deal, rows, subtitle, o.lang), o), o.out, io);
+    const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
+    const subtitle = o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))];
+    emitReport(stressReport(deal, rows, subtitle, o.lang), o, io);
     io.exitCode = 0;
   });
 
@@ -156,11 +191,11 @@ export function registerStressCommands(program: Command, io: Io): void {
         .argument('<deal>', 'deal file (JSON)')
         .option('-t, --tranche <id...>', 'tranche ids (default: every tranche)')
         .option('--preset <name>', `scenarios: ${PRESETS.join(', ')}`)
-        .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]}')
+        .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag)')
         .option('--base-rate <pct>', 'base cumulative default rate for the target default rates (default: the deal’s baseCase)')
         .option('--multipliers <list>', `TDR multipliers, e.g. ${DEFAULT_MULTIPLIERS.map((m) => `${m.grade}=${m.multiplier}`).join(',')}`),
     ),
-  ).action((file: string, o: BaseOptions & OutputOptions & { tranche?: string[]; preset?: string; scenarios?: string; baseRate?: string; multipliers?: string }) => {
+  ).action((file: string, o: ChoiceOptions & OutputOptions & { tranche?: string[]; baseRate?: string; multipliers?: string }) => {
     const deal = loadDealOrFail(file, io);
     const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
     for (const id of ids) {
@@ -187,7 +222,7 @@ export function registerStressCommands(program: Command, io: Io): void {
         });
       }
     }
-    const baseRate = percent(o.baseRate, '--base-rate') ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
+    const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
     const ratings = ids.map((id) => {
       const mine = rows.filter((r) => r.tranche === id);
       const minWith = Math.min(...mine.map((r) => r.withSupport.rate));
@@ -196,7 +231,7 @@ export function registerStressCommands(program: Command, io: Io): void {
       const wo = baseRate !== undefined ? impliedRating(minWithout, baseRate, multipliers) : undefined;
       return { tranche: id, minWith, minWithout, gradeWith: w?.grade, gradeWithout: wo?.grade, tdrWith: w?.tdr, tdrWithout: wo?.tdr };
     });
-    emit(render(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang), o), o.out, io);
+    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang), o, io);
     io.exitCode = 0;
   });
 
@@ -232,7 +267,7 @@ export function registerStressCommands(program: Command, io: Io): void {
       zh: `违约发生于第${period}期；回收率${b.recovery.rate.times(100).toString()}%，回收滞后${b.recovery.lagPeriods}期${b.externalSupport ? '' : '；不含外部增信'}`,
       en: `Defaults in period ${period}; recovery ${b.recovery.rate.times(100).toString()}%, lag ${b.recovery.lagPeriods} periods${b.externalSupport ? '' : '; no external support'}`,
     };
-    emit(render(obligorReport(deal, top, minimal, assumptions, o.lang), o), o.out, io);
+    emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io);
     io.exitCode = 0;
   });
 

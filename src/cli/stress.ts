@@ -276,21 +276,22 @@ export function registerStressCommands(program: Command, io: Io): void {
       .command('montecarlo')
       .description('Monte Carlo of correlated obligor defaults (one-factor Gaussian copula): expected loss, probability of loss, loss percentiles, WAL, histogram')
       .argument('<deal>', 'deal file (JSON)')
-      .option('--paths <n>', 'number of paths', '10000')
-      .option('--seed <n>', 'random seed: the same seed gives the same result', '1')
+      .option('--paths <n>', `number of paths, 1 to ${MAX_PATHS.toLocaleString('en-US')}`, '10000')
+      .option('--seed <n>', `random seed, 0 to ${MAX_SEED}: the same seed gives the same result`, '1')
       .option('--pd <pct>', 'default probability of every obligor over its life, per cent (default: the assets’ defaultProbability, else the deal’s baseCase)')
       .option('--correlation <rho>', 'asset correlation ρ, 0 to 1 (default: the deal’s baseCase, else 0.2)')
       .option('--industry-correlation <rho>', 'extra correlation within an industry, 0 to 1 (default 0)')
-      .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
-      .option('--recovery-range <min,max>', 'draw each recovery uniformly between two percentages')
+      .option('--recovery <pct>', 'recovery rate, per cent, to 0.01% (default: the deal’s baseCase)')
+      .option('--recovery-range <min,max>', 'draw each recovery uniformly between two percentages (to 0.01%)')
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
       .option('--workers <n>', 'worker threads (default: the cores available, when the run is large enough)')
       .option('--no-support', 'switch off external support'),
   ).action(async (file: string, o: OutputOptions & { paths: string; seed: string; pd?: string; correlation?: string; industryCorrelation?: string; recovery?: string; recoveryRange?: string; lag?: string; workers?: string; support?: boolean }) => {
     const deal = loadDealOrFail(file, io);
     const prepared: PreparedDeal = prepareDeal(deal);
-    const paths = wholeNumber(o.paths, '--paths', 1)!;
-    const seed = wholeNumber(o.seed, '--seed')!;
+    const paths = wholeNumber(o.paths, '--paths', 1, MAX_PATHS)!;
+    // Seeds are 32-bit: a larger one would silently give the paths of a smaller one.
+    const seed = wholeNumber(o.seed, '--seed', 0, MAX_SEED, String(MAX_SEED))!;
     const ratio = (t: string | undefined, flag: string) => {
       if (t === undefined) return undefined;
       if (!/^\d+(\.\d+)?$/.test(t) || Number(t) > 1) throw new InputError(`${flag} ${JSON.stringify(t)}: give a number from 0 to 1`);
@@ -300,16 +301,18 @@ export function registerStressCommands(program: Command, io: Io): void {
     const correlation = ratio(o.correlation, '--correlation') ?? bc?.correlation.toNumber() ?? 0.2;
     const industryCorrelation = ratio(o.industryCorrelation, '--industry-correlation') ?? 0;
     if (correlation + industryCorrelation > 1) throw new InputError('--correlation and --industry-correlation add up to more than 1');
-    let recovery: number | { min: number; max: number } = percent(o.recovery, '--recovery') ?? bc?.recoveryRate.toNumber() ?? 0;
-    if (o.recoveryRange) {
-      const parts = o.recoveryRange.split(',').map((x) => percent(x, '--recovery-range'));
+    if (o.recovery !== undefined && o.recoveryRange !== undefined) throw new InputError('give --recovery or --recovery-range, not both');
+    let recovery: number | { min: number; max: number } = (o.recovery !== undefined ? parsePercent(o.recovery, '--recovery') : undefined) ?? bc?.recoveryRate.toNumber() ?? 0;
+    if (o.recoveryRange !== undefined) {
+      const parts = o.recoveryRange.includes(':') ? [] : parsePercentRange(o.recoveryRange, '--recovery-range');
       if (parts.length !== 2 || parts[0]! > parts[1]!) throw new InputError('--recovery-range: give min,max in per cent, e.g. 20,60');
       recovery = { min: parts[0]!, max: parts[1]! };
     }
-    const lag = wholeNumber(o.lag, '--lag') ?? bc?.recoveryLagPeriods ?? 0;
+    const lag = (o.lag !== undefined ? parseLag(o.lag, '--lag') : undefined) ?? bc?.recoveryLagPeriods ?? 0;
+    const pd = o.pd !== undefined ? parsePercent(o.pd, '--pd') : undefined;
     let obligors;
     try {
-      obligors = mcObligors(prepared, { override: percent(o.pd, '--pd'), fallback: bc?.cumulativeDefaultRate.toNumber() });
+      obligors = mcObligors(prepared, { override: pd, fallback: bc?.cumulativeDefaultRate.toNumber() });
     } catch (err) {
       throw new InputError((err as Error).message);
     }
@@ -321,11 +324,11 @@ export function registerStressCommands(program: Command, io: Io): void {
     const started = Date.now();
     const showProgress = Boolean(process.stderr.isTTY);
     let lastShown = 0;
-    const progress = (done: number, total: number) => {
+    const progress: McProgress = (done, total, pathsDone, allPaths) => {
       const now = Date.now();
       if (!showProgress || now - started < 1000 || now - lastShown < 200) return;
       lastShown = now;
-      io.stderr(`\rMonte Carlo: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} default patterns`);
+      io.stderr(`\r${progressLine(done, total, pathsDone, allPaths)}\x1b[K`);
     };
     const result = await monteCarlo(
       prepared,
@@ -336,14 +339,17 @@ export function registerStressCommands(program: Command, io: Io): void {
         if (workers > 1 && patterns.length > 400) return runPatternsParallel({ dealFile: file, baseInput, obligors, lag }, patterns, workers, onDone);
         const runner = patternRunner(prepared, baseSpec);
         return patterns.map((p, i) => {
-          onDone?.(i + 1);
-          return runPattern(runner, baseSpec, obligors, p, lag);
+          const r = runPattern(runner, baseSpec, obligors, p, lag);
+          onDone?.(i + 1, i, i + 1);
+          return r;
         });
       },
       progress,
     );
     if (showProgress && Date.now() - started >= 1000) io.stderr('\r\x1b[K');
-    const rec = typeof recovery === 'number' ? `${(recovery * 100).toFixed(2)}%` : `${(recovery.min * 100).toFixed(2)}–${(recovery.max * 100).toFixed(2)}%`;
+    // As the defaults get it: in basis points.
+    const bp = (x: number) => (recoveryBp(x) / 100).toFixed(2);
+    const rec = typeof recovery === 'number' ? `${bp(recovery)}%` : `${bp(recovery.min)}–${bp(recovery.max)}%`;
     const pds = [...new Set(obligors.map((x) => x.pd))];
     const subtitle: Label[] = [
       {
@@ -351,7 +357,7 @@ export function registerStressCommands(program: Command, io: Io): void {
         en: `One-factor Gaussian copula: ρ=${correlation}${industryCorrelation ? `, industry ρ=${industryCorrelation}` : ''}; default probability ${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : 'per asset'}; recovery ${rec}, lag ${lag} periods${o.support === false ? '; no external support' : ''}`,
       },
     ];
-    emit(render(monteCarloReport(deal, result, subtitle), o), o.out, io);
+    emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io);
     io.exitCode = 0;
   });
 }

@@ -63,19 +63,19 @@ export const BaseCase = z
 
 export const Deal = z
   .object({
-    $schema: z.string().optional(),
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    meta: Meta,
-    dates: DealDates,
-    pool: Pool,
-    tranches: z.array(Tranche).min(1),
-    fees: z.array(Fee).default([]),
-    accounts: z.array(Account).default([]),
-    supports: z.array(Support).default([]),
-    triggers: z.array(Trigger).default([]),
-    waterfalls: Waterfalls,
+    $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
+    schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'The version of the deal-file language: 1.' }),
+    meta: Meta.meta({ description: 'Names, structure, exchange, plan manager, originator, sources.' }),
+    dates: DealDates.meta({ description: 'Cutoff, closing, payment dates, collection periods, business-day rule and calendar.' }),
+    pool: Pool.meta({ description: 'The underlying assets, inline or on CSV tapes, and the purchase price.' }),
+    tranches: z.array(Tranche).min(1).meta({ description: 'The securities: senior, mezzanine, subordinate.' }),
+    fees: z.array(Fee).default([]).meta({ description: 'Taxes and fees, paid where a payFees step names them.' }),
+    accounts: z.array(Account).default([]).meta({ description: 'The collection account and reserves (风险金, 流动性储备).' }),
+    supports: z.array(Support).default([]).meta({ description: 'Loan guarantees, shortfall payment undertakings, liquidity support.' }),
+    triggers: z.array(Trigger).default([]).meta({ description: 'Events that change the waterfall or a reserve target.' }),
+    waterfalls: Waterfalls.meta({ description: 'Ordered payment steps for the normal, accelerated and default states.' }),
     cleanUpCall: CleanUpCall.optional(),
-    baseCase: BaseCase.optional(),
+    baseCase: BaseCase.optional().meta({ description: 'The base case the stress commands start from (assumptions).' }),
   })
   .strict();
 

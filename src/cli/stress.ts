@@ -5,7 +5,7 @@ import { prepareDeal, type PreparedDeal } from '../engine/run.js';
 import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
 import type { Label } from '../report/model.js';
 import { breakevenReport, monteCarloReport, obligorReport, stressReport, type BreakevenRow } from '../report/stressReports.js';
-import { validateScenarioList } from '../scenario/load.js';
+import { scenarioItems, validateScenarioList } from '../scenario/load.js';
 import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
 import { breakeven, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers } from '../stress/breakeven.js';
 import { MAX_PATHS, mcObligors, monteCarlo, patternRunner, recoveryBp, runPattern, type McProgress } from '../stress/montecarlo.js';
@@ -82,8 +82,14 @@ function scenariosFromFile(file: string, deal: LoadedDeal): NamedScenario[] {
   if (json.value === undefined) throw fileError(file, json.diagnostics);
   const v = validateScenarioList(json.value, file, deal);
   if (!v.scenarios) {
-    const items = Array.isArray(json.value) || Array.isArray((json.value as { scenarios?: unknown } | null)?.scenarios);
-    throw fileError(file, v.diagnostics, items ? `${file} is not a valid scenario list` : `${file} is not a valid scenario`);
+    const { items } = scenarioItems(json.value);
+    const heading =
+      items.length === 0
+        ? undefined
+        : v.single
+          ? `${file} is not a valid scenario`
+          : `${file} is not a valid scenario list (${v.invalid} of ${items.length} scenario${items.length === 1 ? '' : 's'} ${v.invalid === 1 ? 'has' : 'have'} errors)`;
+    throw fileError(file, v.diagnostics, heading);
   }
   return v.scenarios.map((scenario, i) => {
     const name = scenario.name ?? `scenario ${i + 1}`;
@@ -98,8 +104,9 @@ function chooseScenarios(deal: LoadedDeal, o: ChoiceOptions, defaultPreset: bool
       .filter(([, v]) => v !== undefined)
       .map(([flag]) => flag);
     if (given.length > 0) {
+      const flags = given.length === 1 ? given[0]! : `${given.slice(0, -1).join(', ')} and ${given[given.length - 1]!}`;
       throw new InputError(
-        `--scenarios takes whole scenarios from the file: give ${given.join(', ')} in the file's scenarios instead, or drop --scenarios (only --no-support applies over a file)`,
+        `--scenarios ${o.scenarios} takes whole scenarios from the file, so ${flags} would be ignored: write ${given.length === 1 ? 'it' : 'them'} into the file's scenarios, or drop --scenarios (only --no-support applies over a file)`,
       );
     }
     const list = scenariosFromFile(o.scenarios, deal);

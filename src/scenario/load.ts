@@ -64,18 +64,25 @@ export function scenarioItems(input: unknown): { items: unknown[]; pathOf: (i: n
  * that all the invalid ones are reported at once, each path from the file's root
  * (`scenarios[2].recovery.rate`). Against `deal` when given, else the shape only.
  */
-export function validateScenarioList(input: unknown, file: string, deal?: LoadedDeal): { scenarios?: ScenarioSpec[]; diagnostics: Diagnostic[] } {
+export function validateScenarioList(
+  input: unknown,
+  file: string,
+  deal?: LoadedDeal,
+): { scenarios?: ScenarioSpec[]; diagnostics: Diagnostic[]; /** How many items are invalid. */ invalid: number; /** The file is one scenario, not a list. */ single: boolean } {
   const { items, pathOf } = scenarioItems(input);
-  if (items.length === 0) return { diagnostics: [{ severity: 'error', file, path: pathOf(0).replace(/\[0\]$/, ''), message: 'the list of scenarios is empty' }] };
+  const single = pathOf(0) === '';
+  if (items.length === 0) return { diagnostics: [{ severity: 'error', file, path: pathOf(0).replace(/\[0\]$/, ''), message: 'the list of scenarios is empty' }], invalid: 0, single };
   const scenarios: ScenarioSpec[] = [];
   const diagnostics: Diagnostic[] = [];
+  let invalid = 0;
   items.forEach((item, i) => {
     const v = validateScenario(item, file, deal);
     const prefix = pathOf(i);
     diagnostics.push(...v.diagnostics.map((d) => ({ ...d, path: [prefix, d.path].filter(Boolean).join('.').replace('.[', '[') })));
     if (v.scenario) scenarios.push(v.scenario);
+    else invalid++;
   });
-  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { scenarios, diagnostics };
+  return invalid > 0 ? { diagnostics, invalid, single } : { scenarios, diagnostics, invalid, single };
 }
 
 /** True when a parsed JSON document says it is a scenario file: its `$schema` ends in scenario.schema.json. */

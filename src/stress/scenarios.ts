@@ -245,10 +245,3 @@ export function presetScenarios(preset: PresetName, deal: LoadedDeal, base: Scen
     return { name, scenario };
   });
 }
-
-/** Scenarios from a file: one scenario, a list, or `{ "scenarios": [...] }`. */
-export function scenarioList(input: unknown): unknown[] {
-  if (Array.isArray(input)) return input;
-  if (input && typeof input === 'object' && Array.isArray((input as { scenarios?: unknown }).scenarios)) return (input as { scenarios: unknown[] }).scenarios;
-  return [input];
-}

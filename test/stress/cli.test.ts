@@ -82,7 +82,7 @@ describe('bad input: exit 2, a clear message, no stack trace', () => {
   });
 
   it('--paths 0', async () => {
-    expect(await refused(['montecarlo', GUANGKAI, '--paths', '0'])).toBe('ipabs: --paths "0": give a whole number of at least 1\n');
+    expect(await refused(['montecarlo', GUANGKAI, '--paths', '0'])).toBe('ipabs: --paths "0": give a whole number from 1 to 10,000,000\n');
     expect(await refused(['montecarlo', GUANGKAI, '--paths', '1e3'])).toContain('--paths "1e3"');
   });
 

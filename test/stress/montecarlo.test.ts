@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeal, prepareDeal } from '../../src/engine/run.js';
 import { Scenario } from '../../src/scenario/schema.js';
-import { mcObligors, monteCarlo, patternRunner, patternScenario, planPaths, runPattern, type DrawnDefault, type McOptions } from '../../src/stress/montecarlo.js';
+import { mcObligors, monteCarlo, patternRunner, patternScenario, planPaths, recoveryBp, runPattern, type DrawnDefault, type McOptions } from '../../src/stress/montecarlo.js';
 import { mustLoad, requireFreshDist, sample, tinyDeal, tinyDealInput, type TinyLoan } from './fixtures.js';
 
 /**
@@ -142,7 +142,7 @@ describe('runPattern (resumed from the base run at the first default) against a 
         return;
       }
       walk(i + 1, pattern);
-      for (const k of obligors[i]!.periods) walk(i + 1, [...pattern, [i, k, Math.round(RECOVERY * 100)]]);
+      for (const k of obligors[i]!.periods) walk(i + 1, [...pattern, [i, k, recoveryBp(RECOVERY)]]);
     };
     walk(0, []);
   });

@@ -1,0 +1,196 @@
+/**
+ * Scenario validation, with JSON paths: an override naming an unknown obligor, a rate given both
+ * as cumulative and as annualCdr, front- or back-loaded timing above 0.5, explicit weights that
+ * are negative, not finite or all zero. A scenario list reports every invalid item. And
+ * `ipabs validate` on scenario files: recognised by `$schema` or `--scenario`, checked for shape,
+ * and with `--deal DEAL` for what they name.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDeal } from '../../src/io/loadDeal.js';
+import { validateScenario, validateScenarioList } from '../../src/scenario/load.js';
+import { formatDiagnostic } from '../../src/validate/diagnostics.js';
+import { runCli } from '../helpers.js';
+
+const GUANGKAI = 'deals/guangkai-patent-license.json';
+const SCHEMA = '../../schemas/scenario.schema.json';
+const deal = loadDeal(GUANGKAI).deal!;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ipabs-scenario-validate-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return path;
+}
+
+/** The diagnostics of one scenario, as printed. */
+const problems = (input: unknown, withDeal = true) => validateScenario(input, 's.json', withDeal ? deal : undefined).diagnostics.map(formatDiagnostic);
+
+describe('validateScenario', () => {
+  it('an override naming an unknown obligor: an error with a suggestion, only against a deal', () => {
+    const input = { defaultRate: { cumulative: 0.05, overrides: [{ assetType: 'royalty', cumulative: 0.1 }, { obligor: '专利客户1', cumulative: 0.2 }] } };
+    expect(problems(input)).toEqual(['error: s.json: defaultRate.overrides[1].obligor: unknown obligor "专利客户1" (did you mean "专利客户01"?)']);
+    expect(problems(input, false)).toEqual([]);
+    expect(problems({ defaultRate: { overrides: [{ obligor: '专利客户01', cumulative: 0.2 }] } })).toEqual([]);
+  });
+
+  it('cumulative and annualCdr both given: an error, in defaultRate or an override', () => {
+    expect(problems({ defaultRate: { cumulative: 0.05, annualCdr: 0.02 } })).toEqual(['error: s.json: defaultRate: give cumulative or annualCdr, not both']);
+    expect(problems({ defaultRate: { cumulative: 0.05, overrides: [{ obligor: '专利客户01', cumulative: 0.1, annualCdr: 0.1 }] } })).toEqual([
+      'error: s.json: defaultRate.overrides[0]: give cumulative or annualCdr, not both',
+    ]);
+    expect(problems({ defaultRate: { annualCdr: 0.02 } })).toEqual([]);
+  });
+
+  it('front- and back-loaded timing: at most 0.5', () => {
+    expect(problems({ defaultRate: { cumulative: 0.1, timing: { frontLoaded: 0.6 } } })).toEqual([
+      'error: s.json: defaultRate.timing.frontLoaded: must be at most 0.5 (that half takes 50% + x of the defaults, the other 50% − x), got number 0.6',
+    ]);
+    expect(problems({ defaultRate: { cumulative: 0.1, timing: { backLoaded: '0.51' } } })).toEqual([
+      'error: s.json: defaultRate.timing.backLoaded: must be at most 0.5 (that half takes 50% + x of the defaults, the other 50% − x), got the text "0.51"',
+    ]);
+    expect(problems({ defaultRate: { cumulative: 0.1, timing: { backLoaded: 0.5 } } })).toEqual([]);
+    expect(problems({ defaultRate: { cumulative: 0.1, timing: { frontLoaded: 0 } } })).toEqual([]);
+  });
+
+  it('explicit timing weights: finite, non-negative, not all zero', () => {
+    const timing = (explicit: unknown) => problems({ defaultRate: { cumulative: 0.1, timing: { explicit } } });
+    expect(timing([0, 0, 0])).toEqual(['error: s.json: defaultRate.timing.explicit: the weights are all zero: give at least one above 0']);
+    expect(timing([1, -1])).toEqual(['error: s.json: defaultRate.timing.explicit[1]: must be at least 0 (got number -1)']);
+    // 1e999 is Infinity once parsed.
+    expect(timing(JSON.parse('[1, 1e999]'))).toEqual(['error: s.json: defaultRate.timing.explicit[1]: must be a number (got number Infinity)']);
+    expect(timing([1e308, 1e308])).toEqual(['error: s.json: defaultRate.timing.explicit: the weights add up to more than a number can hold: scale them down']);
+    expect(timing([0, 3, 1])).toEqual([]);
+  });
+});
+
+describe('a scenario list reports every invalid item', () => {
+  const list = [
+    { name: 'ok' },
+    { defaultRate: { cumulative: 0.1, annualCdr: 0.1 } },
+    { name: 'also ok', spreadCompressionBp: 50 },
+    { defaultRate: { cumulative: 0.1, timing: { frontLoaded: 0.7 } } },
+    { defaults: [{ obligor: '专利客户99', period: 2 }] },
+  ];
+
+  it('validateScenarioList: each item with its path from the root', () => {
+    const v = validateScenarioList({ scenarios: list }, 'list.json', deal);
+    expect(v.scenarios).toBeUndefined();
+    expect(v.invalid).toBe(3);
+    expect(v.diagnostics.map(formatDiagnostic)).toEqual([
+      'error: list.json: scenarios[1].defaultRate: give cumulative or annualCdr, not both',
+      'error: list.json: scenarios[3].defaultRate.timing.frontLoaded: must be at most 0.5 (that half takes 50% + x of the defaults, the other 50% − x), got number 0.7',
+      'error: list.json: scenarios[4].defaults[0].obligor: unknown obligor "专利客户99" (did you mean "专利客户09"?)',
+    ]);
+  });
+
+  it('ipabs stress --scenarios: all of them in one message, exit 2', async () => {
+    const path = file('list.json', list);
+    const { code, out, err } = await runCli(['stress', GUANGKAI, '--scenarios', path]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe(
+      [
+        `ipabs: ${path} is not a valid scenario list (3 of 5 scenarios have errors):`,
+        `error: ${path}: [1].defaultRate: give cumulative or annualCdr, not both`,
+        `error: ${path}: [3].defaultRate.timing.frontLoaded: must be at most 0.5 (that half takes 50% + x of the defaults, the other 50% − x), got number 0.7`,
+        `error: ${path}: [4].defaults[0].obligor: unknown obligor "专利客户99" (did you mean "专利客户09"?)`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('an empty list is an error, not an empty table', async () => {
+    const path = file('empty.json', { scenarios: [] });
+    const { code, err } = await runCli(['stress', GUANGKAI, '--scenarios', path]);
+    expect(code).toBe(2);
+    expect(err).toBe(`ipabs: ${path} has 1 error:\nerror: ${path}: scenarios: the list of scenarios is empty\n`);
+  });
+
+  it('ipabs run --scenario: the same checks', async () => {
+    const path = file('run.json', { defaultRate: { cumulative: 0.1, overrides: [{ obligor: 'nobody', cumulative: 0.2 }] } });
+    const { code, err } = await runCli(['run', GUANGKAI, '--scenario', path]);
+    expect(code).toBe(2);
+    expect(err).toBe(`ipabs: ${path} is not a valid scenario:\nerror: ${path}: defaultRate.overrides[0].obligor: unknown obligor "nobody"\n`);
+  });
+});
+
+describe('ipabs validate on scenario files', () => {
+  it('recognises a scenario file by its $schema and checks its shape', async () => {
+    const { code, out, err } = await runCli(['validate', 'deals/scenarios/guangkai-two-licensees-stop.json', 'deals/scenarios/cumulative-10pct-front-loaded.json', GUANGKAI]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        'deals/scenarios/guangkai-two-licensees-stop.json: ok (scenario, shape only)',
+        'deals/scenarios/cumulative-10pct-front-loaded.json: ok (scenario, shape only)',
+        `${GUANGKAI}: ok`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports a bad scenario file as a scenario, not as a broken deal', async () => {
+    const path = file('bad.json', { $schema: SCHEMA, name: 'x', defaultRate: { cumulative: 0.1, annualCdr: 0.1, timing: { frontLoaded: 0.9 } } });
+    const { code, out } = await runCli(['validate', path]);
+    expect(code).toBe(2);
+    expect(out).toBe(
+      [
+        `${path}: 2 errors (scenario, shape only)`,
+        `  error: ${path}: defaultRate.timing.frontLoaded: must be at most 0.5 (that half takes 50% + x of the defaults, the other 50% − x), got number 0.9`,
+        `  error: ${path}: defaultRate: give cumulative or annualCdr, not both`,
+        '',
+      ].join('\n'),
+    );
+    expect(out).not.toContain('schemaVersion');
+  });
+
+  it('with --deal DEAL: what the scenario names, against the deal', async () => {
+    const gaoxintou = 'deals/scenarios/gaoxintou-borrower-defaults-guarantor-fails.json';
+    expect((await runCli(['validate', gaoxintou, '--deal', 'deals/gaoxintou-ip-2.json'])).out).toBe(`${gaoxintou}: ok (scenario for deals/gaoxintou-ip-2.json)\n`);
+    const { code, out } = await runCli(['validate', gaoxintou, '--deal', GUANGKAI]);
+    expect(code).toBe(2);
+    expect(out).toBe(
+      [
+        `${gaoxintou}: 2 errors (scenario for ${GUANGKAI})`,
+        `  error: ${gaoxintou}: defaults[0].obligor: unknown obligor "借款人01"`,
+        `  error: ${gaoxintou}: supportFailures[0].provider: unknown provider "深圳市高新投融资担保有限公司"`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--scenario: lists without $schema, every invalid item', async () => {
+    const path = file('plain-list.json', [{ name: 'a' }, { recovery: { rat: 0.3 } }, { defaultRate: { cumulative: 0.1, timing: { explicit: [0] } } }]);
+    // Without --scenario it is not recognised, and fails as a deal.
+    expect((await runCli(['validate', path])).out).toContain('the file must be an object');
+    const { code, out } = await runCli(['validate', '--scenario', path]);
+    expect(code).toBe(2);
+    expect(out).toBe(
+      [
+        `${path}: 2 errors (scenario, shape only)`,
+        `  error: ${path}: [1].recovery.rat: unknown field (did you mean "rate"?)`,
+        `  error: ${path}: [2].defaultRate.timing.explicit: the weights are all zero: give at least one above 0`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--deal naming a broken deal: exit 2, a clear message', async () => {
+    const broken = file('broken-deal.json', { schemaVersion: 1 });
+    const { code, out, err } = await runCli(['validate', 'deals/scenarios/guangkai-two-licensees-stop.json', '--deal', broken]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(new RegExp(`^ipabs: --deal ${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the deal has \\d+ errors \\(run ipabs validate `));
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,7 +1,6 @@
 import { runDeal } from '../engine/run.js';
 import { runJson, runReport } from '../report/runReport.js';
 import { loadScenario } from '../scenario/load.js';
-import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emit, emitReport, fileError, formatOf, loadDealOrFail, type OutputOptions } from './load.js';
 
@@ -12,12 +11,11 @@ export interface RunOptions extends OutputOptions {
 
 /**
  * `ipabs run DEAL [--scenario FILE]`: tranche cash-flow tables and analytics. JSON is the full
- * result (with `--ledger` every cash movement); with `--section` one section of the report, in
- * any format.
+ * result; with `--section` one section of the report, in any format. `--ledger` adds every cash
+ * movement (to the JSON result, or as a section of the report).
  */
 export function runCommand(file: string, opts: RunOptions, io: Io): number {
   const deal = loadDealOrFail(file, io);
-  if (opts.ledger && opts.section !== undefined) throw new InputError('--ledger adds to the full JSON result: give it without --section');
   let scenario;
   if (opts.scenario) {
     const loaded = loadScenario(opts.scenario, deal);
@@ -26,6 +24,7 @@ export function runCommand(file: string, opts: RunOptions, io: Io): number {
   }
   const result = runDeal(deal, scenario);
   if (formatOf(opts) === 'json' && opts.section === undefined) emit(`${JSON.stringify(runJson(result, { ledger: opts.ledger }), null, 2)}\n`, opts.out, io);
-  else emitReport(runReport(result, opts.lang, opts.unit), opts, io);
+  // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).
+  else emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);
   return 0;
 }

@@ -180,8 +180,14 @@ describe('--section ID', () => {
     );
   });
 
-  it('--ledger goes with the full JSON result only', async () => {
-    expect(await refused(['run', GUANGKAI, '-f', 'json', '--ledger', '--section', 'summary'])).toBe('ipabs: --ledger adds to the full JSON result: give it without --section\n');
+  it('--ledger adds a ledger section to tables, CSV and Markdown, which --section can print alone', async () => {
+    const table = await runCli(['run', GUANGKAI, '--ledger', '--lang', 'en']);
+    expect(table.code).toBe(0);
+    expect(table.out).toContain('Ledger (CNY)');
+    const csv = await runCli(['run', GUANGKAI, '--section', 'ledger', '-f', 'csv', '--lang', 'en']);
+    expect(csv.code).toBe(0);
+    expect(csv.out.split('\n')[0]).toBe('\uFEFFPeriod,Date,From,To,Amount (CNY),Reason');
+    expect(csv.out).toContain(',collection,tranche:A,');
   });
 });
 

@@ -726,7 +726,6 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     periods: t.rows,
     summary: trancheSummary(t.spec, t.rows, closing, detail),
   }));
-  const seniorIds = spec.tranches.filter((t) => t.class === 'senior').map((t) => t.id);
   const multiples = coverageRows.map((c) => c.multiple).filter((m): m is Decimal => m !== undefined);
 
   return {
@@ -771,7 +770,7 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     coverage: {
       periods: coverageRows,
       minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
-      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => seniorIds.includes(t.id))) : undefined,
+      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => ctx.seniorIds.includes(t.id))) : undefined,
     },
     ledger: ledger.entries,
     checks: { conservation: true, periods: conservation, cashIn, cashOut, held },

@@ -6,7 +6,7 @@
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
-import { structuredCloneScenario } from './scenarios.js';
+import { copyScenario } from './scenarios.js';
 
 /** 0.01 bp: the bisection stops when the bracket is this narrow. */
 export const BREAKEVEN_TOLERANCE = 1e-6;
@@ -26,7 +26,7 @@ export interface Breakeven {
 
 /** The scenario with its pool-wide default rate set to `rate` (timing and overrides kept). */
 export function atDefaultRate(scenario: ScenarioSpec, rate: number): ScenarioSpec {
-  const s = structuredCloneScenario(scenario);
+  const s = copyScenario(scenario);
   s.defaultRate = { ...(s.defaultRate ?? { timing: 'even', overrides: [] }), cumulative: new Decimal(rate), annualCdr: undefined };
   return s;
 }

@@ -9,7 +9,7 @@ import { ResumableRun, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
-import { structuredCloneScenario } from './scenarios.js';
+import { copyScenario } from './scenarios.js';
 
 export interface McObligor {
   key: string;
@@ -108,7 +108,7 @@ export function patternKey(p: readonly DrawnDefault[]): string {
 
 /** The scenario of a pattern: its obligors default in their periods, over the base scenario. */
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
-  const s = structuredCloneScenario(base);
+  const s = copyScenario(base);
   s.defaultRate = undefined;
   s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: new Decimal(r).div(RECOVERY_STEPS), recoveryLagPeriods: lag }));
   return s;

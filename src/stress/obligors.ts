@@ -5,7 +5,7 @@
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { ZERO, type Decimal } from '../util/money.js';
-import { structuredCloneScenario } from './scenarios.js';
+import { copyScenario } from './scenarios.js';
 
 export interface Obligor {
   key: string;
@@ -27,7 +27,7 @@ export function obligorsBySize(prepared: PreparedDeal): Obligor[] {
 
 /** The scenario with these obligors defaulting in `period` (and no pool-wide defaults). */
 export function withObligorDefaults(base: ScenarioSpec, obligors: readonly Obligor[], period: number): ScenarioSpec {
-  const s = structuredCloneScenario(base);
+  const s = copyScenario(base);
   s.defaultRate = undefined;
   s.defaults = obligors.map((o) => ({ obligor: o.key, period, mode: 'default' as const }));
   return s;

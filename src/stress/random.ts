@@ -104,23 +104,3 @@ export function normalQuantile(p: number): number {
   }
   return q < 0 ? -x : x;
 }
-
-/** Φ(x): the standard normal distribution function (W. J. Cody's erfc rational approximations via erf). */
-export function normalCdf(x: number): number {
-  // Abramowitz–Stegun 7.1.26 is too coarse for tests; use the complementary error function by
-  // continued fraction / series as in Numerical Recipes' erfc (relative error < 1.2e-7), refined
-  // by one Newton step against the quantile for tight agreement.
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * z);
-  const erfc =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  let p = x >= 0 ? 1 - erfc / 2 : erfc / 2;
-  if (p > 0 && p < 1) {
-    const err = normalQuantile(p) - x;
-    p -= err * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-  }
-  return Math.min(1, Math.max(0, p));
-}

@@ -139,7 +139,7 @@ export function gridScenarios(
     for (const rec of recoveries)
       for (const lag of lags) {
         const parts: Label[] = [];
-        const scenario: ScenarioSpec = structuredCloneScenario(base);
+        const scenario: ScenarioSpec = copyScenario(base);
         if (r && 'cumulative' in r) {
           scenario.defaultRate = { ...(scenario.defaultRate ?? { timing: 'even', overrides: [] }), cumulative: new Decimal(r.cumulative), annualCdr: undefined };
           parts.push({ zh: `累计违约率${pct(r.cumulative)}`, en: `cumulative default ${pct(r.cumulative)}` });
@@ -166,8 +166,8 @@ function pct(x: number): string {
   return `${Number((x * 100).toFixed(6))}%`;
 }
 
-/** A copy of a scenario that shares no mutable parts with the original. */
-export function structuredCloneScenario(s: ScenarioSpec): ScenarioSpec {
+/** A copy of a scenario whose lists and nested objects can be changed without touching the original. */
+export function copyScenario(s: ScenarioSpec): ScenarioSpec {
   return {
     ...s,
     defaultRate: s.defaultRate ? { ...s.defaultRate, overrides: [...s.defaultRate.overrides] } : undefined,
@@ -238,7 +238,7 @@ export function presetScenarios(preset: PresetName, deal: LoadedDeal, base: Scen
     [recoveryZero, timing('frontLoaded', 20), spread(50), delayed],
   ];
   return sets.map((changes) => {
-    const scenario = structuredCloneScenario(base);
+    const scenario = copyScenario(base);
     for (const c of changes) c.apply(scenario);
     const name = changes.length ? { zh: changes.map((c) => c.zh).join(' + '), en: changes.map((c) => c.en).join(' + ') } : { zh: '基准情景', en: 'base case' };
     scenario.name = name.en;

@@ -22,6 +22,7 @@ import fc from 'fast-check';
 import { addDays, addMonths, compareDates, dateParts, fromDayNumber, lastDayOfMonth, makeDate, toDayNumber, type IsoDate } from '../../src/dates/date.js';
 import { DAY_COUNTS } from '../../src/dates/daycount.js';
 import { nominalDates } from '../../src/dates/schedule.js';
+import { adjust, getCalendar } from '../../src/dates/calendar.js';
 import { contractualCashflows } from '../../src/pool/index.js';
 import { Asset } from '../../src/schema/pool.js';
 import { Decimal, sum } from '../../src/util/money.js';
@@ -254,6 +255,17 @@ function countUntil(first: IsoDate, every: number, until: IsoDate): number {
   return n;
 }
 
+/**
+ * Whether the business-day rule keeps the payment dates apart and after their collection periods
+ * (validation rejects it otherwise: a long holiday can pull two dates onto one day).
+ */
+function keepsOrder(payments: IsoDate[], collections: IsoDate[] | undefined, rule: DealRaw['dates']['businessDayRule'], calendar: DealRaw['dates']['calendar']): boolean {
+  const cal = getCalendar(calendar ?? 'cn-exchange', { beyondData: 'weekends' });
+  const adjusted = payments.map((p) => adjust(p, rule ?? 'following', cal));
+  const ends = payments.map((p, i) => (collections ? collections[Math.min(i, collections.length - 1)]! : p));
+  return adjusted.every((a, i) => (i === 0 || compareDates(adjusted[i - 1]!, a) < 0) && compareDates(ends[i]!, a) <= 0);
+}
+
 export function buildDeal(raw: DealRaw): DealCase {
   // Dates --------------------------------------------------------------------------------------
   const d = raw.dates;
@@ -282,7 +294,7 @@ export function buildDeal(raw: DealRaw): DealCase {
     closing,
     paymentDates: d.asList ? { dates: paymentDates } : rule,
     collectionDates: collectionDates ? { dates: collectionDates } : undefined,
-    businessDayRule: d.businessDayRule,
+    businessDayRule: keepsOrder(paymentDates, collectionDates, d.businessDayRule, d.calendar) ? d.businessDayRule : 'none',
     calendar: d.calendar,
   });
 

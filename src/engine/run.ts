@@ -20,7 +20,7 @@ import { dealSchedule, type DealPeriod } from '../deal/periods.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
-import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PreparedPool } from '../scenario/performance.js';
+import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PoolPeriodPerformance, type PreparedPool } from '../scenario/performance.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';
@@ -310,17 +310,56 @@ export class ResumableRun {
  * One period of a run, in the fixed order: accrue, collect, triggers, waterfall, record.
  */
 function runPeriod(ctx: RunContext, st: RunState, k: number): void {
-  const { prepared, deal, spec, periods, n, performance, spread, reserves, calendar, initialPoolBalance, options, accountIds } = ctx;
-  const { ledger, events, tranches, fees, supports, reserveTargets, accountRows, conservationRows, poolRows, coverageRows, states, fired, guaranteed, settled } = st;
-  const seniors = ctx.seniorIds.map((id) => tranches.get(id)!);
-  // Events are for people; runs for stress tables and Monte Carlo skip writing them.
-  const note = (e: RunEvent) => events.push(e);
-  const p = periods[k]!;
-  const period = p.index;
-  const accountBegin = accountIds.map((id) => ledger.balance(id));
-  const heldBegin = ledger.held();
+  const p = ctx.periods[k]!;
+  const f: Frame = {
+    ctx,
+    st,
+    k,
+    p,
+    period: p.index,
+    perf: ctx.performance.periods[k]!,
+    accountBegin: ctx.accountIds.map((id) => st.ledger.balance(id)),
+    heldBegin: st.ledger.held(),
+    poolBegin: st.poolBalance,
+    recoveries: ZERO,
+    compensation: ZERO,
+    guaranteePayments: ZERO,
+    callProceeds: ZERO,
+    final: k === st.lastIndex,
+  };
+  accrue(f);
+  collect(f);
+  testTriggers(f);
+  runWaterfall(f);
+  record(f);
+}
 
-  // 1. accrue
+/** What one period works with: its dates, the pool's performance, the cash that came in. */
+interface Frame {
+  ctx: RunContext;
+  st: RunState;
+  /** 0-based period index, and the period. */
+  k: number;
+  p: DealPeriod;
+  period: number;
+  perf: PoolPeriodPerformance;
+  accountBegin: Decimal[];
+  heldBegin: Decimal;
+  poolBegin: Decimal;
+  recoveries: Decimal;
+  compensation: Decimal;
+  guaranteePayments: Decimal;
+  callProceeds: Decimal;
+  /** The deal's last payment date (its end, or a clean-up call). */
+  final: boolean;
+  coverage?: { funds: Decimal; due: Decimal; multiple?: Decimal };
+}
+
+/** 1. accrue — tranche interest and fees for the period, on the opening balances. */
+function accrue(f: Frame): void {
+  const { ctx, st, k, p, period } = f;
+  const { prepared, spread } = ctx;
+  const { events, tranches, fees } = st;
   for (const t of tranches.values()) {
     // Spread compression (利差缩减) raises every coupon that exists.
     const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
@@ -347,10 +386,19 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     f.accrued = feeAccrual(f, prepared.accrual, k, tranches, st.poolBalance);
     f.due = f.arrears.plus(f.accrued);
   }
+}
 
-  // 2. collect
-  const perf = performance.periods[k]!;
-  const poolBegin = st.poolBalance;
+/**
+ * 2. collect — pool cash of the collection period, defaults, guarantee payments, recoveries, a
+ * clean-up call, reserve releases; VAT on what came in.
+ */
+function collect(f: Frame): void {
+  const { ctx, st, k, p, period } = f;
+  const { prepared, deal, spec, n, performance, reserves, initialPoolBalance } = ctx;
+  const { ledger, events, tranches, fees, supports, reserveTargets, guaranteed, settled } = st;
+  // Events are for people; runs for stress tables and Monte Carlo skip writing them.
+  const note = (e: RunEvent) => events.push(e);
+  const { perf } = f;
   let recoveries = ZERO;
   let compensation = ZERO;
   let guaranteePayments = ZERO;
@@ -434,7 +482,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     if (r.release.type === 'atEnd' && final) release = bal;
     else if (r.release.type === 'onDate' && (final || compareDates(p.nominalDate, r.release.date) >= 0)) release = bal;
     // On the last payment date there is nothing left to reserve for: the target is zero.
-    else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx())));
+    else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx(f))));
     if (release.gt(0)) {
       ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
       if (ctx.detail) note({ period, date: p.date, type: 'reserveRelease', id: r.id, name: r.name, amount: toFen(release), message: `${r.name} releases ${toFen(release).toFixed(2)}` });
@@ -451,9 +499,23 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
   // Dues as the triggers and supports see them.
   const principalDue = (t: TrancheState): Decimal => trancheDuePrincipal(t, p.nominalDate, final);
   for (const t of tranches.values()) t.row!.principalDue = principalDue(t);
+  f.recoveries = recoveries;
+  f.compensation = compensation;
+  f.guaranteePayments = guaranteePayments;
+  f.callProceeds = callProceeds;
+  f.final = final;
+}
 
-  // 3. triggers
-  const coverageNow = coverage(ledger.balance(COLLECTION), spec.waterfalls[st.state] ?? spec.waterfalls.normal, fees, seniors);
+/** 3. triggers — coverage now, every trigger tested, the deal's state switched. */
+function testTriggers(f: Frame): void {
+  const { ctx, st, p, period } = f;
+  const { spec, reserves, initialPoolBalance } = ctx;
+  const { ledger, events, tranches, fees, supports, reserveTargets, states, fired } = st;
+  const seniors = ctx.seniorIds.map((id) => tranches.get(id)!);
+  // Events are for people; runs for stress tables and Monte Carlo skip writing them.
+  const note = (e: RunEvent) => events.push(e);
+  const final = f.final;
+  const coverageNow = (f.coverage = coverage(ledger.balance(COLLECTION), spec.waterfalls[st.state] ?? spec.waterfalls.normal, fees, seniors));
   for (const trig of spec.triggers) {
     const holds = evaluate(trig.condition, {
       cumulativeRatio: initialPoolBalance.isZero() ? ZERO : st.cumulativeDefaulted.div(initialPoolBalance),
@@ -483,11 +545,18 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     st.state = next;
   }
   states.push({ period, date: p.date, state: st.state });
+}
 
-  // 4. waterfall
+/** 4. waterfall — the steps of the current state, run by one interpreter. */
+function runWaterfall(f: Frame): void {
+  const { ctx, st, p, period } = f;
+  const { deal, spec, calendar } = ctx;
+  const { ledger, events, tranches, fees, supports, reserveTargets } = st;
+  // Events are for people; runs for stress tables and Monte Carlo skip writing them.
+  const note = (e: RunEvent) => events.push(e);
+  const final = f.final;
   const steps = spec.waterfalls[st.state] ?? spec.waterfalls.normal;
-  const accelerated = st.state !== 'normal';
-  const payable = (t: TrancheState): Decimal => (accelerated || final || t.spec.principal.type === 'passThrough' ? t.balance : principalDue(t));
+  const payable = (t: TrancheState): Decimal => payableOf(f, t);
   const available = () => ledger.balance(COLLECTION);
   const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
 
@@ -565,7 +634,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
       }
       case 'fundReserve': {
         // Never on the last payment date: that would take back what the reserve just released.
-        const target = final ? ZERO : reserveTarget(reserveTargets.get(step.account), targetCtx());
+        const target = final ? ZERO : reserveTarget(reserveTargets.get(step.account), targetCtx(f));
         const need = Decimal.max(ZERO, toFen(target).minus(ledger.balance(step.account)));
         ledger.transfer(period, p.date, COLLECTION, step.account, min(available(), need), `fund ${step.account} to target`);
         break;
@@ -574,8 +643,8 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
         const reserveBalance = ledger.balance(step.account);
         const covers = step.covers;
         const shortfall = () =>
-          covers ? dueThrough(steps, i + 1, (x) => stepCovered(x, covers), ctxFor(covers)) : dueThrough(steps, i + 1, () => true, ctxFor());
-        const need = step.for === 'missedCollections' ? missedNotSettled() : Decimal.max(ZERO, shortfall().minus(available()));
+          covers ? dueThrough(steps, i + 1, (x) => stepCovered(x, covers), dueCtx(f, covers)) : dueThrough(steps, i + 1, () => true, dueCtx(f));
+        const need = step.for === 'missedCollections' ? missedNotSettled(f) : Decimal.max(ZERO, shortfall().minus(available()));
         const amount = min(reserveBalance, toFen(need));
         if (amount.gt(0)) {
           ledger.transfer(period, p.date, step.account, COLLECTION, amount, step.for === 'missedCollections' ? 'missed collections covered' : 'shortfall covered');
@@ -588,7 +657,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
         const s = supports.get(step.support)!;
         if (s.spec.kind === 'loanGuarantee') throw new InternalError(`callSupport on a loan guarantee ${s.spec.id}`);
         const covers = s.spec.covers;
-        const need = Decimal.max(ZERO, dueThrough(steps, i + 1, (st) => stepCovered(st, covers), ctxFor(covers)).minus(available()));
+        const need = Decimal.max(ZERO, dueThrough(steps, i + 1, (st) => stepCovered(st, covers), dueCtx(f, covers)).minus(available()));
         const date = s.spec.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.spec.businessDaysBefore, calendar) : p.date;
         const paid = drawSupport(s, toFen(need), period, date, s.spec.kind === 'shortfallUndertaking' ? 'shortfall payment (差额支付)' : 'liquidity advance (流动性支持)', ledger, ctx.detail ? events : undefined);
         if (s.spec.kind === 'liquiditySupport' || (s.spec.kind === 'shortfallUndertaking' && s.spec.repaid !== 'never')) s.outstanding = s.outstanding.plus(paid);
@@ -622,8 +691,16 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
       }
     }
   }
+}
 
-  // 5. record
+/** 5. record — tranche, fee, account and pool rows, coverage, conservation of the period. */
+function record(f: Frame): void {
+  const { ctx, st, k, p, period } = f;
+  const { spread, options, accountIds } = ctx;
+  const { ledger, events, tranches, fees, accountRows, conservationRows, poolRows, coverageRows } = st;
+  const final = f.final;
+  const { perf, poolBegin, accountBegin, heldBegin, recoveries, compensation, guaranteePayments, callProceeds } = f;
+  const coverageNow = f.coverage!;
   for (const t of tranches.values()) {
     const row = t.row!;
     row.endBalance = t.balance;
@@ -662,7 +739,7 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     scheduledInterest: perf.scheduledInterest,
     principal: perf.principal,
     interest: perf.interest,
-    missed: missedNotSettled(),
+    missed: missedNotSettled(f),
     defaulted: perf.defaulted,
     recoveries,
     compensation,
@@ -672,25 +749,39 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     endBalance: st.poolBalance,
     cumulativeDefaulted: st.cumulativeDefaulted,
   });
+}
 
-  /** What obligors missed this period, less the payments of defaults a guarantor has paid off. */
-  function missedNotSettled(): Decimal {
-    let missed = perf.missed;
-    for (const e of settled) {
-      if (e.period >= k) continue;
-      const sched = prepared.pool.schedules[e.asset]!;
-      missed = missed.minus(toFen(e.share.times(sched.principal[k]!.plus(sched.interest[k]!))));
-    }
-    return Decimal.max(ZERO, missed);
+/** What obligors missed this period, less the payments of defaults a guarantor has paid off. */
+function missedNotSettled(f: Frame): Decimal {
+  let missed = f.perf.missed;
+  for (const e of f.st.settled) {
+    if (e.period >= f.k) continue;
+    const sched = f.ctx.prepared.pool.schedules[e.asset]!;
+    missed = missed.minus(toFen(e.share.times(sched.principal[f.k]!.plus(sched.interest[f.k]!))));
   }
-  function targetCtx(): TargetContext {
-    return { accrual: prepared.accrual, tranches, fees, periods, k, poolBalance: st.poolBalance };
-  }
-  function ctxFor(covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
-    return { fees, tranches, principalDue, payable, covers, nominal: p.nominalDate, final };
-  }
-  }
+  return Decimal.max(ZERO, missed);
+}
 
+function targetCtx(f: Frame): TargetContext {
+  return { accrual: f.ctx.prepared.accrual, tranches: f.st.tranches, fees: f.st.fees, periods: f.ctx.periods, k: f.k, poolBalance: f.st.poolBalance };
+}
+
+/** What a principal step may pay a tranche today: its balance if accelerated, final or pass-through, else what is due. */
+function payableOf(f: Frame, t: TrancheState): Decimal {
+  return f.st.state !== 'normal' || f.final || t.spec.principal.type === 'passThrough' ? t.balance : trancheDuePrincipal(t, f.p.nominalDate, f.final);
+}
+
+function dueCtx(f: Frame, covers?: Extract<SupportSpec, { covers: unknown }>['covers']): DueContext {
+  return {
+    fees: f.st.fees,
+    tranches: f.st.tranches,
+    principalDue: (t) => trancheDuePrincipal(t, f.p.nominalDate, f.final),
+    payable: (t) => payableOf(f, t),
+    covers,
+    nominal: f.p.nominalDate,
+    final: f.final,
+  };
+}
 /** Proves conservation and builds the result. */
 function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunResult {
   const { spec, closing, detail, reserves, collectionName, initialPoolBalance } = ctx;

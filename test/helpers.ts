@@ -1,7 +1,8 @@
 /** Shared test helpers: golden files and running CLI commands in memory. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { memoryIo } from '../src/cli/io.js';
 
@@ -30,4 +31,26 @@ export function sampleDeals(): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => join('deals', f));
+}
+
+/**
+ * A temporary folder for one test file: made before its tests, removed after. `file` writes a
+ * file there (JSON-encoding anything that is not a string) and returns its path.
+ */
+export function useTempDir(prefix: string): { dir: () => string; file: (name: string, content: unknown) => string } {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    dir: () => dir,
+    file(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+      return path;
+    },
+  };
 }

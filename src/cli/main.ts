@@ -4,7 +4,7 @@
  * internal error (a bug: please report).
  */
 import { Command, CommanderError } from 'commander';
-import { formatOption, langOption, sectionOption, unitOption } from './options.js';
+import { addOutputOptions } from './options.js';
 import { registerStressCommands } from './stress.js';
 import { InputError, InternalError } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
@@ -40,35 +40,25 @@ function buildProgram(io: Io): Command {
       io.exitCode = validateCommand(files, opts, io);
     });
 
-  program
+  const pool = program
     .command('pool')
     .description('the pool report: totals, concentration, strata, tranche coverage; --cashflows adds the contractual cash flows')
     .argument('<deal>', 'deal file (JSON)')
     .option('--cashflows', 'add the contractual pool cash flows per collection period')
-    .option('--asset-flows', "add every asset's contractual payments")
-    .addOption(formatOption())
-    .addOption(langOption())
-    .addOption(unitOption())
-    .addOption(sectionOption())
-    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
-    .action((deal: string, opts) => {
-      io.exitCode = poolCommand(deal, opts, io);
-    });
+    .option('--asset-flows', "add every asset's contractual payments");
+  addOutputOptions(pool).action((deal: string, opts) => {
+    io.exitCode = poolCommand(deal, opts, io);
+  });
 
-  program
+  const run = program
     .command('run')
     .description('run the waterfall: tranche cash-flow tables, pool collections, fees, accounts, support draws, events, analytics')
     .argument('<deal>', 'deal file (JSON)')
     .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
-    .option('--ledger', 'with --format json: add every cash movement')
-    .addOption(formatOption())
-    .addOption(langOption())
-    .addOption(unitOption())
-    .addOption(sectionOption())
-    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout')
-    .action((deal: string, opts) => {
-      io.exitCode = runCommand(deal, opts, io);
-    });
+    .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
+  addOutputOptions(run).action((deal: string, opts) => {
+    io.exitCode = runCommand(deal, opts, io);
+  });
 
   registerStressCommands(program, io);
 

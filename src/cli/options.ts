@@ -1,5 +1,5 @@
 /** Output options shared by the commands. */
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { extname } from 'node:path';
 import type { Format } from '../report/model.js';
 
@@ -26,3 +26,12 @@ export function outputFormat(format: Format | undefined, out: string | undefined
   if (format) return format;
   return (out && BY_EXTENSION[extname(out).toLowerCase()]) || 'table';
 }
+
+/** The output options every report command takes: format, language, unit, section, file. */
+export const addOutputOptions = (c: Command): Command =>
+  c
+    .addOption(formatOption())
+    .addOption(langOption())
+    .addOption(unitOption())
+    .addOption(sectionOption())
+    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout');

@@ -28,7 +28,7 @@ import { stressTable } from '../stress/table.js';
 import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealOrFail, type OutputOptions } from './load.js';
-import { formatOption, langOption, sectionOption, unitOption } from './options.js';
+import { addOutputOptions } from './options.js';
 
 interface BaseOptions {
   defaultRate?: string;
@@ -158,14 +158,6 @@ const addBaseOptions = (c: Command) =>
     .option('--recovery <pct>', 'recovery rate, per cent (a range like 0,30,50 makes a grid)')
     .option('--lag <periods>', 'recovery lag in periods (a range like 0,2 makes a grid)')
     .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support');
-
-const addOutputOptions = (c: Command) =>
-  c
-    .addOption(formatOption())
-    .addOption(langOption())
-    .addOption(unitOption())
-    .addOption(sectionOption())
-    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout');
 
 export function registerStressCommands(program: Command, io: Io): void {
   addOutputOptions(

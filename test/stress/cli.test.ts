@@ -4,27 +4,14 @@
  * tables in Chinese with amounts in 万元; bad input refused with exit code 2, a clear message and
  * no stack trace; `--out` writing the file whole.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectGolden, runCli, sampleDeals } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { expectGolden, runCli, sampleDeals, useTempDir } from '../helpers.js';
 
 const GUANGKAI = 'deals/guangkai-patent-license.json';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ipabs-stress-cli-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-}
+const { file, dir: tempDir } = useTempDir('ipabs-stress-cli-');
 
 /** Exit 2, nothing on stdout, one clear `ipabs: …` message, no stack trace. */
 async function refused(args: string[]): Promise<string> {
@@ -114,7 +101,7 @@ describe('bad input: exit 2, a clear message, no stack trace', () => {
     // Not JSON, and no file at all.
     const broken = file('broken.json', '{"scenarios": [');
     expect(await refused(['stress', GUANGKAI, '--scenarios', broken])).toContain(`${broken}:1:16: not valid JSON: the file ends where a value should be`);
-    expect(await refused(['stress', GUANGKAI, '--scenarios', join(dir, 'none.json')])).toContain('cannot read the file: no such file');
+    expect(await refused(['stress', GUANGKAI, '--scenarios', join(tempDir(), 'none.json')])).toContain('cannot read the file: no such file');
   });
 
   it('runs a valid scenario file, one row per scenario', async () => {
@@ -130,18 +117,18 @@ describe('--out', () => {
   it('writes the whole output to the file, nothing to stdout, no temporary file left', async () => {
     const args = ['stress', GUANGKAI, '--cumulative', '0:20:10', '--unit', 'wan'];
     const expected = (await runCli(args)).out;
-    const target = join(dir, 'out', 'stress.txt');
+    const target = join(tempDir(), 'out', 'stress.txt');
     // No such folder: refused, nothing written.
     expect(await refused([...args, '--out', target])).toContain(`cannot write ${target}: no such folder`);
-    expect(existsSync(join(dir, 'out'))).toBe(false);
-    const path = join(dir, 'stress.txt');
+    expect(existsSync(join(tempDir(), 'out'))).toBe(false);
+    const path = join(tempDir(), 'stress.txt');
     writeFileSync(path, 'old contents that must go');
     const { code, out, err } = await runCli([...args, '--out', path]);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toBe('');
     expect(readFileSync(path, 'utf8')).toBe(expected);
-    expect(readdirSync(dir).filter((f) => f.includes('stress.txt'))).toEqual(['stress.txt']);
+    expect(readdirSync(tempDir()).filter((f) => f.includes('stress.txt'))).toEqual(['stress.txt']);
   });
 
   it('works for breakeven, obligors and montecarlo too', async () => {
@@ -153,7 +140,7 @@ describe('--out', () => {
     for (const [i, args] of cases.entries()) {
       const expected = (await runCli(args)).out;
       expect(expected.length).toBeGreaterThan(100);
-      const path = join(dir, `case${i}.txt`);
+      const path = join(tempDir(), `case${i}.txt`);
       const r = await runCli([...args, '-o', path]);
       expect(r.code).toBe(0);
       expect(r.out).toBe('');

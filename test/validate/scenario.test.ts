@@ -5,32 +5,17 @@
  * `ipabs validate` on scenario files: recognised by `$schema` or `--scenario`, checked for shape,
  * and with `--deal DEAL` for what they name.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDeal } from '../../src/io/loadDeal.js';
 import { validateScenario, validateScenarioList } from '../../src/scenario/load.js';
 import { formatDiagnostic } from '../../src/validate/diagnostics.js';
-import { runCli } from '../helpers.js';
+import { runCli, useTempDir } from '../helpers.js';
 
 const GUANGKAI = 'deals/guangkai-patent-license.json';
 const SCHEMA = '../../schemas/scenario.schema.json';
 const deal = loadDeal(GUANGKAI).deal!;
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'ipabs-scenario-validate-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-}
+const { file, dir: tempDir } = useTempDir('ipabs-scenario-validate-');
 
 /** The diagnostics of one scenario, as printed. */
 const problems = (input: unknown, withDeal = true) => validateScenario(input, 's.json', withDeal ? deal : undefined).diagnostics.map(formatDiagnostic);

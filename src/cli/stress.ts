@@ -169,16 +169,20 @@ export function registerStressCommands(program: Command, io: Io): void {
         .option('--preset <name>', `built-in stresses: ${PRESETS.join(', ')} (the default without a grid or file)`)
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag; --no-support applies over it)')
         .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
-        .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100'),
+        .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100')
+        .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
     ),
-  ).action((file: string, o: ChoiceOptions & OutputOptions) => {
+  ).action((file: string, o: ChoiceOptions & OutputOptions & { tranche?: string[] }) => {
     const deal = loadDealOrFail(file, io);
+    for (const id of o.tranche ?? []) {
+      if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
+    }
     const { list, describe } = chooseScenarios(deal, o, true);
     const rows = stressTable(prepareDeal(deal), list);
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
     const subtitle = o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))];
-    emitReport(stressReport(deal, rows, subtitle, o.lang), o, io);
+    emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io);
     io.exitCode = 0;
   });
 

@@ -72,6 +72,8 @@ interface TrancheState {
   row?: TranchePeriod;
   missedInterest: boolean;
   missedPrincipal: boolean;
+  /** Principal was still outstanding on the legal maturity (法定到期日): noted once. */
+  pastLegalMaturity?: boolean;
 }
 
 interface FeeState {
@@ -402,6 +404,7 @@ function collect(f: Frame): void {
   let recoveries = ZERO;
   let compensation = ZERO;
   let guaranteePayments = ZERO;
+  let guaranteedInterest = ZERO;
   let callProceeds = ZERO;
   ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.principal, 'pool principal collected');
   ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, perf.interest, 'pool interest collected');
@@ -432,6 +435,9 @@ function collect(f: Frame): void {
       guaranteed.set(e, { claim: Decimal.max(g.claim, claimBase), paid: g.paid.plus(paid) });
       if (paid.gt(0) && paid.gte(toFen(claimBase.times(s.spec.share))) && s.spec.share.eq(1)) settled.push(e);
       guaranteePayments = guaranteePayments.plus(paid);
+      // The interest in what the guarantor paid is interest income of the plan, as VAT sees it.
+      const interestPart = s.spec.pays.includes('interest') ? e.interestMissed : ZERO;
+      if (claimBase.gt(0) && interestPart.gt(0)) guaranteedInterest = guaranteedInterest.plus(paid.times(interestPart).div(claimBase));
     }
   }
   // Recoveries from disposing of the pledged IP, and loss-sharing compensation; a guarantor
@@ -490,7 +496,7 @@ function collect(f: Frame): void {
   }
   for (const f of fees.values()) {
     if (f.spec.kind !== 'vat') continue;
-    const base = f.spec.base === 'poolInterest' ? perf.interest : perf.principal.plus(perf.interest).plus(recoveries);
+    const base = f.spec.base === 'poolInterest' ? perf.interest.plus(guaranteedInterest) : perf.principal.plus(perf.interest).plus(recoveries).plus(guaranteePayments);
     const vat = toFen(base.times(f.spec.rate));
     f.accrued = f.accrued.plus(vat);
     f.due = f.due.plus(vat);
@@ -701,6 +707,13 @@ function record(f: Frame): void {
   const final = f.final;
   const { perf, poolBegin, accountBegin, heldBegin, recoveries, compensation, guaranteePayments, callProceeds } = f;
   const coverageNow = f.coverage!;
+  // A tranche still owed principal on its legal maturity has defaulted in law: said once.
+  for (const t of tranches.values()) {
+    const legal = t.spec.legalMaturity;
+    if (!legal || t.pastLegalMaturity || compareDates(p.nominalDate, legal) < 0 || !t.balance.gt(0)) continue;
+    t.pastLegalMaturity = true;
+    if (ctx.detail) events.push({ period: f.period, date: p.date, type: 'legalMaturity', id: t.spec.id, name: t.spec.name, amount: t.balance, message: `${t.spec.name} (${t.spec.id}) still owes ${t.balance.toFixed(2)} of principal on its legal maturity ${legal}` });
+  }
   for (const t of tranches.values()) {
     const row = t.row!;
     row.endBalance = t.balance;

@@ -138,7 +138,7 @@ export interface SupportResult {
 export interface RunEvent {
   period: number;
   date: IsoDate;
-  type: 'trigger' | 'default' | 'supportShortfall' | 'cleanUpCall' | 'reserveDraw' | 'reserveRelease' | 'stateChange';
+  type: 'trigger' | 'default' | 'supportShortfall' | 'cleanUpCall' | 'reserveDraw' | 'reserveRelease' | 'stateChange' | 'legalMaturity';
   /** The asset, trigger, account or support concerned, and its name. */
   id?: string;
   name?: string;

@@ -285,6 +285,7 @@ const EVENT_TYPE: Record<RunEvent['type'], { zh: string; en: string }> = {
   reserveRelease: { zh: '储备金释放', en: 'reserve release' },
   supportShortfall: { zh: '增信未足额', en: 'support short' },
   cleanUpCall: { zh: '清仓回购', en: 'clean-up call' },
+  legalMaturity: { zh: '法定到期未清偿', en: 'legal maturity' },
 };
 
 /** An event in the reader's language, amounts in the chosen unit. */
@@ -311,6 +312,8 @@ export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
       return zh
         ? `${e.name ?? e.id}应付 ${amt(e.requested)}，实付 ${amt(e.amount)}（${e.detail === 'failed' ? '提供方未履约' : '已达上限'}）`
         : `${e.name ?? e.id} pays ${amt(e.amount)} of ${amt(e.requested)} asked (${e.detail === 'failed' ? 'the provider has failed' : 'its cap is reached'})`;
+    case 'legalMaturity':
+      return zh ? `${e.name}（${e.id}）于法定到期日仍有未偿本金 ${amt(e.amount)}` : `${e.name} (${e.id}) still owes ${amt(e.amount)} of principal on its legal maturity`;
     case 'cleanUpCall':
       return zh ? `资产池余额 ${amt(e.amount)} 低于初始余额的${new Decimal(e.detail ?? 0).times(100).toString()}%，清仓回购` : `pool balance ${amt(e.amount)} below ${new Decimal(e.detail ?? 0).times(100).toString()}% of the initial balance: clean-up call`;
   }

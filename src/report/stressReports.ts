@@ -17,15 +17,15 @@ function trancheLabel(deal: LoadedDeal, id: string): string {
 }
 
 /** `ipabs stress`: one row per scenario. */
-export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subtitle: Label[], lang: 'zh' | 'en'): Report {
-  const tranches = deal.spec.tranches;
+export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subtitle: Label[], lang: 'zh' | 'en', only?: readonly string[]): Report {
+  const tranches = deal.spec.tranches.filter((t) => !only || only.includes(t.id));
   const columns: Column[] = [{ key: 'scenario', header: { zh: '情景', en: 'Scenario' }, kind: 'text' }];
   for (const t of tranches) {
     columns.push(
-      { key: `${t.id}:loss`, header: { zh: `${t.name} 损失`, en: `${t.id} loss` }, kind: 'money' },
-      { key: `${t.id}:lossRate`, header: { zh: `${t.name} 损失率`, en: `${t.id} loss rate` }, kind: 'percent' },
-      { key: `${t.id}:wal`, header: { zh: `${t.name} 加权期限`, en: `${t.id} WAL` }, kind: 'number', decimals: 4 },
-      { key: `${t.id}:final`, header: { zh: `${t.name} 最后兑付日`, en: `${t.id} final payment` }, kind: 'date' },
+      { key: `${t.id}:loss`, header: { zh: `${t.id} 损失`, en: `${t.id} loss` }, kind: 'money' },
+      { key: `${t.id}:lossRate`, header: { zh: `${t.id} 损失率`, en: `${t.id} loss rate` }, kind: 'percent' },
+      { key: `${t.id}:wal`, header: { zh: `${t.id} 加权期限`, en: `${t.id} WAL` }, kind: 'number', decimals: 4 },
+      { key: `${t.id}:final`, header: { zh: `${t.id} 最后兑付日`, en: `${t.id} final payment` }, kind: 'date' },
     );
   }
   columns.push(
@@ -38,7 +38,7 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
   );
   const body = rows.map((r) => {
     const row: Record<string, Cell> = { scenario: r.name[lang] };
-    for (const t of r.tranches) {
+    for (const t of r.tranches.filter((x) => !only || only.includes(x.id))) {
       row[`${t.id}:loss`] = t.loss;
       row[`${t.id}:lossRate`] = t.lossRate;
       row[`${t.id}:wal`] = num(t.wal);
@@ -160,8 +160,8 @@ export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], mini
         { key: 'obligors', header: { zh: '违约债务人', en: 'Who' }, kind: 'text' },
         { key: 'balance', header: { zh: '违约余额', en: 'Balance' }, kind: 'money' },
         ...tranches.flatMap((t): Column[] => [
-          { key: `${t.id}:loss`, header: { zh: `${t.name} 本金损失`, en: `${t.id} loss` }, kind: 'money' },
-          { key: `${t.id}:shortfall`, header: { zh: `${t.name} 未付利息`, en: `${t.id} unpaid interest` }, kind: 'money' },
+          { key: `${t.id}:loss`, header: { zh: `${t.id} 本金损失`, en: `${t.id} loss` }, kind: 'money' },
+          { key: `${t.id}:shortfall`, header: { zh: `${t.id} 未付利息`, en: `${t.id} unpaid interest` }, kind: 'money' },
         ]),
       ],
       rows: top.map((r) => {

@@ -47,7 +47,9 @@ export const Fee = z.discriminatedUnion('kind', [
       kind: z.literal('vat'),
       ...feeCommon,
       rate: Rate.meta({ description: 'e.g. 0.0326: 3% VAT with surcharges.' }),
-      base: z.enum(['poolInterest', 'poolCollections']).default('poolInterest'),
+      base: z.enum(['poolInterest', 'poolCollections']).default('poolInterest').meta({
+        description: 'poolInterest: interest collected, with the interest in guarantee payments; poolCollections: everything collected, recoveries and guarantee payments included.',
+      }),
     })
     .strict()
     .meta({ description: 'VAT on the plan’s interest income.' }),

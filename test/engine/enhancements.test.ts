@@ -547,7 +547,9 @@ function gaoxintouByHand(o: { defaulted?: string; at?: number; guaranteePays: bo
     const poolPrincipal = k === 4 ? sumOf(performing.map((id) => D(LOANS[id]!))) : ZERO;
     const guarantee = o.guaranteePays && o.defaulted && k === o.at ? D(LOANS[o.defaulted]!).plus(loanInterest(o.defaulted, k)) : ZERO;
     const cash = poolInterest.plus(poolPrincipal).plus(guarantee);
-    const vat = fen(poolInterest.times('0.0326'));
+    // VAT is on the plan's interest income: the loans' interest and the interest in a guarantee payment.
+    const guaranteeInterest = guarantee.isZero() ? ZERO : loanInterest(o.defaulted!, k);
+    const vat = fen(poolInterest.plus(guaranteeInterest).times('0.0326'));
     const base = balA.plus(balB);
     const fees = fen(base.times('0.001').times(d).div(365)).plus(fen(base.times('0.0005').times(d).div(365))).plus(fen(D(50_000).times(d).div(365)));
     const interestDue = fen(balA.times('0.035').times(d).div(365)).plus(arrears);
@@ -616,13 +618,14 @@ describe('高新投: 保证合同 (loan guarantee)', () => {
     expect(y(r.pool.periods[1]!.interest)).toBe('1234109.59');
 
     // 2nd date by hand: cash 1,234,109.59 + 40,498,630.14 = 41,732,739.73;
-    //   VAT 1,234,109.59 × 3.26% = 40,231.97;
+    //   VAT on the interest received, the loans' and the guarantor's:
+    //     (1,234,109.59 + 498,630.14) × 3.26% = 1,732,739.73 × 3.26% = 56,487.315… → 56,487.32;
     //   fees on A1 + B = 137,596,866.58 + 1,000,000 = 138,596,866.58 for 91 days:
     //     × 0.10% → 34,554.29, × 0.05% → 17,277.14, 50,000 × 91/365 → 12,465.75 (64,297.18 in all);
     //   A1 interest 137,596,866.58 × 3.5% × 91/365 = 1,200,674.03;
-    //   A1 principal = 41,732,739.73 − 40,231.97 − 64,297.18 − 1,200,674.03 = 40,427,536.55.
+    //   A1 principal = 41,732,739.73 − 56,487.32 − 64,297.18 − 1,200,674.03 = 40,411,281.20.
     const hand = gaoxintouByHand({ defaulted: 'L01', at: 2, guaranteePays: true, undertakingPays: true });
-    expect(y(hand[1]!.principalA)).toBe('40427536.55');
+    expect(y(hand[1]!.principalA)).toBe('40411281.20');
     expectGxSeniorAsByHand(r, hand);
     expect(hand.every((h) => h.undertaking.isZero())).toBe(true);
     expect(support(r, 'undertaking').draws).toHaveLength(0);

@@ -8,13 +8,13 @@ import type { Format } from '../report/model.js';
  * {@link outputFormat}, and only then defaults to table.
  */
 export const formatOption = () =>
-  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json or .md, else table)').choices(['table', 'csv', 'json', 'md']);
+  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json, .md or .html, else table)').choices(['table', 'csv', 'json', 'md', 'html']);
 export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
 export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
 export const sectionOption = () =>
   new Option('--section <id>', 'print only this section (e.g. one table as plain CSV for pandas or Excel); an unknown id lists the known ones');
 
-const BY_EXTENSION: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.markdown': 'md' };
+const BY_EXTENSION: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
 
 /**
  * The output format: `--format` when given; else inferred from the `--out` file's extension

@@ -7,7 +7,7 @@ import type { Decimal } from '../util/money.js';
 
 export type Lang = 'zh' | 'en';
 export type Unit = 'yuan' | 'wan';
-export type Format = 'table' | 'csv' | 'json' | 'md';
+export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
 
 /** A label in both languages. */
 export interface Label {
@@ -61,6 +61,18 @@ export interface KeyValueSection {
 
 export type Section = TableSection | KeyValueSection;
 
+/** A chart, drawn by the HTML renderer (the text formats print the tables it is drawn from). */
+export interface Chart {
+  id: string;
+  title: Label;
+  kind: 'line' | 'bar';
+  /** What the values are (money is drawn in the chosen unit). */
+  valueKind: ValueKind;
+  /** The x positions, in order (dates, or bands). */
+  x: string[];
+  series: { name: Label; values: Cell[] }[];
+}
+
 export interface Report {
   title: Label;
   /** Free lines under the title (deal name, cutoff date, notes). */
@@ -68,6 +80,8 @@ export interface Report {
   sections: Section[];
   /** Lines printed at the end (assumptions, warnings). */
   notes?: Label[];
+  /** Charts, for the HTML format. */
+  charts?: Chart[];
 }
 
 export interface RenderOptions {

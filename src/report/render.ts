@@ -42,11 +42,12 @@ import type {
   ValueKind,
 } from './model.js';
 import { type Align, displayWidth, padDisplay } from './width.js';
+import { renderHtml } from './html.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export type { Align } from './width.js';
 
-const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md'];
+const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const UNITS: readonly Unit[] = ['yuan', 'wan'];
 const KINDS: readonly ValueKind[] = ['text', 'int', 'number', 'money', 'percent', 'rate', 'date'];
@@ -262,6 +263,8 @@ export function render(report: Report, opts: RenderOptions): string {
       return renderMarkdown(report, opts);
     case 'json':
       return renderJson(report, opts);
+    case 'html':
+      return renderHtml(report, opts);
   }
 }
 

@@ -38,6 +38,27 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
       { zh: `情景：${result.scenario.name ?? '基准情景（无违约）'}`, en: `Scenario: ${result.scenario.name ?? 'base case (no defaults)'}` },
     ],
     sections,
+    charts: [
+      {
+        id: 'balances',
+        title: { zh: '证券期末本金余额', en: 'Tranche balances after each payment date' },
+        kind: 'line',
+        valueKind: 'money',
+        x: result.pool.periods.map((p) => p.date),
+        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => p.endBalance) })),
+      },
+      {
+        id: 'collections',
+        title: { zh: '资产池回收', en: 'Pool collections' },
+        kind: 'bar',
+        valueKind: 'money',
+        x: result.pool.periods.map((p) => p.date),
+        series: [
+          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => p.principal) },
+          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => p.interest) },
+        ],
+      },
+    ],
     notes: [
       {
         zh: '覆盖倍数 = 可供优先级分配资金（兑付日账户资金减去排在优先级之前的税费）÷ 优先级当期应付利息与应付本金；过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',

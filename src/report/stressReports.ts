@@ -291,5 +291,13 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         })),
     });
   }
-  return { title: { zh: `${dealTitle(deal)} 蒙特卡洛模拟`, en: `${dealTitle(deal)}: Monte Carlo` }, subtitle, sections };
+  const charts = r.tranches.map((t) => ({
+    id: `histogram-${t.id}`,
+    title: { zh: `${trancheLabel(deal, t.id)} 损失率分布（路径占比，%）`, en: `${trancheLabel(deal, t.id)}: loss distribution (share of paths, %)` },
+    kind: 'bar' as const,
+    valueKind: 'number' as const,
+    x: t.histogram.map((b, i) => (i === 0 ? '0' : `${Math.round(b.to * 100)}%`)),
+    series: [{ name: { zh: '路径占比', en: 'paths' }, values: t.histogram.map((b) => new Decimal(r.paths ? (100 * b.paths) / r.paths : 0)) }],
+  }));
+  return { title: { zh: `${dealTitle(deal)} 蒙特卡洛模拟`, en: `${dealTitle(deal)}: Monte Carlo` }, subtitle, sections, charts };
 }

@@ -10,6 +10,7 @@ const variants: { name: string; args: string[] }[] = [
   { name: 'csv.zh.wan', args: ['--cashflows', '--format', 'csv', '--unit', 'wan'] },
   { name: 'json', args: ['--cashflows', '--asset-flows', '--format', 'json', '--lang', 'en'] },
   { name: 'md.zh.wan', args: ['--cashflows', '--format', 'md', '--unit', 'wan'] },
+  { name: 'html.en.yuan', args: ['--cashflows', '--format', 'html', '--lang', 'en'] },
 ];
 
 describe('ipabs pool golden files', () => {

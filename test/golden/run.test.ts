@@ -7,6 +7,7 @@ const variants: { name: string; args: string[] }[] = [
   { name: 'json', args: ['--format', 'json'] },
   { name: 'table.zh.wan', args: ['--unit', 'wan'] },
   { name: 'table.en.yuan', args: ['--lang', 'en'] },
+  { name: 'html.zh.wan', args: ['--format', 'html', '--unit', 'wan'] },
 ];
 
 describe('ipabs run golden files', () => {

@@ -1,0 +1,46 @@
+/** The HTML format: a self-contained page, escaped text, tables and charts. */
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/report/html.js';
+import type { Report } from '../../src/report/model.js';
+import { render } from '../../src/report/render.js';
+import { Decimal } from '../../src/util/money.js';
+
+const report: Report = {
+  title: { zh: '<b>标题</b> & "引号"', en: 'Title' },
+  sections: [
+    {
+      type: 'table',
+      id: 'pool',
+      title: { zh: '资产池', en: 'Pool' },
+      columns: [
+        { key: 'name', header: { zh: '名称', en: 'Name' }, kind: 'text' },
+        { key: 'balance', header: { zh: '余额', en: 'Balance' }, kind: 'money' },
+      ],
+      rows: [{ name: '<script>alert(1)</script>', balance: new Decimal('13900000') }],
+      total: { name: '合计', balance: new Decimal('13900000') },
+    },
+  ],
+  charts: [{ id: 'c', title: { zh: '余额', en: 'Balance' }, kind: 'line', valueKind: 'money', x: ['2024-01-01', '2024-04-01'], series: [{ name: { zh: 'A', en: 'A' }, values: [new Decimal(100), new Decimal(0)] }] }],
+};
+
+describe('render: html', () => {
+  it('escapes every text it prints', () => {
+    expect(escapeHtml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+    const html = render(report, { format: 'html', lang: 'zh', unit: 'wan' });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<title>&lt;b&gt;标题&lt;/b&gt; &amp; &quot;引号&quot;</title>');
+  });
+  it('writes a whole page: the unit in the section title, numbers right-aligned, a total row, an SVG chart', () => {
+    const html = render(report, { format: 'html', lang: 'zh', unit: 'wan' });
+    expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
+    expect(html.endsWith('</html>\n')).toBe(true);
+    expect(html).toContain('<h2 id="pool">资产池（单位：万元）</h2>');
+    expect(html).toContain('<td class="num">1,390.00</td>');
+    expect(html).toContain('<tfoot><tr><td>合计</td><td class="num">1,390.00</td></tr></tfoot>');
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain('<polyline fill="none"');
+    // No scripts and nothing loaded from elsewhere.
+    expect(html).not.toMatch(/<script|src=|href=/);
+  });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeal } from '../src/io/loadDeal.js';
 import { runDeal } from '../src/engine/run.js';
+import { validateScenario } from '../src/scenario/load.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = readme.slice(readme.indexOf('### Writing a deal'));
@@ -13,6 +14,17 @@ const block = (lang: string) => {
   if (!m) throw new Error(`no ${lang} block under "Writing a deal"`);
   return m[1]!;
 };
+
+describe('README: the scenario file', () => {
+  it('validates against 广开专利 and runs, conserving cash', () => {
+    const tour = readme.slice(readme.indexOf('A scenario file'));
+    const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(tour)![1]!);
+    const { deal } = loadDeal('deals/guangkai-patent-license.json');
+    const v = validateScenario(json, 'README.md', deal!);
+    expect(v.diagnostics).toEqual([]);
+    expect(runDeal(deal!, v.scenario!).checks.conservation).toBe(true);
+  });
+});
 
 describe('README: writing a deal', () => {
   it('the example deal and tape validate without a warning and run, every tranche repaid', () => {

@@ -422,13 +422,17 @@ function collect(f: Frame): void {
       if (ctx.detail) note({ period, date: p.date, type: 'default', amount: partial, detail: 'pool', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
     }
   }
-  // 保证担保: the guarantor pays a defaulted asset's principal and the missed interest, after its delay.
+  // 保证担保: the guarantor pays a defaulted asset's principal and the interest missed from the
+  // default until it pays (the contract's interest of the defaulted share, period by period).
   for (const s of supports.values()) {
     if (s.spec.kind !== 'loanGuarantee' || k - s.spec.delayPeriods < 0) continue;
     for (const e of performance.eventsByPeriod[k - s.spec.delayPeriods]!) {
       const asset = deal.assets[e.asset]!;
       if (s.spec.assets && !s.spec.assets.includes(asset.id)) continue;
-      const claimBase = (s.spec.pays.includes('principal') ? e.balance : ZERO).plus(s.spec.pays.includes('interest') ? e.interestMissed : ZERO);
+      let interestOwed = e.interestMissed;
+      const sched = prepared.pool.schedules[e.asset]!;
+      for (let j = e.period + 1; j <= k; j++) interestOwed = interestOwed.plus(toFen(sched.interest[j]!.times(e.share)));
+      const claimBase = (s.spec.pays.includes('principal') ? e.balance : ZERO).plus(s.spec.pays.includes('interest') ? interestOwed : ZERO);
       const paid = drawSupport(s, toFen(claimBase.times(s.spec.share)), period, p.collectionEnd, `guarantee of ${asset.id}`, ledger, ctx.detail ? events : undefined);
       // The claim is the defaulted amount once, however many guarantors share it; what they paid adds up.
       const g = guaranteed.get(e) ?? { claim: ZERO, paid: ZERO };
@@ -436,7 +440,7 @@ function collect(f: Frame): void {
       if (paid.gt(0) && paid.gte(toFen(claimBase.times(s.spec.share))) && s.spec.share.eq(1)) settled.push(e);
       guaranteePayments = guaranteePayments.plus(paid);
       // The interest in what the guarantor paid is interest income of the plan, as VAT sees it.
-      const interestPart = s.spec.pays.includes('interest') ? e.interestMissed : ZERO;
+      const interestPart = s.spec.pays.includes('interest') ? interestOwed : ZERO;
       if (claimBase.gt(0) && interestPart.gt(0)) guaranteedInterest = guaranteedInterest.plus(paid.times(interestPart).div(claimBase));
     }
   }

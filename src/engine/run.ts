@@ -411,7 +411,8 @@ function collect(f: Frame): void {
   st.poolBalance = perf.endBalance;
   st.cumulativeDefaulted = st.cumulativeDefaulted.plus(perf.defaulted);
   const defaultedHere = performance.eventsByPeriod[k]!;
-  if (defaultedHere.length > 0) {
+  // Events are only written for people (detail); stress runs skip them.
+  if (ctx.detail && defaultedHere.length > 0) {
     const whole = defaultedHere.filter((e) => e.balance.eq(toFen(prepared.pool.schedules[e.asset]!.startBalance[k]!)));
     for (const e of whole) {
       const asset = deal.assets[e.asset]!;
@@ -459,10 +460,12 @@ function collect(f: Frame): void {
   // last. It is exercised only when the price and the cash in hand pay this date's fees and
   // everything owed to the tranches above the subordinate, and no recovery, loss-sharing payment
   // or guarantee claim is still to come (calling would forfeit it).
-  const seniorsOwed = [...tranches.values()]
-    .filter((t) => t.spec.class !== 'subordinate')
-    .reduce((a, t) => a.plus(t.balance).plus(t.row!.interestDue), ZERO);
-  const feesOwed = [...fees.values()].reduce((a, f) => a.plus(f.due), ZERO);
+  // Computed only when the call is in reach (the checks are lazy: this is the engine's hot path).
+  const owedBeforeSubordinate = () =>
+    [...tranches.values()]
+      .filter((t) => t.spec.class !== 'subordinate')
+      .reduce((a, t) => a.plus(t.balance).plus(t.row!.interestDue), ZERO)
+      .plus([...fees.values()].reduce((a, x) => a.plus(x.due), ZERO));
   const pendingLater = () =>
     performance.arrivalsByPeriod.some((list, j) => j > k && list.length > 0) ||
     [...supports.values()].some((x) => {
@@ -475,7 +478,7 @@ function collect(f: Frame): void {
     k < n - 1 &&
     st.poolBalance.gt(0) &&
     st.poolBalance.lt(initialPoolBalance.times(spec.cleanUpCall.poolBalanceBelow)) &&
-    toFen(st.poolBalance).plus(ledger.balance(COLLECTION)).gte(seniorsOwed.plus(feesOwed)) &&
+    toFen(st.poolBalance).plus(ledger.balance(COLLECTION)).gte(owedBeforeSubordinate()) &&
     !pendingLater()
   ) {
     st.called = true;

@@ -416,11 +416,11 @@ function collect(f: Frame): void {
     const whole = defaultedHere.filter((e) => e.balance.eq(toFen(prepared.pool.schedules[e.asset]!.startBalance[k]!)));
     for (const e of whole) {
       const asset = deal.assets[e.asset]!;
-      if (ctx.detail) note({ period, date: p.date, type: 'default', id: asset.id, name: asset.obligor, amount: e.balance, detail: e.mode, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
+      note({ period, date: p.date, type: 'default', id: asset.id, name: asset.obligor, amount: e.balance, detail: e.mode, message: `${asset.id} (${asset.obligor}) ${e.mode === 'stopPaying' ? 'stops paying' : 'defaults'}: balance ${e.balance.toFixed(2)} outstanding` });
     }
     if (whole.length < defaultedHere.length) {
       const partial = sum(defaultedHere.filter((e) => !whole.includes(e)).map((e) => e.balance));
-      if (ctx.detail) note({ period, date: p.date, type: 'default', amount: partial, detail: 'pool', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
+      note({ period, date: p.date, type: 'default', amount: partial, detail: 'pool', message: `pool defaults: ${partial.toFixed(2)} of the performing balance` });
     }
   }
   // 保证担保: the guarantor pays a defaulted asset's principal and the interest missed from the

@@ -3,6 +3,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   exitCode?: number;
+  /** The terminal's width when stdout is one: wide tables are cut to fit. */
+  columns?: number;
 }
 
 /** True for the error of writing to a pipe whose reader has gone (`ipabs run … | head -1`). */
@@ -33,7 +35,11 @@ export function processIo(): Io {
       }
     };
   };
-  return { stdout: stream(process.stdout), stderr: stream(process.stderr) };
+  return {
+    stdout: stream(process.stdout),
+    stderr: stream(process.stderr),
+    columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
+  };
 }
 
 /** An Io that keeps what is written, for tests. */

@@ -46,8 +46,8 @@ export function formatOf(o: { format?: Format; out?: string }): Format {
 }
 
 /** Renders a report in the chosen format; with `--section` only that section (an unknown id is an InputError listing the known). */
-export function renderOutput(report: Report, o: OutputOptions): string {
-  const opts = { format: formatOf(o), lang: o.lang, unit: o.unit };
+export function renderOutput(report: Report, o: OutputOptions, width?: number): string {
+  const opts = { format: formatOf(o), lang: o.lang, unit: o.unit, width };
   if (o.section === undefined) return render(report, opts);
   const ids = sectionIds(report);
   if (!ids.includes(o.section)) throw new InputError(`--section ${JSON.stringify(o.section)}: no such section here (known: ${ids.join(', ')})`);
@@ -56,5 +56,6 @@ export function renderOutput(report: Report, o: OutputOptions): string {
 
 /** Renders and writes a report: stdout, or the `--out` file. */
 export function emitReport(report: Report, o: OutputOptions, io: Io): void {
-  emit(renderOutput(report, o), o.out, io);
+  // On a terminal, tables wider than it are cut into blocks; files and pipes get them whole.
+  emit(renderOutput(report, o, o.out === undefined ? io.columns : undefined), o.out, io);
 }

@@ -88,4 +88,6 @@ export interface RenderOptions {
   format: Format;
   lang: Lang;
   unit: Unit;
+  /** For the terminal table: split tables wider than this many columns into blocks that fit. */
+  width?: number;
 }

@@ -317,8 +317,13 @@ function renderTable(report: Report, opts: RenderOptions): string {
   blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map(oneLine));
   for (const section of report.sections) {
     const lines = [oneLine(sectionTitle(section, lang, opts.unit))];
-    if (section.type === 'table') lines.push(...boxTable(tableGrid(section, opts, { empty: MISSING })));
-    else lines.push(...kvBox(section, opts));
+    if (section.type === 'table') {
+      const grid = tableGrid(section, opts, { empty: MISSING });
+      splitGrid(grid, opts.width).forEach((part, i) => {
+        if (i > 0) lines.push('');
+        lines.push(...boxTable(part));
+      });
+    } else lines.push(...kvBox(section, opts));
     blocks.push(lines);
   }
   if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => oneLine(n[lang])));
@@ -334,6 +339,36 @@ function boxLines(widths: number[]): { rule: string; line: (cells: string[], ali
 }
 
 /** An ASCII-ruled table: rule, header, rule, rows, [rule, total], rule. */
+/**
+ * A table too wide for the terminal, cut into blocks of columns that fit, each repeating the
+ * first column so every row can still be read. Without a width, or when it fits, one block.
+ */
+function splitGrid(grid: Grid, width: number | undefined): Grid[] {
+  if (!width || grid.headers.length <= 2) return [grid];
+  const all = [grid.headers, ...grid.rows, ...(grid.total ? [grid.total] : [])].map((r) => r.map(oneLine));
+  const widths = grid.headers.map((_, i) => maxWidth(all, i, 1));
+  // Each column takes its width plus 3 (the "| " before it and the space after); the row ends with "|".
+  const cost = (cols: number[]) => cols.reduce((a, i) => a + widths[i]! + 3, 1);
+  if (cost(widths.map((_, i) => i)) <= width) return [grid];
+  const blocks: number[][] = [];
+  let current = [0];
+  for (let i = 1; i < widths.length; i++) {
+    if (current.length > 1 && cost([...current, i]) > width) {
+      blocks.push(current);
+      current = [0];
+    }
+    current.push(i);
+  }
+  blocks.push(current);
+  const pick = (row: string[], cols: number[]) => cols.map((i) => row[i]!);
+  return blocks.map((cols) => ({
+    headers: pick(grid.headers, cols),
+    aligns: cols.map((i) => grid.aligns[i]!),
+    rows: grid.rows.map((r) => pick(r, cols)),
+    total: grid.total ? pick(grid.total, cols) : undefined,
+  }));
+}
+
 function boxTable(grid: Grid): string[] {
   if (grid.headers.length === 0) return [];
   const clean = (row: string[]): string[] => row.map(oneLine);

@@ -44,3 +44,28 @@ describe('render: html', () => {
     expect(html).not.toMatch(/<script|src=|href=/);
   });
 });
+
+describe('render: table cut to the terminal width', () => {
+  const wide: Report = {
+    title: { zh: 'T', en: 'T' },
+    sections: [
+      {
+        type: 'table',
+        id: 'w',
+        title: { zh: '宽表', en: 'Wide' },
+        columns: ['name', 'a', 'b', 'c', 'd'].map((k) => ({ key: k, header: { zh: k === 'name' ? '名称' : `列${k}`, en: k }, kind: k === 'name' ? ('text' as const) : ('int' as const) })),
+        rows: [{ name: '甲', a: 1111111111, b: 2222222222, c: 3333333333, d: 4444444444 }],
+      },
+    ],
+  };
+  it('repeats the first column in every block and keeps each line within the width', () => {
+    const whole = render(wide, { format: 'table', lang: 'en', unit: 'yuan' });
+    const cut = render(wide, { format: 'table', lang: 'en', unit: 'yuan', width: 40 });
+    expect(Math.max(...whole.split('\n').map((l) => l.length))).toBeGreaterThan(40);
+    const lines = cut.split('\n').filter((l) => l.startsWith('|') || l.startsWith('+'));
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(40);
+    const headerLines = cut.split('\n').filter((l) => l.startsWith('| name'));
+    expect(headerLines.length).toBeGreaterThan(1);
+    for (const v of ['1111111111', '2222222222', '3333333333', '4444444444']) expect(cut).toContain(v);
+  });
+});

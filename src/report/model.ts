@@ -91,3 +91,10 @@ export interface RenderOptions {
   /** For the terminal table: split tables wider than this many columns into blocks that fit. */
   width?: number;
 }
+
+/** The tranche classes in both languages, for every report. */
+export const CLASS_LABEL: Record<string, Label> = {
+  senior: { zh: '优先级', en: 'senior' },
+  mezzanine: { zh: '中间级', en: 'mezzanine' },
+  subordinate: { zh: '次级', en: 'subordinate' },
+};

@@ -4,6 +4,7 @@ import { dealSchedule, periodOfDate } from '../deal/periods.js';
 import { poolStats, type PoolStats, type StratumKey } from '../pool/stats.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
+import { CLASS_LABEL } from './model.js';
 import { collectAssumptions } from './assumptions.js';
 
 const OBLIGOR: Record<string, Label> = {
@@ -50,11 +51,6 @@ const STRATUM_LABEL: Record<StratumKey, (structure: string) => Label> = {
   region: () => ({ zh: '地区', en: 'Region' }),
   sizeBand: () => ({ zh: '金额区间', en: 'Size band' }),
   remainingTerm: () => ({ zh: '剩余期限', en: 'Remaining term' }),
-};
-const CLASS_LABEL: Record<string, Label> = {
-  senior: { zh: '优先级', en: 'senior' },
-  mezzanine: { zh: '中间级', en: 'mezzanine' },
-  subordinate: { zh: '次级', en: 'subordinate' },
 };
 
 const TOTAL: Record<Lang, string> = { zh: '合计', en: 'Total' };

@@ -6,12 +6,8 @@ import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
 import { formatValue } from './render.js';
 import { Decimal, fmtMoney, sum, ZERO } from '../util/money.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
+import { CLASS_LABEL } from './model.js';
 
-const CLASS: Record<string, { zh: string; en: string }> = {
-  senior: { zh: '优先级', en: 'senior' },
-  mezzanine: { zh: '中间级', en: 'mezzanine' },
-  subordinate: { zh: '次级', en: 'subordinate' },
-};
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
   accelerated: { zh: '加速清偿', en: 'accelerated' },
@@ -134,7 +130,7 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
     rows: r.tranches.map((t) => ({
       id: t.id,
       name: t.name,
-      class: CLASS[t.class]?.[lang] ?? t.class,
+      class: CLASS_LABEL[t.class]?.[lang] ?? t.class,
       balance: t.balance,
       interestPaid: t.summary.interestPaid,
       principalPaid: t.summary.principalPaid,
@@ -156,7 +152,7 @@ function trancheSection(t: TrancheResult, lang: Lang): TableSection {
   return {
     type: 'table',
     id: `tranche-${t.id}`,
-    title: { zh: `${t.name}（${CLASS[t.class]?.zh ?? t.class}）现金流`, en: `${t.name} (${CLASS[t.class]?.en ?? t.class}) cash flows` },
+    title: { zh: `${t.name}（${CLASS_LABEL[t.class]?.zh ?? t.class}）现金流`, en: `${t.name} (${CLASS_LABEL[t.class]?.en ?? t.class}) cash flows` },
     columns: [
       { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
       { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },

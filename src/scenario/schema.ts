@@ -6,18 +6,18 @@
  */
 import { z } from 'zod';
 import { ASSET_TYPES } from '../schema/pool.js';
-import { Amount, Id, IsoDate, NonNegInt, PositiveInt, Rate } from '../schema/primitives.js';
+import { Amount, Id, IsoDate, MAX_PERIODS, PeriodCount, Rate, wholeNumber } from '../schema/primitives.js';
 
 export const ObligorDefault = z
   .object({
     obligor: z.string().min(1).optional().meta({ description: 'Every asset of this obligor (name or obligorId).' }),
     asset: Id.optional().meta({ description: 'One asset by id.' }),
-    period: PositiveInt.meta({ description: 'The deal period (1 = first payment date) whose collection window the first missed payment falls in.' }),
+    period: wholeNumber(1, MAX_PERIODS).meta({ description: 'The deal period (1 = first payment date) whose collection window the first missed payment falls in.' }),
     mode: z.enum(['default', 'stopPaying']).default('default').meta({
       description: 'default: the outstanding balance defaults and is recovered at the recovery rate after the lag; stopPaying: every payment from then on is missed, nothing is recovered.',
     }),
     recoveryRate: Rate.optional().meta({ description: 'Default: the scenario’s recovery.rate.' }),
-    recoveryLagPeriods: NonNegInt.optional().meta({ description: 'Default: the scenario’s recovery.lagPeriods.' }),
+    recoveryLagPeriods: PeriodCount.optional().meta({ description: 'Default: the scenario’s recovery.lagPeriods.' }),
   })
   .strict();
 
@@ -100,9 +100,9 @@ export const LOSS_SHARING_MODELS = {
 export const Recovery = z
   .object({
     rate: Rate.prefault(0).meta({ description: 'Share of a defaulted balance recovered (pledged-IP disposal).' }),
-    lagPeriods: NonNegInt.default(0),
+    lagPeriods: PeriodCount.default(0),
     delayed: z
-      .object({ share: Rate, extraPeriods: PositiveInt })
+      .object({ share: Rate, extraPeriods: wholeNumber(1, MAX_PERIODS) })
       .strict()
       .optional()
       .meta({ description: 'A share of every recovery arrives this many periods later still (e.g. 30% delayed 6 months).' }),
@@ -122,7 +122,7 @@ export const Recovery = z
 export const Collections = z
   .object({
     assetTypes: z.array(z.enum(ASSET_TYPES)).min(1).default(['royalty', 'lease']),
-    delayPeriods: NonNegInt.default(0).meta({ description: 'Payments arrive this many periods late (collected in the last period at the latest).' }),
+    delayPeriods: PeriodCount.default(0).meta({ description: 'Payments arrive this many periods late (collected in the last period at the latest).' }),
     haircut: Rate.prefault(0).meta({ description: 'Share of every payment that is never paid.' }),
   })
   .strict()

@@ -1,6 +1,6 @@
 /** The deal's calendar: cutoff and closing, payment dates, business-day rule. */
 import { z } from 'zod';
-import { Assumed, IsoDate, PositiveInt } from './primitives.js';
+import { Assumed, IsoDate, wholeNumber } from './primitives.js';
 import { DAY_COUNTS } from '../dates/daycount.js';
 
 export const DayCount = z.enum(DAY_COUNTS).meta({ description: 'Day count: ACT/365F (market default), ACT/360, ACT/ACT (ISDA), 30/360.' });
@@ -8,8 +8,8 @@ export const DayCount = z.enum(DAY_COUNTS).meta({ description: 'Day count: ACT/3
 /** Every N months on a day of month (or month end), from a first date to a last. */
 export const DateRule = z
   .object({
-    everyMonths: PositiveInt.max(120),
-    day: z.union([z.number().int().min(1).max(31), z.literal('monthEnd')]),
+    everyMonths: wholeNumber(1, 120),
+    day: z.union([z.number().max(31, { abort: true }).int().min(1), z.literal('monthEnd')]),
     first: IsoDate,
     last: IsoDate,
   })

@@ -3,7 +3,7 @@
  * TypeScript types are inferred from them and `schemas/deal.schema.json` is generated from them.
  */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, Sources } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, PeriodCount, Rate, Sources } from './primitives.js';
 import { DealDates } from './dates.js';
 import { Pool } from './pool.js';
 import { Tranche } from './tranches.js';
@@ -55,7 +55,7 @@ export const BaseCase = z
   .object({
     cumulativeDefaultRate: Rate.meta({ description: '基准累计违约率: expected cumulative defaults over the pool’s life, as a share of its initial balance.' }),
     recoveryRate: Rate.prefault(0),
-    recoveryLagPeriods: NonNegInt.default(0),
+    recoveryLagPeriods: PeriodCount.default(0),
     correlation: Rate.prefault(0.2).meta({ description: 'Asset correlation ρ of the one-factor Gaussian copula.' }),
     assumed: Assumed,
   })

@@ -1,6 +1,6 @@
 /** The pool: the four IP asset types and a generic scheduled flow, inline or from CSV tapes. */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, NonNegInt, PositiveInt, Rate } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, wholeNumber } from './primitives.js';
 import { DayCount } from './dates.js';
 
 /** Kinds of intellectual property pledged, licensed or leased. */
@@ -10,7 +10,7 @@ export const IpType = z.enum(IP_TYPES);
 export const IpRights = z
   .object({
     types: z.array(IpType).min(1).meta({ description: 'Kinds of IP: invention 发明专利, utilityModel 实用新型, design 外观设计, softwareCopyright 软件著作权, trademark 商标, copyright 著作权.' }),
-    count: NonNegInt.optional().meta({ description: 'Number of patents or rights.' }),
+    count: NonNegInt.optional().meta({ description: 'Number of patents or rights (at most a million).' }),
     appraisedValue: Amount.optional().meta({ description: 'Appraised value (评估价值) in yuan.' }),
     description: z.string().optional(),
   })
@@ -45,7 +45,7 @@ export const PledgeLoan = z
     repayment: z.enum(['bullet', 'equalPrincipal', 'level', 'schedule']).meta({
       description: 'bullet 到期一次还本, equalPrincipal 等额本金, level 等额本息, schedule: an explicit principal schedule.',
     }),
-    paymentEveryMonths: PositiveInt.max(120).default(3).meta({ description: 'Months between payment dates, counted from startDate.' }),
+    paymentEveryMonths: wholeNumber(1, 120).default(3).meta({ description: 'Months between payment dates, counted from startDate.' }),
     schedule: z.array(DatedPrincipal).optional().meta({ description: 'Principal payments after the cutoff, for repayment "schedule".' }),
     guarantor: z.string().optional(),
   })
@@ -56,9 +56,9 @@ export const LevelSchedule = z
     type: z.literal('level'),
     amount: Amount.optional().meta({ description: 'The amount of each payment.' }),
     total: Amount.optional().meta({ description: 'The total of all payments, split evenly (the fen left over go to the earliest).' }),
-    everyMonths: PositiveInt.max(120),
+    everyMonths: wholeNumber(1, 120),
     first: IsoDate,
-    count: PositiveInt.max(1200),
+    count: wholeNumber(1, 1200),
   })
   .strict();
 
@@ -87,8 +87,8 @@ export const Lease = z
     rate: Rate.meta({ description: 'Annual lease rate.' }),
     startDate: IsoDate,
     rent: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('level'), everyMonths: PositiveInt.max(120), first: IsoDate, count: PositiveInt.max(1200) }).strict(),
-      z.object({ type: z.literal('equalPrincipal'), everyMonths: PositiveInt.max(120), first: IsoDate, count: PositiveInt.max(1200) }).strict(),
+      z.object({ type: z.literal('level'), everyMonths: wholeNumber(1, 120), first: IsoDate, count: wholeNumber(1, 1200) }).strict(),
+      z.object({ type: z.literal('equalPrincipal'), everyMonths: wholeNumber(1, 120), first: IsoDate, count: wholeNumber(1, 1200) }).strict(),
       z
         .object({
           type: z.literal('schedule'),

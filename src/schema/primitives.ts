@@ -25,7 +25,21 @@ function decimalFrom(value: string | number, ctx: z.RefinementCtx, what: string)
 
 const numberOrText = z.union([z.string(), z.number()]);
 
-/** A non-negative amount of money in yuan, at most two decimals (whole fen). */
+/**
+ * The largest amount the language accepts: 10^15 yuan (1,000 trillion, 1,000 万亿), far beyond any
+ * real deal (the largest Chinese ABS issues are in the tens of billions) and small enough that sums
+ * over a million assets and products with rates keep every fen within the 40 significant digits
+ * of the engine's decimals.
+ */
+export const MAX_AMOUNT = new Decimal('1e15');
+/** The largest multiple (coverage level, reserve multiple): 100×. */
+export const MAX_MULTIPLE = 100;
+/** The most periods a lag or delay may span, and the highest period number: 100 years of months. */
+export const MAX_PERIODS = 1200;
+/** The largest whole number anywhere else (counts): one million. */
+export const MAX_COUNT = 1_000_000;
+
+/** A non-negative amount of money in yuan, at most two decimals (whole fen), at most 10^15. */
 export const Amount = numberOrText
   .transform((v, ctx) => {
     const d = decimalFrom(v, ctx, 'an amount in yuan');
@@ -34,13 +48,22 @@ export const Amount = numberOrText
       ctx.addIssue({ code: 'custom', message: 'must not be negative' });
       return z.NEVER;
     }
+    if (d.gt(MAX_AMOUNT)) {
+      ctx.addIssue({ code: 'custom', message: 'must be at most 10^15 yuan (1,000 trillion: beyond any real deal)' });
+      return z.NEVER;
+    }
     if (d.decimalPlaces() > 2) {
       ctx.addIssue({ code: 'custom', message: 'must be in whole fen (at most 2 decimals)' });
       return z.NEVER;
     }
     return d;
   })
-  .meta({ description: 'An amount in yuan (元): a decimal string or number, at most 2 decimals.', examples: ['139000000.00'] });
+  .meta({
+    description: 'An amount in yuan (元): a decimal string or number, at most 2 decimals, from 0 to 10^15 (1,000 trillion).',
+    examples: ['139000000.00'],
+    minimum: 0,
+    maximum: 1e15,
+  });
 
 /** A rate or share as a decimal fraction: 0.04 is 4%. */
 export const Rate = numberOrText
@@ -53,9 +76,9 @@ export const Rate = numberOrText
     }
     return d;
   })
-  .meta({ description: 'A rate or share as a decimal fraction between 0 and 1: 0.04 means 4%.', examples: [0.04] });
+  .meta({ description: 'A rate or share as a decimal fraction between 0 and 1: 0.04 means 4%.', examples: [0.04], minimum: 0, maximum: 1 });
 
-/** A positive multiple (coverage levels, TDR multipliers). */
+/** A positive multiple (coverage levels, reserve multiples), at most 100. */
 export const Multiple = numberOrText
   .transform((v, ctx) => {
     const d = decimalFrom(v, ctx, 'a multiple');
@@ -64,9 +87,13 @@ export const Multiple = numberOrText
       ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
       return z.NEVER;
     }
+    if (d.gt(MAX_MULTIPLE)) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_MULTIPLE}` });
+      return z.NEVER;
+    }
     return d;
   })
-  .meta({ description: 'A positive multiple, e.g. 1.2 for 120%.' });
+  .meta({ description: `A positive multiple, e.g. 1.2 for 120%, at most ${MAX_MULTIPLE}.`, exclusiveMinimum: 0, maximum: MAX_MULTIPLE });
 
 /** An identifier that other parts of the deal refer to. */
 export const Id = z
@@ -74,8 +101,21 @@ export const Id = z
   .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: 'must be a non-empty id of letters, digits, _ . - or Chinese characters' })
   .meta({ description: 'An identifier other parts of the deal refer to.' });
 
-export const PositiveInt = z.number().int({ message: 'must be a whole number' }).positive({ message: 'must be at least 1' });
-export const NonNegInt = z.number().int({ message: 'must be a whole number' }).nonnegative({ message: 'must not be negative' });
+/**
+ * A whole number from `min` (0 or 1) to `max`. The maximum is checked first, so a huge number is
+ * told its bound once (not also that it is beyond a safe integer).
+ */
+export function wholeNumber(min: 0 | 1, max: number) {
+  const n = z.number().max(max, { abort: true }).int({ message: 'must be a whole number' });
+  return min === 1 ? n.positive({ message: 'must be at least 1' }) : n.nonnegative({ message: 'must not be negative' });
+}
+
+/** A count of at least 1, at most a million. */
+export const PositiveInt = wholeNumber(1, MAX_COUNT);
+/** A count of at least 0, at most a million. */
+export const NonNegInt = wholeNumber(0, MAX_COUNT);
+/** A number of periods (a lag, a delay): 0 to 1200. */
+export const PeriodCount = wholeNumber(0, MAX_PERIODS);
 
 /**
  * Values a source does not publish are assumptions, said next to the value: each key names a

@@ -1,6 +1,6 @@
 /** Credit support: loan guarantee, shortfall payment undertaking, liquidity support. */
 import { z } from 'zod';
-import { Amount, Assumed, Id, NonNegInt, Rate } from './primitives.js';
+import { Amount, Assumed, Id, PeriodCount, Rate, wholeNumber } from './primitives.js';
 
 /** A waterfall item a support or reserve covers. */
 export const Cover = z.discriminatedUnion('item', [
@@ -33,7 +33,7 @@ export const Support = z.discriminatedUnion('kind', [
       ...supportCommon,
       assets: z.array(Id).optional().meta({ description: 'Guaranteed assets (default: all).' }),
       share: Rate.prefault(1).meta({ description: 'Share of the defaulted amount the guarantor pays.' }),
-      delayPeriods: NonNegInt.default(0).meta({ description: 'Collection periods between the default and the payment.' }),
+      delayPeriods: PeriodCount.default(0).meta({ description: 'Collection periods between the default and the payment (at most 1200).' }),
       pays: z.array(z.enum(['principal', 'interest'])).min(1).default(['principal', 'interest']),
     })
     .strict()
@@ -42,7 +42,7 @@ export const Support = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('shortfallUndertaking'),
       ...supportCommon,
-      businessDaysBefore: NonNegInt.default(0).meta({ description: 'The trigger date: this many business days before the payment date.' }),
+      businessDaysBefore: wholeNumber(0, 250).default(0).meta({ description: 'The trigger date: this many business days before the payment date (at most 250, about a year).' }),
       covers: z.array(Cover).min(1),
       repaid: z.enum(['never', 'fromResidual']).default('never').meta({
         description: 'never; fromResidual: repaid from what is left before the subordinate’s residual.',

@@ -67,6 +67,105 @@ function originName(origin: AssetOrigin, from: AssetOrigin): string {
   return from.kind === 'tape' && from.file === origin.file ? `line ${origin.line}` : `${origin.file}:${origin.line}`;
 }
 
+/** Each repeat of an id in a list: where it comes up again and where it was first. */
+function repeats(ids: readonly string[]): { id: string; index: number; first: number }[] {
+  const seen = new Map<string, number>();
+  const out: { id: string; index: number; first: number }[] = [];
+  ids.forEach((id, index) => {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, index);
+    else out.push({ id, index, first });
+  });
+  return out;
+}
+
+type Cover = NonNullable<Extract<StepSpec, { type: 'drawReserve' }>['covers']>[number];
+
+/**
+ * An id named twice in one list. Where the engine reads the list item by item the repeat pays or
+ * counts the item twice, so it is an error: the fees of a payFees step, the tranches of a
+ * payInterest or payPrincipal step (pays the interest twice; a pro rata step breaks the ledger),
+ * a nextInterest reserve target (its interest counted twice), and within one waterfall a fee in
+ * two payFees steps or a tranche in two payInterest or two payPrincipal steps (the later step
+ * pays nothing more, but what a support or reserve is drawn for counts the item once per step).
+ * A tranche may appear in different waterfalls, and in a payPrincipal step and the payResidual
+ * step. Where the engine reads the list as a set a repeat changes nothing, and it is a warning:
+ * a fee's tranches, a guarantee's assets and what it pays, a missedPayment condition's tranches,
+ * what supports and reserves cover (except one tranche's principal covered twice with different
+ * `when`: only the first counts, an error).
+ */
+const repeatedIds: Rule = (ctx) => {
+  const s = ctx.spec;
+  const harmless = (path: readonly PropertyKey[], list: readonly string[] | undefined, kind: string) => {
+    for (const r of repeats(list ?? [])) ctx.at([...path, r.index], `${kind} "${r.id}" is listed twice (also [${r.first}]); the repeat changes nothing`, 'warning');
+  };
+  const covers = (path: readonly PropertyKey[], list: readonly Cover[]) => {
+    const seen = new Map<string, { at: PropertyKey[]; when?: string }>();
+    let allFees: number | undefined;
+    list.forEach((c, k) => {
+      if (c.item === 'fees' && !c.fees) {
+        if (allFees !== undefined) ctx.at([...path, k], `every fee is already covered by covers[${allFees}]; the repeat changes nothing`, 'warning');
+        allFees = k;
+        return;
+      }
+      const ids = c.item === 'fees' ? c.fees! : c.tranches;
+      ids.forEach((id, j) => {
+        const key = `${c.item}:${id}`;
+        const here = [...path, k, c.item === 'fees' ? 'fees' : 'tranches', j];
+        const before = seen.get(key);
+        const when = c.item === 'principal' ? c.when : undefined;
+        if (!before) seen.set(key, { at: here.slice(path.length - 1), when });
+        else if (before.when !== when) ctx.at(here, `tranche "${id}" is already covered for principal by ${formatPath(before.at)} with "when": "${before.when}"; only the first counts`);
+        else ctx.at(here, `${c.item === 'fees' ? 'fee' : 'tranche'} "${id}" is already covered for ${c.item} by ${formatPath(before.at)}; the repeat changes nothing`, 'warning');
+      });
+    });
+  };
+  s.fees.forEach((f, i) => {
+    if (f.kind === 'rateOnBalance' || f.kind === 'percentOfPayment') harmless(['fees', i, 'tranches'], f.tranches, 'tranche');
+  });
+  const target = (path: readonly PropertyKey[], t: DealFile['accounts'][number]['target']) => {
+    if (t?.type !== 'nextInterest') return;
+    for (const r of repeats(t.tranches)) ctx.at([...path, 'tranches', r.index], `tranche "${r.id}" is already in this target (tranches[${r.first}]): its interest would count twice`);
+    for (const r of repeats(t.fees ?? [])) ctx.at([...path, 'fees', r.index], `fee "${r.id}" is already in this target (fees[${r.first}]): it would count twice`);
+  };
+  s.accounts.forEach((a, i) => target(['accounts', i, 'target'], a.target));
+  s.supports.forEach((x, i) => {
+    if (x.kind === 'loanGuarantee') {
+      harmless(['supports', i, 'assets'], x.assets, 'asset');
+      for (const r of repeats(x.pays)) ctx.at(['supports', i, 'pays', r.index], `"${r.id}" is listed twice (also [${r.first}]); the repeat changes nothing`, 'warning');
+    } else covers(['supports', i, 'covers'], x.covers);
+  });
+  const condition = (c: Condition, path: readonly PropertyKey[]) => {
+    if (c.type === 'missedPayment') harmless([...path, 'tranches'], c.tranches, 'tranche');
+    else if (c.type === 'any' || c.type === 'all') c.conditions.forEach((cc, k) => condition(cc, [...path, 'conditions', k]));
+  };
+  s.triggers.forEach((t, i) => {
+    condition(t.condition, ['triggers', i, 'condition']);
+    if (t.effect.type === 'setReserveTarget') target(['triggers', i, 'effect', 'target'], t.effect.target);
+  });
+  for (const state of ['normal', 'accelerated', 'default'] as const) {
+    // Which step of this waterfall first pays each fee, each tranche's interest, its principal.
+    const paidBy = { payFees: new Map<string, number>(), payInterest: new Map<string, number>(), payPrincipal: new Map<string, number>() };
+    s.waterfalls[state]?.forEach((step, i) => {
+      const path = ['waterfalls', state, i];
+      if (step.type === 'drawReserve' && step.covers) covers([...path, 'covers'], step.covers);
+      if (step.type !== 'payFees' && step.type !== 'payInterest' && step.type !== 'payPrincipal') return;
+      const [key, ids, kind, what] =
+        step.type === 'payFees' ? (['fees', step.fees, 'fee', 'it would be paid twice'] as const)
+        : step.type === 'payInterest' ? (['tranches', step.tranches, 'tranche', 'its interest would be paid twice'] as const)
+        : (['tranches', step.tranches, 'tranche', 'its principal would be paid or counted twice'] as const);
+      for (const r of repeats(ids)) ctx.at([...path, key, r.index], `${kind} "${r.id}" is already in this step (${key}[${r.first}]): ${what}`);
+      const firstStep = paidBy[step.type];
+      const pays = step.type === 'payFees' ? 'paid' : step.type === 'payInterest' ? 'paid interest' : 'paid principal';
+      new Set(ids).forEach((id) => {
+        const earlier = firstStep.get(id);
+        if (earlier !== undefined) ctx.at([...path, key, ids.indexOf(id)], `${kind} "${id}" is already ${pays} by waterfalls.${state}[${earlier}]: one ${step.type} step per ${kind} in a waterfall`);
+        else firstStep.set(id, i);
+      });
+    });
+  }
+};
+
 const dateOrder: Rule = (ctx) => {
   const d = ctx.spec.dates;
   if (compareDates(d.cutoff, d.closing) > 0) ctx.at(['dates', 'closing'], `the closing date ${d.closing} is before the cutoff date ${d.cutoff}`);
@@ -429,7 +528,7 @@ const calendarCoverage: Rule = (ctx) => {
   }
 };
 
-export const RULES: readonly Rule[] = [uniqueIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes];
+export const RULES: readonly Rule[] = [uniqueIds, repeatedIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes];
 
 /** Runs every rule on a deal whose shape is valid. */
 export function runRules(deal: LoadedDeal): Diagnostic[] {

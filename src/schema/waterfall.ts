@@ -4,8 +4,8 @@ import { Id } from './primitives.js';
 import { Cover } from './support.js';
 
 export const Step = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('payFees'), fees: z.array(Id).min(1) }).strict().meta({ description: 'Taxes and fees, pro rata among those listed.' }),
-  z.object({ type: z.literal('payInterest'), tranches: z.array(Id).min(1) }).strict().meta({ description: 'Interest due (and arrears), pro rata.' }),
+  z.object({ type: z.literal('payFees'), fees: z.array(Id).min(1) }).strict().meta({ description: 'Taxes and fees, pro rata among those listed. Each fee once, in one payFees step of a waterfall.' }),
+  z.object({ type: z.literal('payInterest'), tranches: z.array(Id).min(1) }).strict().meta({ description: 'Interest due (and arrears), pro rata. Each tranche once, in one payInterest step of a waterfall.' }),
   z
     .object({
       type: z.literal('payPrincipal'),
@@ -15,7 +15,7 @@ export const Step = z.discriminatedUnion('type', [
     .strict()
     .meta({
       description:
-        'Principal by each tranche’s principal rule: sequential (a tranche is paid only once those listed before it are repaid) or pro rata. Principal steps come in order of seniority: a step pays nothing while a tranche of an earlier principal step still has a balance.',
+        'Principal by each tranche’s principal rule: sequential (a tranche is paid only once those listed before it are repaid) or pro rata. Principal steps come in order of seniority: a step pays nothing while a tranche of an earlier principal step still has a balance. Each tranche once, in one payPrincipal step of a waterfall (it may also take the payResidual step).',
     }),
   z.object({ type: z.literal('fundReserve'), account: Id }).strict().meta({ description: 'Top the reserve up to its target.' }),
   z

@@ -97,7 +97,7 @@ type Cover = NonNullable<Extract<StepSpec, { type: 'drawReserve' }>['covers']>[n
 const repeatedIds: Rule = (ctx) => {
   const s = ctx.spec;
   const harmless = (path: readonly PropertyKey[], list: readonly string[] | undefined, kind: string) => {
-    for (const r of repeats(list ?? [])) ctx.at([...path, r.index], `${kind} "${r.id}" is listed twice (also [${r.first}]); the repeat changes nothing`, 'warning');
+    for (const r of repeats(list ?? [])) ctx.at([...path, r.index], `${kind} "${r.id}" is listed twice (also ${String(path[path.length - 1])}[${r.first}]); the repeat changes nothing`, 'warning');
   };
   const covers = (path: readonly PropertyKey[], list: readonly Cover[]) => {
     const seen = new Map<string, { at: PropertyKey[]; when?: string }>();
@@ -132,7 +132,7 @@ const repeatedIds: Rule = (ctx) => {
   s.supports.forEach((x, i) => {
     if (x.kind === 'loanGuarantee') {
       harmless(['supports', i, 'assets'], x.assets, 'asset');
-      for (const r of repeats(x.pays)) ctx.at(['supports', i, 'pays', r.index], `"${r.id}" is listed twice (also [${r.first}]); the repeat changes nothing`, 'warning');
+      for (const r of repeats(x.pays)) ctx.at(['supports', i, 'pays', r.index], `"${r.id}" is listed twice (also pays[${r.first}]); the repeat changes nothing`, 'warning');
     } else covers(['supports', i, 'covers'], x.covers);
   });
   const condition = (c: Condition, path: readonly PropertyKey[]) => {

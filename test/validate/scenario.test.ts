@@ -58,6 +58,58 @@ describe('validateScenario', () => {
   });
 });
 
+describe('scenario bounds and names given twice (issue 7, items 9 and 10)', () => {
+  it('amounts at most 10^15 yuan, periods at most 1200, rates 0..1: each with its path', () => {
+    expect(
+      problems({
+        defaults: [{ asset: 'C01', period: 1e40 }],
+        recovery: { rate: 0.2, lagPeriods: 5000, delayed: { share: 1e40, extraPeriods: 1201 } },
+        supportFailures: [{ support: 'undertaking', from: '2021-01-01', cap: 1e40 }],
+        collections: { delayPeriods: 1e40, haircut: '1e40' },
+        prepayment: { cpr: 2 },
+        spreadCompressionBp: 1e40,
+      }),
+    ).toEqual([
+      'error: s.json: defaults[0].period: must be at most 1200 (got number 1e+40)',
+      'error: s.json: recovery.lagPeriods: must be at most 1200 (got number 5000)',
+      'error: s.json: recovery.delayed.share: must be between 0 and 1 (rates are decimals: 0.04 means 4%), got 1e+40',
+      'error: s.json: recovery.delayed.extraPeriods: must be at most 1200 (got number 1201)',
+      'error: s.json: prepayment.cpr: must be between 0 and 1 (rates are decimals: 0.04 means 4%), got 2',
+      'error: s.json: collections.delayPeriods: must be at most 1200 (got number 1e+40)',
+      'error: s.json: collections.haircut: must be a rate written as a number or a decimal string like "1234.56" (got the text "1e40")',
+      'error: s.json: spreadCompressionBp: must be at most 10000 (got number 1e+40)',
+      'error: s.json: supportFailures[0].cap: must be at most 10^15 yuan (1,000 trillion: beyond any real deal), got number 1e+40',
+    ]);
+    expect(problems({ supportFailures: [{ support: 'undertaking', from: '2021-01-01', cap: '1000000000000000.00' }], recovery: { lagPeriods: 1200 } })).toEqual([]);
+  });
+
+  it('a second default of one asset or obligor, failure of one support or provider, or override of the same assets: an error', () => {
+    expect(
+      problems({
+        defaults: [
+          { asset: 'C01', period: 2 },
+          { obligor: '专利客户02', period: 3 },
+          { asset: 'C01', period: 5 },
+          { obligor: '专利客户02', period: 4, mode: 'stopPaying' },
+        ],
+        supportFailures: [
+          { support: 'undertaking', from: '2021-01-01' },
+          { provider: '广州开发区金融控股集团有限公司（开发区金控）', from: '2021-01-01' },
+          { support: 'undertaking', from: '2022-01-01', cap: 100 },
+        ],
+        defaultRate: { cumulative: 0.05, overrides: [{ assetType: 'royalty', cumulative: 0.1 }, { assetType: 'royalty', cumulative: 0.2 }] },
+      }),
+    ).toEqual([
+      'error: s.json: defaults[2].asset: asset "C01" is already named by defaults[0]: only the first entry for it counts',
+      'error: s.json: defaults[3].obligor: obligor "专利客户02" is already named by defaults[1]: only the first entry for it counts',
+      'error: s.json: supportFailures[2].support: support "undertaking" is already named by supportFailures[0]: only the first entry for it counts',
+      'error: s.json: defaultRate.overrides[1]: overrides[0] already applies to the same assets: this override never applies',
+    ]);
+    // An obligor and one of its assets, a support and its provider: the first entry wins, as documented.
+    expect(problems({ defaults: [{ asset: 'C01', period: 2 }, { obligor: '专利客户01', period: 3 }], collections: { assetTypes: ['royalty', 'royalty'] } })).toEqual([]);
+  });
+});
+
 describe('a scenario list reports every invalid item', () => {
   const list = [
     { name: 'ok' },

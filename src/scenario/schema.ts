@@ -128,49 +128,24 @@ export const Collections = z
   .strict()
   .meta({ description: 'Delays and haircuts of royalties and rents.' });
 
-/**
- * A name given twice where only its first entry counts (the engine takes the first match): a
- * later default of the same asset or obligor, a later failure of the same support or provider, a
- * later override for the same assets would silently do nothing. Asset types listed twice in
- * `collections.assetTypes` change nothing and are accepted.
- */
-function firstEntryOnly(s: { defaults: { asset?: string; obligor?: string }[]; supportFailures: { support?: string; provider?: string }[]; defaultRate?: { overrides: { assetType?: string; obligor?: string }[] } }, ctx: z.RefinementCtx): void {
-  const check = <T>(list: readonly T[], listPath: PropertyKey[], keys: (item: T) => [field: string, value: string | undefined][], what: string) => {
-    const seen = new Map<string, number>();
-    list.forEach((item, i) => {
-      for (const [field, value] of keys(item)) {
-        if (value === undefined) continue;
-        const key = `${field}\u0000${value}`;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, i);
-        else ctx.addIssue({ code: 'custom', path: [...listPath, i, field], message: `${field} "${value}" is already named by ${listPath.join('.')}[${first}]: only the first entry ${what}`, params: { received: false } });
-      }
-    });
-  };
-  check(s.defaults, ['defaults'], (d) => [['asset', d.asset], ['obligor', d.obligor]], 'for it counts');
-  check(s.supportFailures, ['supportFailures'], (f) => [['support', f.support], ['provider', f.provider]], 'for it counts');
-  const overrides = s.defaultRate?.overrides ?? [];
-  overrides.forEach((o, i) => {
-    const first = overrides.findIndex((p) => p.assetType === o.assetType && p.obligor === o.obligor);
-    if (first < i) ctx.addIssue({ code: 'custom', path: ['defaultRate', 'overrides', i], message: `overrides[${first}] already applies to the same assets: this override never applies`, params: { received: false } });
-  });
-}
-
 export const Scenario = z
   .object({
     $schema: z.string().optional(),
     name: z.string().optional(),
     defaultRate: DefaultRate.optional(),
-    defaults: z.array(ObligorDefault).default([]),
+    defaults: z.array(ObligorDefault).default([]).meta({
+      description: 'Named obligors or assets that default. An asset named by several entries (by its id or its obligor) follows the first of them; the others change nothing for it.',
+    }),
     recovery: Recovery.prefault({}),
     prepayment: z.object({ cpr: Rate }).strict().optional().meta({ description: 'Annual constant prepayment rate on the performing balance.' }),
     collections: Collections.optional(),
     spreadCompressionBp: z.number().min(0).max(10000).default(0).meta({ description: 'Added to the coupon of every tranche that bears one (利差缩减), in basis points.' }),
-    supportFailures: z.array(SupportFailure).default([]),
+    supportFailures: z.array(SupportFailure).default([]).meta({
+      description: 'Supports whose provider fails. A support named by several entries (by its id or its provider) follows the first of them.',
+    }),
     externalSupport: z.boolean().default(true).meta({ description: 'false: guarantees, undertakings and liquidity support pay nothing (the structure alone).' }),
   })
-  .strict()
-  .superRefine(firstEntryOnly);
+  .strict();
 
 export type ScenarioSpec = z.output<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -56,10 +56,17 @@ const uniqueIds: Rule = (ctx) => {
   const seenAsset = new Map<string, number>();
   ctx.deal.assets.forEach((a, i) => {
     const first = seenAsset.get(a.id);
+    // A tape read twice is reported once, by repeatedIds, not once per row.
+    if (first !== undefined && sameRow(ctx.deal.origins[first]!, ctx.deal.origins[i]!)) return;
     if (first !== undefined) ctx.onAsset(i, 'id', `duplicate asset id "${a.id}" (also ${originName(ctx.deal.origins[first]!, ctx.deal.origins[i]!)})`);
     else seenAsset.set(a.id, i);
   });
 };
+
+/** Two assets read from one line of one file (a tape named twice in pool.tapes). */
+function sameRow(a: AssetOrigin, b: AssetOrigin): boolean {
+  return a.kind === 'tape' && b.kind === 'tape' && a.file === b.file && a.line === b.line;
+}
 
 /** Where an asset was written, said from where another one was: `pool.assets[0]`, `line 2`. */
 function originName(origin: AssetOrigin, from: AssetOrigin): string {
@@ -89,7 +96,8 @@ type Cover = NonNullable<Extract<StepSpec, { type: 'drawReserve' }>['covers']>[n
  * two payFees steps or a tranche in two payInterest or two payPrincipal steps (the later step
  * pays nothing more, but what a support or reserve is drawn for counts the item once per step).
  * A tranche may appear in different waterfalls, and in a payPrincipal step and the payResidual
- * step. Where the engine reads the list as a set a repeat changes nothing, and it is a warning:
+ * step. A tape named twice in pool.tapes would put its assets in the pool twice: an error on
+ * the tape, not one per row. Where the engine reads the list as a set a repeat changes nothing, and it is a warning:
  * a fee's tranches, a guarantee's assets and what it pays, a missedPayment condition's tranches,
  * what supports and reserves cover (except one tranche's principal covered twice with different
  * `when`: only the first counts, an error).
@@ -120,6 +128,15 @@ const repeatedIds: Rule = (ctx) => {
       });
     });
   };
+  // A tape named twice would put each of its assets in the pool twice.
+  const tapeFiles = new Map<number, string>();
+  for (const o of ctx.deal.origins) if (o.kind === 'tape' && !tapeFiles.has(o.tape)) tapeFiles.set(o.tape, o.file);
+  const readBy = new Map<string, number>();
+  [...tapeFiles].sort(([a], [b]) => a - b).forEach(([tape, file]) => {
+    const first = readBy.get(file);
+    if (first === undefined) readBy.set(file, tape);
+    else ctx.at(['pool', 'tapes', tape, 'path'], `the tape ${file} is already read by pool.tapes[${first}]: its assets would be in the pool twice`);
+  });
   s.fees.forEach((f, i) => {
     if (f.kind === 'rateOnBalance' || f.kind === 'percentOfPayment') harmless(['fees', i, 'tranches'], f.tranches, 'tranche');
   });

@@ -157,8 +157,7 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: s
           at(path, issue.message.startsWith('Invalid') ? `has the wrong format (got ${describeReceived(received)})` : withReceived(issue.message, received));
           break;
         default:
-          // A custom issue about a list (a name given twice) says what it needs without the value.
-          at(path, issue.code === 'custom' && issue.params?.['received'] === false ? issue.message : withReceived(issue.message, received));
+          at(path, withReceived(issue.message, received));
       }
     }
   };

@@ -4,8 +4,8 @@
  * device is written to, never replaced; a link's target is replaced and the link stays; an
  * unknown extension is refused; --workers is bounded; fs errors are said in words.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { realFs, writeFileAtomic, type OutputFs } from '../../src/io/output.js';
 import { maxWorkers, runPatternsParallel } from '../../src/stress/parallel.js';
 import { InputError } from '../../src/validate/diagnostics.js';
 import { runCli, useTempDir } from '../helpers.js';
+import { requireFreshDist } from '../stress/fixtures.js';
 
 const GUANGKAI = 'deals/guangkai-patent-license.json';
 const GAOXINTOU = 'deals/gaoxintou-ip-2.json';
@@ -424,7 +425,21 @@ describe('18. fs errors in words', () => {
     expect(fsErrorMessage(sysError('EMFILE', 'open'))).toBe('too many files open');
   });
 
-  it('--out through a file (ENOTDIR) or with a NUL: words, not Node’s text, exit 2', async () => {
+  it('stdout redirected to a full disk (> /dev/full): words on stderr, exit 2, no stack trace', () => {
+    requireFreshDist();
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['pool', GUANGKAI], ['run', GAOXINTOU, '-f', 'json', '--ledger']]) {
+        const r = spawnSync(process.execPath, ['bin/ipabs.js', ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect(r.stderr, args.join(' ')).toBe('ipabs: cannot write to standard output: disk full (no space left on the device)\n');
+        expect(r.status, args.join(' ')).toBe(2);
+      }
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('--out through a file (ENOTDIR): words, not Node’s text, exit 2', async () => {
     const out = `${GUANGKAI}/x.csv`;
     expect(await refused(['pool', GUANGKAI, '--out', out])).toBe(`ipabs: cannot write ${out}: not a folder (a part of the path is a file)\n`);
     expect(existsSync(GUANGKAI)).toBe(true);

@@ -1,3 +1,6 @@
+import { writeSync } from 'node:fs';
+import { fsErrorWords } from '../io/fsErrors.js';
+
 /** What a command may touch: its output streams and an exit code. Tests pass their own. */
 export interface Io {
   stdout(text: string): void;
@@ -15,29 +18,48 @@ export function isBrokenPipe(err: unknown): boolean {
 /**
  * The process's streams. A reader that closes the pipe early (`| head -1`) is not an error:
  * the rest of the output is dropped quietly and the exit code is the command's own (no EPIPE
- * stack trace, no exit 1). Other stream errors are thrown as before.
+ * stack trace, no exit 1). Any other failure to write (stdout redirected to a full disk,
+ * `> /dev/full`) is said in words on stderr and the exit code is 2, whenever it arrives: the
+ * output is incomplete.
  */
 export function processIo(): Io {
-  const stream = (s: NodeJS.WriteStream) => {
+  let failed = false;
+  const fail = (name: string, err: unknown) => {
+    if (failed) return;
+    failed = true;
+    // The stream is broken: write the message past it, straight to the file descriptor.
+    if (name === 'output') {
+      try {
+        writeSync(2, `ipabs: cannot write to standard output: ${fsErrorWords(err)}\n`);
+      } catch {
+        // stderr is gone too: the exit code alone says it.
+      }
+    }
+    // Set on exit, so a command's own exit code of 0 does not hide an output it did not finish.
+    process.on('exit', () => {
+      if (!process.exitCode) process.exitCode = 2;
+    });
+  };
+  const stream = (s: NodeJS.WriteStream, name: string) => {
     let closed = false;
     s.on('error', (err) => {
-      // After EPIPE the stream is destroyed: a write already on its way fails with this.
-      if (!isBrokenPipe(err) && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_DESTROYED') throw err;
       closed = true;
+      // After EPIPE the stream is destroyed: a write already on its way fails with this.
+      if (!isBrokenPipe(err) && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_DESTROYED') fail(name, err);
     });
     return (t: string) => {
       if (closed || s.destroyed) return;
       try {
         s.write(t);
       } catch (err) {
-        if (!isBrokenPipe(err)) throw err;
         closed = true;
+        if (!isBrokenPipe(err)) fail(name, err);
       }
     };
   };
   return {
-    stdout: stream(process.stdout),
-    stderr: stream(process.stderr),
+    stdout: stream(process.stdout, 'output'),
+    stderr: stream(process.stderr, 'error'),
     columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
   };
 }

@@ -1,10 +1,12 @@
 /** Loading a deal for a command: diagnostics to stderr, an InputError when it cannot run. */
+import { dirname, resolve } from 'node:path';
+import { displayPath } from '../io/fsErrors.js';
 import { isNotUtf8, loadDeal, type LoadedDeal } from '../io/loadDeal.js';
 import type { Format, Lang, Report, Unit } from '../report/model.js';
 import { render, renderSection, sectionIds } from '../report/render.js';
 import { formatDiagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
-import { writeFileAtomic } from '../io/output.js';
+import { checkOutput, resolveOutput, writeFileAtomic, type CommandInput } from '../io/output.js';
 import { outputFormat } from './options.js';
 
 /**
@@ -25,9 +27,40 @@ export function loadDealOrFail(file: string, io: Io): LoadedDeal {
   return deal;
 }
 
-/** Sends a result to stdout or, with --out, to a file written whole. */
+/** The files a deal makes a command read: the deal file and each of its tapes (relative to the deal's folder). */
+export function dealInputs(deal: LoadedDeal): CommandInput[] {
+  const folder = dirname(deal.file);
+  return [
+    { file: deal.file, role: `the deal file ${deal.file}` },
+    ...deal.spec.pool.tapes.map((t, i) => {
+      const file = resolve(folder, t.path);
+      return { file, role: `the tape ${displayPath(file)} of the deal (pool.tapes[${i}].path)` };
+    }),
+  ];
+}
+
+/**
+ * Loads the deal of a command that writes a report, checking `--out` before any work: first
+ * that it can be written and its format is known (so a bad name fails at once), then that it is
+ * none of the inputs: the deal, its tapes, and the files named by flags in `others`
+ * (`{ '--scenario': file }`).
+ */
+export function loadDealForOutput(file: string, o: OutputOptions, io: Io, others: Record<string, string | undefined> = {}): LoadedDeal {
+  if (o.out !== undefined) {
+    resolveOutput(o.out);
+    formatOf(o);
+  }
+  const deal = loadDealOrFail(file, io);
+  if (o.out !== undefined) {
+    const named = Object.entries(others).flatMap(([flag, f]) => (f === undefined ? [] : [{ file: f, role: `the ${flag} file ${f}` }]));
+    checkOutput(o.out, [...dealInputs(deal), ...named]);
+  }
+  return deal;
+}
+
+/** Sends a result to stdout or, with --out, to a file written whole (`--out ''` is an error, not stdout). */
 export function emit(text: string, out: string | undefined, io: Io): void {
-  if (out) writeFileAtomic(out, text);
+  if (out !== undefined) writeFileAtomic(out, text);
   else io.stdout(text);
 }
 
@@ -40,7 +73,7 @@ export interface OutputOptions {
   section?: string;
 }
 
-/** The format to write: `--format`, else from `--out`'s extension, else table. */
+/** The format to write: `--format`, else from `--out`'s extension (another is an InputError), else table. */
 export function formatOf(o: { format?: Format; out?: string }): Format {
   return outputFormat(o.format, o.out);
 }

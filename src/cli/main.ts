@@ -13,6 +13,7 @@ import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
+import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
 
 export const VERSION = '0.1.0';
 
@@ -89,6 +90,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (isBrokenPipe(err)) return io.exitCode ?? 0;
     if (err instanceof InputError) {
       io.stderr(`ipabs: ${err.message}\n`);
+      return 2;
+    }
+    // A file the user named cannot be read or written (ENOTDIR, EBUSY, EMFILE, a NUL in a
+    // path…): bad input, in words. Only errno-style errors: anything else stays a bug.
+    if (isFsError(err)) {
+      io.stderr(`ipabs: ${fsErrorMessage(err)}\n`);
       return 2;
     }
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -2,13 +2,14 @@
 import { Option, type Command } from 'commander';
 import { extname } from 'node:path';
 import type { Format } from '../report/model.js';
+import { InputError } from '../validate/diagnostics.js';
 
 /**
  * `--format`, without a commander default: a format not given is inferred from `--out` by
  * {@link outputFormat}, and only then defaults to table.
  */
 export const formatOption = () =>
-  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json, .md or .html, else table)').choices(['table', 'csv', 'json', 'md', 'html']);
+  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json, .md or .html; table on stdout; any other --out name needs --format)').choices(['table', 'csv', 'json', 'md', 'html']);
 export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
 export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
 export const sectionOption = () =>
@@ -16,15 +17,25 @@ export const sectionOption = () =>
 
 const BY_EXTENSION: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
 
+/** The extensions a format is told from, for messages: `.csv, .json, .md (.markdown), .html (.htm)`. */
+const KNOWN_EXTENSIONS = '.csv, .json, .md (.markdown) or .html (.htm)';
+
 /**
  * The output format: `--format` when given; else inferred from the `--out` file's extension
- * (.csv, .json, .md; case does not matter); else table.
+ * (.csv, .json, .md, .markdown, .html, .htm; case does not matter); else, on stdout, table.
+ * An `--out` name with any other extension, or none (`/dev/stdout`, `report`), is an InputError
+ * without `--format`: a text table in a file named `.xlsx` or `.txt` would look like success.
  *
  * @example outputFormat(undefined, 'flows.CSV') // 'csv'
  */
 export function outputFormat(format: Format | undefined, out: string | undefined): Format {
   if (format) return format;
-  return (out && BY_EXTENSION[extname(out).toLowerCase()]) || 'table';
+  if (out === undefined) return 'table';
+  const ext = extname(out).toLowerCase();
+  const known = BY_EXTENSION[ext];
+  if (known) return known;
+  const what = ext === '' ? 'has no extension to tell the format from' : `has an extension ipabs does not write (${ext})`;
+  throw new InputError(`--out ${out} ${what}: name the file ${KNOWN_EXTENSIONS}, or give --format csv, json, md or html (or --format table for a text table) to write any file name`);
 }
 
 /** The output options every report command takes: format, language, unit, section, file. */
@@ -34,4 +45,4 @@ export const addOutputOptions = (c: Command): Command =>
     .addOption(langOption())
     .addOption(unitOption())
     .addOption(sectionOption())
-    .option('-o, --out <file>', 'write to a file (whole or not at all) instead of stdout');
+    .option('-o, --out <file>', 'write to a file (whole or not at all; never over an input) instead of stdout; the format from its extension unless --format is given');

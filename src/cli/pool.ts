@@ -1,6 +1,6 @@
 import { poolReport } from '../report/poolReport.js';
 import type { Io } from './io.js';
-import { emitReport, loadDealOrFail, type OutputOptions } from './load.js';
+import { emitReport, loadDealForOutput, type OutputOptions } from './load.js';
 
 export interface PoolOptions extends OutputOptions {
   cashflows?: boolean;
@@ -9,7 +9,7 @@ export interface PoolOptions extends OutputOptions {
 
 /** `ipabs pool DEAL`: the pool report. */
 export function poolCommand(file: string, opts: PoolOptions, io: Io): number {
-  const deal = loadDealOrFail(file, io);
+  const deal = loadDealForOutput(file, opts, io);
   const report = poolReport(deal, { lang: opts.lang, cashflows: opts.cashflows, assetFlows: opts.assetFlows });
   emitReport(report, opts, io);
   return 0;

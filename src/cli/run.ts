@@ -2,7 +2,7 @@ import { runDeal } from '../engine/run.js';
 import { runJson, runReport } from '../report/runReport.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Io } from './io.js';
-import { emit, emitReport, fileError, formatOf, loadDealOrFail, type OutputOptions } from './load.js';
+import { emit, emitReport, fileError, formatOf, loadDealForOutput, type OutputOptions } from './load.js';
 
 export interface RunOptions extends OutputOptions {
   scenario?: string;
@@ -15,7 +15,7 @@ export interface RunOptions extends OutputOptions {
  * movement (to the JSON result, or as a section of the report).
  */
 export function runCommand(file: string, opts: RunOptions, io: Io): number {
-  const deal = loadDealOrFail(file, io);
+  const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario });
   let scenario;
   if (opts.scenario) {
     const loaded = loadScenario(opts.scenario, deal);

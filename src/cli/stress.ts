@@ -10,7 +10,7 @@ import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
 import { breakeven, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers } from '../stress/breakeven.js';
 import { MAX_PATHS, mcObligors, monteCarlo, patternRunner, recoveryBp, runPattern, type McProgress } from '../stress/montecarlo.js';
 import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
-import { runPatternsParallel } from '../stress/parallel.js';
+import { maxWorkers, runPatternsParallel, WORKERS_PER_CORE } from '../stress/parallel.js';
 import { MAX_SEED } from '../stress/random.js';
 import {
   baseScenario,
@@ -27,7 +27,7 @@ import {
 import { stressTable } from '../stress/table.js';
 import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
-import { emitReport, fileError, loadDealOrFail, type OutputOptions } from './load.js';
+import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 import { addOutputOptions } from './options.js';
 
 interface BaseOptions {
@@ -173,7 +173,7 @@ export function registerStressCommands(program: Command, io: Io): void {
         .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
     ),
   ).action((file: string, o: ChoiceOptions & OutputOptions & { tranche?: string[] }) => {
-    const deal = loadDealOrFail(file, io);
+    const deal = loadDealForOutput(file, o, io, { '--scenarios': o.scenarios });
     for (const id of o.tranche ?? []) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
@@ -199,7 +199,7 @@ export function registerStressCommands(program: Command, io: Io): void {
         .option('--multipliers <list>', `TDR multipliers, e.g. ${DEFAULT_MULTIPLIERS.map((m) => `${m.grade}=${m.multiplier}`).join(',')}`),
     ),
   ).action((file: string, o: ChoiceOptions & OutputOptions & { tranche?: string[]; baseRate?: string; multipliers?: string }) => {
-    const deal = loadDealOrFail(file, io);
+    const deal = loadDealForOutput(file, o, io, { '--scenarios': o.scenarios });
     const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
     for (const id of ids) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
@@ -250,7 +250,7 @@ export function registerStressCommands(program: Command, io: Io): void {
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
       .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support'),
   ).action((file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
-    const deal = loadDealOrFail(file, io);
+    const deal = loadDealForOutput(file, o, io);
     const prepared = prepareDeal(deal);
     const period = wholeNumber(o.period, '--period', 1) ?? 1;
     if (period > prepared.periods.length) throw new InputError(`--period ${period}: the deal has ${prepared.periods.length} periods`);
@@ -287,10 +287,10 @@ export function registerStressCommands(program: Command, io: Io): void {
       .option('--recovery <pct>', 'recovery rate, per cent, to 0.01% (default: the deal’s baseCase)')
       .option('--recovery-range <min,max>', 'draw each recovery uniformly between two percentages (to 0.01%)')
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
-      .option('--workers <n>', 'worker threads (default: the cores available, when the run is large enough)')
+      .option('--workers <n>', `worker threads, 1 (this thread only) to ${WORKERS_PER_CORE} × the cores available (default: the cores available, when the run is large enough)`)
       .option('--no-support', 'switch off external support'),
   ).action(async (file: string, o: OutputOptions & { paths: string; seed: string; pd?: string; correlation?: string; industryCorrelation?: string; recovery?: string; recoveryRange?: string; lag?: string; workers?: string; support?: boolean }) => {
-    const deal = loadDealOrFail(file, io);
+    const deal = loadDealForOutput(file, o, io);
     const prepared: PreparedDeal = prepareDeal(deal);
     const paths = wholeNumber(o.paths, '--paths', 1, MAX_PATHS)!;
     // Seeds are 32-bit: a larger one would silently give the paths of a smaller one.
@@ -323,7 +323,7 @@ export function registerStressCommands(program: Command, io: Io): void {
     const baseSpec = Scenario.parse(baseInput);
     const options = { paths, seed, correlation, industryCorrelation, recovery, recoveryLagPeriods: lag };
     const cores = availableParallelism();
-    const workers = wholeNumber(o.workers, '--workers') ?? cores;
+    const workers = wholeNumber(o.workers, '--workers', 1, maxWorkers(), `${maxWorkers()} (${WORKERS_PER_CORE} × the ${cores} cores available)`) ?? cores;
     const started = Date.now();
     const showProgress = Boolean(process.stderr.isTTY);
     let lastShown = 0;

@@ -2,21 +2,40 @@
  * Running default patterns on worker threads. Patterns go out in batches to whichever worker is
  * free; results come back into their places, so the outcome does not depend on the split.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DrawnDefault, McObligor, PatternProgress, PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
 
+/**
+ * Workers per core at most. More only share the same cores while each holds a copy of the deal
+ * (500 workers took 4.6 GB and were still starting); a few per core still help when a core waits.
+ */
+export const WORKERS_PER_CORE = 4;
+
+/** The most workers a run may start: {@link WORKERS_PER_CORE} × the cores available to this process. */
+export function maxWorkers(): number {
+  return WORKERS_PER_CORE * availableParallelism();
+}
+
+/**
+ * Runs the patterns on `workerCount` worker threads (1 to {@link maxWorkers}; a RangeError
+ * otherwise), never more than there are batches to hand out.
+ */
 export async function runPatternsParallel(
   init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number },
   patterns: DrawnDefault[][],
   workerCount: number,
   progress?: PatternProgress,
 ): Promise<PatternResult[]> {
+  if (!Number.isInteger(workerCount) || workerCount < 1 || workerCount > maxWorkers()) {
+    throw new RangeError(`workers: give a whole number from 1 to ${maxWorkers()} (${WORKERS_PER_CORE} × the cores available), not ${workerCount}`);
+  }
   const results: PatternResult[] = new Array(patterns.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.max(1, workerCount) }, () => new Worker(new URL('./mcWorker.js', import.meta.url), { workerData: init }));
+  const workers = Array.from({ length: Math.max(1, Math.min(workerCount, Math.ceil(patterns.length / BATCH))) }, () => new Worker(new URL('./mcWorker.js', import.meta.url), { workerData: init }));
   try {
     await Promise.all(
       workers.map(

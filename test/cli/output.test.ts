@@ -82,9 +82,13 @@ describe('--out FILE without --format: the format from the extension', () => {
     expect(outputFormat(undefined, 'x.json')).toBe('json');
     expect(outputFormat(undefined, 'x.md')).toBe('md');
     expect(outputFormat(undefined, 'x.markdown')).toBe('md');
-    expect(outputFormat(undefined, 'x.txt')).toBe('table');
-    expect(outputFormat(undefined, 'csv')).toBe('table');
+    expect(outputFormat(undefined, 'x.html')).toBe('html');
+    expect(outputFormat(undefined, 'x.HTM')).toBe('html');
     expect(outputFormat(undefined, undefined)).toBe('table');
+    // Another extension, or none, needs --format: see outputSafety.test.ts.
+    expect(() => outputFormat(undefined, 'x.txt')).toThrow(/--out x\.txt has an extension ipabs does not write \(\.txt\)/);
+    expect(() => outputFormat(undefined, 'csv')).toThrow(/--out csv has no extension/);
+    expect(outputFormat('table', 'x.txt')).toBe('table');
     expect(outputFormat('md', 'x.csv')).toBe('md');
   });
 
@@ -92,7 +96,6 @@ describe('--out FILE without --format: the format from the extension', () => {
     ['csv', 'csv'],
     ['json', 'json'],
     ['md', 'md'],
-    ['txt', 'table'],
   ] as const) {
     it(`pool --out x.${ext} writes what --format ${format} prints`, async () => {
       const path = join(dir, `pool.${ext}`);
@@ -105,7 +108,7 @@ describe('--out FILE without --format: the format from the extension', () => {
     const cases: [string[], string][] = [
       [['run', GUANGKAI], 'json'],
       [['stress', GUANGKAI, '--cumulative', '0,10'], 'csv'],
-      [['montecarlo', GAOXINTOU, '--paths', '100', '--workers', '0'], 'md'],
+      [['montecarlo', GAOXINTOU, '--paths', '100', '--workers', '1'], 'md'],
     ];
     for (const [args, format] of cases) {
       const path = join(dir, `${args[0]}.${format}`);
@@ -161,7 +164,7 @@ describe('--section ID', () => {
       [['stress', GUANGKAI, '--cumulative', '0,10'], 'stress'],
       [['breakeven', GUANGKAI, '--tranche', 'B'], 'ratings'],
       [['obligors', GAOXINTOU], 'top'],
-      [['montecarlo', GAOXINTOU, '--paths', '100', '--workers', '0'], 'losses'],
+      [['montecarlo', GAOXINTOU, '--paths', '100', '--workers', '1'], 'losses'],
     ];
     for (const [args, id] of cases) {
       const out = await ok([...args, '--section', id, '--format', 'csv']);
@@ -175,7 +178,7 @@ describe('--section ID', () => {
     expect(await refused(['pool', GUANGKAI, '--section', 'nope'])).toBe(
       'ipabs: --section "nope": no such section here (known: summary, tranches, riskReserve, topObligors, industry, ipType, region, sizeBand, remainingTerm)\n',
     );
-    expect(await refused(['montecarlo', GAOXINTOU, '--paths', '10', '--workers', '0', '--section', 'histogram'])).toMatch(
+    expect(await refused(['montecarlo', GAOXINTOU, '--paths', '10', '--workers', '1', '--section', 'histogram'])).toMatch(
       /^ipabs: --section "histogram": no such section here \(known: run, losses, histogram-/,
     );
   });

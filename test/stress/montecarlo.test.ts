@@ -197,7 +197,7 @@ describe('Monte Carlo on worker threads', () => {
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(local));
   });
 
-  it('`ipabs montecarlo --workers 2` prints the bytes `--workers 0` prints', () => {
+  it('`ipabs montecarlo --workers 2` prints the bytes `--workers 1` prints', () => {
     // Eight loans of 1,000,000–8,000,000 with PD 15% and recoveries drawn from 10–60%: enough
     // distinct default patterns (> 400) that the CLI really uses the workers.
     const loans: TinyLoan[] = Array.from({ length: 8 }, (_, i) => ({
@@ -214,7 +214,7 @@ describe('Monte Carlo on worker threads', () => {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-    const inThread = run('0');
+    const inThread = run('1');
     const withWorkers = run('2');
     const json = JSON.parse(inThread) as { sections: { run: { values: Record<string, number> } } };
     expect(json.sections.run.values['distinctPatterns']).toBeGreaterThan(400);

@@ -83,7 +83,7 @@ describe('recovery to basis points', () => {
 
   it('on the command line: --recovery 35.4 prints 35.40% and is not --recovery 35', async () => {
     const run = async (recovery: string) => {
-      const r = await runCli(['montecarlo', dealFile, '--paths', '1000', '--workers', '0', '--correlation', '0', '--recovery', recovery, '--lag', '0', '--format', 'json', '--lang', 'en']);
+      const r = await runCli(['montecarlo', dealFile, '--paths', '1000', '--workers', '1', '--correlation', '0', '--recovery', recovery, '--lag', '0', '--format', 'json', '--lang', 'en']);
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       return JSON.parse(r.out) as { subtitle: string[]; sections: { losses: { rows: { el: string }[] } } };
@@ -101,7 +101,7 @@ describe('seeds and paths', () => {
     for (const seed of ['-1', '4294967296', '99999999999999999999', '1.5', 'abc']) {
       expect(await refused(['montecarlo', GUANGKAI, '--seed', seed])).toBe(`ipabs: --seed "${seed}": give a whole number from 0 to 4294967295\n`);
     }
-    const ok = await runCli(['montecarlo', dealFile, '--seed', '4294967295', '--paths', '50', '--workers', '0', '--format', 'json']);
+    const ok = await runCli(['montecarlo', dealFile, '--seed', '4294967295', '--paths', '50', '--workers', '1', '--format', 'json']);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
     expect((JSON.parse(ok.out) as { sections: { run: { values: { seed: number } } } }).sections.run.values.seed).toBe(4294967295);
@@ -219,7 +219,7 @@ describe('histogram bands as text', () => {
 
   it('in the report: the first rows are "0 (no loss)" and "(0%, 5%]", not "0% | 0%" and "0% | 5%"', async () => {
     const run = async (lang: string, format: string) => {
-      const r = await runCli(['montecarlo', dealFile, '--paths', '2000', '--workers', '0', '--pd', '30', '--correlation', '0.5', '--recovery', '0', '--format', format, '--lang', lang]);
+      const r = await runCli(['montecarlo', dealFile, '--paths', '2000', '--workers', '1', '--pd', '30', '--correlation', '0.5', '--recovery', '0', '--format', format, '--lang', lang]);
       expect(r.code).toBe(0);
       return r.out;
     };

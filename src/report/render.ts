@@ -20,10 +20,16 @@
  * - **csv**: one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
  *   LibreOffice, pandas and csv-parse all accept LF; newlines inside quoted fields are kept).
  *   Blocks (title + subtitles, each section, notes) are separated by one blank line; the file
- *   ends with a single `\n`. A kv section is its title line then `label,value` lines.
+ *   ends with a single `\n`. A kv section is its title line then `label,value` lines. A text
+ *   field (any cell whose kind is not numeric or whose value is not a number, and every title,
+ *   header, label and note) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
+ *   a spreadsheet shows it instead of running it as a formula (OWASP CSV injection); numbers,
+ *   negative ones included, are never changed. The choice follows the cell's kind, not its text.
  * - **md**: GitHub tables padded to aligned source, `---:` for numeric columns, total row in
- *   bold, `\` and `|` escaped in cells, line breaks become spaces; subtitles are separate
- *   paragraphs, notes a bullet list.
+ *   bold, line breaks become spaces; subtitles are separate paragraphs, notes a bullet list.
+ *   All text is escaped (`&`, `<`, `>` as entities; `\`, `|`, backtick, `*`, `_`, `~`, `[`, `]` with a backslash; a
+ *   first character that would start a block), so a name from a deal file or tape cannot become
+ *   HTML, a link, code or emphasis, nor break a table.
  * - **json**: see {@link renderJson}. Amounts are always yuan, independent of `unit`.
  */
 import { Decimal } from '../util/money.js';

@@ -50,6 +50,7 @@ import type {
 } from './model.js';
 import { type Align, displayWidth, padDisplay } from './width.js';
 import { renderHtml } from './html.js';
+import { assertNever } from '../util/never.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export type { Align } from './width.js';
@@ -57,7 +58,6 @@ export type { Align } from './width.js';
 const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const UNITS: readonly Unit[] = ['yuan', 'wan'];
-const KINDS: readonly ValueKind[] = ['text', 'int', 'number', 'money', 'percent', 'rate', 'date'];
 
 /** The placeholder for a missing value in the table and Markdown formats (an em dash). */
 export const MISSING = '—';
@@ -97,9 +97,17 @@ export interface FormatValueOptions {
   empty?: string;
 }
 
+/** The value kinds that are numbers. */
+export type NumericKind = 'int' | 'number' | 'money' | 'percent' | 'rate';
+
+/** Which kinds are numbers: one entry per kind, so a new kind must be placed here. */
+const NUMERIC: Record<ValueKind, boolean> = { text: false, int: true, number: true, money: true, percent: true, rate: true, date: false };
+/** Every value kind, for checking a report built outside the type system. */
+const KINDS = Object.keys(NUMERIC) as readonly ValueKind[];
+
 /** True for the kinds that are numbers (right-aligned, formatted). */
-export function isNumericKind(kind: ValueKind): boolean {
-  return kind === 'int' || kind === 'number' || kind === 'money' || kind === 'percent' || kind === 'rate';
+export function isNumericKind(kind: ValueKind): kind is NumericKind {
+  return NUMERIC[kind] === true;
 }
 
 /** A plain decimal literal: no hex/binary/octal prefixes, no `Infinity`/`NaN`, no separators. */
@@ -272,6 +280,8 @@ export function render(report: Report, opts: RenderOptions): string {
       return renderJson(report, opts);
     case 'html':
       return renderHtml(report, opts);
+    default:
+      return assertNever(opts.format, 'report format');
   }
 }
 
@@ -631,11 +641,15 @@ export function jsonValue(value: Cell, kind: ValueKind): string | number | null 
       if (i.abs().lte(Number.MAX_SAFE_INTEGER)) return i.isZero() ? 0 : i.toNumber();
       return toFixedHalfUp(i, 0);
     }
-    default: {
+    case 'number':
+    case 'percent':
+    case 'rate': {
       const r = d.toDecimalPlaces(JSON_FRACTION_DECIMALS, Decimal.ROUND_HALF_UP);
       if (r.isZero()) return '0';
       return r.e >= MAX_FIXED_DIGITS ? r.toString() : r.toFixed();
     }
+    default:
+      return assertNever(kind, 'numeric value kind');
   }
 }
 

@@ -7,6 +7,7 @@ import { receivable } from './receivable.js';
 import { royalty } from './royalty.js';
 import { scheduledFlow } from './scheduledFlow.js';
 import type { AssetModel, ContractualCashflows } from './types.js';
+import { assertNever } from '../util/never.js';
 
 export const ASSET_MODELS: { [T in AssetSpec['type']]: AssetModel<T> } = {
   pledgeLoan,
@@ -26,6 +27,9 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): Contrac
   if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
   let cf = byCutoff.get(cutoff);
   if (!cf) {
+    // The table has an entry for every type (the compiler checks it); an asset that escaped the
+    // types is an internal error, not a TypeError.
+    if (!Object.prototype.hasOwnProperty.call(ASSET_MODELS, asset.type)) return assertNever(asset as never, 'asset type');
     const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
     cf = model.contractual(asset as never, cutoff);
     byCutoff.set(cutoff, cf);

@@ -7,6 +7,7 @@
 import { sum, ZERO } from '../util/money.js';
 import { afterCutoff, byDate, equalPrincipalPayments, levelPayments, periodRate, regularDates } from './common.js';
 import type { AssetModel, Flow } from './types.js';
+import { assertNever } from '../util/never.js';
 
 export const lease: AssetModel<'lease'> = {
   type: 'lease',
@@ -14,16 +15,23 @@ export const lease: AssetModel<'lease'> = {
   contractual(asset, cutoff) {
     const rent = asset.rent;
     let parts: Flow[];
-    if (rent.type === 'schedule') {
-      parts = rent.payments.map((p) => ({ date: p.date, principal: p.principal, interest: p.interest }));
-    } else {
-      const dates = regularDates(rent.first, rent.everyMonths, rent.count);
-      const rate = periodRate(asset.rate, rent.everyMonths);
-      const split =
-        rent.type === 'level'
-          ? levelPayments(asset.leasePrincipal, rate, rent.count)
-          : equalPrincipalPayments(asset.leasePrincipal, rate, rent.count);
-      parts = dates.map((date, i) => ({ date, ...split[i]! }));
+    switch (rent.type) {
+      case 'schedule':
+        parts = rent.payments.map((p) => ({ date: p.date, principal: p.principal, interest: p.interest }));
+        break;
+      case 'level':
+      case 'equalPrincipal': {
+        const dates = regularDates(rent.first, rent.everyMonths, rent.count);
+        const rate = periodRate(asset.rate, rent.everyMonths);
+        const split =
+          rent.type === 'level'
+            ? levelPayments(asset.leasePrincipal, rate, rent.count)
+            : equalPrincipalPayments(asset.leasePrincipal, rate, rent.count);
+        parts = dates.map((date, i) => ({ date, ...split[i]! }));
+        break;
+      }
+      default:
+        return assertNever(rent, 'lease rent type');
     }
     // The buy-back price comes with the last rent by date (a schedule may be written in any
     // order), whether or not that rent falls after the cutoff.

@@ -7,6 +7,7 @@ import { yearFraction } from '../dates/daycount.js';
 import { sum, toFen, ZERO, type Decimal } from '../util/money.js';
 import { afterCutoff, equalSplit, levelPayments, loanDates, periodRate } from './common.js';
 import type { AssetModel, Flow } from './types.js';
+import { assertNever } from '../util/never.js';
 
 export const pledgeLoan: AssetModel<'pledgeLoan'> = {
   type: 'pledgeLoan',
@@ -48,10 +49,21 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
     const dates = all.slice(firstAfter);
     const starts = dates.map((_, i) => (i + firstAfter === 0 ? loan.startDate : all[i + firstAfter - 1]!));
     const n = dates.length;
+    const repayment = loan.repayment;
     let parts: { principal: Decimal; interest?: Decimal }[];
-    if (loan.repayment === 'bullet') parts = dates.map((_, i) => ({ principal: i === n - 1 ? balance : ZERO }));
-    else if (loan.repayment === 'equalPrincipal') parts = equalSplit(balance, n).map((p) => ({ principal: p }));
-    else parts = levelPayments(balance, periodRate(loan.rate, loan.paymentEveryMonths), n);
+    switch (repayment) {
+      case 'bullet':
+        parts = dates.map((_, i) => ({ principal: i === n - 1 ? balance : ZERO }));
+        break;
+      case 'equalPrincipal':
+        parts = equalSplit(balance, n).map((p) => ({ principal: p }));
+        break;
+      case 'level':
+        parts = levelPayments(balance, periodRate(loan.rate, loan.paymentEveryMonths), n);
+        break;
+      default:
+        return assertNever(repayment, 'loan repayment');
+    }
     // Bullet and equal-principal loans accrue interest by the day count on the balance of each
     // period; level (等额本息) loans use the periodic rate, as their payment is fixed by it.
     let left = balance;

@@ -10,6 +10,7 @@ type IpType = (typeof IP_TYPES)[number];
 import { Decimal, sum, ZERO } from '../util/money.js';
 import { contractualCashflows, type ContractualCashflows } from './index.js';
 import { riskReserveOf } from './royalty.js';
+import { assertNever } from '../util/never.js';
 
 /** Exact fractions of 1 at this many decimals; the last unit goes by largest remainder. */
 const SHARE_DECIMALS = 12;
@@ -126,6 +127,24 @@ export function shares(parts: readonly Decimal[]): Decimal[] {
   return floors.map((f) => f.div(scale));
 }
 
+/**
+ * The annual rate an asset carries, for the weighted average: loans and leases have one;
+ * royalties, receivables and scheduled flows do not (they are not interest-bearing).
+ */
+function annualRate(asset: AssetSpec): Decimal | undefined {
+  switch (asset.type) {
+    case 'pledgeLoan':
+    case 'lease':
+      return asset.rate;
+    case 'royalty':
+    case 'receivable':
+    case 'scheduledFlow':
+      return undefined;
+    default:
+      return assertNever(asset, 'asset type');
+  }
+}
+
 function lastPaymentDate(cf: ContractualCashflows): IsoDate | undefined {
   return cf.flows.length ? cf.flows[cf.flows.length - 1]!.date : undefined;
 }
@@ -184,9 +203,10 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
   let termWeighted = ZERO;
   assets.forEach((a, i) => {
     const b = balances[i]!;
-    if (a.type === 'pledgeLoan' || a.type === 'lease') {
+    const rate = annualRate(a);
+    if (rate !== undefined) {
       rated = rated.plus(b);
-      rateWeighted = rateWeighted.plus(b.times(a.rate));
+      rateWeighted = rateWeighted.plus(b.times(rate));
     }
     const last = lastPaymentDate(cashflows[i]!);
     if (last && compareDates(last, cutoff) > 0) termWeighted = termWeighted.plus(b.times(yearsBetween(cutoff, last)));

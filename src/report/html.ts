@@ -5,6 +5,7 @@
 import { Decimal } from '../util/money.js';
 import type { Cell, Chart, KeyValueSection, Report, RenderOptions, TableSection } from './model.js';
 import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from './render.js';
+import { assertNever } from '../util/never.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#d68910', '#7d3c98', '#17a589'];
 
@@ -125,16 +126,24 @@ function chartSvg(chart: Chart, opts: RenderOptions): string[] {
   });
   values.forEach((series, j) => {
     const colour = COLOURS[j % COLOURS.length]!;
-    if (chart.kind === 'line') {
-      const points = series.map((v, i) => (v === undefined ? undefined : `${xAt(i).toFixed(1)},${scaleY(v).toFixed(1)}`)).filter((p): p is string => p !== undefined);
-      out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.join(' ')}"/>`);
-    } else {
-      const width = (step * 0.8) / values.length;
-      series.forEach((v, i) => {
-        if (v === undefined) return;
-        const x = xAt(i) - (step * 0.8) / 2 + j * width;
-        out.push(`<rect x="${x.toFixed(1)}" y="${scaleY(v).toFixed(1)}" width="${width.toFixed(1)}" height="${(H - bottom - scaleY(v)).toFixed(1)}" fill="${colour}"/>`);
-      });
+    const kind = chart.kind;
+    switch (kind) {
+      case 'line': {
+        const points = series.map((v, i) => (v === undefined ? undefined : `${xAt(i).toFixed(1)},${scaleY(v).toFixed(1)}`)).filter((p): p is string => p !== undefined);
+        out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.join(' ')}"/>`);
+        break;
+      }
+      case 'bar': {
+        const width = (step * 0.8) / values.length;
+        series.forEach((v, i) => {
+          if (v === undefined) return;
+          const x = xAt(i) - (step * 0.8) / 2 + j * width;
+          out.push(`<rect x="${x.toFixed(1)}" y="${scaleY(v).toFixed(1)}" width="${width.toFixed(1)}" height="${(H - bottom - scaleY(v)).toFixed(1)}" fill="${colour}"/>`);
+        });
+        break;
+      }
+      default:
+        assertNever(kind, 'chart kind');
     }
     out.push(`<rect x="${left + 10 + j * 160}" y="${H - 18}" width="12" height="12" fill="${colour}"/>`);
     out.push(`<text x="${left + 26 + j * 160}" y="${H - 8}" font-size="12">${escapeHtml(chart.series[j]!.name[opts.lang])}</text>`);

@@ -20,10 +20,16 @@
  * - **csv**: one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
  *   LibreOffice, pandas and csv-parse all accept LF; newlines inside quoted fields are kept).
  *   Blocks (title + subtitles, each section, notes) are separated by one blank line; the file
- *   ends with a single `\n`. A kv section is its title line then `label,value` lines.
+ *   ends with a single `\n`. A kv section is its title line then `label,value` lines. A text
+ *   field (any cell whose kind is not numeric or whose value is not a number, and every title,
+ *   header, label and note) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
+ *   a spreadsheet shows it instead of running it as a formula (OWASP CSV injection); numbers,
+ *   negative ones included, are never changed. The choice follows the cell's kind, not its text.
  * - **md**: GitHub tables padded to aligned source, `---:` for numeric columns, total row in
- *   bold, `\` and `|` escaped in cells, line breaks become spaces; subtitles are separate
- *   paragraphs, notes a bullet list.
+ *   bold, line breaks become spaces; subtitles are separate paragraphs, notes a bullet list.
+ *   All text is escaped (`&`, `<`, `>` as entities; `\`, `|`, backtick, `*`, `_`, `~`, `[`, `]` with a backslash; a
+ *   first character that would start a block), so a name from a deal file or tape cannot become
+ *   HTML, a link, code or emphasis, nor break a table.
  * - **json**: see {@link renderJson}. Amounts are always yuan, independent of `unit`.
  */
 import { Decimal } from '../util/money.js';
@@ -31,6 +37,7 @@ import type {
   Cell,
   Column,
   Format,
+  KeyValueItem,
   KeyValueSection,
   Section,
   Label,
@@ -43,6 +50,7 @@ import type {
 } from './model.js';
 import { type Align, displayWidth, padDisplay } from './width.js';
 import { renderHtml } from './html.js';
+import { assertNever } from '../util/never.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export type { Align } from './width.js';
@@ -50,7 +58,6 @@ export type { Align } from './width.js';
 const FORMATS: readonly Format[] = ['table', 'csv', 'json', 'md', 'html'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const UNITS: readonly Unit[] = ['yuan', 'wan'];
-const KINDS: readonly ValueKind[] = ['text', 'int', 'number', 'money', 'percent', 'rate', 'date'];
 
 /** The placeholder for a missing value in the table and Markdown formats (an em dash). */
 export const MISSING = '—';
@@ -90,9 +97,17 @@ export interface FormatValueOptions {
   empty?: string;
 }
 
+/** The value kinds that are numbers. */
+export type NumericKind = 'int' | 'number' | 'money' | 'percent' | 'rate';
+
+/** Which kinds are numbers: one entry per kind, so a new kind must be placed here. */
+const NUMERIC: Record<ValueKind, boolean> = { text: false, int: true, number: true, money: true, percent: true, rate: true, date: false };
+/** Every value kind, for checking a report built outside the type system. */
+const KINDS = Object.keys(NUMERIC) as readonly ValueKind[];
+
 /** True for the kinds that are numbers (right-aligned, formatted). */
-export function isNumericKind(kind: ValueKind): boolean {
-  return kind === 'int' || kind === 'number' || kind === 'money' || kind === 'percent' || kind === 'rate';
+export function isNumericKind(kind: ValueKind): kind is NumericKind {
+  return NUMERIC[kind] === true;
 }
 
 /** A plain decimal literal: no hex/binary/octal prefixes, no `Infinity`/`NaN`, no separators. */
@@ -265,6 +280,8 @@ export function render(report: Report, opts: RenderOptions): string {
       return renderJson(report, opts);
     case 'html':
       return renderHtml(report, opts);
+    default:
+      return assertNever(opts.format, 'report format');
   }
 }
 
@@ -401,45 +418,85 @@ function kvBox(section: KeyValueSection, opts: RenderOptions): string[] {
 // csv
 
 /**
+ * What a CSV field holds: `number` for a value of a numeric kind that is a finite number (written
+ * as is, a minus sign included), `text` for everything else (names, labels, dates, and a numeric
+ * cell that is not a number).
+ */
+export type CsvFieldKind = 'text' | 'number';
+
+/**
+ * The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+ * (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab and CR.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
  * One CSV field per RFC 4180: a field containing a comma, a double quote, CR or LF is quoted and
  * its quotes doubled. U+FEFF is removed so the file's only BOM is the one at its very start.
+ * A `text` field (the default) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
+ * so a spreadsheet shows it as text instead of running it as a formula; a `number` field is
+ * never changed, so `-1234.56` stays a number. Whether a field is a number is decided by the
+ * caller from the cell's kind, never guessed from the text: an obligor named `-2+3` is text.
  *
  * @example
- * csvField('贷款余额');   // '贷款余额'
- * csvField('A, "B"');    // '"A, ""B"""'
+ * csvField('贷款余额');              // '贷款余额'
+ * csvField('A, "B"');               // '"A, ""B"""'
+ * csvField('=HYPERLINK("x")');      // '"\'=HYPERLINK(""x"")"'
+ * csvField('-2+3');                 // "'-2+3"
+ * csvField('-1234.56', 'number');   // '-1234.56'
  */
-export function csvField(s: string): string {
-  const t = s.replace(/\uFEFF/g, '');
+export function csvField(s: string, kind: CsvFieldKind = 'text'): string {
+  let t = s.replace(/\uFEFF/g, '');
+  if (kind === 'text' && FORMULA_START.test(t)) t = "'" + t;
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
+/** A line of text fields (titles, headers, labels). */
 function csvLine(fields: string[]): string {
-  return fields.map(csvField).join(',');
+  return fields.map((f) => csvField(f)).join(',');
 }
+
+/** The CSV kind of one cell: a number only when its kind is numeric and it is a finite number. */
+function csvKind(value: Cell, kind: ValueKind): CsvFieldKind {
+  return isNumericKind(kind) && toDecimal(value) !== undefined ? 'number' : 'text';
+}
+
+/** One row of a table section as a CSV line, each field escaped by its column's kind. */
+function csvRow(section: TableSection, row: Record<string, Cell>, opts: RenderOptions): string {
+  return section.columns
+    .map((c) => {
+      const value = ownCell(row, c.key);
+      return csvField(formatValue(value, c.kind, { ...CSV_FORMAT, unit: opts.unit, decimals: c.decimals }), csvKind(value, c.kind));
+    })
+    .join(',');
+}
+
+/** A kv item as a `label,value` CSV line; `suffix` is appended to the label (the unit, for one section alone). */
+function csvItem(item: KeyValueItem, opts: RenderOptions, suffix = ''): string {
+  const label = csvField(headerText(item.label, item.kind, opts.lang, opts.unit) + suffix);
+  const value = csvField(formatValue(item.value, item.kind, { ...CSV_FORMAT, unit: opts.unit, decimals: item.decimals }), csvKind(item.value, item.kind));
+  return `${label},${value}`;
+}
+
+/** The header, row and total lines of a table section (none when it has no columns). */
+function csvTable(section: TableSection, opts: RenderOptions, headers: string[]): string[] {
+  if (section.columns.length === 0) return [];
+  const lines = [csvLine(headers), ...section.rows.map((r) => csvRow(section, r, opts))];
+  if (section.total) lines.push(csvRow(section, section.total, opts));
+  return lines;
+}
+
+/** CSV values: no thousands separators, a missing value is an empty field. */
+const CSV_FORMAT: FormatValueOptions = { grouping: false, empty: '' };
 
 function renderCsv(report: Report, opts: RenderOptions): string {
   const { lang } = opts;
-  const fmt: FormatValueOptions = { grouping: false, empty: '' };
   const blocks: string[][] = [];
   blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map((s) => csvLine([s])));
   for (const section of report.sections) {
     const lines = [csvLine([sectionTitle(section, lang, opts.unit)])];
-    if (section.type === 'table') {
-      const grid = tableGrid(section, opts, fmt);
-      if (grid.headers.length > 0) {
-        lines.push(csvLine(grid.headers), ...grid.rows.map(csvLine));
-        if (grid.total) lines.push(csvLine(grid.total));
-      }
-    } else {
-      for (const item of section.items) {
-        lines.push(
-          csvLine([
-            headerText(item.label, item.kind, lang, opts.unit),
-            formatValue(item.value, item.kind, { ...fmt, unit: opts.unit, decimals: item.decimals }),
-          ]),
-        );
-      }
-    }
+    if (section.type === 'table') lines.push(...csvTable(section, opts, section.columns.map((c) => headerText(c.header, c.kind, lang, opts.unit))));
+    else lines.push(...section.items.map((item) => csvItem(item, opts)));
     blocks.push(lines);
   }
   if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => csvLine([n[lang]])));
@@ -450,20 +507,42 @@ function renderCsv(report: Report, opts: RenderOptions): string {
 // md
 
 /**
- * Escapes a Markdown table cell: `\` and `|` are backslash-escaped, line breaks and tabs become
- * spaces, control characters are dropped, surrounding spaces trimmed.
- *
- * @example
- * mdCell('A | B');    // 'A \\| B' as a JS literal: the cell text is  A \| B
- * mdCell('x\ny');     // 'x y'
+ * Markdown's special characters in inline text, escaped so a name from a deal file or tape stays
+ * text: `&`, `<`, `>` become entities (no raw HTML such as `<script>` or `<img onerror>`, no
+ * autolinks), and `\`, `|`, `` ` ``, `*`, `_`, `~`, `[`, `]` are backslash-escaped (no code
+ * spans, emphasis, strikethrough, links, images, nor a cell that splits the table). A JSON-path
+ * index such as `tapes[0]` is left as is: a bracket pair can only become a link with `(` or `[`
+ * right after it or through a reference definition `[x]:`, and all of those are escaped.
  */
-export function mdCell(s: string): string {
-  return oneLine(s).replace(/[\\|]/g, (c) => '\\' + c).trim();
+function mdInline(s: string): string {
+  return s
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/\[\d+\](?![([:])|[\\|`*_~[\]]/g, (m) => (m.length > 1 ? m : '\\' + m));
 }
 
-/** Markdown paragraph/heading text: one line, no escaping beyond that. */
+/**
+ * Escapes a Markdown table cell: special characters as {@link mdInline} (so `|` cannot split the
+ * table and no HTML or link gets through), line breaks and tabs become spaces, control characters
+ * are dropped, surrounding spaces trimmed.
+ *
+ * @example
+ * mdCell('A | B');                 // 'A \\| B' as a JS literal: the cell text is  A \| B
+ * mdCell('x\ny');                  // 'x y'
+ * mdCell('<img src=x onerror=f>'); // '&lt;img src=x onerror=f&gt;'
+ */
+export function mdCell(s: string): string {
+  return mdInline(oneLine(s).trim());
+}
+
+/**
+ * Markdown paragraph, heading or list-item text: one line, escaped as {@link mdInline}, and a
+ * first character that would start a block (`#` heading, `-`/`+` list, `1.` ordered list) is
+ * escaped so a subtitle or note stays a plain paragraph.
+ */
 function mdText(s: string): string {
-  return oneLine(s).trim();
+  return mdInline(oneLine(s).trim()).replace(/^([#+-])|^(\d+)([.)])/, (_m, mark?: string, digits?: string, dot?: string) =>
+    mark !== undefined ? '\\' + mark : `${digits}\\${dot}`,
+  );
 }
 
 function mdTable(headers: string[], aligns: Align[], rows: string[][]): string[] {
@@ -562,11 +641,15 @@ export function jsonValue(value: Cell, kind: ValueKind): string | number | null 
       if (i.abs().lte(Number.MAX_SAFE_INTEGER)) return i.isZero() ? 0 : i.toNumber();
       return toFixedHalfUp(i, 0);
     }
-    default: {
+    case 'number':
+    case 'percent':
+    case 'rate': {
       const r = d.toDecimalPlaces(JSON_FRACTION_DECIMALS, Decimal.ROUND_HALF_UP);
       if (r.isZero()) return '0';
       return r.e >= MAX_FIXED_DIGITS ? r.toString() : r.toFixed();
     }
+    default:
+      return assertNever(kind, 'numeric value kind');
   }
 }
 
@@ -649,26 +732,16 @@ export function renderSection(report: Report, id: string, opts: RenderOptions): 
   if (opts.format !== 'csv') return render(only, opts);
   checkOptions(opts);
   const section = only.sections[0]!;
-  const fmt: FormatValueOptions = { grouping: false, empty: '' };
   const lines: string[] = [];
   if (section.type === 'table') {
     for (const c of section.columns) checkKind(c.kind, `section ${section.id}`);
-    const grid = tableGrid(section, opts, fmt);
-    const headers = grid.headers.map((h, i) => (section.columns[i]!.kind === 'money' ? h + unitSuffix(opts.unit, opts.lang) : h));
-    if (grid.headers.length > 0) {
-      lines.push(csvLine(headers), ...grid.rows.map(csvLine));
-      if (grid.total) lines.push(csvLine(grid.total));
-    }
+    const headers = section.columns.map((c) => headerText(c.header, c.kind, opts.lang, opts.unit) + (c.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''));
+    lines.push(...csvTable(section, opts, headers));
   } else {
     lines.push(csvLine(opts.lang === 'zh' ? ['项目', '数值'] : ['Item', 'Value']));
     for (const item of section.items) {
       checkKind(item.kind, `section ${section.id}`);
-      lines.push(
-        csvLine([
-          headerText(item.label, item.kind, opts.lang, opts.unit) + (item.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''),
-          formatValue(item.value, item.kind, { ...fmt, unit: opts.unit, decimals: item.decimals }),
-        ]),
-      );
+      lines.push(csvItem(item, opts, item.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''));
     }
   }
   return '\uFEFF' + lines.map((l) => l + '\n').join('');

@@ -4,6 +4,7 @@
  */
 import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
 import { formatValue } from './render.js';
+import { assertNever } from '../util/never.js';
 import { Decimal, fmtMoney, sum, ZERO } from '../util/money.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
@@ -333,6 +334,8 @@ export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
       return zh ? `${e.name}（${e.id}）于法定到期日仍有未偿本金 ${amt(e.amount)}` : `${e.name} (${e.id}) still owes ${amt(e.amount)} of principal on its legal maturity`;
     case 'cleanUpCall':
       return zh ? `资产池余额 ${amt(e.amount)} 低于初始余额的${new Decimal(e.detail ?? 0).times(100).toString()}%，清仓回购` : `pool balance ${amt(e.amount)} below ${new Decimal(e.detail ?? 0).times(100).toString()}% of the initial balance: clean-up call`;
+    default:
+      return assertNever(e.type, 'run event');
   }
 }
 

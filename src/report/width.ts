@@ -15,6 +15,7 @@
  *
  * Widths are per code point; grapheme clusters such as emoji ZWJ sequences are approximated.
  */
+import { assertNever } from '../util/never.js';
 
 /** Inclusive code point ranges that are East Asian Wide or Fullwidth, sorted, disjoint. */
 const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -150,7 +151,9 @@ export function padDisplay(s: string, width: number, align: Align = 'left'): str
       const left = gap >> 1;
       return ' '.repeat(left) + s + ' '.repeat(gap - left);
     }
-    default:
+    case 'left':
       return s + ' '.repeat(gap);
+    default:
+      return assertNever(align, 'alignment');
   }
 }

@@ -14,6 +14,7 @@ import { periodOfDate } from '../deal/periods.js';
 import type { AssetSpec } from '../schema/deal.js';
 import { contractualCashflows } from '../pool/index.js';
 import { Decimal, ONE, sum, toFen, ZERO } from '../util/money.js';
+import { assertNever } from '../util/never.js';
 import { LOSS_SHARING_MODELS, type ScenarioSpec } from './schema.js';
 
 /** One asset's contractual flows per deal period. */
@@ -149,7 +150,11 @@ export function timingWeights(timing: NonNullable<ScenarioSpec['defaultRate']>['
     const total = w.reduce((a, b) => a + b, 0);
     return total > 0 ? w.map((x) => x / total) : w;
   }
-  const x = Math.min(0.5, 'frontLoaded' in timing ? timing.frontLoaded.toNumber() : -timing.backLoaded.toNumber());
+  let loaded: number;
+  if ('frontLoaded' in timing) loaded = timing.frontLoaded.toNumber();
+  else if ('backLoaded' in timing) loaded = -timing.backLoaded.toNumber();
+  else return assertNever(timing, 'default timing');
+  const x = Math.min(0.5, loaded);
   const first = 2 * (0.5 + x);
   const second = 2 * (0.5 - x);
   return Array.from({ length: m }, (_, k) => {
@@ -177,7 +182,8 @@ function lenderShare(scenario: ScenarioSpec): Decimal {
   const ls = scenario.recovery.lossSharing;
   if (!ls) return ONE;
   if ('lenderShare' in ls) return ls.lenderShare;
-  return new Decimal(LOSS_SHARING_MODELS[ls.model].lender);
+  if ('model' in ls) return new Decimal(LOSS_SHARING_MODELS[ls.model].lender);
+  return assertNever(ls, 'loss sharing');
 }
 
 /**
@@ -261,19 +267,27 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
         const rate = k >= at ? (d!.recoveryRate ?? recoveryRate) : recoveryRate;
         const eventLag = k >= at ? (d!.recoveryLagPeriods ?? lag) : lag;
         const event: DefaultEvent = { asset: i, period: k, balance: defaultedBalance, interestMissed, share: performing.times(fraction), mode, arrivals: [] };
-        if (mode === 'default') {
-          const recovered = toFen(defaultedBalance.times(rate));
-          const late = delayed ? toFen(recovered.times(delayed.share)) : ZERO;
-          const onTime = recovered.minus(late);
-          // What would arrive after the deal's last period never reaches the plan: counted apart.
-          const arrive = (period: number, amount: Decimal, kind: 'recovery' | 'compensation') => {
-            if (!amount.gt(0)) return;
-            if (period < n) event.arrivals.push({ period, amount, kind });
-            else afterEnd = afterEnd.plus(amount);
-          };
-          arrive(k + eventLag, onTime, 'recovery');
-          if (delayed) arrive(k + eventLag + delayed.extraPeriods, late, 'recovery');
-          arrive(k + eventLag, toFen(defaultedBalance.minus(recovered).times(ONE.minus(share))), 'compensation');
+        switch (mode) {
+          case 'stopPaying':
+            // The obligor stops paying: nothing is recovered.
+            break;
+          case 'default': {
+            const recovered = toFen(defaultedBalance.times(rate));
+            const late = delayed ? toFen(recovered.times(delayed.share)) : ZERO;
+            const onTime = recovered.minus(late);
+            // What would arrive after the deal's last period never reaches the plan: counted apart.
+            const arrive = (period: number, amount: Decimal, kind: 'recovery' | 'compensation') => {
+              if (!amount.gt(0)) return;
+              if (period < n) event.arrivals.push({ period, amount, kind });
+              else afterEnd = afterEnd.plus(amount);
+            };
+            arrive(k + eventLag, onTime, 'recovery');
+            if (delayed) arrive(k + eventLag + delayed.extraPeriods, late, 'recovery');
+            arrive(k + eventLag, toFen(defaultedBalance.minus(recovered).times(ONE.minus(share))), 'compensation');
+            break;
+          }
+          default:
+            assertNever(mode, 'default mode');
         }
         events.push(event);
         p.defaulted = p.defaulted.plus(defaultedBalance);

@@ -50,6 +50,12 @@ const KINDS: Record<RangeKind, { ok: (x: number) => boolean; one: string; many: 
   whole: { ok: (x) => Number.isInteger(x) && x >= 0, one: 'a whole number of periods from 0', many: 'whole numbers of periods from 0' },
 };
 
+/** Front- or back-loaded default timing: the words for a scenario name and the timing itself. */
+const LOADED: Record<'frontLoaded' | 'backLoaded', { zh: string; en: string; timing: (x: Decimal) => NonNullable<ScenarioSpec['defaultRate']>['timing'] }> = {
+  frontLoaded: { zh: '前置', en: 'front', timing: (x) => ({ frontLoaded: x }) },
+  backLoaded: { zh: '后置', en: 'back', timing: (x) => ({ backLoaded: x }) },
+};
+
 /**
  * The one parser of the stress flags' numbers: `a:b:step` (from, to, step, inclusive),
  * `a,b,c` or `a`. With `kind` 'percent' every value must be a percentage from 0 to 100 (a
@@ -205,11 +211,11 @@ export function presetScenarios(preset: PresetName, deal: LoadedDeal, base: Scen
   });
   const recoveryZero: Change = { zh: '回收率为0', en: 'recovery zero', apply: (s) => (s.recovery = { ...s.recovery, rate: ZERO }) };
   const timing = (kind: 'frontLoaded' | 'backLoaded', x: number): Change => ({
-    zh: `违约时间${kind === 'frontLoaded' ? '前置' : '后置'}${x}%`,
-    en: `defaults ${kind === 'frontLoaded' ? 'front' : 'back'}-loaded ${x}%`,
+    zh: `违约时间${LOADED[kind].zh}${x}%`,
+    en: `defaults ${LOADED[kind].en}-loaded ${x}%`,
     apply: (s) => {
       const dr = s.defaultRate ?? { timing: 'even' as const, overrides: [] };
-      s.defaultRate = { ...dr, timing: kind === 'frontLoaded' ? { frontLoaded: new Decimal(x / 100) } : { backLoaded: new Decimal(x / 100) } };
+      s.defaultRate = { ...dr, timing: LOADED[kind].timing(new Decimal(x / 100)) };
     },
   });
   const spread = (bp: number): Change => ({ zh: `利差缩减${bp}bp`, en: `spread compression ${bp}bp`, apply: (s) => (s.spreadCompressionBp = bp) });

@@ -1,6 +1,7 @@
 /** One row per scenario: what each tranche loses, its WAL and last date, coverage, support drawn. */
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { RunResult } from '../engine/types.js';
+import type { SupportSpec } from '../schema/deal.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { NamedScenario } from './scenarios.js';
 
@@ -25,9 +26,17 @@ export interface StressRow {
   liquidityDrawn: Decimal;
 }
 
+/** The column of a stress row that sums the draws on each kind of external support. */
+const DRAWN_COLUMN: Record<SupportSpec['kind'], 'guaranteeDrawn' | 'undertakingDrawn' | 'liquidityDrawn'> = {
+  loanGuarantee: 'guaranteeDrawn',
+  shortfallUndertaking: 'undertakingDrawn',
+  liquiditySupport: 'liquidityDrawn',
+};
+
 /** Summarises one run as a stress row. */
 export function stressRow(name: NamedScenario['name'], r: RunResult): StressRow {
-  const drawn = (kind: string) => sum(r.supports.filter((s) => s.kind === kind).map((s) => s.totalDrawn));
+  const drawn = (column: (typeof DRAWN_COLUMN)[SupportSpec['kind']]) =>
+    sum(r.supports.filter((s) => DRAWN_COLUMN[s.kind as SupportSpec['kind']] === column).map((s) => s.totalDrawn));
   // Draws only: a reserve's release at the end is not a draw.
   const reserveDrawn = sum(r.accounts.filter((a) => a.kind === 'reserve').map((a) => a.drawn ?? ZERO));
   return {
@@ -43,9 +52,9 @@ export function stressRow(name: NamedScenario['name'], r: RunResult): StressRow 
     minCoverage: r.coverage.minimum,
     defaulted: r.pool.totalDefaulted,
     reserveDrawn,
-    guaranteeDrawn: drawn('loanGuarantee'),
-    undertakingDrawn: drawn('shortfallUndertaking'),
-    liquidityDrawn: drawn('liquiditySupport'),
+    guaranteeDrawn: drawn('guaranteeDrawn'),
+    undertakingDrawn: drawn('undertakingDrawn'),
+    liquidityDrawn: drawn('liquidityDrawn'),
   };
 }
 

@@ -15,6 +15,7 @@ import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
 import type { AssetOrigin, LoadedDeal } from '../io/loadDeal.js';
 import { suggest } from './zodIssues.js';
 import { forEachAssumed } from '../report/assumptions.js';
+import { assertNever } from '../util/never.js';
 
 export interface RuleContext {
   deal: LoadedDeal;
@@ -300,6 +301,8 @@ const assetTerms: Rule = (ctx) => {
           if (compareDates(a.flows[k - 1]!.date, a.flows[k]!.date) > 0) { ctx.onAsset(i, 'flows', `flow dates must not go backwards: ${a.flows[k]!.date} after ${a.flows[k - 1]!.date}`); break; }
         }
         break;
+      default:
+        assertNever(a, 'asset type');
     }
   });
 };
@@ -417,6 +420,8 @@ const waterfallSteps: Rule = (ctx) => {
             else repaidBySteps.add(x.id);
           }
           break;
+        default:
+          assertNever(step, 'waterfall step');
       }
     });
   }

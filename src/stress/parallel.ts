@@ -3,12 +3,13 @@
  * free; results come back into their places, so the outcome does not depend on the split.
  */
 import { Worker } from 'node:worker_threads';
+import type { LoadOptions } from '../io/input.js';
 import type { DrawnDefault, McObligor, PatternProgress, PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
 
 export async function runPatternsParallel(
-  init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number },
+  init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number; /** What the worker may read when it loads the deal again: as the command. */ load?: LoadOptions },
   patterns: DrawnDefault[][],
   workerCount: number,
   progress?: PatternProgress,

@@ -2,7 +2,8 @@
  * ipabs as a library: load and validate deal files, compute pool statistics and contractual
  * cash flows, render reports.
  */
-export { loadDeal, validateDeal, type LoadedDeal, type LoadResult, type AssetOrigin } from './io/loadDeal.js';
+export { loadDeal, validateDeal, tapeReader, type LoadedDeal, type LoadResult, type AssetOrigin, type TapeRead } from './io/loadDeal.js';
+export { DEFAULT_LIMITS, MAX_JSON_DEPTH, type LoadOptions, type InputLimits } from './io/input.js';
 export { Deal, dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
 export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';
 export { poolStats, type PoolStats, type Stratum } from './pool/stats.js';

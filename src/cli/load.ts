@@ -8,6 +8,7 @@ import { formatDiagnostic, hasErrors, InputError, sortDiagnostics, type Diagnost
 import type { Io } from './io.js';
 import { checkOutput, resolveOutput, writeFileAtomic, type CommandInput } from '../io/output.js';
 import { outputFormat } from './options.js';
+import { cliLoadOptions } from './inputOptions.js';
 
 /**
  * The error of a file that cannot be used: `FILE is not UTF-8 text (save it as UTF-8)` for a
@@ -21,7 +22,7 @@ export function fileError(file: string, diagnostics: readonly Diagnostic[], head
 }
 
 export function loadDealOrFail(file: string, io: Io): LoadedDeal {
-  const { deal, diagnostics } = loadDeal(file);
+  const { deal, diagnostics } = loadDeal(file, cliLoadOptions());
   if (!deal || hasErrors(diagnostics)) throw fileError(file, diagnostics);
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   return deal;

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { addOutputOptions } from './options.js';
+import { addInputOptions } from './inputOptions.js';
 import { registerStressCommands } from './stress.js';
 import { InputError, InternalError } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
@@ -72,6 +73,7 @@ function buildProgram(io: Io): Command {
       io.exitCode = schemaCommand(opts, io);
     });
 
+  for (const c of program.commands) if (c.name() !== 'schema') addInputOptions(c);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { runDeal } from '../engine/run.js';
 import { runJson, runReport } from '../report/runReport.js';
 import { loadScenario } from '../scenario/load.js';
+import { cliLoadOptions } from './inputOptions.js';
 import type { Io } from './io.js';
 import { emit, emitReport, fileError, formatOf, loadDealForOutput, type OutputOptions } from './load.js';
 
@@ -18,7 +19,7 @@ export function runCommand(file: string, opts: RunOptions, io: Io): number {
   const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario });
   let scenario;
   if (opts.scenario) {
-    const loaded = loadScenario(opts.scenario, deal);
+    const loaded = loadScenario(opts.scenario, deal, cliLoadOptions());
     if (!loaded.scenario) throw fileError(opts.scenario, loaded.diagnostics, `${opts.scenario} is not a valid scenario`);
     scenario = loaded.scenario;
   }

@@ -29,6 +29,7 @@ import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 import { addOutputOptions } from './options.js';
+import { cliLoadOptions } from './inputOptions.js';
 
 interface BaseOptions {
   defaultRate?: string;
@@ -78,7 +79,7 @@ function base(deal: LoadedDeal, o: BaseOptions, lists = true): ScenarioSpec {
  * only the first. A file says everything itself: nothing of the base case is merged in.
  */
 function scenariosFromFile(file: string, deal: LoadedDeal): NamedScenario[] {
-  const json = readJsonFile(file);
+  const json = readJsonFile(file, file, cliLoadOptions());
   if (json.value === undefined) throw fileError(file, json.diagnostics);
   const v = validateScenarioList(json.value, file, deal);
   if (!v.scenarios) {
@@ -339,7 +340,7 @@ export function registerStressCommands(program: Command, io: Io): void {
       obligors,
       options,
       async (patterns, onDone) => {
-        if (workers > 1 && patterns.length > 400) return runPatternsParallel({ dealFile: file, baseInput, obligors, lag }, patterns, workers, onDone);
+        if (workers > 1 && patterns.length > 400) return runPatternsParallel({ dealFile: file, baseInput, obligors, lag, load: cliLoadOptions() }, patterns, workers, onDone);
         const runner = patternRunner(prepared, baseSpec);
         return patterns.map((p, i) => {
           const r = runPattern(runner, baseSpec, obligors, p, lag);

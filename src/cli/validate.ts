@@ -3,6 +3,7 @@ import { looksLikeScenario, validateScenarioList } from '../scenario/load.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { fileError } from './load.js';
+import { cliLoadOptions } from './inputOptions.js';
 
 export interface ValidateOptions {
   strict?: boolean;
@@ -20,7 +21,7 @@ export interface ValidateOptions {
 export function validateCommand(files: string[], opts: ValidateOptions, io: Io): number {
   let deal: LoadedDeal | undefined;
   if (opts.deal !== undefined) {
-    const loaded = loadDeal(opts.deal);
+    const loaded = loadDeal(opts.deal, cliLoadOptions());
     if (!loaded.deal || hasErrors(loaded.diagnostics)) {
       const n = loaded.diagnostics.filter((d) => d.severity === 'error').length;
       throw fileError(opts.deal, loaded.diagnostics, `--deal ${opts.deal}: the deal has ${n} error${n === 1 ? '' : 's'} (run ipabs validate ${opts.deal})`);
@@ -31,14 +32,14 @@ export function validateCommand(files: string[], opts: ValidateOptions, io: Io):
   for (const file of files) {
     let diagnostics: Diagnostic[];
     let kind = '';
-    const json = readJsonFile(file);
+    const json = readJsonFile(file, file, cliLoadOptions());
     if (json.value !== undefined && (opts.scenario || looksLikeScenario(json.value))) {
       diagnostics = validateScenarioList(json.value, file, deal).diagnostics;
       kind = deal ? ` (scenario for ${opts.deal})` : ' (scenario, shape only)';
     } else if (json.value === undefined) {
       diagnostics = json.diagnostics;
     } else {
-      diagnostics = loadDeal(file).diagnostics;
+      diagnostics = loadDeal(file, cliLoadOptions()).diagnostics;
     }
     const errors = diagnostics.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
     if (errors.length > 0) failed = true;

@@ -3,15 +3,16 @@
  * run the cross-reference rules. Every problem comes back as a diagnostic naming the file and the
  * JSON path or CSV line and column; nothing here throws on bad input.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { closeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Deal, type AssetSpec, type DealFile } from '../schema/deal.js';
 import { Asset } from '../schema/pool.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
 import { PledgeLoan, Royalty, Lease, Receivable, ScheduledFlow } from '../schema/pool.js';
 import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
-import { decodeTape, HEADER_ALIASES, parseTape, VALUE_ALIASES, type TapeColumn } from './tape.js';
+import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
+import { DEFAULT_LIMITS, displayPath, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
 import { runRules } from '../validate/rules.js';
 
 /** Where an asset was written: inline in the deal file or on a line of a tape. */
@@ -48,9 +49,37 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * The offset of the first `[` or `{` nested deeper than `maxDepth`, or undefined. A linear scan
+ * that skips text in quotes: run before JSON.parse and the syntax scanner, whose recursion a
+ * file of 100,000 `[` would exhaust.
+ */
+export function jsonTooDeep(text: string, maxDepth = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}
+
 /** Parses JSON text; a syntax error becomes a diagnostic with its line and column. */
 export function parseJsonText(text: string, file: string): { value?: unknown; diagnostics: Diagnostic[] } {
   const body = text.replace(/^\uFEFF/, '');
+  const deep = jsonTooDeep(body);
+  if (deep !== undefined) {
+    const where = lineColumn(body, deep);
+    return {
+      diagnostics: [{ severity: 'error', file, line: where.line, column: where.column, message: `lists and objects are nested more than ${MAX_JSON_DEPTH} levels deep here; a deal or scenario file needs far fewer` }],
+    };
+  }
   try {
     return { value: JSON.parse(body) as unknown, diagnostics: [] };
   } catch (err) {
@@ -223,25 +252,44 @@ export function jsonSyntaxError(text: string): { offset: number | undefined; mes
   }
 }
 
-/** Reads a file, or says why it cannot be read. */
-export function readInput(path: string, display: string): TapeRead & { bytes?: Buffer } {
-  try {
-    return { bytes: readFileSync(path), diagnostics: [], file: display };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((err as Error).message);
-    return { diagnostics: [{ severity: 'error', file: display, message: `cannot read the file: ${why}` }], file: display, reason: why };
-  }
+/** Reads a whole file of at most `maxBytes` (default: the JSON limit), or says why it cannot be read. */
+export function readInput(path: string, display: string, maxBytes: number = limitsOf(undefined).jsonBytes): TapeRead & { bytes?: Buffer } {
+  const read = readWhole(path, maxBytes);
+  if ('bytes' in read) return { bytes: read.bytes, diagnostics: [], file: display };
+  return { diagnostics: [{ severity: 'error', file: display, message: `cannot read the file: ${read.reason}` }], file: display, reason: read.reason };
 }
 
-/** What reading a tape gave: its bytes, or diagnostics saying why not. */
+/** What reading a tape gave: its bytes (whole, or chunk by chunk), or diagnostics saying why not. */
 export interface TapeRead {
   bytes?: Uint8Array;
+  /** The bytes chunk by chunk, from the start each time it is called (a tape streamed from disk). */
+  chunks?: () => Iterable<Uint8Array>;
+  /** Called once the tape has been read (closes the file). */
+  close?: () => void;
   diagnostics: Diagnostic[];
   /** The tape's name in messages (e.g. relative to the working directory); default: the path as written. */
   file?: string;
   /** Why it could not be read, in a few words ("no such file"). */
   reason?: string;
+}
+
+/**
+ * The tape reader of a deal file on disk: a tape path is relative to the deal file's folder and
+ * must stay in it (or in a folder of `options.tapesFrom`), must be a regular file within the
+ * tape size limit, and is streamed.
+ */
+export function tapeReader(dealFile: string, options: LoadOptions = {}): (path: string) => TapeRead {
+  const limit = limitsOf(options).tapeBytes;
+  return (path) => {
+    const full = resolve(dirname(dealFile), path);
+    const file = path.includes('\0') ? JSON.stringify(path) : displayPath(full);
+    const refusal = tapeRefusal(dealFile, path, options.tapesFrom);
+    if (refusal) return { diagnostics: [], file, reason: refusal };
+    const opened = openInput(full, limit);
+    if ('reason' in opened) return { diagnostics: [], file, reason: opened.reason };
+    const { fd } = opened;
+    return { diagnostics: [], file, chunks: () => readChunks(fd, limit), close: () => closeSync(fd) };
+  };
 }
 
 /** The message of a JSON file (deal or scenario) that is not UTF-8 text, e.g. saved in GBK. */
@@ -291,36 +339,36 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
 }
 
 /** Reads a JSON file: its parsed value, or diagnostics saying why it cannot be read, decoded or parsed. */
-export function readJsonFile(path: string, display: string = path): { value?: unknown; diagnostics: Diagnostic[] } {
-  const read = readInput(path, display);
+export function readJsonFile(path: string, display: string = path, options: LoadOptions = {}): { value?: unknown; diagnostics: Diagnostic[] } {
+  const read = readInput(path, display, limitsOf(options).jsonBytes);
   if (!read.bytes) return { diagnostics: read.diagnostics };
   const decoded = decodeUtf8(read.bytes, display);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   return parseJsonText(decoded.text, display);
 }
 
-/** Loads and validates a deal file and its tapes. */
-export function loadDeal(file: string): LoadResult {
-  const json = readJsonFile(file);
+/**
+ * Loads and validates a deal file and its tapes. By default tapes are read only from the deal
+ * file's folder and files are held to {@link DEFAULT_LIMITS}; `options` widens either.
+ */
+export function loadDeal(file: string, options: LoadOptions = {}): LoadResult {
+  const json = readJsonFile(file, file, options);
   if (json.value === undefined) return { diagnostics: json.diagnostics };
-  return validateDeal(json.value, file, (p) => readInput(resolve(dirname(file), p), displayPath(file, p)));
-}
-
-function displayPath(dealFile: string, tapePath: string): string {
-  const full = resolve(dirname(dealFile), tapePath);
-  const rel = relative(process.cwd(), full);
-  return rel.startsWith('..') ? full : rel;
+  return validateDeal(json.value, file, tapeReader(file, options));
 }
 
 /**
  * Validates a parsed deal document. `readTape` reads a tape path as written in the deal (so
- * tests and programs can supply tapes without a file system).
+ * tests and programs can supply tapes without a file system); by default tapes are read from
+ * disk as {@link loadDeal} does, relative to `file`, with `options`.
  */
 export function validateDeal(
   input: unknown,
   file: string,
-  readTape: (path: string) => TapeRead,
+  readTape?: (path: string) => TapeRead,
+  options: LoadOptions = {},
 ): LoadResult {
+  const reader = readTape ?? tapeReader(file, options);
   const parsed = Deal.safeParse(input);
   if (!parsed.success) {
     return {
@@ -337,40 +385,51 @@ export function validateDeal(
 
   spec.pool.tapes.forEach((tape, tapeIndex) => {
     const tapePath = ['pool', 'tapes', tapeIndex] as const;
-    const read = readTape(tape.path);
+    const read = reader(tape.path);
     const tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
-    if (!read.bytes) {
-      const message =
-        read.reason === 'no such file'
-          ? `no tape file at ${tapeFile} (the path is relative to the deal file)`
-          : read.reason !== undefined
-            ? `cannot read the tape ${tapeFile}: ${read.reason}`
-            : undefined;
-      if (message) diagnostics.push({ severity: 'error', file, path: formatPath([...tapePath, 'path']), message });
+    const cannotRead = (reason: string) =>
+      diagnostics.push({
+        severity: 'error',
+        file,
+        path: formatPath([...tapePath, 'path']),
+        message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to the deal file)` : `cannot read the tape ${tapeFile}: ${reason}`,
+      });
+    const chunks = read.chunks ?? (read.bytes ? () => [read.bytes!] : undefined);
+    if (!chunks) {
+      if (read.reason !== undefined) cannotRead(read.reason);
       else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, path: formatPath([...tapePath, 'path']), file, message: `tape ${tape.path}: ${d.message}` })));
       return;
     }
-    const { text } = decodeTape(read.bytes, tape.encoding);
     const schema = ASSET_SCHEMAS[tape.type];
     const fields = new Set(leafFieldPaths(schema).filter((f) => f !== 'type' && f !== 'assumed'));
     const defaults = tape.defaults ?? {};
-    const parsedTape = parseTape(text, tapeFile, tape.type, fields, defaults);
-    diagnostics.push(...parsedTape.diagnostics);
+    const rowErrors = new RowErrors(tapeFile);
     const reported = new Set<string>();
     const once = (d: Diagnostic) => {
       const key = formatDiagnostic(d);
       if (!reported.has(key)) {
         reported.add(key);
-        diagnostics.push(d);
+        rowErrors.addOnce(d);
       }
     };
-    for (const row of parsedTape.rows) {
+    // Rows are checked as they are read, and only the assets are kept; after the first error
+    // they are no longer kept, as the deal will not load.
+    const tapeAssets: AssetSpec[] = [];
+    const tapeOrigins: AssetOrigin[] = [];
+    let columns: TapeColumn[] = [];
+    let anyError = false;
+    const shared = new SharedValues();
+    const onRow = (row: TapeRow) => {
       const result = Asset.safeParse(row.value);
       if (result.success) {
-        assets.push(result.data);
-        origins.push({ kind: 'tape', tape: tapeIndex, file: tapeFile, line: row.line, columns: parsedTape.columns });
-        continue;
+        if (!anyError) {
+          shared.share(result.data as unknown as Record<string, unknown>, row.cells);
+          tapeAssets.push(result.data);
+          tapeOrigins.push({ kind: 'tape', tape: tapeIndex, file: tapeFile, line: row.line, columns });
+        }
+        return;
       }
+      anyError = true;
       const rowDiagnostics: Diagnostic[] = [];
       const issues = issuesToDiagnostics(result.error.issues, tapeFile, row.value, {
         keysAt: (p) => keysAt(Asset, p, row.value),
@@ -380,7 +439,7 @@ export function validateDeal(
       for (const d of issues) {
         const keys = parsePath(d.path ?? '');
         const field = fieldOfPath(d.path ?? '');
-        const column = parsedTape.columns.find((c) => c.field === field);
+        const column = columns.find((c) => c.field === field);
         const cell = column ? row.cells[field] : undefined;
         if (cell === undefined && valueAt(defaults, keys) !== undefined) {
           // The value came from the tape's defaults: say so once, in the deal file.
@@ -408,7 +467,31 @@ export function validateDeal(
       }
       // Left to right along the row, as the reader sees it.
       rowDiagnostics.sort((a, b) => (a.column ?? Infinity) - (b.column ?? Infinity));
-      diagnostics.push(...rowDiagnostics);
+      for (const d of rowDiagnostics) rowErrors.add(d);
+    };
+    let summary;
+    try {
+      summary = readTapeRows(chunks, tape.encoding, tapeFile, tape.type, fields, defaults, {
+        onHeader: (c) => (columns = c),
+        onRow,
+        onRowError: (d) => {
+          anyError = true;
+          rowErrors.add(d);
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof InputReadError)) throw err;
+      cannotRead(err.reason);
+      return;
+    } finally {
+      read.close?.();
+    }
+    diagnostics.push(...summary.diagnostics);
+    if (summary.failed) return;
+    diagnostics.push(...rowErrors.diagnostics());
+    if (!anyError) {
+      for (const a of tapeAssets) assets.push(a);
+      for (const o of tapeOrigins) origins.push(o);
     }
   });
 
@@ -418,13 +501,42 @@ export function validateDeal(
   return hasErrors(diagnostics) ? { diagnostics } : { deal, diagnostics };
 }
 
+/**
+ * One value for each text a column repeats (an industry, a date, a rate): a tape of a million
+ * rows holds a few hundred distinct industries and dates, and a parsed asset's fields are never
+ * changed, so rows can share them (strings, decimals, lists of IP types). A column with more
+ * than {@link SharedValues.MAX} distinct texts (ids, names, balances) stops being tabled.
+ */
+class SharedValues {
+  static readonly MAX = 4096;
+  private readonly byField = new Map<string, { keys: string[]; values: Map<string, unknown> }>();
+
+  /** Replaces each field of `asset` read from a cell by the value first parsed from the same text. */
+  share(asset: Record<string, unknown>, cells: Record<string, string>): void {
+    for (const field in cells) {
+      let table = this.byField.get(field);
+      if (!table) this.byField.set(field, (table = { keys: field.split('.'), values: new Map() }));
+      let holder: Record<string, unknown> | undefined = asset;
+      for (let k = 0; k < table.keys.length - 1 && holder; k++) holder = holder[table.keys[k]!] as Record<string, unknown> | undefined;
+      const key = table.keys[table.keys.length - 1]!;
+      const value = holder?.[key];
+      if (value === undefined || value === null || typeof value !== 'object' && typeof value !== 'string') continue;
+      const text = cells[field]!;
+      const seen = table.values.get(text);
+      if (seen !== undefined) holder![key] = seen;
+      else if (table.values.size < SharedValues.MAX) table.values.set(text, value);
+    }
+  }
+}
+
 /** The text a tape row's cell had at a path of the asset (`ip.types[0]` → the ip.types cell). */
 function cellAt(cells: Record<string, string>, path: readonly PropertyKey[]): string | undefined {
   for (let k = path.length; k > 0; k--) {
     const keys = path.slice(0, k);
     if (keys.some((x) => typeof x !== 'string')) continue;
     const cell = cells[keys.join('.')];
-    if (cell !== undefined) return cell;
+    // Cut: the cell of a file that is not a tape must not be echoed whole.
+    if (cell !== undefined) return shownText(cell);
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * field names (dotted for nested fields: `ip.types`, `royalties.total`) or their common Chinese
  * names (借款人, 贷款余额, 行业 …). UTF-8 with or without BOM, or GBK, which Chinese Excel saves.
  */
-import { parse } from 'csv-parse/sync';
+import { Parser } from 'csv-parse';
 import { Decimal } from '../util/money.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
@@ -109,7 +109,7 @@ export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent
   if (text === '') return undefined;
   if (scale === 'wan' && AMOUNT_FIELDS.has(field)) {
     const plain = text.replace(/[,，\s]/g, '');
-    return /^\d+(\.\d+)?$/.test(plain) ? new Decimal(plain).times(10_000).toString() : plain;
+    return /^\d+(\.\d+)?$/.test(plain) ? new Decimal(plain).times(10_000).toFixed() : plain;
   }
   if (scale === 'percent' && RATE_FIELDS.has(field) && /^[+-]?\d+(\.\d+)?$/.test(text)) return pctToDecimal(text);
   if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
@@ -143,49 +143,214 @@ function pctToDecimal(text: string): string {
   return (negative ? '-' : '') + out;
 }
 
+/** What {@link readTape} calls as it reads. */
+export interface TapeVisitor {
+  /** Once, after the header line: the columns. */
+  onHeader?(columns: TapeColumn[]): void;
+  /** Each data row, in order. */
+  onRow(row: TapeRow): void;
+  /** An error of one data row (a wrong number of cells). */
+  onRowError(d: Diagnostic): void;
+}
+
+/** What reading a tape gave besides its rows. */
+export interface TapeSummary {
+  columns: TapeColumn[];
+  encoding: 'utf8' | 'gbk';
+  /** Header diagnostics, or the one error that stopped the reading (CSV syntax, binary file). */
+  diagnostics: Diagnostic[];
+  /** Data rows read, good or bad (rows of empty cells and blank lines are not rows). */
+  rows: number;
+  /** The tape could not be read to the end: what the visitor was given is to be dropped. */
+  failed: boolean;
+}
+
+/** A header name as messages show it: long names are cut, so a file that is not a tape is not echoed. */
+const MAX_SHOWN = 40;
+export function shownText(text: string): string {
+  const chars = [...text];
+  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN - 1).join('')}…` : text;
+}
+
+/** A copy of a tape's defaults (plain JSON) for one row, which the row's cells then fill. */
+function cloneJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneJson);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cloneJson(v);
+    return out;
+  }
+  return value;
+}
+
+/** The csv-parse engine behind its stream class, fed chunk by chunk, synchronously. */
+interface CsvEngine {
+  parse(buf: Buffer | undefined, end: boolean, push: (r: unknown) => void, close: () => void): Error | undefined;
+}
+
 /**
- * Parses tape text into asset objects. `knownFields` are the field paths the asset type takes
- * (to warn about columns that are ignored). Line numbers count the header as line 1.
+ * Decides the encoding of `auto`: UTF-8 when the tape starts with a BOM or is valid UTF-8
+ * throughout (checked in a first pass that keeps nothing), else GBK.
  */
-export function parseTape(
-  text: string,
+function detectEncoding(chunks: () => Iterable<Uint8Array>, encoding: TapeEncoding): 'utf8' | 'gbk' {
+  if (encoding !== 'auto') return encoding;
+  const check = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  try {
+    for (const chunk of chunks()) {
+      if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return 'utf8';
+      first = false;
+      check.decode(chunk, { stream: true });
+    }
+    check.decode();
+    return 'utf8';
+  } catch {
+    return 'gbk';
+  }
+}
+
+/**
+ * Reads a tape as a stream: bytes chunk by chunk from `chunks` (called again from the start
+ * when the encoding must be found first), decoded, parsed by csv-parse's streaming engine, and
+ * each data row converted to an asset object and given to `visit.onRow` without keeping it.
+ * `knownFields` are the field paths the asset type takes (to warn about columns that are
+ * ignored). Line numbers count the header as line 1. Reading errors of the source
+ * ({@link InputReadError}) are not caught here.
+ */
+export function readTape(
+  chunks: () => Iterable<Uint8Array>,
+  encodingOption: TapeEncoding,
   file: string,
   type: string,
   knownFields: ReadonlySet<string>,
-  defaults: Record<string, unknown> = {},
-): Omit<ParsedTape, 'encoding'> {
+  defaults: Record<string, unknown>,
+  visit: TapeVisitor,
+): TapeSummary {
   const diagnostics: Diagnostic[] = [];
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Rows of empty cells (",,,,", which spreadsheets leave below a table) are not assets.
-      skip_records_with_empty_values: true,
-    }) as unknown as typeof records;
-  } catch (err) {
-    diagnostics.push(csvSyntaxDiagnostic(err, text, file));
-    return { columns: [], rows: [], diagnostics };
+  const encoding = detectEncoding(chunks, encodingOption);
+  const engine = (new Parser({
+    bom: true,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // Rows of empty cells (",,,,", which spreadsheets leave below a table) are not assets.
+    skip_records_with_empty_values: true,
+  }) as unknown as { api: CsvEngine }).api;
+  const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
+  let columns: TapeColumn[] | undefined;
+  let headerLength = 0;
+  let rows = 0;
+  let stop: Diagnostic | undefined;
+  let sawBytes = false;
+  const push = (r: unknown) => {
+    if (stop) return;
+    const { record, info, raw } = r as { record: string[]; info: { lines: number }; raw: string };
+    if (columns === undefined) {
+      headerLength = record.length;
+      columns = tapeColumns(record, knownFields);
+      diagnostics.push(...headerDiagnostics(columns, file, type, knownFields));
+      if (!columns.some((c) => c.field !== undefined)) {
+        // Not a tape of this type (or not a tape at all): say so without echoing what it holds.
+        stop = {
+          severity: 'error',
+          file,
+          line: 1,
+          message: `${columns.length === 1 ? 'the header line names no' : `none of the ${columns.length} header names is a`} field of ${type} assets: is this a ${type} tape? (the first line must name the columns, e.g. id, obligor, principal, or 编号, 借款人, 贷款余额)`,
+        };
+        return;
+      }
+      visit.onHeader?.(columns);
+      return;
+    }
+    const line = startLine(info.lines, raw);
+    rows++;
+    if (record.length !== headerLength) {
+      visit.onRowError({
+        severity: 'error',
+        file,
+        line,
+        message: `the row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${headerLength} (a cell with a comma must be in double quotes)`,
+      });
+      return;
+    }
+    const value = cloneJson(defaults) as Record<string, unknown>;
+    value['type'] = type;
+    const cells: Record<string, string> = {};
+    for (const col of columns) {
+      if (col.field === undefined) continue;
+      const rawCell = record[col.index] ?? '';
+      const cell = convertCell(col.field, rawCell, col.scale);
+      if (cell !== undefined) {
+        setPath(value, col.field, cell);
+        cells[col.field] = rawCell.trim();
+      }
+    }
+    visit.onRow({ value, line, cells });
+  };
+  const close = () => {};
+  const feed = (buf: Buffer | undefined, end: boolean): boolean => {
+    const err = engine.parse(buf, end, push, close);
+    if (err) {
+      stop = csvSyntaxDiagnostic(err, () => decodedText(chunks, encoding), file);
+      return false;
+    }
+    return stop === undefined;
+  };
+  let going = true;
+  for (const chunk of chunks()) {
+    if (chunk.length > 0) sawBytes = true;
+    if (chunk.includes(0)) {
+      stop = { severity: 'error', file, message: 'not a CSV text file: it holds NUL bytes (a binary file, or text saved as UTF-16?); save the tape as CSV (UTF-8 or GBK)' };
+      going = false;
+      break;
+    }
+    const text = gbk ? gbk.decode(chunk, { stream: true }) : undefined;
+    if (!feed(text !== undefined ? Buffer.from(text, 'utf8') : Buffer.from(chunk), false)) {
+      going = false;
+      break;
+    }
   }
-  if (records.length === 0) {
-    diagnostics.push({ severity: 'error', file, line: 1, message: 'the tape is empty: a header line is required' });
-    return { columns: [], rows: [], diagnostics };
+  if (going) {
+    const tail = gbk?.decode();
+    if (tail) feed(Buffer.from(tail, 'utf8'), false);
+    if (!stop) feed(undefined, true);
   }
-  const header = records[0]!.record;
-  const columns: TapeColumn[] = header.map((h, index) => {
+  if (stop) return { columns: [], encoding, diagnostics: [stop], rows: 0, failed: true };
+  if (columns === undefined) {
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line: 1,
+      message: sawBytes ? 'the tape has no header line and no data rows (only blank lines)' : 'the tape is empty (0 bytes): no header line and no data rows',
+    });
+    return { columns: [], encoding, diagnostics, rows: 0, failed: false };
+  }
+  if (rows === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push({ severity: 'error', file, line: 1, message: 'the tape has no data rows: only the header line (each asset is a row below it; rows of empty cells do not count)' });
+  }
+  return { columns, encoding, diagnostics, rows, failed: false };
+}
+
+/** The columns of a header line: each name mapped to a field path, with any unit it states. */
+function tapeColumns(header: string[], knownFields: ReadonlySet<string>): TapeColumn[] {
+  return header.map((h, index) => {
     const name = h.trim();
+    const shown = shownText(name);
     const direct = knownFields.has(name) ? name : HEADER_ALIASES[name];
-    if (direct && knownFields.has(direct)) return { header: name, field: direct, index };
+    if (direct && knownFields.has(direct)) return { header: shown, field: direct, index };
     // A unit in brackets after the name, as Chinese spreadsheets write it: 贷款余额（万元）, 年利率(%).
     const unit = /^(.*?)\s*[(（]\s*(元|万元|%|％|月)\s*[)）]$/.exec(name);
     const base = unit ? (knownFields.has(unit[1]!) ? unit[1]! : HEADER_ALIASES[unit[1]!]) : undefined;
-    if (!unit || !base || !knownFields.has(base)) return { header: name, field: undefined, index };
+    if (!unit || !base || !knownFields.has(base)) return { header: shown, field: undefined, index };
     const scale = unit[2] === '万元' ? 'wan' : unit[2] === '%' || unit[2] === '％' ? 'percent' : undefined;
-    return { header: name, field: base, index, ...(scale ? { scale } : {}) };
+    return { header: shown, field: base, index, ...(scale ? { scale } : {}) };
   });
+}
+
+/** Warnings for columns that are ignored, errors for two columns of one field. */
+function headerDiagnostics(columns: TapeColumn[], file: string, type: string, knownFields: ReadonlySet<string>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, TapeColumn>();
   for (const col of columns) {
     if (col.field === undefined) {
@@ -205,33 +370,92 @@ export function parseTape(
       diagnostics.push({ severity: 'error', file, line: 1, column: col.index + 1, columnName: col.header, message: `a second column for field ${col.field} (column ${first.index + 1} is ${first.header})` });
     } else seen.set(col.field, col);
   }
+  return diagnostics;
+}
+
+/** The whole decoded text of a tape: only to point at an unclosed quote, after the parse failed. */
+function decodedText(chunks: () => Iterable<Uint8Array>, encoding: 'utf8' | 'gbk'): string {
+  const decoder = new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8');
+  let text = '';
+  for (const chunk of chunks()) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+/**
+ * Parses tape text into asset objects, all rows at once (for tests and small tapes; loading
+ * uses {@link readTape}). Row errors are among the diagnostics, uncapped.
+ */
+export function parseTape(
+  text: string,
+  file: string,
+  type: string,
+  knownFields: ReadonlySet<string>,
+  defaults: Record<string, unknown> = {},
+): Omit<ParsedTape, 'encoding'> {
   const rows: TapeRow[] = [];
-  for (const { record, info, raw } of records.slice(1)) {
-    const line = startLine(info.lines, raw);
-    if (record.length !== header.length) {
-      diagnostics.push({
-        severity: 'error',
-        file,
-        line,
-        message: `the row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${header.length} (a cell with a comma must be in double quotes)`,
-      });
-      continue;
+  const rowErrors: Diagnostic[] = [];
+  const summary = readTape(() => [Buffer.from(text, 'utf8')], 'utf8', file, type, knownFields, defaults, {
+    onRow: (row) => rows.push(row),
+    onRowError: (d) => rowErrors.push(d),
+  });
+  if (summary.failed) return { columns: [], rows: [], diagnostics: summary.diagnostics };
+  return { columns: summary.columns, rows, diagnostics: [...summary.diagnostics, ...rowErrors] };
+}
+
+/** The most row errors a tape reports one by one; the rest are counted. */
+export const MAX_ROW_ERRORS = 20;
+
+/**
+ * Collects a tape's row errors for reporting: the same error in the same column (whatever each
+ * row held) once, with a count of the other rows (`line 5, and 99,999 more rows: …`), and at
+ * most {@link MAX_ROW_ERRORS} of them, then `and N more errors in this tape`. Memory stays
+ * bounded however many rows are wrong. Diagnostics given to {@link RowErrors.addOnce} keep
+ * their place among them, uncapped.
+ */
+export class RowErrors {
+  private readonly shown: { d: Diagnostic; more: number; capped: boolean }[] = [];
+  private readonly byKey = new Map<string, { d: Diagnostic; more: number; capped: boolean }>();
+  private hidden = 0;
+  private grouped = 0;
+  /** How many row errors were given. */
+  count = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** A row error. */
+  add(d: Diagnostic): void {
+    this.count++;
+    const key = `${d.file}\u0000${d.column ?? ''}\u0000${d.message.replace(/(?:, got | \(got ).*$/s, '')}`;
+    const group = this.byKey.get(key);
+    if (group) {
+      group.more++;
+      return;
     }
-    const value: Record<string, unknown> = structuredClone(defaults);
-    value['type'] = type;
-    const cells: Record<string, string> = {};
-    for (const col of columns) {
-      if (col.field === undefined) continue;
-      const rawCell = record[col.index] ?? '';
-      const cell = convertCell(col.field, rawCell, col.scale);
-      if (cell !== undefined) {
-        setPath(value, col.field, cell);
-        cells[col.field] = rawCell.trim();
-      }
+    if (this.grouped >= MAX_ROW_ERRORS) {
+      this.hidden++;
+      return;
     }
-    rows.push({ value, line, cells });
+    const entry = { d, more: 0, capped: true };
+    this.grouped++;
+    this.byKey.set(key, entry);
+    this.shown.push(entry);
   }
-  return { columns, rows, diagnostics };
+
+  /** A diagnostic reported once in its place (e.g. about a column as a whole), not counted. */
+  addOnce(d: Diagnostic): void {
+    this.shown.push({ d, more: 0, capped: false });
+  }
+
+  /** The diagnostics to report, in the order first seen. */
+  diagnostics(): Diagnostic[] {
+    const out = this.shown.map(({ d, more }) =>
+      more === 0 ? d : { ...d, message: `and ${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'}: ${d.message}` },
+    );
+    if (this.hidden > 0) {
+      out.push({ severity: 'error', file: this.file, message: `and ${this.hidden.toLocaleString('en-US')} more error${this.hidden === 1 ? '' : 's'} in this tape (the first ${MAX_ROW_ERRORS} kinds are shown)` });
+    }
+    return out;
+  }
 }
 
 /**
@@ -272,12 +496,12 @@ function unclosedQuote(text: string): { line: number; column: number } | undefin
 }
 
 /** A CSV syntax error from csv-parse, said plainly, with its line (and column when known). */
-function csvSyntaxDiagnostic(err: unknown, text: string, file: string): Diagnostic {
+function csvSyntaxDiagnostic(err: unknown, text: () => string, file: string): Diagnostic {
   const e = err as { code?: string; message?: string; lines?: number; index?: number };
   const column = typeof e.index === 'number' ? e.index + 1 : undefined;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED': {
-      const at = unclosedQuote(text);
+      const at = unclosedQuote(text());
       return { severity: 'error', file, line: at?.line ?? e.lines, column: at?.column, message: 'a quoted cell is never closed: its opening " has no closing "' };
     }
     case 'INVALID_OPENING_QUOTE':

@@ -6,7 +6,7 @@ import { pledgeLoan } from './pledgeLoan.js';
 import { receivable } from './receivable.js';
 import { royalty } from './royalty.js';
 import { scheduledFlow } from './scheduledFlow.js';
-import type { AssetModel, ContractualCashflows } from './types.js';
+import type { AssetModel, ContractualCashflows, ContractualOutline } from './types.js';
 import { assertNever } from '../util/never.js';
 
 export const ASSET_MODELS: { [T in AssetSpec['type']]: AssetModel<T> } = {
@@ -37,4 +37,15 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): Contrac
   return cf;
 }
 
-export type { AssetModel, ContractualCashflows, Flow } from './types.js';
+/**
+ * An asset's balance at the cutoff and the dates of its flows: from the model's cheap outline
+ * when it has one (nothing kept), else from its (memoised) contractual cash flows.
+ */
+export function contractualOutline(asset: AssetSpec, cutoff: IsoDate): ContractualOutline {
+  const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
+  if (model.outline) return model.outline(asset as never, cutoff);
+  const cf = contractualCashflows(asset, cutoff);
+  return { balance: cf.balance, lastDate: cf.flows[cf.flows.length - 1]?.date, dates: () => cf.flows.map((f) => f.date) };
+}
+
+export type { AssetModel, ContractualCashflows, ContractualOutline, Flow } from './types.js';

@@ -75,4 +75,18 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
     });
     return { balance, flows };
   },
+  outline(loan, cutoff) {
+    if (loan.repayment === 'schedule') {
+      const after = (loan.schedule ?? []).filter((s) => compareDates(s.date, cutoff) > 0);
+      const dates = after.map((s) => s.date).sort(compareDates);
+      return { balance: sum(after.map((s) => s.principal)), lastDate: dates[dates.length - 1], dates: () => dates };
+    }
+    // The payment dates rise to maturity, the last: none is after the cutoff unless maturity is.
+    if (compareDates(loan.maturityDate, cutoff) <= 0) return { balance: ZERO, lastDate: undefined, dates: () => [] };
+    return {
+      balance: loan.principal,
+      lastDate: loan.maturityDate,
+      dates: () => loanDates(loan.startDate, loan.maturityDate, loan.paymentEveryMonths).filter((d) => compareDates(d, cutoff) > 0),
+    };
+  },
 };

@@ -30,4 +30,19 @@ export interface AssetModel<T extends AssetSpec['type']> {
   label: { zh: string; en: string };
   /** The contract's payments after `cutoff`, before any default or delay. */
   contractual(asset: AssetOf<T>, cutoff: IsoDate): ContractualCashflows;
+  /**
+   * The same balance and flow dates as `contractual`, without computing amounts: what
+   * validation needs of a pool of a million loans. Optional: without it they come from
+   * `contractual`.
+   */
+  outline?(asset: AssetOf<T>, cutoff: IsoDate): ContractualOutline;
+}
+
+/** An asset's balance at the cutoff and the dates of its flows, as {@link ContractualCashflows} has them. */
+export interface ContractualOutline {
+  balance: Decimal;
+  /** The date of the last flow; undefined when there is none. */
+  lastDate: IsoDate | undefined;
+  /** The dates of the flows, in date order (computed when asked). */
+  dates(): IsoDate[];
 }

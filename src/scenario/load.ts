@@ -1,5 +1,6 @@
 /** Reading a scenario file: shape errors with their JSON path, references checked against the deal. */
 import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
+import type { LoadOptions } from '../io/input.js';
 import { keysAt } from '../schema/introspect.js';
 import { formatPath, type Diagnostic } from '../validate/diagnostics.js';
 import { dealSchedule } from '../deal/periods.js';
@@ -43,9 +44,9 @@ export function validateScenario(input: unknown, file: string, deal?: LoadedDeal
   return diagnostics.length ? { diagnostics } : { scenario, diagnostics };
 }
 
-/** Reads and validates a scenario file (against `deal` when given). */
-export function loadScenario(file: string, deal?: LoadedDeal): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
-  const json = readJsonFile(file);
+/** Reads and validates a scenario file (against `deal` when given), within the size limit of `options`. */
+export function loadScenario(file: string, deal?: LoadedDeal, options: LoadOptions = {}): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
+  const json = readJsonFile(file, file, options);
   if (json.value === undefined) return { diagnostics: json.diagnostics };
   return validateScenario(json.value, file, deal);
 }

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDeal } from '../io/loadDeal.js';
+import type { LoadOptions } from '../io/input.js';
 import { prepareDeal } from '../engine/run.js';
 import { Scenario } from '../scenario/schema.js';
 import { patternRunner, runPattern, type DrawnDefault, type McObligor } from './montecarlo.js';
@@ -13,10 +14,12 @@ interface WorkerInit {
   baseInput: unknown;
   obligors: McObligor[];
   lag: number;
+  /** The command's tape folders and size limits: the worker must read what the command read. */
+  load?: LoadOptions;
 }
 
 const init = workerData as WorkerInit;
-const { deal } = loadDeal(init.dealFile);
+const { deal } = loadDeal(init.dealFile, init.load);
 if (!deal) throw new Error(`worker: ${init.dealFile} no longer loads`);
 const prepared = prepareDeal(deal);
 const base = Scenario.parse(init.baseInput);

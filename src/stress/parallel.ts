@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { LoadOptions } from '../io/input.js';
 import type { DrawnDefault, McObligor, PatternProgress, PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
@@ -24,7 +25,7 @@ export function maxWorkers(): number {
  * otherwise), never more than there are batches to hand out.
  */
 export async function runPatternsParallel(
-  init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number },
+  init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number; /** What the worker may read when it loads the deal again: as the command. */ load?: LoadOptions },
   patterns: DrawnDefault[][],
   workerCount: number,
   progress?: PatternProgress,

@@ -8,7 +8,7 @@ import { CalendarRangeError } from '../dates/calendar.js';
 import { dealSchedule } from '../deal/periods.js';
 import type { AssetSpec, DealFile, StepSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
-import { contractualCashflows } from '../pool/index.js';
+import { contractualCashflows, contractualOutline } from '../pool/index.js';
 import { riskReserveOf } from '../pool/royalty.js';
 import { Decimal, sum } from '../util/money.js';
 import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
@@ -467,7 +467,7 @@ const poolAgainstTranches: Rule = (ctx) => {
     return;
   }
   const issued = sum(s.tranches.map((t) => t.balance));
-  const poolBalance = sum(ctx.deal.assets.map((a) => contractualCashflows(a, s.dates.cutoff).balance));
+  const poolBalance = sum(ctx.deal.assets.map((a) => contractualOutline(a, s.dates.cutoff).balance));
   if (s.pool.purchasePrice !== undefined) {
     if (!issued.eq(s.pool.purchasePrice)) {
       ctx.at(['pool', 'purchasePrice'], `the tranches total ${issued.toFixed(2)}, not the purchase price ${s.pool.purchasePrice.toFixed(2)}`);
@@ -539,10 +539,20 @@ const calendarCoverage: Rule = (ctx) => {
     if (beyond.length > 0) {
       ctx.at(['dates', 'calendarBeyondData'], `payment dates from ${beyond[0]} on fall past the last year (${calendar.lastYear}) of published exchange holidays; they are adjusted for weekends only`, 'warning');
     }
-    const collected = ctx.deal.assets.flatMap((a) => contractualCashflows(a, ctx.spec.dates.cutoff).flows.map((f) => f.date));
+    // Counted asset by asset from outlines: a pool of a million loans has tens of millions of flows.
     const lastEnd = periods[periods.length - 1]?.collectionEnd;
-    const late = lastEnd ? collected.filter((d) => compareDates(d, lastEnd) > 0).sort(compareDates) : [];
-    if (late.length > 0) ctx.at(['dates', 'paymentDates'], `${late.length} pool payment${late.length > 1 ? 's fall' : ' falls'} after the last collection date ${lastEnd} (the first on ${late[0]}); they are not collected by the deal`, 'warning');
+    let late = 0;
+    let firstLate: IsoDate | undefined;
+    for (const a of lastEnd ? ctx.deal.assets : []) {
+      const outline = contractualOutline(a, ctx.spec.dates.cutoff);
+      if (outline.lastDate === undefined || compareDates(outline.lastDate, lastEnd!) <= 0) continue;
+      for (const d of outline.dates()) {
+        if (compareDates(d, lastEnd!) <= 0) continue;
+        late++;
+        if (firstLate === undefined || compareDates(d, firstLate) < 0) firstLate = d;
+      }
+    }
+    if (late > 0) ctx.at(['dates', 'paymentDates'], `${late} pool payment${late > 1 ? 's fall' : ' falls'} after the last collection date ${lastEnd} (the first on ${firstLate}); they are not collected by the deal`, 'warning');
   } catch (err) {
     if (err instanceof CalendarRangeError) ctx.at(['dates', 'paymentDates'], err.message);
     else if (!(err instanceof RangeError)) throw err;

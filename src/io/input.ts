@@ -1,0 +1,251 @@
+/**
+ * Reading the files a command is given, as a careful user of a financial tool expects when the
+ * files come from someone else: only regular files (never a device, FIFO, socket or folder),
+ * no larger than a limit (checked before reading and again while reading), tapes only from the
+ * deal file's folder or a folder the user allowed, and every failure said in words, never in
+ * Node's.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+
+const MiB = 1024 * 1024;
+
+/** The largest files read, in bytes. */
+export interface InputLimits {
+  /** A deal or scenario file (JSON). */
+  jsonBytes: number;
+  /** A CSV tape. */
+  tapeBytes: number;
+}
+
+/**
+ * The default limits: 16 MiB of JSON (the largest sample deal is a few kB; a deal with 10,000
+ * inline assets is about 4 MiB) and 512 MiB of tape (a 1,000,000-loan tape is about 110 MiB).
+ */
+export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({ jsonBytes: 16 * MiB, tapeBytes: 512 * MiB });
+
+/** JSON nested deeper than this is refused: the deal language needs a dozen levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** What loading may read. The defaults are the safe ones. */
+export interface LoadOptions {
+  /**
+   * Folders tapes may also be read from (besides the deal file's own folder and those below
+   * it), as given by `--tapes-from`. A tape path that is absolute or leads out of the deal's
+   * folder (after resolving symbolic links) is refused unless it lies in one of them.
+   */
+  tapesFrom?: readonly string[];
+  /** Size limits; any not given is the default. */
+  limits?: Partial<InputLimits>;
+}
+
+/** The limits of `options`, the defaults filled in. */
+export function limitsOf(options: LoadOptions | undefined): InputLimits {
+  return { ...DEFAULT_LIMITS, ...(options?.limits ?? {}) };
+}
+
+/** Bytes as MiB for messages: `16 MiB`, `0.5 MiB`. */
+export function mib(bytes: number): string {
+  const m = bytes / MiB;
+  return `${m >= 10 || Number.isInteger(m) ? Math.round(m) : m.toFixed(1)} MiB`;
+}
+
+/** A path for messages: relative to the working folder when it lies below it, else absolute. */
+export function displayPath(path: string): string {
+  const full = resolve(path);
+  const rel = relative(process.cwd(), full);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+}
+
+/**
+ * Why a file could not be read, in a few words, from a Node error: never Node's own message
+ * (which names system calls and temporary paths).
+ */
+export function ioErrorWords(err: unknown): string {
+  const code = typeof err === 'object' && err !== null ? (err as NodeJS.ErrnoException).code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many symbolic links (a link that points to itself?)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open; close some programs and try again';
+    case 'EBUSY':
+      return 'the file is busy (in use by another program)';
+    case 'EAGAIN':
+    case 'EWOULDBLOCK':
+      return 'the file is not ready to be read (not a regular file?)';
+    case 'EIO':
+      return 'the disk reported a read error';
+    case 'ENXIO':
+    case 'ENODEV':
+      return 'a device, not a regular file';
+    case 'ETIMEDOUT':
+    case 'ESTALE':
+      return 'the network file system did not answer';
+    case 'ENOMEM':
+      return 'not enough memory to read it';
+    case 'ERR_INVALID_ARG_VALUE':
+    case 'ERR_INVALID_ARG_TYPE':
+      return 'the path contains a NUL character';
+    default:
+      return code ? `the system refused to read it (${code})` : 'the system refused to read it';
+  }
+}
+
+/** Why a path is not a regular file (the kind said plainly), or undefined when it is one. */
+function notRegular(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'is a folder, not a file';
+  if (st.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'is a device, not a regular file';
+  if (st.isSocket()) return 'is a socket, not a regular file';
+  return 'is not a regular file';
+}
+
+/** A file opened for reading, checked to be regular and within its limit. */
+export type OpenedInput = { fd: number; size: number } | { reason: string };
+
+/** The message of a file over its size limit. */
+export function tooLarge(size: number | undefined, limit: number): string {
+  return `${size === undefined ? 'larger' : `is ${mib(size)}, larger`} than the limit of ${mib(limit)} (raise it with --max-input-mb)`;
+}
+
+/**
+ * Opens a file to read, or says why not: the path is stat'ed first, so a FIFO is never opened
+ * (which would wait for a writer) and a device never read; then opened without blocking and
+ * checked again, in case the path changed in between.
+ */
+export function openInput(path: string, maxBytes: number): OpenedInput {
+  if (path.includes('\0')) return { reason: 'the path contains a NUL character' };
+  if (path === '') return { reason: 'the path is empty' };
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    return { reason: ioErrorWords(err) };
+  }
+  const kind = notRegular(st);
+  if (kind) return { reason: kind };
+  if (st.size > maxBytes) return { reason: tooLarge(st.size, maxBytes) };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return { reason: ioErrorWords(err) };
+  }
+  try {
+    const again = fstatSync(fd);
+    const kindNow = notRegular(again);
+    if (kindNow) throw kindNow;
+    if (again.size > maxBytes) throw tooLarge(again.size, maxBytes);
+    return { fd, size: again.size };
+  } catch (err) {
+    closeSync(fd);
+    return { reason: typeof err === 'string' ? err : ioErrorWords(err) };
+  }
+}
+
+/** Thrown out of {@link readChunks} when a file cannot be read to the end. */
+export class InputReadError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'InputReadError';
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * The bytes of an opened file, chunk by chunk, stopping with an {@link InputReadError} past
+ * `maxBytes` (a file that grows while read). The chunk given is only valid until the next.
+ */
+export function* readChunks(fd: number, maxBytes: number): Generator<Uint8Array> {
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let total = 0;
+  let position = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, CHUNK, position);
+    } catch (err) {
+      throw new InputReadError(ioErrorWords(err));
+    }
+    if (n === 0) return;
+    position += n;
+    total += n;
+    if (total > maxBytes) throw new InputReadError(tooLarge(undefined, maxBytes));
+    yield buf.subarray(0, n);
+  }
+}
+
+/** The whole of a small file (a deal or scenario), or why it cannot be read. */
+export function readWhole(path: string, maxBytes: number): { bytes: Buffer } | { reason: string } {
+  const opened = openInput(path, maxBytes);
+  if ('reason' in opened) return opened;
+  try {
+    const parts: Buffer[] = [];
+    for (const chunk of readChunks(opened.fd, maxBytes)) parts.push(Buffer.from(chunk));
+    return { bytes: Buffer.concat(parts) };
+  } catch (err) {
+    if (err instanceof InputReadError) return { reason: err.reason };
+    throw err;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** True when `inner` is `outer` or lies below it (both absolute and normalised). */
+function within(inner: string, outer: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** realpath, or the path itself when it cannot be resolved (a folder that does not exist). */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Whether a deal may read a tape: the path as written in the deal (relative to the deal file's
+ * folder) must lead to a file inside that folder, or inside a folder of `tapesFrom`, both
+ * before and after resolving symbolic links. Undefined when allowed, else why not.
+ */
+export function tapeRefusal(dealFile: string, tapePath: string, tapesFrom: readonly string[] = []): string | undefined {
+  if (tapePath.includes('\0')) return undefined; // openInput says so
+  const dealDir = resolve(dirname(dealFile));
+  const full = resolve(dealDir, tapePath);
+  const allowed = tapesFrom.map((d) => resolve(d));
+  const how = `allow its folder with --tapes-from ${displayPath(dirname(full))}`;
+  const lexicalOk = (!isAbsolute(tapePath) && within(full, dealDir)) || allowed.some((d) => within(full, d) || within(full, real(d)));
+  if (!lexicalOk) {
+    const what = isAbsolute(tapePath) ? 'is absolute' : "leads out of the deal file's folder";
+    return `the tape path ${what}: a deal file may only read tapes in its own folder (${how} if you trust this deal)`;
+  }
+  let target: string;
+  try {
+    target = realpathSync(full);
+  } catch {
+    return undefined; // missing or unreadable: openInput says why
+  }
+  const realAllowed = [...(isAbsolute(tapePath) ? [] : [real(dealDir)]), ...allowed.map(real)];
+  if (!realAllowed.some((d) => within(target, d))) {
+    return `the tape is a symbolic link to ${displayPath(target)}, outside the deal file's folder (allow that folder with --tapes-from ${displayPath(dirname(target))} if you trust this deal)`;
+  }
+  return undefined;
+}

@@ -192,6 +192,16 @@ function report(failures: Failure[], tried: number, total: number): string {
 }
 
 describe('hostile input: mutated deals, tapes and scenarios', () => {
+  it('the oracle holds on the sample files themselves (so a failure below is the variant’s)', async () => {
+    const runs: [string, string[]][] = DEALS.map((d) => [d, ['run', join('deals', d), '--format', 'json']]);
+    for (const scenario of SCENARIOS) for (const d of dealsOf(scenario)) runs.push([d, ['run', join('deals', d), '--scenario', join('deals/scenarios', scenario), '--format', 'json']]);
+    for (const [deal, args] of runs) {
+      const o = await cli(args);
+      expect(o.code, o.err).toBe(0);
+      expect(runProblems(o.out, readJson(join('deals', deal))), args.join(' ')).toEqual([]);
+    }
+  });
+
   it('exit 0 or 2, no stack trace, a place for every error, conservation for every run', async () => {
     const all = allVariants();
     const chosen = ONLY !== undefined ? all.filter((v) => variantName(v).includes(ONLY)) : sample(all, COUNT, SEED);

@@ -59,9 +59,12 @@ export function fen(text: unknown): bigint | undefined {
 }
 
 interface RunJson {
-  tranches: { id: string; periods: { beginBalance: string; endBalance: string; interestPaid: string; principalPaid: string; residualPaid: string }[] }[];
+  tranches: {
+    id: string;
+    periods: { period: number; beginBalance: string; endBalance: string; interestDue: string; interestPaid: string; interestShortfall: string; principalPaid: string; residualPaid: string }[];
+  }[];
   pool: { periods: Record<string, string | number>[] };
-  fees: { id: string; totalPaid: string }[];
+  fees: { id: string; totalPaid: string; periods: { period: number; due: string; paid: string; arrears: string }[] }[];
   accounts: { id: string; periods: { begin: string; in: string; out: string; end: string }[] }[];
   supports: { id: string; totalDrawn: string; repaid: string }[];
   checks: {
@@ -78,7 +81,8 @@ const POOL_CASH = ['principal', 'interest', 'recoveries', 'compensation', 'prepa
 
 /**
  * For `run --format json` that exited 0: the proof is there and adds up, a recomputation from
- * the report's own tables agrees with it, and no balance is negative.
+ * the report's own tables agrees with it, no balance is negative, and nothing is paid beyond
+ * what is due.
  *
  * `deal` is the deal file as parsed: the accounts' opening balances are cash in at closing.
  */
@@ -146,6 +150,32 @@ export function runProblems(stdout: string, deal: unknown): string[] {
     }
   }
   for (const f of j.fees) out += amount(f.totalPaid, `fees.${f.id}.totalPaid`);
+
+  // Nothing is paid beyond what is owed (a fee or a coupon paid twice conserves cash too).
+  for (const t of j.tranches) {
+    let shortfallBefore = 0n;
+    for (const p of t.periods) {
+      const due = amount(p.interestDue, `tranches.${t.id}.interestDue`);
+      const paid = amount(p.interestPaid, `tranches.${t.id}.interestPaid`);
+      const shortfall = amount(p.interestShortfall, `tranches.${t.id}.interestShortfall`);
+      if (paid > due + shortfallBefore) bad(`tranche ${t.id} period ${p.period}: interest paid ${p.interestPaid} > due ${p.interestDue} (+ shortfall before)`);
+      if (shortfall < 0n) bad(`tranche ${t.id} period ${p.period}: interest shortfall ${p.interestShortfall} < 0`);
+      if (amount(p.principalPaid, `tranches.${t.id}.principalPaid`) > amount(p.beginBalance, `tranches.${t.id}.beginBalance`)) {
+        bad(`tranche ${t.id} period ${p.period}: principal paid ${p.principalPaid} > balance ${p.beginBalance}`);
+      }
+      shortfallBefore = shortfall;
+    }
+  }
+  for (const f of j.fees) {
+    let arrearsBefore = 0n;
+    for (const p of f.periods ?? []) {
+      const paid = amount(p.paid, `fees.${f.id}.paid`);
+      const arrears = amount(p.arrears, `fees.${f.id}.arrears`);
+      if (paid > amount(p.due, `fees.${f.id}.due`) + arrearsBefore) bad(`fee ${f.id} period ${p.period}: paid ${p.paid} > due ${p.due} (+ arrears before)`);
+      if (arrears < 0n) bad(`fee ${f.id} period ${p.period}: arrears ${p.arrears} < 0`);
+      arrearsBefore = arrears;
+    }
+  }
   for (const s of j.supports) out += amount(s.repaid, `supports.${s.id}.repaid`);
   let accountsHeld = 0n;
   for (const a of j.accounts) {

@@ -338,20 +338,60 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** The kind of a mutation, for balancing a sample: `huge:1e40` → `huge`, tape ones apart. */
+export function mutationClass(v: Variant): string {
+  const kind = v.mutation.replace(/[:(].*$/, '');
+  return v.origin.kind === 'tape' ? `tape ${v.path === '(file)' ? v.mutation : kind}` : kind;
+}
+
 /**
- * A bounded sample of `count` variants, chosen by `seed`: a seeded shuffle in which variants
- * under free-text fields count a tenth as much (they feed no figure, and there are many of them).
+ * A bounded sample of `count` variants, chosen by `seed`. Weighted so that rare kinds of
+ * mutation are not drowned by common ones: a variant's weight is 1/√(variants of its kind), and
+ * a tenth of that under free-text fields (they feed no figure, and there are many of them).
  * `count` at or above the total gives every variant in order.
  */
 export function sample(all: readonly Variant[], count: number, seed: number): Variant[] {
   if (count >= all.length) return [...all];
+  const sizes = new Map<string, number>();
+  for (const v of all) sizes.set(mutationClass(v), (sizes.get(mutationClass(v)) ?? 0) + 1);
   const rand = prng(seed);
-  // Weighted sampling without replacement (Efraimidis–Spirakis): key = u^(1/w), keep the largest.
-  const keyed = all.map((v, i) => ({ i, key: Math.pow(rand(), 1 / (v.prose ? 0.1 : 1)) }));
+  // Weighted sampling without replacement (Efraimidis–Spirakis): key = u^(1/w), kept as its log
+  // ln(u)/w so that small weights do not underflow; keep the largest.
+  const keyed = all.map((v, i) => {
+    const w = (v.prose ? 0.1 : 1) / Math.sqrt(sizes.get(mutationClass(v))!);
+    return { i, key: Math.log(rand()) / w };
+  });
   keyed.sort((a, b) => b.key - a.key || a.i - b.i);
   return keyed
     .slice(0, count)
     .map((k) => k.i)
     .sort((a, b) => a - b)
     .map((i) => all[i]!);
+}
+
+/**
+ * `count` variants that make two mistakes at once in one JSON file, drawn by `seed` from
+ * `singles` (tape variants are left out). The second mutation is applied to the result of the
+ * first; when the first removed its place, building throws and the variant is skipped.
+ */
+export function pairs(singles: readonly Variant[], count: number, seed: number): Variant[] {
+  const json = singles.filter((v) => v.origin.kind !== 'tape' && v.path !== '(root)');
+  const byOrigin = new Map<string, Variant[]>();
+  const originOf = (v: Variant) => JSON.stringify(v.origin);
+  for (const v of json) byOrigin.set(originOf(v), [...(byOrigin.get(originOf(v)) ?? []), v]);
+  const rand = prng(seed ^ 0x5bd1e995);
+  const out: Variant[] = [];
+  for (let n = 0; n < count && json.length > 1; n++) {
+    const a = json[Math.floor(rand() * json.length)]!;
+    const same = byOrigin.get(originOf(a))!;
+    const b = same[Math.floor(rand() * same.length)]!;
+    out.push({
+      origin: a.origin,
+      path: `${a.path} & ${b.path}`,
+      mutation: `${a.mutation} & ${b.mutation}`,
+      prose: a.prose && b.prose,
+      build: (o) => b.build(JSON.parse(a.build(o)) as Json),
+    });
+  }
+  return out;
 }

@@ -378,7 +378,11 @@ export function pairs(singles: readonly Variant[], count: number, seed: number):
   const json = singles.filter((v) => v.origin.kind !== 'tape' && v.path !== '(root)');
   const byOrigin = new Map<string, Variant[]>();
   const originOf = (v: Variant) => JSON.stringify(v.origin);
-  for (const v of json) byOrigin.set(originOf(v), [...(byOrigin.get(originOf(v)) ?? []), v]);
+  for (const v of json) {
+    const list = byOrigin.get(originOf(v));
+    if (list) list.push(v);
+    else byOrigin.set(originOf(v), [v]);
+  }
   const rand = prng(seed ^ 0x5bd1e995);
   const out: Variant[] = [];
   for (let n = 0; n < count && json.length > 1; n++) {

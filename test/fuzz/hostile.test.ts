@@ -11,7 +11,7 @@
  *
  * A sample of the variants also goes through `pool`, `stress` (a two-rate grid) and `breakeven`.
  *
- * The run is bounded and deterministic: FUZZ_COUNT variants (default 2000) chosen by FUZZ_SEED
+ * The run is bounded and deterministic: FUZZ_COUNT variants (default 3000) chosen by FUZZ_SEED
  * (default 20261127). To explore:
  *   FUZZ_SEED=random FUZZ_COUNT=20000 npx vitest run test/fuzz     (prints the seed it drew)
  *   FUZZ_COUNT=all npx vitest run test/fuzz                          (every single mutation, ~20,000)
@@ -32,7 +32,7 @@ import { exitProblems, runProblems, whereProblems, type Outcome } from './oracle
 
 const env = process.env;
 const SEED = env['FUZZ_SEED'] === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(env['FUZZ_SEED'] ?? 20261127);
-const COUNT = env['FUZZ_COUNT'] === 'all' ? Infinity : Number(env['FUZZ_COUNT'] ?? 2000);
+const COUNT = env['FUZZ_COUNT'] === 'all' ? Infinity : Number(env['FUZZ_COUNT'] ?? 3000);
 const ONLY = env['FUZZ_ONLY'];
 /**
  * Variants always tried besides the sample: one of each kind of failure seen when the attack

@@ -168,9 +168,11 @@ async function tryVariant(v: Variant, extra: boolean): Promise<Failure[]> {
   let files: ReturnType<typeof materialize>;
   try {
     files = materialize(v);
-  } catch {
-    // A pair whose second mutation's place the first removed: nothing to try.
-    return [];
+  } catch (err) {
+    // A pair whose second mutation's place the first removed: nothing to try. A single
+    // mutation that cannot be built is a bug of the generator.
+    if (v.mutation.includes(' & ')) return [];
+    throw err;
   }
   try {
     const check = (command: string, o: Outcome, problems: string[]) => {

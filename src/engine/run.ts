@@ -24,10 +24,13 @@ import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, 
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';
-import { trancheSummary, coverageWholeLife } from '../analytics/tranche.js';
-import { Ledger, proveConservation, type ConservationPeriod } from './ledger.js';
+import { assertNever } from '../util/never.js';
+import { trancheSummary } from '../analytics/tranche.js';
+import { coverageMultiple, coverageWholeLife, fundsForSenior, type SeniorFundsParts } from '../analytics/coverage.js';
+import { conservationProof, Ledger, proveConservation, type ConservationPeriod, type ConservationProof } from './ledger.js';
 import type {
   AccountPeriod,
+  AccountResult,
   CoveragePeriod,
   DealState,
   FeePeriod,
@@ -35,6 +38,7 @@ import type {
   RunEvent,
   RunResult,
   SupportDraw,
+  SupportResult,
   TranchePeriod,
 } from './types.js';
 
@@ -132,6 +136,8 @@ interface RunContext {
   accountIds: string[];
   seniorIds: string[];
   collectionName: string;
+  /** Every account with its opening balance and the ledger account it is held in. */
+  opening: { id: string; name: string; ledgerId: string; initialBalance: Decimal }[];
 }
 
 /** Everything a run changes as it goes: copied whole by `cloneState` to resume a run. */
@@ -183,6 +189,8 @@ function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: Run
     accountIds: [COLLECTION, ...reserves.map((r) => r.id)],
     seniorIds: spec.tranches.filter((t) => t.class === 'senior').map((t) => t.id),
     collectionName: spec.accounts.find((a) => a.kind === 'collection')?.name ?? '专项计划账户',
+    // The ledger holds the collection account as COLLECTION whatever the deal calls it.
+    opening: spec.accounts.map((a) => ({ id: a.id, name: a.name, ledgerId: a.kind === 'collection' ? COLLECTION : a.id, initialBalance: a.initialBalance })),
   };
 }
 
@@ -197,8 +205,9 @@ function initialState(ctx: RunContext, scenario: ScenarioSpec): RunState {
   const supports = new Map<string, SupportState>(
     spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport }]),
   );
-  // Closing: reserves funded (风险金 held back from the first-license fees, …).
-  for (const r of reserves) ledger.transfer(0, closing, `funding:${r.id}`, r.id, r.initialBalance, `${r.name} funded at closing`);
+  // Closing: every account's opening balance is paid in (风险金 held back from the first-license
+  // fees, cash already in the collection account, …), from its own funding party.
+  for (const a of ctx.opening) ledger.transfer(0, closing, `funding:${a.id}`, a.ledgerId, a.initialBalance, `${a.name} funded at closing`);
   const closingFlows = ledger.takeFlows();
   return {
     ledger,
@@ -221,7 +230,7 @@ function initialState(ctx: RunContext, scenario: ScenarioSpec): RunState {
     poolBalance: ctx.initialPoolBalance,
     lastIndex: ctx.n - 1,
     called: false,
-    independentIn: sum(reserves.map((r) => r.initialBalance)),
+    independentIn: sum(ctx.opening.map((a) => a.initialBalance)),
     independentOut: ZERO,
     guaranteed: new Map(),
     settled: [],
@@ -327,6 +336,9 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     compensation: ZERO,
     guaranteePayments: ZERO,
     callProceeds: ZERO,
+    collected: ZERO,
+    released: ZERO,
+    seniorDue: ZERO,
     final: k === st.lastIndex,
   };
   accrue(f);
@@ -352,6 +364,12 @@ interface Frame {
   compensation: Decimal;
   guaranteePayments: Decimal;
   callProceeds: Decimal;
+  /** Everything the pool paid in this period (SeniorFundsParts.collections). */
+  collected: Decimal;
+  /** What the reserves released into the collection account this period. */
+  released: Decimal;
+  /** The senior's interest and principal due on this date (coverage's denominator). */
+  seniorDue: Decimal;
   /** The deal's last payment date (its end, or a clean-up call). */
   final: boolean;
   coverage?: { funds: Decimal; due: Decimal; multiple?: Decimal };
@@ -489,6 +507,7 @@ function collect(f: Frame): void {
     st.poolBalance = ZERO;
   }
   const final = k === st.lastIndex;
+  let released = ZERO;
   for (const r of reserves) {
     const bal = ledger.balance(r.id);
     let release = ZERO;
@@ -498,6 +517,7 @@ function collect(f: Frame): void {
     else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx(f))));
     if (release.gt(0)) {
       ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
+      released = released.plus(toFen(release));
       if (ctx.detail) note({ period, date: p.date, type: 'reserveRelease', id: r.id, name: r.name, amount: toFen(release), message: `${r.name} releases ${toFen(release).toFixed(2)}` });
     }
   }
@@ -516,6 +536,8 @@ function collect(f: Frame): void {
   f.compensation = compensation;
   f.guaranteePayments = guaranteePayments;
   f.callProceeds = callProceeds;
+  f.collected = perf.principal.plus(perf.interest).plus(recoveries).plus(compensation).plus(guaranteePayments).plus(callProceeds);
+  f.released = released;
   f.final = final;
 }
 
@@ -528,13 +550,18 @@ function testTriggers(f: Frame): void {
   // Events are for people; runs for stress tables and Monte Carlo skip writing them.
   const note = (e: RunEvent) => events.push(e);
   const final = f.final;
-  const coverageNow = (f.coverage = coverage(ledger.balance(COLLECTION), spec.waterfalls[st.state] ?? spec.waterfalls.normal, fees, seniors));
+  // Coverage as known on the determination date, before the waterfall draws anything.
+  f.seniorDue = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
+  const coverageNow = coverageMultiple(
+    fundsForSenior({ broughtForward: f.accountBegin[0]!, collections: f.collected, reserves: f.released, paidAhead: feesDueAhead(f, spec.waterfalls[st.state] ?? spec.waterfalls.normal) }),
+    f.seniorDue,
+  );
   for (const trig of spec.triggers) {
     const holds = evaluate(trig.condition, {
       cumulativeRatio: initialPoolBalance.isZero() ? ZERO : st.cumulativeDefaulted.div(initialPoolBalance),
       tranches,
       supports,
-      coverage: coverageNow.multiple,
+      coverage: coverageNow,
       nominal: p.nominalDate,
     });
     if (holds && !fired.has(trig.id)) {
@@ -573,6 +600,10 @@ function runWaterfall(f: Frame): void {
   const available = () => ledger.balance(COLLECTION);
   const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
 
+  // What moves ahead of the senior, for the period's coverage (see fundsForSenior).
+  const shape = seniorShape(steps, ctx.seniorIds);
+  const ahead: Pick<SeniorFundsParts, 'reserves' | 'paidAhead'> = { reserves: f.released, paidAhead: ZERO };
+
   // Liquidity advances repaid senior come back first, before any step of the waterfall.
   for (const s of supports.values()) {
     if (s.spec.kind !== 'liquiditySupport' || s.spec.repayment !== 'senior' || !s.outstanding.gt(0)) continue;
@@ -580,10 +611,13 @@ function runWaterfall(f: Frame): void {
     pay(`support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id} (senior)`);
     s.outstanding = s.outstanding.minus(amount);
     s.repaid = s.repaid.plus(amount);
+    ahead.paidAhead = ahead.paidAhead.plus(amount);
   }
   let principalBlocked = false;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
+    const countsAhead = i <= shape.last && !shape.senior[i];
+    const before = countsAhead ? available() : ZERO;
     switch (step.type) {
       case 'payFees': {
         const list = step.fees.map((id) => fees.get(id)!);
@@ -702,7 +736,69 @@ function runWaterfall(f: Frame): void {
         t.row!.residualPaid = t.row!.residualPaid.plus(amount.minus(principal));
         break;
       }
+      default:
+        assertNever(step, 'waterfall step');
     }
+    if (countsAhead) {
+      const moved = available().minus(before);
+      const part = AHEAD_PART[step.type];
+      if (part === 'paidAhead') ahead.paidAhead = ahead.paidAhead.minus(moved);
+      else if (part === 'reserves') ahead.reserves = ahead.reserves.plus(moved);
+    }
+  }
+  const funds = fundsForSenior({ broughtForward: f.accountBegin[0]!, collections: f.collected, ...ahead });
+  f.coverage = { funds, due: f.seniorDue, multiple: coverageMultiple(funds, f.seniorDue) };
+}
+
+/**
+ * Which part of the senior's funds a step ranking ahead of the senior moves (see
+ * fundsForSenior): external support's draws are not counted.
+ */
+const AHEAD_PART = {
+  payFees: 'paidAhead',
+  payInterest: 'paidAhead',
+  payPrincipal: 'paidAhead',
+  payResidual: 'paidAhead',
+  repaySupport: 'paidAhead',
+  fundReserve: 'reserves',
+  drawReserve: 'reserves',
+  callSupport: 'notCounted',
+} as const satisfies Record<StepSpec['type'], keyof SeniorFundsParts | 'notCounted'>;
+
+/** Per waterfall: which steps pay a senior tranche, and the last that does (-1: none). */
+interface SeniorShape {
+  senior: boolean[];
+  last: number;
+}
+const seniorShapes = new WeakMap<readonly StepSpec[], SeniorShape>();
+
+/** The senior steps of a waterfall, worked out once per waterfall (a deal's steps never change). */
+function seniorShape(steps: readonly StepSpec[], seniorIds: readonly string[]): SeniorShape {
+  let shape = seniorShapes.get(steps);
+  if (!shape) {
+    const senior = steps.map((step) => paysTranches(step).some((id) => seniorIds.includes(id)));
+    shape = { senior, last: senior.lastIndexOf(true) };
+    seniorShapes.set(steps, shape);
+  }
+  return shape;
+}
+
+/** The tranches a step pays. */
+function paysTranches(step: StepSpec): readonly string[] {
+  switch (step.type) {
+    case 'payInterest':
+    case 'payPrincipal':
+      return step.tranches;
+    case 'payResidual':
+      return [step.tranche];
+    case 'payFees':
+    case 'fundReserve':
+    case 'drawReserve':
+    case 'callSupport':
+    case 'repaySupport':
+      return [];
+    default:
+      return assertNever(step, 'waterfall step');
   }
 }
 
@@ -806,26 +902,22 @@ function dueCtx(f: Frame, covers?: Extract<SupportSpec, { covers: unknown }>['co
 function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunResult {
   const { spec, closing, detail, reserves, collectionName, initialPoolBalance } = ctx;
   const { ledger, events, tranches, fees, supports, accountRows, conservationRows, poolRows, coverageRows, states, lastIndex, independentIn, independentOut, cumulativeDefaulted } = st;
-  // Conservation, from independent sums: what the pool, the supports and the call brought in,
-  // less what the fees, the tranches and the support repayments took, is what the accounts hold.
-  // With the entries kept, they are replayed independently and must agree period by period.
-  const conservation = conservationRows;
+  // Conservation: the periods recorded from the ledger's flows, against totals kept independently
+  // from the pool's, fees', tranches' and supports' own records (opening balances included).
+  // With the entries kept, they are also replayed independently and must agree period by period.
   if (detail) {
     const replayed = proveConservation(ledger, lastIndex + 1);
-    const agree = replayed.length === conservation.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservation[i]!.cashIn) && r.cashOut.eq(conservation[i]!.cashOut) && r.heldEnd.eq(conservation[i]!.heldEnd));
+    const agree = replayed.length === conservationRows.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservationRows[i]!.cashIn) && r.cashOut.eq(conservationRows[i]!.cashOut) && r.heldEnd.eq(conservationRows[i]!.heldEnd));
     if (!agree) throw new InternalError('the ledger entries do not replay to the accounts’ balances');
   }
-  // Independent of the ledger: totals kept from the pool's, fees', tranches' and supports' own records.
-  const cashIn = independentIn.plus(sum([...supports.values()].map((s) => s.drawn)));
-  const cashOut = independentOut.plus(sum([...supports.values()].map((s) => s.repaid)));
-  const held = ledger.held();
-  const holds = conservation.every((c) => c.holds) && cashIn.eq(cashOut.plus(held)) && [...tranches.values()].every((t) => !t.balance.lt(0));
-  if (!holds) {
-    const bad = conservation.find((c) => !c.holds);
-    throw new InternalError(
-      `cash is not conserved${bad ? ` in period ${bad.period}` : ''}: in ${cashIn.toFixed(2)}, out ${cashOut.toFixed(2)}, held ${held.toFixed(2)}`,
-    );
-  }
+  const proof = conservationProof(conservationRows, {
+    cashIn: independentIn.plus(sum([...supports.values()].map((s) => s.drawn))),
+    cashOut: independentOut.plus(sum([...supports.values()].map((s) => s.repaid))),
+    held: ledger.held(),
+  });
+  const negative = [...tranches.values()].find((t) => t.balance.lt(0));
+  if (!proof.holds || negative) throw new InternalError(conservationFailure(proof, negative?.spec.id));
+  const { cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference } = proof;
 
   const trancheResults = [...tranches.values()].map((t) => ({
     id: t.spec.id,
@@ -838,6 +930,21 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     summary: trancheSummary(t.spec, t.rows, closing, detail),
   }));
   const multiples = coverageRows.map((c) => c.multiple).filter((m): m is Decimal => m !== undefined);
+  const accountResults: AccountResult[] = [
+    { id: COLLECTION, name: collectionName, kind: 'collection' as const, periods: accountRows.get(COLLECTION)! },
+    ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)!, drawn: st.reserveDrawn.get(r.id) ?? ZERO })),
+  ];
+  const supportResults: SupportResult[] = [...supports.values()].map((s) => ({
+    id: s.spec.id,
+    name: s.spec.name,
+    kind: s.spec.kind,
+    provider: s.spec.provider,
+    draws: s.draws,
+    totalDrawn: s.drawn,
+    repaid: s.repaid,
+    outstanding: s.outstanding,
+    unpaid: s.unpaid,
+  }));
 
   return {
     deal: { id: spec.meta.id, name: spec.meta.name, shortName: spec.meta.shortName, closing },
@@ -860,32 +967,25 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
       totalPaid: sum(f.rows.map((r) => r.paid)),
       unpaid: f.rows.length ? f.rows[f.rows.length - 1]!.arrears : ZERO,
     })),
-    accounts: [
-      { id: COLLECTION, name: collectionName, kind: 'collection' as const, periods: accountRows.get(COLLECTION)! },
-      ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)!, drawn: st.reserveDrawn.get(r.id) ?? ZERO })),
-    ],
-    supports: [...supports.values()].map((s) => ({
-      id: s.spec.id,
-      name: s.spec.name,
-      kind: s.spec.kind,
-      provider: s.spec.provider,
-      draws: s.draws,
-      totalDrawn: s.drawn,
-      repaid: s.repaid,
-      outstanding: s.outstanding,
-      unpaid: s.unpaid,
-    })),
+    accounts: accountResults,
+    supports: supportResults,
     // In date order (a guarantee pays at the collection date, an undertaking days before the
     // payment date); events of one date keep the order they happened in.
     events: events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
     coverage: {
       periods: coverageRows,
       minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
-      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => ctx.seniorIds.includes(t.id))) : undefined,
+      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => ctx.seniorIds.includes(t.id)), accountResults) : undefined,
     },
     ledger: ledger.entries,
-    checks: { conservation: true, periods: conservation, cashIn, cashOut, held },
+    checks: { conservation: true, periods: conservationRows, cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference },
   };
+}
+
+/** The internal error of a failed conservation proof, with what it found. */
+export function conservationFailure(proof: ConservationProof, negativeTranche?: string): string {
+  const where = proof.firstFailure !== undefined ? ` in period ${proof.firstFailure}` : negativeTranche ? `: tranche ${negativeTranche} has a negative balance` : ' over the whole life';
+  return `cash is not conserved${where}: in ${proof.cashIn.toFixed(2)}, out ${proof.cashOut.toFixed(2)}, held ${proof.held.toFixed(2)}, largest difference ${proof.largestDifference.toFixed(2)} over ${proof.periodsChecked} periods checked`;
 }
 
 /** A support's failure under the scenario: from a date it pays nothing, or up to a cap. */
@@ -1065,17 +1165,19 @@ function payProRata(available: Decimal, owed: readonly Decimal[]): Decimal[] {
   return allocate(toFen(available), owed);
 }
 
-/** 覆盖倍数 of the period: funds available for the senior over the senior's interest and principal due. */
-function coverage(available: Decimal, steps: readonly StepSpec[], fees: Map<string, FeeState>, seniors: TrancheState[]): { funds: Decimal; due: Decimal; multiple?: Decimal } {
-  const seniorIds = new Set(seniors.map((t) => t.spec.id));
-  let feesAhead = ZERO;
-  for (const step of steps) {
-    if ((step.type === 'payInterest' || step.type === 'payPrincipal') && step.tranches.some((id) => seniorIds.has(id))) break;
-    if (step.type === 'payFees') feesAhead = feesAhead.plus(sum(step.fees.map((id) => fees.get(id)!.due)));
+/**
+ * The taxes and fees of the steps before the senior's first, as due before the waterfall runs
+ * (a fee on what the senior is about to be paid is not known yet): the coverage trigger's
+ * `paidAhead`.
+ */
+function feesDueAhead(f: Frame, steps: readonly StepSpec[]): Decimal {
+  const shape = seniorShape(steps, f.ctx.seniorIds);
+  let ahead = ZERO;
+  for (let i = 0; i < steps.length && !shape.senior[i]; i++) {
+    const step = steps[i]!;
+    if (step.type === 'payFees') for (const id of step.fees) ahead = ahead.plus(f.st.fees.get(id)!.due);
   }
-  const funds = Decimal.max(ZERO, available.minus(feesAhead));
-  const due = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
-  return { funds, due, multiple: due.gt(0) ? funds.div(due) : undefined };
+  return ahead;
 }
 
 interface EvalContext {

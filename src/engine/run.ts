@@ -511,10 +511,23 @@ function collect(f: Frame): void {
   for (const r of reserves) {
     const bal = ledger.balance(r.id);
     let release = ZERO;
-    if (r.release.type === 'atEnd' && final) release = bal;
-    else if (r.release.type === 'onDate' && (final || compareDates(p.nominalDate, r.release.date) >= 0)) release = bal;
-    // On the last payment date there is nothing left to reserve for: the target is zero.
-    else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx(f))));
+    const rule = r.release;
+    switch (rule.type) {
+      case 'atEnd':
+        if (final) release = bal;
+        break;
+      case 'onDate':
+        if (final || compareDates(p.nominalDate, rule.date) >= 0) release = bal;
+        break;
+      case 'excessOverTarget':
+        // On the last payment date there is nothing left to reserve for: the target is zero.
+        release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx(f))));
+        break;
+      case 'never':
+        break;
+      default:
+        assertNever(rule, 'reserve release rule');
+    }
     if (release.gt(0)) {
       ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
       released = released.plus(toFen(release));
@@ -576,8 +589,17 @@ function testTriggers(f: Frame): void {
   for (const r of reserves) reserveTargets.set(r.id, r.target);
   for (const trig of spec.triggers) {
     if (!fired.has(trig.id)) continue;
-    if (trig.effect.type === 'switchWaterfall' && SEVERITY[trig.effect.to] > SEVERITY[next]) next = trig.effect.to;
-    if (trig.effect.type === 'setReserveTarget') reserveTargets.set(trig.effect.account, trig.effect.target);
+    const effect = trig.effect;
+    switch (effect.type) {
+      case 'switchWaterfall':
+        if (SEVERITY[effect.to] > SEVERITY[next]) next = effect.to;
+        break;
+      case 'setReserveTarget':
+        reserveTargets.set(effect.account, effect.target);
+        break;
+      default:
+        assertNever(effect, 'trigger effect');
+    }
   }
   // A non-curable switch never goes back; a curable one may.
   if (next !== st.state) {
@@ -1044,6 +1066,8 @@ function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number
       return ZERO;
     case 'vat':
       return ZERO;
+    default:
+      return assertNever(spec, 'fee kind');
   }
 }
 
@@ -1095,6 +1119,8 @@ function reserveTarget(target: ReserveTargetSpec | undefined, ctx: TargetContext
       }
       return toFen(due.times(target.multiple));
     }
+    default:
+      return assertNever(target, 'reserve target');
   }
 }
 
@@ -1113,9 +1139,16 @@ interface DueContext {
 /** Whether a step pays an item a support covers. */
 function stepCovered(step: StepSpec, covers: Extract<SupportSpec, { covers: unknown }>['covers']): boolean {
   return covers.some((c) => {
-    if (c.item === 'fees') return step.type === 'payFees' && (!c.fees || step.fees.some((f) => c.fees!.includes(f)));
-    if (c.item === 'interest') return step.type === 'payInterest' && step.tranches.some((t) => c.tranches.includes(t));
-    return step.type === 'payPrincipal' && step.tranches.some((t) => c.tranches.includes(t));
+    switch (c.item) {
+      case 'fees':
+        return step.type === 'payFees' && (!c.fees || step.fees.some((f) => c.fees!.includes(f)));
+      case 'interest':
+        return step.type === 'payInterest' && step.tranches.some((t) => c.tranches.includes(t));
+      case 'principal':
+        return step.type === 'payPrincipal' && step.tranches.some((t) => c.tranches.includes(t));
+      default:
+        return assertNever(c, 'support cover');
+    }
   });
 }
 
@@ -1130,28 +1163,41 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
   let need = ZERO;
   for (let i = from; i <= last; i++) {
     const step = steps[i]!;
-    if (step.type === 'payFees') {
-      for (const id of step.fees) need = need.plus(ctx.fees.get(id)!.due);
-    } else if (step.type === 'payInterest') {
-      for (const id of step.tranches) {
-        const t = ctx.tranches.get(id)!;
-        need = need.plus(t.row!.interestDue.minus(t.row!.interestPaid));
-      }
-    } else if (step.type === 'payPrincipal') {
-      for (const id of step.tranches) {
-        const t = ctx.tranches.get(id)!;
-        if (!ctx.covers) {
-          need = need.plus(ctx.principalDue(t));
-          continue;
+    switch (step.type) {
+      case 'payFees':
+        for (const id of step.fees) need = need.plus(ctx.fees.get(id)!.due);
+        break;
+      case 'payInterest':
+        for (const id of step.tranches) {
+          const t = ctx.tranches.get(id)!;
+          need = need.plus(t.row!.interestDue.minus(t.row!.interestPaid));
         }
-        // A support pays only for the tranches it covers, as its cover says; within the last
-        // covered step the others rank after them and are not its concern.
-        const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
-        if (cover && cover.item === 'principal') {
-          if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
-          else need = need.plus(ctx.principalDue(t));
-        } else if (i < last) need = need.plus(ctx.principalDue(t));
-      }
+        break;
+      case 'payPrincipal':
+        for (const id of step.tranches) {
+          const t = ctx.tranches.get(id)!;
+          if (!ctx.covers) {
+            need = need.plus(ctx.principalDue(t));
+            continue;
+          }
+          // A support pays only for the tranches it covers, as its cover says; within the last
+          // covered step the others rank after them and are not its concern.
+          const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
+          if (cover && cover.item === 'principal') {
+            if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
+            else need = need.plus(ctx.principalDue(t));
+          } else if (i < last) need = need.plus(ctx.principalDue(t));
+        }
+        break;
+      // What is left over, reserve movements and supports are owed nothing by the waterfall.
+      case 'payResidual':
+      case 'fundReserve':
+      case 'drawReserve':
+      case 'callSupport':
+      case 'repaySupport':
+        break;
+      default:
+        assertNever(step, 'waterfall step');
     }
   }
   return need;
@@ -1207,5 +1253,7 @@ function evaluate(c: Condition, ctx: EvalContext): boolean {
       return c.conditions.some((x) => evaluate(x, ctx));
     case 'all':
       return c.conditions.every((x) => evaluate(x, ctx));
+    default:
+      return assertNever(c, 'trigger condition');
   }
 }

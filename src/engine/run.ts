@@ -926,12 +926,6 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
   const { ledger, events, tranches, fees, supports, accountRows, conservationRows, poolRows, coverageRows, states, lastIndex, independentIn, independentOut, cumulativeDefaulted } = st;
   // Conservation: the periods recorded from the ledger's flows, against totals kept independently
   // from the pool's, fees', tranches' and supports' own records (opening balances included).
-  // With the entries kept, they are also replayed independently and must agree period by period.
-  if (detail) {
-    const replayed = proveConservation(ledger, lastIndex + 1);
-    const agree = replayed.length === conservationRows.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservationRows[i]!.cashIn) && r.cashOut.eq(conservationRows[i]!.cashOut) && r.heldEnd.eq(conservationRows[i]!.heldEnd));
-    if (!agree) throw new InternalError('the ledger entries do not replay to the accounts’ balances');
-  }
   const proof = conservationProof(conservationRows, {
     cashIn: independentIn.plus(sum([...supports.values()].map((s) => s.drawn))),
     cashOut: independentOut.plus(sum([...supports.values()].map((s) => s.repaid))),
@@ -939,6 +933,12 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
   });
   const negative = [...tranches.values()].find((t) => t.balance.lt(0));
   if (!proof.holds || negative) throw new InternalError(conservationFailure(proof, negative?.spec.id));
+  // With the entries kept, they are also replayed independently and must agree period by period.
+  if (detail) {
+    const replayed = proveConservation(ledger, lastIndex + 1);
+    const agree = replayed.length === conservationRows.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservationRows[i]!.cashIn) && r.cashOut.eq(conservationRows[i]!.cashOut) && r.heldEnd.eq(conservationRows[i]!.heldEnd));
+    if (!agree) throw new InternalError('the ledger entries do not replay to the accounts’ balances');
+  }
   const { cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference } = proof;
 
   const trancheResults = [...tranches.values()].map((t) => ({

@@ -19,8 +19,8 @@ import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { Decimal } from '../../src/util/money.js';
 import { runJson } from '../../src/report/runReport.js';
 
-const D = (x: Decimal.Value) => new Decimal(x);
-const y = (x: Decimal.Value) => D(x).toFixed(2);
+const D = (x: string | number | Decimal) => new Decimal(x);
+const y = (x: string | number | Decimal) => D(x).toFixed(2);
 
 function smallDeal(options: { collectionOpening?: string; reserve?: boolean } = {}): LoadedDeal {
   const flows = ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date) => ({ date, principal: '2500000.00' }));

@@ -507,6 +507,9 @@ function collect(f: Frame): void {
     st.poolBalance = ZERO;
   }
   const final = k === st.lastIndex;
+  // Everything that came in so far is the pool's (collections, recoveries, loss sharing,
+  // guarantee payments, the call): one subtraction, not a sum of six (the hot path).
+  f.collected = ledger.balance(COLLECTION).minus(f.accountBegin[0]!);
   let released = ZERO;
   for (const r of reserves) {
     const bal = ledger.balance(r.id);
@@ -549,7 +552,6 @@ function collect(f: Frame): void {
   f.compensation = compensation;
   f.guaranteePayments = guaranteePayments;
   f.callProceeds = callProceeds;
-  f.collected = perf.principal.plus(perf.interest).plus(recoveries).plus(compensation).plus(guaranteePayments).plus(callProceeds);
   f.released = released;
   f.final = final;
 }
@@ -563,18 +565,23 @@ function testTriggers(f: Frame): void {
   // Events are for people; runs for stress tables and Monte Carlo skip writing them.
   const note = (e: RunEvent) => events.push(e);
   const final = f.final;
-  // Coverage as known on the determination date, before the waterfall draws anything.
   f.seniorDue = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
-  const coverageNow = coverageMultiple(
-    fundsForSenior({ broughtForward: f.accountBegin[0]!, collections: f.collected, reserves: f.released, paidAhead: feesDueAhead(f, spec.waterfalls[st.state] ?? spec.waterfalls.normal) }),
-    f.seniorDue,
-  );
+  // Coverage as known on the determination date, before the waterfall draws anything; worked out
+  // only for a trigger that tests it (the hot path of Monte Carlo has none).
+  let coverageNow: { multiple?: Decimal } | undefined;
+  const coverage = () =>
+    (coverageNow ??= {
+      multiple: coverageMultiple(
+        fundsForSenior({ broughtForward: f.accountBegin[0]!, collections: f.collected, reserves: f.released, paidAhead: feesDueAhead(f, spec.waterfalls[st.state] ?? spec.waterfalls.normal) }),
+        f.seniorDue,
+      ),
+    }).multiple;
   for (const trig of spec.triggers) {
     const holds = evaluate(trig.condition, {
       cumulativeRatio: initialPoolBalance.isZero() ? ZERO : st.cumulativeDefaulted.div(initialPoolBalance),
       tranches,
       supports,
-      coverage: coverageNow,
+      coverage,
       nominal: p.nominalDate,
     });
     if (holds && !fired.has(trig.id)) {
@@ -761,7 +768,8 @@ function runWaterfall(f: Frame): void {
       default:
         assertNever(step, 'waterfall step');
     }
-    if (countsAhead) {
+    // A step that moved nothing leaves the very same balance object: nothing to count.
+    if (countsAhead && available() !== before) {
       const moved = available().minus(before);
       const part = AHEAD_PART[step.type];
       if (part === 'paidAhead') ahead.paidAhead = ahead.paidAhead.minus(moved);
@@ -1230,7 +1238,8 @@ interface EvalContext {
   cumulativeRatio: Decimal;
   tranches: Map<string, TrancheState>;
   supports: Map<string, SupportState>;
-  coverage?: Decimal;
+  /** The period's coverage multiple before the waterfall (undefined: nothing due). */
+  coverage: () => Decimal | undefined;
   nominal: IsoDate;
 }
 
@@ -1243,8 +1252,10 @@ function evaluate(c: Condition, ctx: EvalContext): boolean {
         const t = ctx.tranches.get(id)!;
         return c.item === 'interest' ? t.missedInterest : c.item === 'principal' ? t.missedPrincipal : t.missedInterest || t.missedPrincipal;
       });
-    case 'coverageBelow':
-      return ctx.coverage !== undefined && ctx.coverage.lt(c.level);
+    case 'coverageBelow': {
+      const multiple = ctx.coverage();
+      return multiple !== undefined && multiple.lt(c.level);
+    }
     case 'onOrAfter':
       return compareDates(ctx.nominal, c.date) >= 0;
     case 'supportFailed':

@@ -176,6 +176,12 @@ export function conservationProof(periods: readonly ConservationPeriod[], totals
   };
 }
 
+/** The message of the internal error a failed conservation proof raises, with what it found. */
+export function conservationFailure(proof: ConservationProof, negativeTranche?: string): string {
+  const where = proof.firstFailure !== undefined ? ` in period ${proof.firstFailure}` : negativeTranche ? `: tranche ${negativeTranche} has a negative balance` : ' over the whole life';
+  return `cash is not conserved${where}: in ${proof.cashIn.toFixed(2)}, out ${proof.cashOut.toFixed(2)}, held ${proof.held.toFixed(2)}, largest difference ${proof.largestDifference.toFixed(2)} over ${proof.periodsChecked} periods checked`;
+}
+
 /**
  * Proves, per period, held at the start + cash in = cash out + held at the end, from the entries
  * alone (replayed independently of the running balances), and that the replayed holdings equal

@@ -27,7 +27,7 @@ import { InternalError } from '../validate/diagnostics.js';
 import { assertNever } from '../util/never.js';
 import { trancheSummary } from '../analytics/tranche.js';
 import { coverageMultiple, coverageWholeLife, fundsForSenior, type SeniorFundsParts } from '../analytics/coverage.js';
-import { conservationProof, Ledger, proveConservation, type ConservationPeriod, type ConservationProof } from './ledger.js';
+import { conservationFailure, conservationProof, Ledger, proveConservation, type ConservationPeriod } from './ledger.js';
 import type {
   AccountPeriod,
   AccountResult,
@@ -1010,12 +1010,6 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     ledger: ledger.entries,
     checks: { conservation: true, periods: conservationRows, cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference },
   };
-}
-
-/** The internal error of a failed conservation proof, with what it found. */
-export function conservationFailure(proof: ConservationProof, negativeTranche?: string): string {
-  const where = proof.firstFailure !== undefined ? ` in period ${proof.firstFailure}` : negativeTranche ? `: tranche ${negativeTranche} has a negative balance` : ' over the whole life';
-  return `cash is not conserved${where}: in ${proof.cashIn.toFixed(2)}, out ${proof.cashOut.toFixed(2)}, held ${proof.held.toFixed(2)}, largest difference ${proof.largestDifference.toFixed(2)} over ${proof.periodsChecked} periods checked`;
 }
 
 /** A support's failure under the scenario: from a date it pays nothing, or up to a cap. */

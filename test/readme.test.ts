@@ -22,7 +22,10 @@ describe('README: the scenario file', () => {
     const { deal } = loadDeal('deals/guangkai-patent-license.json');
     const v = validateScenario(json, 'README.md', deal!);
     expect(v.diagnostics).toEqual([]);
-    expect(runDeal(deal!, v.scenario!).checks.conservation).toBe(true);
+    const { checks } = runDeal(deal!, v.scenario!);
+    expect(checks.conservation).toBe(true);
+    expect([checks.periodsChecked, checks.largestDifference.toFixed(2)]).toEqual([21, '0.00']);
+    expect(checks.cashIn.eq(checks.cashOut.plus(checks.held))).toBe(true);
   });
 });
 
@@ -35,6 +38,8 @@ describe('README: writing a deal', () => {
     expect(diagnostics).toEqual([]);
     const r = runDeal(deal!);
     expect(r.checks.conservation).toBe(true);
+    expect([r.checks.periodsChecked, r.checks.largestDifference.toFixed(2)]).toEqual([r.pool.periods.length + 1, '0.00']);
+    expect(r.checks.cashIn.eq(r.checks.cashOut.plus(r.checks.held))).toBe(true);
     expect(r.tranches.map((t) => t.summary.loss.toFixed(2))).toEqual(['0.00', '0.00']);
     // 贷款余额（万元）: 2,000 + 1,500 + 1,000 + 500 万元 = 50,000,000 yuan, the issue.
     expect(r.pool.initialBalance.toFixed(2)).toBe('50000000.00');

@@ -19,7 +19,10 @@ describe('deals/scenarios', () => {
       const file = `deals/scenarios/${scenario}.json`;
       const v = validateScenario(JSON.parse(readFileSync(file, 'utf8')), file, deal!);
       expect(v.diagnostics).toEqual([]);
-      expect(runDeal(deal!, v.scenario!).checks.conservation).toBe(true);
+      const r = runDeal(deal!, v.scenario!);
+      expect(r.checks.conservation).toBe(true);
+      expect([r.checks.periodsChecked, r.checks.largestDifference.toFixed(2)]).toEqual([r.pool.periods.length + 1, '0.00']);
+      expect(r.checks.cashIn.eq(r.checks.cashOut.plus(r.checks.held))).toBe(true);
     });
   }
 });

@@ -1,8 +1,8 @@
-/** Per-tranche analytics: totals, loss, WAL, yield, duration; and whole-life coverage. */
+/** Per-tranche analytics: totals, loss, WAL, yield, duration (coverage: ./coverage.ts). */
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { TrancheSpec } from '../schema/deal.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
-import type { FeePeriod, PoolPeriodResult, TrancheResult, TranchePeriod, TrancheSummary } from '../engine/types.js';
+import type { TranchePeriod, TrancheSummary } from '../engine/types.js';
 import { durations, irr } from './irr.js';
 
 const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
@@ -46,24 +46,3 @@ export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[]
   }
   return summary;
 }
-
-/**
- * Whole-life coverage (覆盖倍数) of the senior: what the pool paid (with recoveries and loan
- * guarantee payments, which stand in for it), less the fees paid, over the senior's interest
- * due and principal.
- */
-export function coverageWholeLife(pool: readonly PoolPeriodResult[], fees: readonly FeePeriod[], seniors: readonly TrancheResult[]): Decimal | undefined {
-  const funds = sum(pool.map((p) => p.principal.plus(p.interest).plus(p.recoveries).plus(p.compensation).plus(p.guaranteePayments))).minus(sum(fees.map((f) => f.paid)));
-  let due = ZERO;
-  for (const t of seniors) {
-    // Each period's interest due less the arrears it carries in is that period's accrual.
-    let carried = ZERO;
-    due = due.plus(t.balance);
-    for (const r of t.periods) {
-      due = due.plus(r.interestDue.minus(carried));
-      carried = r.interestShortfall;
-    }
-  }
-  return due.gt(0) ? funds.div(due) : undefined;
-}
-

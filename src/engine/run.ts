@@ -24,10 +24,13 @@ import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, 
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';
-import { trancheSummary, coverageWholeLife } from '../analytics/tranche.js';
-import { Ledger, proveConservation, type ConservationPeriod } from './ledger.js';
+import { assertNever } from '../util/never.js';
+import { trancheSummary } from '../analytics/tranche.js';
+import { coverageMultiple, coverageWholeLife, fundsForSenior, type SeniorFundsParts } from '../analytics/coverage.js';
+import { conservationFailure, conservationProof, Ledger, proveConservation, type ConservationPeriod } from './ledger.js';
 import type {
   AccountPeriod,
+  AccountResult,
   CoveragePeriod,
   DealState,
   FeePeriod,
@@ -35,6 +38,7 @@ import type {
   RunEvent,
   RunResult,
   SupportDraw,
+  SupportResult,
   TranchePeriod,
 } from './types.js';
 
@@ -132,6 +136,8 @@ interface RunContext {
   accountIds: string[];
   seniorIds: string[];
   collectionName: string;
+  /** Every account with its opening balance and the ledger account it is held in. */
+  opening: { id: string; name: string; ledgerId: string; initialBalance: Decimal }[];
 }
 
 /** Everything a run changes as it goes: copied whole by `cloneState` to resume a run. */
@@ -183,6 +189,8 @@ function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: Run
     accountIds: [COLLECTION, ...reserves.map((r) => r.id)],
     seniorIds: spec.tranches.filter((t) => t.class === 'senior').map((t) => t.id),
     collectionName: spec.accounts.find((a) => a.kind === 'collection')?.name ?? '专项计划账户',
+    // The ledger holds the collection account as COLLECTION whatever the deal calls it.
+    opening: spec.accounts.map((a) => ({ id: a.id, name: a.name, ledgerId: a.kind === 'collection' ? COLLECTION : a.id, initialBalance: a.initialBalance })),
   };
 }
 
@@ -197,8 +205,9 @@ function initialState(ctx: RunContext, scenario: ScenarioSpec): RunState {
   const supports = new Map<string, SupportState>(
     spec.supports.map((s) => [s.id, { spec: s, drawn: ZERO, repaid: ZERO, outstanding: ZERO, unpaid: ZERO, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport }]),
   );
-  // Closing: reserves funded (风险金 held back from the first-license fees, …).
-  for (const r of reserves) ledger.transfer(0, closing, `funding:${r.id}`, r.id, r.initialBalance, `${r.name} funded at closing`);
+  // Closing: every account's opening balance is paid in (风险金 held back from the first-license
+  // fees, cash already in the collection account, …), from its own funding party.
+  for (const a of ctx.opening) ledger.transfer(0, closing, `funding:${a.id}`, a.ledgerId, a.initialBalance, `${a.name} funded at closing`);
   const closingFlows = ledger.takeFlows();
   return {
     ledger,
@@ -221,7 +230,7 @@ function initialState(ctx: RunContext, scenario: ScenarioSpec): RunState {
     poolBalance: ctx.initialPoolBalance,
     lastIndex: ctx.n - 1,
     called: false,
-    independentIn: sum(reserves.map((r) => r.initialBalance)),
+    independentIn: sum(ctx.opening.map((a) => a.initialBalance)),
     independentOut: ZERO,
     guaranteed: new Map(),
     settled: [],
@@ -327,6 +336,9 @@ function runPeriod(ctx: RunContext, st: RunState, k: number): void {
     compensation: ZERO,
     guaranteePayments: ZERO,
     callProceeds: ZERO,
+    collected: ZERO,
+    released: ZERO,
+    seniorDue: ZERO,
     final: k === st.lastIndex,
   };
   accrue(f);
@@ -352,6 +364,12 @@ interface Frame {
   compensation: Decimal;
   guaranteePayments: Decimal;
   callProceeds: Decimal;
+  /** Everything the pool paid in this period (SeniorFundsParts.collections). */
+  collected: Decimal;
+  /** What the reserves released into the collection account this period. */
+  released: Decimal;
+  /** The senior's interest and principal due on this date (coverage's denominator). */
+  seniorDue: Decimal;
   /** The deal's last payment date (its end, or a clean-up call). */
   final: boolean;
   coverage?: { funds: Decimal; due: Decimal; multiple?: Decimal };
@@ -489,15 +507,33 @@ function collect(f: Frame): void {
     st.poolBalance = ZERO;
   }
   const final = k === st.lastIndex;
+  // Everything that came in so far is the pool's (collections, recoveries, loss sharing,
+  // guarantee payments, the call): one subtraction, not a sum of six (the hot path).
+  f.collected = ledger.balance(COLLECTION).minus(f.accountBegin[0]!);
+  let released = ZERO;
   for (const r of reserves) {
     const bal = ledger.balance(r.id);
     let release = ZERO;
-    if (r.release.type === 'atEnd' && final) release = bal;
-    else if (r.release.type === 'onDate' && (final || compareDates(p.nominalDate, r.release.date) >= 0)) release = bal;
-    // On the last payment date there is nothing left to reserve for: the target is zero.
-    else if (r.release.type === 'excessOverTarget') release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx(f))));
+    const rule = r.release;
+    switch (rule.type) {
+      case 'atEnd':
+        if (final) release = bal;
+        break;
+      case 'onDate':
+        if (final || compareDates(p.nominalDate, rule.date) >= 0) release = bal;
+        break;
+      case 'excessOverTarget':
+        // On the last payment date there is nothing left to reserve for: the target is zero.
+        release = Decimal.max(ZERO, bal.minus(final ? ZERO : reserveTarget(reserveTargets.get(r.id), targetCtx(f))));
+        break;
+      case 'never':
+        break;
+      default:
+        assertNever(rule, 'reserve release rule');
+    }
     if (release.gt(0)) {
       ledger.transfer(period, p.date, r.id, COLLECTION, toFen(release), `${r.name} released`);
+      released = released.plus(toFen(release));
       if (ctx.detail) note({ period, date: p.date, type: 'reserveRelease', id: r.id, name: r.name, amount: toFen(release), message: `${r.name} releases ${toFen(release).toFixed(2)}` });
     }
   }
@@ -516,6 +552,7 @@ function collect(f: Frame): void {
   f.compensation = compensation;
   f.guaranteePayments = guaranteePayments;
   f.callProceeds = callProceeds;
+  f.released = released;
   f.final = final;
 }
 
@@ -528,13 +565,23 @@ function testTriggers(f: Frame): void {
   // Events are for people; runs for stress tables and Monte Carlo skip writing them.
   const note = (e: RunEvent) => events.push(e);
   const final = f.final;
-  const coverageNow = (f.coverage = coverage(ledger.balance(COLLECTION), spec.waterfalls[st.state] ?? spec.waterfalls.normal, fees, seniors));
+  f.seniorDue = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
+  // Coverage as known on the determination date, before the waterfall draws anything; worked out
+  // only for a trigger that tests it (the hot path of Monte Carlo has none).
+  let coverageNow: { multiple?: Decimal } | undefined;
+  const coverage = () =>
+    (coverageNow ??= {
+      multiple: coverageMultiple(
+        fundsForSenior({ broughtForward: f.accountBegin[0]!, collections: f.collected, reserves: f.released, paidAhead: feesDueAhead(f, spec.waterfalls[st.state] ?? spec.waterfalls.normal) }),
+        f.seniorDue,
+      ),
+    }).multiple;
   for (const trig of spec.triggers) {
     const holds = evaluate(trig.condition, {
       cumulativeRatio: initialPoolBalance.isZero() ? ZERO : st.cumulativeDefaulted.div(initialPoolBalance),
       tranches,
       supports,
-      coverage: coverageNow.multiple,
+      coverage,
       nominal: p.nominalDate,
     });
     if (holds && !fired.has(trig.id)) {
@@ -549,8 +596,17 @@ function testTriggers(f: Frame): void {
   for (const r of reserves) reserveTargets.set(r.id, r.target);
   for (const trig of spec.triggers) {
     if (!fired.has(trig.id)) continue;
-    if (trig.effect.type === 'switchWaterfall' && SEVERITY[trig.effect.to] > SEVERITY[next]) next = trig.effect.to;
-    if (trig.effect.type === 'setReserveTarget') reserveTargets.set(trig.effect.account, trig.effect.target);
+    const effect = trig.effect;
+    switch (effect.type) {
+      case 'switchWaterfall':
+        if (SEVERITY[effect.to] > SEVERITY[next]) next = effect.to;
+        break;
+      case 'setReserveTarget':
+        reserveTargets.set(effect.account, effect.target);
+        break;
+      default:
+        assertNever(effect, 'trigger effect');
+    }
   }
   // A non-curable switch never goes back; a curable one may.
   if (next !== st.state) {
@@ -573,6 +629,10 @@ function runWaterfall(f: Frame): void {
   const available = () => ledger.balance(COLLECTION);
   const pay = (to: string, amount: Decimal, reason: string) => ledger.transfer(period, p.date, COLLECTION, to, amount, reason);
 
+  // What moves ahead of the senior, for the period's coverage (see fundsForSenior).
+  const shape = seniorShape(steps, ctx.seniorIds);
+  const ahead: Pick<SeniorFundsParts, 'reserves' | 'paidAhead'> = { reserves: f.released, paidAhead: ZERO };
+
   // Liquidity advances repaid senior come back first, before any step of the waterfall.
   for (const s of supports.values()) {
     if (s.spec.kind !== 'liquiditySupport' || s.spec.repayment !== 'senior' || !s.outstanding.gt(0)) continue;
@@ -580,10 +640,13 @@ function runWaterfall(f: Frame): void {
     pay(`support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id} (senior)`);
     s.outstanding = s.outstanding.minus(amount);
     s.repaid = s.repaid.plus(amount);
+    ahead.paidAhead = ahead.paidAhead.plus(amount);
   }
   let principalBlocked = false;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
+    const countsAhead = i <= shape.last && !shape.senior[i];
+    const before = countsAhead ? available() : ZERO;
     switch (step.type) {
       case 'payFees': {
         const list = step.fees.map((id) => fees.get(id)!);
@@ -702,7 +765,70 @@ function runWaterfall(f: Frame): void {
         t.row!.residualPaid = t.row!.residualPaid.plus(amount.minus(principal));
         break;
       }
+      default:
+        assertNever(step, 'waterfall step');
     }
+    // A step that moved nothing leaves the very same balance object: nothing to count.
+    if (countsAhead && available() !== before) {
+      const moved = available().minus(before);
+      const part = AHEAD_PART[step.type];
+      if (part === 'paidAhead') ahead.paidAhead = ahead.paidAhead.minus(moved);
+      else if (part === 'reserves') ahead.reserves = ahead.reserves.plus(moved);
+    }
+  }
+  const funds = fundsForSenior({ broughtForward: f.accountBegin[0]!, collections: f.collected, ...ahead });
+  f.coverage = { funds, due: f.seniorDue, multiple: coverageMultiple(funds, f.seniorDue) };
+}
+
+/**
+ * Which part of the senior's funds a step ranking ahead of the senior moves (see
+ * fundsForSenior): external support's draws are not counted.
+ */
+const AHEAD_PART = {
+  payFees: 'paidAhead',
+  payInterest: 'paidAhead',
+  payPrincipal: 'paidAhead',
+  payResidual: 'paidAhead',
+  repaySupport: 'paidAhead',
+  fundReserve: 'reserves',
+  drawReserve: 'reserves',
+  callSupport: 'notCounted',
+} as const satisfies Record<StepSpec['type'], keyof SeniorFundsParts | 'notCounted'>;
+
+/** Per waterfall: which steps pay a senior tranche, and the last that does (-1: none). */
+interface SeniorShape {
+  senior: boolean[];
+  last: number;
+}
+const seniorShapes = new WeakMap<readonly StepSpec[], SeniorShape>();
+
+/** The senior steps of a waterfall, worked out once per waterfall (a deal's steps never change). */
+function seniorShape(steps: readonly StepSpec[], seniorIds: readonly string[]): SeniorShape {
+  let shape = seniorShapes.get(steps);
+  if (!shape) {
+    const senior = steps.map((step) => paysTranches(step).some((id) => seniorIds.includes(id)));
+    shape = { senior, last: senior.lastIndexOf(true) };
+    seniorShapes.set(steps, shape);
+  }
+  return shape;
+}
+
+/** The tranches a step pays. */
+function paysTranches(step: StepSpec): readonly string[] {
+  switch (step.type) {
+    case 'payInterest':
+    case 'payPrincipal':
+      return step.tranches;
+    case 'payResidual':
+      return [step.tranche];
+    case 'payFees':
+    case 'fundReserve':
+    case 'drawReserve':
+    case 'callSupport':
+    case 'repaySupport':
+      return [];
+    default:
+      return assertNever(step, 'waterfall step');
   }
 }
 
@@ -806,26 +932,22 @@ function dueCtx(f: Frame, covers?: Extract<SupportSpec, { covers: unknown }>['co
 function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunResult {
   const { spec, closing, detail, reserves, collectionName, initialPoolBalance } = ctx;
   const { ledger, events, tranches, fees, supports, accountRows, conservationRows, poolRows, coverageRows, states, lastIndex, independentIn, independentOut, cumulativeDefaulted } = st;
-  // Conservation, from independent sums: what the pool, the supports and the call brought in,
-  // less what the fees, the tranches and the support repayments took, is what the accounts hold.
-  // With the entries kept, they are replayed independently and must agree period by period.
-  const conservation = conservationRows;
+  // Conservation: the periods recorded from the ledger's flows, against totals kept independently
+  // from the pool's, fees', tranches' and supports' own records (opening balances included).
+  const proof = conservationProof(conservationRows, {
+    cashIn: independentIn.plus(sum([...supports.values()].map((s) => s.drawn))),
+    cashOut: independentOut.plus(sum([...supports.values()].map((s) => s.repaid))),
+    held: ledger.held(),
+  });
+  const negative = [...tranches.values()].find((t) => t.balance.lt(0));
+  if (!proof.holds || negative) throw new InternalError(conservationFailure(proof, negative?.spec.id));
+  // With the entries kept, they are also replayed independently and must agree period by period.
   if (detail) {
     const replayed = proveConservation(ledger, lastIndex + 1);
-    const agree = replayed.length === conservation.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservation[i]!.cashIn) && r.cashOut.eq(conservation[i]!.cashOut) && r.heldEnd.eq(conservation[i]!.heldEnd));
+    const agree = replayed.length === conservationRows.length && replayed.every((r, i) => r.holds && r.cashIn.eq(conservationRows[i]!.cashIn) && r.cashOut.eq(conservationRows[i]!.cashOut) && r.heldEnd.eq(conservationRows[i]!.heldEnd));
     if (!agree) throw new InternalError('the ledger entries do not replay to the accounts’ balances');
   }
-  // Independent of the ledger: totals kept from the pool's, fees', tranches' and supports' own records.
-  const cashIn = independentIn.plus(sum([...supports.values()].map((s) => s.drawn)));
-  const cashOut = independentOut.plus(sum([...supports.values()].map((s) => s.repaid)));
-  const held = ledger.held();
-  const holds = conservation.every((c) => c.holds) && cashIn.eq(cashOut.plus(held)) && [...tranches.values()].every((t) => !t.balance.lt(0));
-  if (!holds) {
-    const bad = conservation.find((c) => !c.holds);
-    throw new InternalError(
-      `cash is not conserved${bad ? ` in period ${bad.period}` : ''}: in ${cashIn.toFixed(2)}, out ${cashOut.toFixed(2)}, held ${held.toFixed(2)}`,
-    );
-  }
+  const { cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference } = proof;
 
   const trancheResults = [...tranches.values()].map((t) => ({
     id: t.spec.id,
@@ -838,6 +960,21 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     summary: trancheSummary(t.spec, t.rows, closing, detail),
   }));
   const multiples = coverageRows.map((c) => c.multiple).filter((m): m is Decimal => m !== undefined);
+  const accountResults: AccountResult[] = [
+    { id: COLLECTION, name: collectionName, kind: 'collection' as const, periods: accountRows.get(COLLECTION)! },
+    ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)!, drawn: st.reserveDrawn.get(r.id) ?? ZERO })),
+  ];
+  const supportResults: SupportResult[] = [...supports.values()].map((s) => ({
+    id: s.spec.id,
+    name: s.spec.name,
+    kind: s.spec.kind,
+    provider: s.spec.provider,
+    draws: s.draws,
+    totalDrawn: s.drawn,
+    repaid: s.repaid,
+    outstanding: s.outstanding,
+    unpaid: s.unpaid,
+  }));
 
   return {
     deal: { id: spec.meta.id, name: spec.meta.name, shortName: spec.meta.shortName, closing },
@@ -860,31 +997,18 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
       totalPaid: sum(f.rows.map((r) => r.paid)),
       unpaid: f.rows.length ? f.rows[f.rows.length - 1]!.arrears : ZERO,
     })),
-    accounts: [
-      { id: COLLECTION, name: collectionName, kind: 'collection' as const, periods: accountRows.get(COLLECTION)! },
-      ...reserves.map((r) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: accountRows.get(r.id)!, drawn: st.reserveDrawn.get(r.id) ?? ZERO })),
-    ],
-    supports: [...supports.values()].map((s) => ({
-      id: s.spec.id,
-      name: s.spec.name,
-      kind: s.spec.kind,
-      provider: s.spec.provider,
-      draws: s.draws,
-      totalDrawn: s.drawn,
-      repaid: s.repaid,
-      outstanding: s.outstanding,
-      unpaid: s.unpaid,
-    })),
+    accounts: accountResults,
+    supports: supportResults,
     // In date order (a guarantee pays at the collection date, an undertaking days before the
     // payment date); events of one date keep the order they happened in.
     events: events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
     coverage: {
       periods: coverageRows,
       minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
-      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => ctx.seniorIds.includes(t.id))) : undefined,
+      wholeLife: detail ? coverageWholeLife(poolRows, [...fees.values()].flatMap((f) => f.rows), trancheResults.filter((t) => ctx.seniorIds.includes(t.id)), accountResults) : undefined,
     },
     ledger: ledger.entries,
-    checks: { conservation: true, periods: conservation, cashIn, cashOut, held },
+    checks: { conservation: true, periods: conservationRows, cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference },
   };
 }
 
@@ -944,6 +1068,8 @@ function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number
       return ZERO;
     case 'vat':
       return ZERO;
+    default:
+      return assertNever(spec, 'fee kind');
   }
 }
 
@@ -995,6 +1121,8 @@ function reserveTarget(target: ReserveTargetSpec | undefined, ctx: TargetContext
       }
       return toFen(due.times(target.multiple));
     }
+    default:
+      return assertNever(target, 'reserve target');
   }
 }
 
@@ -1013,9 +1141,16 @@ interface DueContext {
 /** Whether a step pays an item a support covers. */
 function stepCovered(step: StepSpec, covers: Extract<SupportSpec, { covers: unknown }>['covers']): boolean {
   return covers.some((c) => {
-    if (c.item === 'fees') return step.type === 'payFees' && (!c.fees || step.fees.some((f) => c.fees!.includes(f)));
-    if (c.item === 'interest') return step.type === 'payInterest' && step.tranches.some((t) => c.tranches.includes(t));
-    return step.type === 'payPrincipal' && step.tranches.some((t) => c.tranches.includes(t));
+    switch (c.item) {
+      case 'fees':
+        return step.type === 'payFees' && (!c.fees || step.fees.some((f) => c.fees!.includes(f)));
+      case 'interest':
+        return step.type === 'payInterest' && step.tranches.some((t) => c.tranches.includes(t));
+      case 'principal':
+        return step.type === 'payPrincipal' && step.tranches.some((t) => c.tranches.includes(t));
+      default:
+        return assertNever(c, 'support cover');
+    }
   });
 }
 
@@ -1030,28 +1165,41 @@ function dueThrough(steps: readonly StepSpec[], from: number, covered: (s: StepS
   let need = ZERO;
   for (let i = from; i <= last; i++) {
     const step = steps[i]!;
-    if (step.type === 'payFees') {
-      for (const id of step.fees) need = need.plus(ctx.fees.get(id)!.due);
-    } else if (step.type === 'payInterest') {
-      for (const id of step.tranches) {
-        const t = ctx.tranches.get(id)!;
-        need = need.plus(t.row!.interestDue.minus(t.row!.interestPaid));
-      }
-    } else if (step.type === 'payPrincipal') {
-      for (const id of step.tranches) {
-        const t = ctx.tranches.get(id)!;
-        if (!ctx.covers) {
-          need = need.plus(ctx.principalDue(t));
-          continue;
+    switch (step.type) {
+      case 'payFees':
+        for (const id of step.fees) need = need.plus(ctx.fees.get(id)!.due);
+        break;
+      case 'payInterest':
+        for (const id of step.tranches) {
+          const t = ctx.tranches.get(id)!;
+          need = need.plus(t.row!.interestDue.minus(t.row!.interestPaid));
         }
-        // A support pays only for the tranches it covers, as its cover says; within the last
-        // covered step the others rank after them and are not its concern.
-        const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
-        if (cover && cover.item === 'principal') {
-          if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
-          else need = need.plus(ctx.principalDue(t));
-        } else if (i < last) need = need.plus(ctx.principalDue(t));
-      }
+        break;
+      case 'payPrincipal':
+        for (const id of step.tranches) {
+          const t = ctx.tranches.get(id)!;
+          if (!ctx.covers) {
+            need = need.plus(ctx.principalDue(t));
+            continue;
+          }
+          // A support pays only for the tranches it covers, as its cover says; within the last
+          // covered step the others rank after them and are not its concern.
+          const cover = ctx.covers.find((c) => c.item === 'principal' && c.tranches.includes(id));
+          if (cover && cover.item === 'principal') {
+            if (cover.when === 'expectedMaturity') need = need.plus(ctx.final || compareDates(ctx.nominal, t.spec.expectedMaturity) >= 0 ? t.balance : ZERO);
+            else need = need.plus(ctx.principalDue(t));
+          } else if (i < last) need = need.plus(ctx.principalDue(t));
+        }
+        break;
+      // What is left over, reserve movements and supports are owed nothing by the waterfall.
+      case 'payResidual':
+      case 'fundReserve':
+      case 'drawReserve':
+      case 'callSupport':
+      case 'repaySupport':
+        break;
+      default:
+        assertNever(step, 'waterfall step');
     }
   }
   return need;
@@ -1065,24 +1213,27 @@ function payProRata(available: Decimal, owed: readonly Decimal[]): Decimal[] {
   return allocate(toFen(available), owed);
 }
 
-/** 覆盖倍数 of the period: funds available for the senior over the senior's interest and principal due. */
-function coverage(available: Decimal, steps: readonly StepSpec[], fees: Map<string, FeeState>, seniors: TrancheState[]): { funds: Decimal; due: Decimal; multiple?: Decimal } {
-  const seniorIds = new Set(seniors.map((t) => t.spec.id));
-  let feesAhead = ZERO;
-  for (const step of steps) {
-    if ((step.type === 'payInterest' || step.type === 'payPrincipal') && step.tranches.some((id) => seniorIds.has(id))) break;
-    if (step.type === 'payFees') feesAhead = feesAhead.plus(sum(step.fees.map((id) => fees.get(id)!.due)));
+/**
+ * The taxes and fees of the steps before the senior's first, as due before the waterfall runs
+ * (a fee on what the senior is about to be paid is not known yet): the coverage trigger's
+ * `paidAhead`.
+ */
+function feesDueAhead(f: Frame, steps: readonly StepSpec[]): Decimal {
+  const shape = seniorShape(steps, f.ctx.seniorIds);
+  let ahead = ZERO;
+  for (let i = 0; i < steps.length && !shape.senior[i]; i++) {
+    const step = steps[i]!;
+    if (step.type === 'payFees') for (const id of step.fees) ahead = ahead.plus(f.st.fees.get(id)!.due);
   }
-  const funds = Decimal.max(ZERO, available.minus(feesAhead));
-  const due = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
-  return { funds, due, multiple: due.gt(0) ? funds.div(due) : undefined };
+  return ahead;
 }
 
 interface EvalContext {
   cumulativeRatio: Decimal;
   tranches: Map<string, TrancheState>;
   supports: Map<string, SupportState>;
-  coverage?: Decimal;
+  /** The period's coverage multiple before the waterfall (undefined: nothing due). */
+  coverage: () => Decimal | undefined;
   nominal: IsoDate;
 }
 
@@ -1095,8 +1246,10 @@ function evaluate(c: Condition, ctx: EvalContext): boolean {
         const t = ctx.tranches.get(id)!;
         return c.item === 'interest' ? t.missedInterest : c.item === 'principal' ? t.missedPrincipal : t.missedInterest || t.missedPrincipal;
       });
-    case 'coverageBelow':
-      return ctx.coverage !== undefined && ctx.coverage.lt(c.level);
+    case 'coverageBelow': {
+      const multiple = ctx.coverage();
+      return multiple !== undefined && multiple.lt(c.level);
+    }
     case 'onOrAfter':
       return compareDates(ctx.nominal, c.date) >= 0;
     case 'supportFailed':
@@ -1105,5 +1258,7 @@ function evaluate(c: Condition, ctx: EvalContext): boolean {
       return c.conditions.some((x) => evaluate(x, ctx));
     case 'all':
       return c.conditions.every((x) => evaluate(x, ctx));
+    default:
+      return assertNever(c, 'trigger condition');
   }
 }

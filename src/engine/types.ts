@@ -182,5 +182,20 @@ export interface RunResult {
   events: RunEvent[];
   coverage: { periods: CoveragePeriod[]; minimum?: Decimal; wholeLife?: Decimal };
   ledger: LedgerEntry[];
-  checks: { conservation: boolean; periods: ConservationPeriod[]; cashIn: Decimal; cashOut: Decimal; held: Decimal };
+  /**
+   * The conservation proof. `conservation` is true on every result (a failed proof throws an
+   * InternalError first); the figures beside it say what was proven: `periodsChecked` periods
+   * (closing included), cash in (opening balances `fundedAtClosing` included) = cash out + held,
+   * and the largest difference found (0.00).
+   */
+  checks: {
+    conservation: boolean;
+    periods: ConservationPeriod[];
+    cashIn: Decimal;
+    cashOut: Decimal;
+    held: Decimal;
+    periodsChecked: number;
+    fundedAtClosing: Decimal;
+    largestDifference: Decimal;
+  };
 }

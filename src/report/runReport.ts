@@ -58,8 +58,8 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
     ],
     notes: [
       {
-        zh: '覆盖倍数 = 可供优先级分配资金（兑付日账户资金减去排在优先级之前的税费）÷ 优先级当期应付利息与应付本金；过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',
-        en: 'Coverage = funds for the senior (cash on the payment date less the taxes and fees ranking ahead of it) ÷ the senior’s interest and principal due; a pass-through tranche’s principal is due only on its expected maturity (or the last date). Excess spread = pool interest − the period’s taxes and fees − the tranches’ coupon accruals.',
+        zh: '覆盖倍数 = 可供优先级分配资金 ÷ 优先级当期应付利息与应付本金。可供优先级分配资金 = 上期结转 + 当期回收（含违约回收、风险分担补偿、担保代偿、清仓回购）+ 储备金动用与释放（扣除排在优先级之前的补足）− 排在优先级之前的税费及其他支付；差额支付与流动性支持不计入。过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',
+        en: 'Coverage = funds for the senior ÷ the senior’s interest and principal due. Funds for the senior = cash brought forward + the period’s collections (recoveries, loss sharing, guarantee payments and a clean-up call included) + reserve draws and releases (less top-ups ranking ahead) − taxes, fees and other payments ranking ahead of the senior; shortfall undertakings and liquidity advances are not counted. A pass-through tranche’s principal is due only on its expected maturity (or the last date). Excess spread = pool interest − the period’s taxes and fees − the tranches’ coupon accruals.',
       },
     ],
   };
@@ -99,9 +99,14 @@ function overviewSection(r: RunResult): Section {
       { key: 'minCoverage', label: { zh: '最低当期覆盖倍数', en: 'Lowest period coverage' }, value: r.coverage.minimum, kind: 'number' },
       { key: 'wholeLifeCoverage', label: { zh: '存续期覆盖倍数', en: 'Whole-life coverage' }, value: r.coverage.wholeLife, kind: 'number' },
       { key: 'cashIn', label: { zh: '现金流入合计', en: 'Cash in' }, value: r.checks.cashIn, kind: 'money' },
+      ...(r.checks.fundedAtClosing.gt(0)
+        ? [{ key: 'fundedAtClosing', label: { zh: '其中：设立日账户初始资金', en: 'of which opening balances at closing' }, value: r.checks.fundedAtClosing, kind: 'money' as const }]
+        : []),
       { key: 'cashOut', label: { zh: '现金流出合计', en: 'Cash out' }, value: r.checks.cashOut, kind: 'money' },
       { key: 'held', label: { zh: '期末留存现金', en: 'Cash held at the end' }, value: r.checks.held, kind: 'money' },
       { key: 'conservation', label: { zh: '现金守恒校验', en: 'Conservation check' }, value: r.checks.conservation ? 'ok' : 'FAILED', kind: 'text' },
+      { key: 'periodsChecked', label: { zh: '校验期数（含设立日）', en: 'Periods checked (closing included)' }, value: r.checks.periodsChecked, kind: 'int' },
+      { key: 'largestDifference', label: { zh: '最大单期差额', en: 'Largest difference in a period' }, value: r.checks.largestDifference, kind: 'money' },
     ],
   };
 }
@@ -483,6 +488,9 @@ export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Recor
       cashIn: m(r.checks.cashIn),
       cashOut: m(r.checks.cashOut),
       held: m(r.checks.held),
+      periodsChecked: r.checks.periodsChecked,
+      fundedAtClosing: m(r.checks.fundedAtClosing),
+      largestDifference: m(r.checks.largestDifference),
       periods: r.checks.periods.map((c) => ({ period: c.period, cashIn: m(c.cashIn), cashOut: m(c.cashOut), heldBegin: m(c.heldBegin), heldEnd: m(c.heldEnd), holds: c.holds })),
     },
     ...(options.ledger ? { ledger: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: m(e.amount), reason: e.reason })) } : {}),

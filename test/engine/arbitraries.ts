@@ -228,6 +228,8 @@ export const dealRaw = fc.record({
   tranches: tranchesRaw,
   fees: fc.array(feeRaw, { maxLength: 6 }),
   collectionAccount: fc.boolean(),
+  /** Per mille of the pool in the collection account at closing (item 11 of issue 7), when it is written. */
+  collectionOpeningPm: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
   reserve: fc.option(reserveRaw, { nil: undefined }),
   supports: fc.array(supportRaw, { maxLength: 3 }),
   triggers: fc.array(triggerRaw, { maxLength: 3 }),
@@ -467,7 +469,11 @@ export function buildDeal(raw: DealRaw): DealCase {
 
   // Accounts -----------------------------------------------------------------------------------
   const accounts: JsonObject[] = [];
-  if (raw.collectionAccount) accounts.push({ id: 'collection', name: '专项计划账户', kind: 'collection' });
+  if (raw.collectionAccount) {
+    const collection: JsonObject = { id: 'collection', name: '专项计划账户', kind: 'collection' };
+    if (raw.collectionOpeningPm > 0) collection['initialBalance'] = fenToYuan(partOf(poolFen, raw.collectionOpeningPm));
+    accounts.push(collection);
+  }
   const r = raw.reserve;
   let reserveTarget: JsonObject | undefined;
   if (r) {

@@ -57,7 +57,12 @@ function run(deal: LoadedDeal, scenario: ScenarioInput = {}): RunResult {
  */
 function expectConserved(r: RunResult): void {
   expect(r.checks.conservation).toBe(true);
-  const funded = sumOf(r.accounts.filter((a) => a.kind === 'reserve').map((a) => a.periods[0]!.begin));
+  // What was proven: the closing and every payment date, nothing off.
+  expect(r.checks.periodsChecked).toBe(r.pool.periods.length + 1);
+  expect(y(r.checks.largestDifference)).toBe('0.00');
+  // Every account's opening balance (reserves, the collection account) was funded at closing.
+  const funded = sumOf(r.accounts.map((a) => a.periods[0]!.begin));
+  expect(y(r.checks.fundedAtClosing)).toBe(y(funded));
   const pool = sumOf(r.pool.periods.map((p) => p.principal.plus(p.interest).plus(p.recoveries).plus(p.callProceeds)));
   const supports = sumOf(r.supports.map((s) => sumOf(s.draws.map((d) => d.amount))));
   const cashIn = funded.plus(pool).plus(supports);

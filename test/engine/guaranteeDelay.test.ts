@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDeal } from '../../src/io/loadDeal.js';
 import { runDeal } from '../../src/engine/run.js';
 import { Scenario } from '../../src/scenario/schema.js';
+import { ZERO } from '../../src/util/money.js';
 
 describe('loan guarantee with a delay', () => {
   it('pays L01’s principal and the interest of the default quarter and the next', () => {
@@ -20,5 +21,12 @@ describe('loan guarantee with a delay', () => {
     expect(g.draws.map((d) => [d.period, d.amount.toFixed(2)])).toEqual([[3, '41002739.73']]);
     expect(r.tranches.every((t) => t.summary.loss.isZero())).toBe(true);
     expect(r.checks.conservation).toBe(true);
+    // The closing and 4 payment dates proven; in: what the pool paid and what the supports paid
+    // (the guarantor's 41,002,739.73 and the undertaking's draws).
+    expect([r.checks.periodsChecked, r.checks.largestDifference.toFixed(2)]).toEqual([5, '0.00']);
+    const pool = r.pool.periods.reduce((a, p) => a.plus(p.principal).plus(p.interest).plus(p.recoveries).plus(p.compensation).plus(p.callProceeds), r.checks.fundedAtClosing);
+    const supports = r.supports.reduce((a, s) => a.plus(s.totalDrawn), ZERO);
+    expect(r.checks.cashIn.toFixed(2)).toBe(pool.plus(supports).toFixed(2));
+    expect(r.checks.cashIn.eq(r.checks.cashOut.plus(r.checks.held))).toBe(true);
   });
 });

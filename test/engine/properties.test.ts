@@ -86,6 +86,7 @@ describe('generated deals', () => {
         for (const t of s.tranches) seen.add(`principal:${t.principal.type}`);
         for (const f of s.fees) seen.add(`fee:${f.kind}${f.kind === 'rateOnBalance' ? `:${f.base}` : f.kind === 'fixed' ? `:${f.per}` : ''}`);
         for (const a of s.accounts) seen.add(`account:${a.kind}${a.target ? `:${a.target.type}` : ''}:${a.release.type}`);
+        for (const a of s.accounts) if (a.kind === 'collection' && a.initialBalance.gt(0)) seen.add('account:collection:opening');
         for (const x of s.supports) seen.add(`support:${x.kind}`);
         for (const t of s.triggers) seen.add(`trigger:${t.condition.type}`);
         for (const w of Object.values(s.waterfalls)) for (const st of w ?? []) seen.add(`step:${st.type}${st.type === 'payPrincipal' ? `:${st.mode}` : ''}`);
@@ -96,7 +97,7 @@ describe('generated deals', () => {
       'asset:pledgeLoan:bullet', 'asset:pledgeLoan:equalPrincipal', 'asset:pledgeLoan:level', 'asset:royalty', 'asset:lease', 'asset:receivable', 'asset:scheduledFlow',
       'principal:passThrough', 'principal:bullet', 'principal:schedule',
       'fee:rateOnBalance:pool', 'fee:rateOnBalance:tranches', 'fee:rateOnBalance:issue', 'fee:fixed:period', 'fee:fixed:year', 'fee:percentOfPayment', 'fee:vat',
-      'account:reserve:fixed:atEnd', 'account:reserve:nextInterest:excessOverTarget', 'account:reserve:shareOfPool:onDate', 'account:reserve:never',
+      'account:collection:opening', 'account:reserve:fixed:atEnd', 'account:reserve:nextInterest:excessOverTarget', 'account:reserve:shareOfPool:onDate', 'account:reserve:never',
       'support:loanGuarantee', 'support:shortfallUndertaking', 'support:liquiditySupport',
       'trigger:cumulativeDefaultRatio', 'trigger:missedPayment', 'trigger:coverageBelow',
       'step:payFees', 'step:payInterest', 'step:payPrincipal:sequential', 'step:payPrincipal:proRata', 'step:fundReserve', 'step:drawReserve', 'step:callSupport', 'step:repaySupport', 'step:payResidual',
@@ -112,9 +113,13 @@ describe('engine properties on generated deals and scenarios', () => {
       property((_, { deal, result: r }) => {
         expect(r.checks.conservation).toBe(true);
         for (const c of r.checks.periods) expect(c.holds, `ledger conservation in period ${c.period}`).toBe(true);
+        // What was proven: the closing and every period run, nothing off.
+        expect(r.checks.periodsChecked).toBe(r.pool.periods.length + 1);
+        eq(r.checks.largestDifference, ZERO, 'largest difference');
 
-        // Whole life, from the tables alone.
-        const funded = sum(deal.spec.accounts.filter((a) => a.kind === 'reserve').map((a) => a.initialBalance));
+        // Whole life, from the tables alone: every account's opening balance is funded at closing.
+        const funded = sum(deal.spec.accounts.map((a) => a.initialBalance));
+        eq(r.checks.fundedAtClosing, funded, 'checks.fundedAtClosing');
         const pool = sum(r.pool.periods.map((p) => p.principal.plus(p.interest).plus(p.recoveries).plus(p.compensation).plus(p.guaranteePayments).plus(p.callProceeds)));
         const guarantees = r.supports.filter((s) => s.kind === 'loanGuarantee');
         const others = r.supports.filter((s) => s.kind !== 'loanGuarantee');
@@ -137,7 +142,8 @@ describe('engine properties on generated deals and scenarios', () => {
         const periods = r.pool.periods.length;
         for (const a of r.accounts) {
           expect(a.periods.length).toBe(periods);
-          const spec = deal.spec.accounts.find((x) => x.id === a.id && x.kind === 'reserve');
+          // Each account opens with its balance funded at closing (the collection account too).
+          const spec = deal.spec.accounts.find((x) => x.kind === a.kind && (x.kind === 'collection' || x.id === a.id));
           let prev = spec ? spec.initialBalance : ZERO;
           for (const p of a.periods) {
             eq(p.begin, prev, `${a.id} period ${p.period} begins where it ended`);

@@ -36,7 +36,7 @@ interface JsonRun {
   accounts: { id: string; periods: { period: number; out: string; end: string }[] }[];
   supports: { id: string; draws: { period: number; date: string; amount: string; requested: string }[] }[];
   tranches: { id: string; summary: { loss: string; finalPaymentDate: string | null } }[];
-  checks: { conservation: boolean };
+  checks: { conservation: boolean; periodsChecked: number; fundedAtClosing: string; cashIn: string; cashOut: string; held: string; largestDifference: string };
 }
 
 describe('ipabs run --scenario', () => {
@@ -52,6 +52,9 @@ describe('ipabs run --scenario', () => {
     expect(risk.periods[7]!.end).toBe('0.00');
     expect(json.tranches.find((t) => t.id === 'A')!.summary).toMatchObject({ loss: '0.00', finalPaymentDate: '2023-08-28' });
     expect(json.checks.conservation).toBe(true);
+    // What was proven: the closing and 20 dates; the 风险金's 1,505万 funded at closing is in.
+    expect(json.checks).toMatchObject({ periodsChecked: 21, fundedAtClosing: '15050000.00', held: '0.00', largestDifference: '0.00' });
+    expect(json.checks.cashIn).toBe(json.checks.cashOut);
   });
 
   it('runs a scenario file on the pledge-loan deal: the guarantee pays 4,000万 + 4,000万 × 5% × 91/365', async () => {

@@ -26,6 +26,10 @@ describe('ipabs run golden files', () => {
     for (const deal of sampleDeals()) {
       const r = JSON.parse((await runCli(['run', deal, '--format', 'json'])).out);
       expect(r.checks.conservation, deal).toBe(true);
+      // What was proven: the closing and every payment date, in = out + held, nothing off.
+      expect(r.checks.periodsChecked, deal).toBe(r.pool.periods.length + 1);
+      expect(r.checks.largestDifference, deal).toBe('0.00');
+      expect(Number(r.checks.cashIn) * 100, deal).toBe(Math.round((Number(r.checks.cashOut) + Number(r.checks.held)) * 100));
       expect(Array.isArray(r.pool.periods) && Array.isArray(r.supports) && Array.isArray(r.events)).toBe(true);
       for (const t of r.tranches) {
         expect(typeof t.id).toBe('string');

@@ -32,7 +32,7 @@ export const Condition = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('coverageBelow'), level: Multiple })
     .strict()
-    .meta({ description: 'The period coverage multiple (覆盖倍数) of the senior is below `level`.' }),
+    .meta({ description: 'The period coverage multiple (覆盖倍数) of the senior is below `level`, as it is known before the waterfall runs: the funds available to the seniors (no reserve draws yet, fees ahead as due) over their interest and principal due.' }),
   z.object({ type: z.literal('onOrAfter'), date: IsoDate }).strict(),
   z.object({ type: z.literal('supportFailed'), support: Id }).strict().meta({ description: 'A support provider failed to pay what it owed.' }),
   AnyCondition,

@@ -3,7 +3,7 @@
  * '.x.csv.123.tmp' -> …`) names temporary files and system calls a user never asked for; these
  * helpers say what went wrong with the file the user named.
  */
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** What an errno code means to someone naming a file, in a few words. */
 const WORDS: Record<string, string> = {
@@ -69,11 +69,16 @@ export function fsErrorWords(err: unknown): string {
   return WORDS[code] ?? `system error ${code}`;
 }
 
-/** A path for messages: relative to the working folder when it is inside it, else as it is. */
+/**
+ * A path for messages: relative to the working folder when it lies below it, else absolute.
+ *
+ * @example displayPath(`${process.cwd()}/deals/a.json`) // 'deals/a.json'
+ */
 export function displayPath(path: string): string {
-  if (!isAbsolute(path)) return path;
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  const full = resolve(path);
+  const rel = relative(process.cwd(), full);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
 }
 
 /**

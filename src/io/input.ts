@@ -7,6 +7,9 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { displayPath, fsErrorWords } from './fsErrors.js';
+
+export { displayPath };
 
 const MiB = 1024 * 1024;
 
@@ -50,58 +53,39 @@ export function mib(bytes: number): string {
   return `${m >= 10 || Number.isInteger(m) ? Math.round(m) : m.toFixed(1)} MiB`;
 }
 
-/** A path for messages: relative to the working folder when it lies below it, else absolute. */
-export function displayPath(path: string): string {
-  const full = resolve(path);
-  const rel = relative(process.cwd(), full);
-  if (rel === '') return '.';
-  return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
-}
+
+/**
+ * What an errno code means when reading, where it is worth saying more than
+ * {@link fsErrorWords} does (a missing input is a file, not "a file or folder").
+ */
+const READ_WORDS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EMFILE: 'too many files are open; close some programs and try again',
+  ENFILE: 'too many files are open; close some programs and try again',
+  EBUSY: 'the file is busy (in use by another program)',
+  EAGAIN: 'the file is not ready to be read (not a regular file?)',
+  EWOULDBLOCK: 'the file is not ready to be read (not a regular file?)',
+  EIO: 'the disk reported a read error',
+  ENXIO: 'a device, not a regular file',
+  ENODEV: 'a device, not a regular file',
+  ETIMEDOUT: 'the network file system did not answer',
+  ESTALE: 'the network file system did not answer',
+  ENOMEM: 'not enough memory to read it',
+  ERR_INVALID_ARG_TYPE: 'the path contains a NUL character',
+};
 
 /**
  * Why a file could not be read, in a few words, from a Node error: never Node's own message
- * (which names system calls and temporary paths).
+ * (which names system calls and temporary paths). The reading words first, else the shared ones.
+ *
+ * @example ioErrorWords({ code: 'ENOENT' }) // 'no such file'
  */
 export function ioErrorWords(err: unknown): string {
   const code = typeof err === 'object' && err !== null ? (err as NodeJS.ErrnoException).code : undefined;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many symbolic links (a link that points to itself?)';
-    case 'ENAMETOOLONG':
-      return 'the path is too long';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open; close some programs and try again';
-    case 'EBUSY':
-      return 'the file is busy (in use by another program)';
-    case 'EAGAIN':
-    case 'EWOULDBLOCK':
-      return 'the file is not ready to be read (not a regular file?)';
-    case 'EIO':
-      return 'the disk reported a read error';
-    case 'ENXIO':
-    case 'ENODEV':
-      return 'a device, not a regular file';
-    case 'ETIMEDOUT':
-    case 'ESTALE':
-      return 'the network file system did not answer';
-    case 'ENOMEM':
-      return 'not enough memory to read it';
-    case 'ERR_INVALID_ARG_VALUE':
-    case 'ERR_INVALID_ARG_TYPE':
-      return 'the path contains a NUL character';
-    default:
-      return code ? `the system refused to read it (${code})` : 'the system refused to read it';
-  }
+  if (code === undefined) return 'the system refused to read it';
+  return READ_WORDS[code] ?? (code === 'ERR_INVALID_ARG_VALUE' ? 'the path contains a NUL character' : fsErrorWords(err));
 }
 
 /** Why a path is not a regular file (the kind said plainly), or undefined when it is one. */

@@ -14,6 +14,7 @@ import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
 import { DEFAULT_LIMITS, displayPath, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
 import { runRules } from '../validate/rules.js';
+import { Decimal } from '../util/money.js';
 
 /** Where an asset was written: inline in the deal file or on a line of a tape. */
 export type AssetOrigin =
@@ -26,7 +27,111 @@ export interface LoadedDeal {
   spec: DealFile;
   /** Every asset, inline ones first, then each tape's rows in order. */
   assets: AssetSpec[];
+  /**
+   * Where each asset was written, by index. A loaded deal keeps its origins compactly and builds
+   * this list when it is first read; {@link originOf} reads one without building it.
+   */
   origins: AssetOrigin[];
+}
+
+/**
+ * Where the assets of a loaded deal were written, without an object per asset: a count of inline
+ * assets, then per tape its file, columns and an array of line numbers (a million-row tape
+ * would otherwise keep a million origin objects).
+ */
+class OriginTable {
+  private inline = 0;
+  private readonly tapes: { start: number; tape: number; file: string; columns: TapeColumn[]; lines: Int32Array }[] = [];
+  length = 0;
+
+  addInline(count: number): void {
+    this.inline += count;
+    this.length += count;
+  }
+
+  /** The rows of one tape, in order, after everything added before. */
+  addTape(tape: number, file: string, columns: TapeColumn[], lines: Int32Array): void {
+    this.tapes.push({ start: this.length, tape, file, columns, lines });
+    this.length += lines.length;
+  }
+
+  at(index: number): AssetOrigin | undefined {
+    if (!(index >= 0 && index < this.length)) return undefined;
+    if (index < this.inline) return { kind: 'inline', index };
+    let lo = 0;
+    let hi = this.tapes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.tapes[mid]!.start <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    const t = this.tapes[lo]!;
+    return { kind: 'tape', tape: t.tape, file: t.file, line: t.lines[index - t.start]!, columns: t.columns };
+  }
+
+  /** The file of each tape that gave assets, by its index in pool.tapes. */
+  tapeFiles(): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const t of this.tapes) if (t.lines.length > 0 && !out.has(t.tape)) out.set(t.tape, t.file);
+    return out;
+  }
+
+  toArray(): AssetOrigin[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i)!);
+  }
+}
+
+const originTables = new WeakMap<LoadedDeal, OriginTable>();
+
+/** A loaded deal whose `origins` list is built from `table` when first read. */
+function loadedDeal(file: string, spec: DealFile, assets: AssetSpec[], table: OriginTable): LoadedDeal {
+  let list: AssetOrigin[] | undefined;
+  const deal = { file, spec, assets } as LoadedDeal;
+  Object.defineProperty(deal, 'origins', {
+    enumerable: true,
+    configurable: true,
+    get: () => (list ??= table.toArray()),
+    set: (value: AssetOrigin[]) => {
+      list = value;
+      originTables.delete(deal);
+    },
+  });
+  originTables.set(deal, table);
+  return deal;
+}
+
+/** Where the asset at `index` of a deal was written (without building the deal's whole `origins` list). */
+export function originOf(deal: LoadedDeal, index: number): AssetOrigin | undefined {
+  const table = originTables.get(deal);
+  return table ? table.at(index) : deal.origins[index];
+}
+
+/** The file of each tape that gave a deal assets, by its index in pool.tapes. */
+export function tapeFilesOf(deal: LoadedDeal): Map<number, string> {
+  const table = originTables.get(deal);
+  if (table) return table.tapeFiles();
+  const out = new Map<number, string>();
+  for (const o of deal.origins) if (o.kind === 'tape' && !out.has(o.tape)) out.set(o.tape, o.file);
+  return out;
+}
+
+/** Line numbers as rows are read: an Int32Array that doubles, trimmed at the end. */
+class LineNumbers {
+  private buf = new Int32Array(1024);
+  length = 0;
+
+  push(line: number): void {
+    if (this.length === this.buf.length) {
+      const bigger = new Int32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.length++] = line;
+  }
+
+  done(): Int32Array {
+    return this.buf.slice(0, this.length);
+  }
 }
 
 export interface LoadResult {
@@ -381,7 +486,8 @@ export function validateDeal(
   const spec = parsed.data;
   const diagnostics: Diagnostic[] = [];
   const assets: AssetSpec[] = [...spec.pool.assets];
-  const origins: AssetOrigin[] = spec.pool.assets.map((_, index) => ({ kind: 'inline', index }));
+  const origins = new OriginTable();
+  origins.addInline(spec.pool.assets.length);
 
   spec.pool.tapes.forEach((tape, tapeIndex) => {
     const tapePath = ['pool', 'tapes', tapeIndex] as const;
@@ -415,7 +521,7 @@ export function validateDeal(
     // Rows are checked as they are read, and only the assets are kept; after the first error
     // they are no longer kept, as the deal will not load.
     const tapeAssets: AssetSpec[] = [];
-    const tapeOrigins: AssetOrigin[] = [];
+    const tapeLines = new LineNumbers();
     let columns: TapeColumn[] = [];
     let anyError = false;
     const shared = new SharedValues();
@@ -425,7 +531,7 @@ export function validateDeal(
         if (!anyError) {
           shared.share(result.data as unknown as Record<string, unknown>, row.cells);
           tapeAssets.push(result.data);
-          tapeOrigins.push({ kind: 'tape', tape: tapeIndex, file: tapeFile, line: row.line, columns });
+          tapeLines.push(row.line);
         }
         return;
       }
@@ -491,12 +597,12 @@ export function validateDeal(
     diagnostics.push(...rowErrors.diagnostics());
     if (!anyError) {
       for (const a of tapeAssets) assets.push(a);
-      for (const o of tapeOrigins) origins.push(o);
+      origins.addTape(tapeIndex, tapeFile, columns, tapeLines.done());
     }
   });
 
   if (hasErrors(diagnostics)) return { diagnostics };
-  const deal: LoadedDeal = { file, spec, assets, origins };
+  const deal = loadedDeal(file, spec, assets, origins);
   diagnostics.push(...runRules(deal));
   return hasErrors(diagnostics) ? { diagnostics } : { deal, diagnostics };
 }
@@ -523,8 +629,15 @@ class SharedValues {
       if (value === undefined || value === null || typeof value !== 'object' && typeof value !== 'string') continue;
       const text = cells[field]!;
       const seen = table.values.get(text);
-      if (seen !== undefined) holder![key] = seen;
-      else if (table.values.size < SharedValues.MAX) table.values.set(text, value);
+      if (seen !== undefined) {
+        holder![key] = seen;
+        continue;
+      }
+      // A parsed decimal's digit array has room for 16 digits more than it holds (it grew by
+      // push); a copy holds just its digits, a fifth of the memory of a kept balance.
+      const kept = value instanceof Decimal ? new Decimal(value) : value;
+      if (kept !== value) holder![key] = kept;
+      if (table.values.size < SharedValues.MAX) table.values.set(text, kept);
     }
   }
 }

@@ -92,10 +92,11 @@ export interface ParsedTape {
   diagnostics: Diagnostic[];
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+/** Sets `value` at a field path already split at its dots, making the objects on the way. */
+function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
   let obj = target;
-  for (const key of keys.slice(0, -1)) {
+  for (let k = 0; k < keys.length - 1; k++) {
+    const key = keys[k]!;
     const next = obj[key];
     if (next === undefined || next === null || typeof next !== 'object') obj[key] = {};
     obj = obj[key] as Record<string, unknown>;
@@ -185,6 +186,7 @@ function cloneJson(value: unknown): unknown {
 
 /** The csv-parse engine behind its stream class, fed chunk by chunk, synchronously. */
 interface CsvEngine {
+  info: { lines: number };
   parse(buf: Buffer | undefined, end: boolean, push: (r: unknown) => void, close: () => void): Error | undefined;
 }
 
@@ -230,22 +232,26 @@ export function readTape(
   const encoding = detectEncoding(chunks, encodingOption);
   const engine = (new Parser({
     bom: true,
-    info: true,
-    raw: true,
+    // Neither `raw` nor `info`: the raw text costs a copy of every character, and `info` an
+    // object per record that the young generation promotes; the line count is read live instead.
     relax_column_count: true,
     skip_empty_lines: true,
     // Rows of empty cells (",,,,", which spreadsheets leave below a table) are not assets.
     skip_records_with_empty_values: true,
   }) as unknown as { api: CsvEngine }).api;
+  // csv-parse's running count of lines, up to the end of the record being pushed.
+  const lineCount = engine.info;
   const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
   let columns: TapeColumn[] | undefined;
+  // The columns that name a field, with the field's path split once.
+  let fieldColumns: (TapeColumn & { field: string; keys: string[] })[] = [];
   let headerLength = 0;
   let rows = 0;
   let stop: Diagnostic | undefined;
   let sawBytes = false;
   const push = (r: unknown) => {
     if (stop) return;
-    const { record, info, raw } = r as { record: string[]; info: { lines: number }; raw: string };
+    const record = r as string[];
     if (columns === undefined) {
       headerLength = record.length;
       columns = tapeColumns(record, knownFields);
@@ -260,10 +266,11 @@ export function readTape(
         };
         return;
       }
+      fieldColumns = columns.filter((c) => c.field !== undefined).map((c) => ({ ...c, field: c.field!, keys: c.field!.split('.') }));
       visit.onHeader?.(columns);
       return;
     }
-    const line = startLine(info.lines, raw);
+    const line = startLine(lineCount.lines, record);
     rows++;
     if (record.length !== headerLength) {
       visit.onRowError({
@@ -277,12 +284,11 @@ export function readTape(
     const value = cloneJson(defaults) as Record<string, unknown>;
     value['type'] = type;
     const cells: Record<string, string> = {};
-    for (const col of columns) {
-      if (col.field === undefined) continue;
+    for (const col of fieldColumns) {
       const rawCell = record[col.index] ?? '';
       const cell = convertCell(col.field, rawCell, col.scale);
       if (cell !== undefined) {
-        setPath(value, col.field, cell);
+        setPath(value, col.keys, cell);
         cells[col.field] = rawCell.trim();
       }
     }
@@ -459,12 +465,15 @@ export class RowErrors {
 }
 
 /**
- * The line a record starts on: csv-parse counts lines up to the record's end, and its raw text
- * holds any empty lines skipped before it and the line break after it.
+ * The line a record starts on: csv-parse counts lines up to the record's end, and a record
+ * spans more than one line only by line breaks inside its cells (quoted).
  */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^(?:\r?\n|\r)+/, '').replace(/(?:\r?\n|\r)$/, '');
-  return endLine - (body.match(/\r?\n|\r/g)?.length ?? 0);
+function startLine(endLine: number, record: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of record) {
+    if (cell.includes('\n') || cell.includes('\r')) breaks += cell.match(/\r?\n|\r/g)!.length;
+  }
+  return endLine - breaks;
 }
 
 /** Where the quoted cell that never closes opens: 1-based line and column, or undefined. */

@@ -33,9 +33,20 @@ export function loanDates(start: IsoDate, maturity: IsoDate, everyMonths: number
   return out;
 }
 
-/** Equal parts of `total`, the odd fen to the earliest parts; the parts sum to `total`. */
+/**
+ * Equal parts of `total`, the odd fen to the earliest parts; the parts sum to `total`. What
+ * {@link allocate} gives for equal weights (every part has the same remainder, so the fen left
+ * over go in order), in whole fen without a share per part: a pool of 100,000 loans splits
+ * millions of times.
+ */
 export function equalSplit(total: Decimal, count: number): Decimal[] {
-  return allocate(total, Array.from({ length: count }, () => ONE));
+  const fen = total.times(100);
+  if (count <= 0 || !fen.isInteger() || fen.isNegative()) return allocate(total, Array.from({ length: count }, () => ONE));
+  const part = fen.divToInt(count);
+  const odd = fen.minus(part.times(count)).toNumber();
+  const low = part.div(100);
+  const high = odd > 0 ? part.plus(1).div(100) : low;
+  return Array.from({ length: count }, (_, i) => (i < odd ? high : low));
 }
 
 /**

@@ -27,14 +27,27 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): Contrac
   if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
   let cf = byCutoff.get(cutoff);
   if (!cf) {
-    // The table has an entry for every type (the compiler checks it); an asset that escaped the
-    // types is an internal error, not a TypeError.
-    if (!Object.prototype.hasOwnProperty.call(ASSET_MODELS, asset.type)) return assertNever(asset as never, 'asset type');
-    const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
-    cf = model.contractual(asset as never, cutoff);
+    cf = computeCashflows(asset, cutoff);
     byCutoff.set(cutoff, cf);
   }
   return cf;
+}
+
+/**
+ * The contractual cash flows of one asset, as {@link contractualCashflows} gives them, for a
+ * caller that reads them once (pool statistics over a large pool): computed again rather than
+ * kept when they are not already known.
+ */
+export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
+  return memo.get(asset)?.get(cutoff) ?? computeCashflows(asset, cutoff);
+}
+
+function computeCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
+  // The table has an entry for every type (the compiler checks it); an asset that escaped the
+  // types is an internal error, not a TypeError.
+  if (!Object.prototype.hasOwnProperty.call(ASSET_MODELS, asset.type)) return assertNever(asset as never, 'asset type');
+  const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
+  return model.contractual(asset as never, cutoff);
 }
 
 /**

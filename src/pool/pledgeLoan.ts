@@ -2,12 +2,27 @@
  * 知识产权质押贷款: loans secured by pledged IP. `principal` is the balance at the cutoff; it is
  * repaid over the loan's payment dates after the cutoff.
  */
-import { compareDates } from '../dates/date.js';
-import { yearFraction } from '../dates/daycount.js';
+import { compareDates, type IsoDate } from '../dates/date.js';
+import { yearFraction, type DayCount as DayCountName } from '../dates/daycount.js';
 import { sum, toFen, ZERO, type Decimal } from '../util/money.js';
 import { afterCutoff, equalSplit, levelPayments, loanDates, periodRate } from './common.js';
 import type { AssetModel, Flow } from './types.js';
 import { assertNever } from '../util/never.js';
+
+/**
+ * Year fractions by start, end and day count: the loans of a pool share their payment dates, and
+ * a pool of 100,000 loans asks for millions of fractions of a few thousand periods. Bounded.
+ */
+const fractions = new Map<string, Decimal>();
+function cachedYearFraction(from: IsoDate, to: IsoDate, dayCount: DayCountName): Decimal {
+  const key = `${from}${to}${dayCount}`;
+  let f = fractions.get(key);
+  if (f === undefined) {
+    if (fractions.size >= 65_536) fractions.clear();
+    fractions.set(key, (f = yearFraction(from, to, dayCount)));
+  }
+  return f;
+}
 
 export const pledgeLoan: AssetModel<'pledgeLoan'> = {
   type: 'pledgeLoan',
@@ -69,7 +84,7 @@ export const pledgeLoan: AssetModel<'pledgeLoan'> = {
     let left = balance;
     const flows = dates.map((date, i) => {
       const part = parts[i]!;
-      const interest = part.interest ?? toFen(left.times(loan.rate).times(yearFraction(starts[i]!, date, loan.dayCount)));
+      const interest = part.interest ?? toFen(left.times(loan.rate).times(cachedYearFraction(starts[i]!, date, loan.dayCount)));
       left = left.minus(part.principal);
       return { date, principal: part.principal, interest };
     });

@@ -8,7 +8,7 @@ import type { IP_TYPES } from '../schema/pool.js';
 
 type IpType = (typeof IP_TYPES)[number];
 import { Decimal, sum, ZERO } from '../util/money.js';
-import { contractualCashflows, type ContractualCashflows } from './index.js';
+import { contractualCashflows, contractualCashflowsOnce, type ContractualCashflows } from './index.js';
 import { riskReserveOf } from './royalty.js';
 import { assertNever } from '../util/never.js';
 
@@ -64,7 +64,12 @@ export interface PoolStats {
   purchasePrice: Decimal;
   /** 风险金 and first-license fees of royalty pools. */
   royalty?: { firstLicenseFees: Decimal; riskReserve: Decimal; riskReserveRatio: Decimal };
-  /** Per asset, its contractual cash flows (for the cash-flow table and later the engine). */
+  /** Per asset, its balance at the cutoff (the balance of its contractual cash flows). */
+  balances: Decimal[];
+  /**
+   * Per asset, its contractual cash flows. Computed (and kept with the assets) when first read:
+   * the statistics themselves need only totals, and a pool of 100,000 loans has millions of flows.
+   */
   cashflows: ContractualCashflows[];
 }
 
@@ -182,8 +187,18 @@ function stratify(amounts: readonly Decimal[], labels: readonly { label: string;
 /** Computes the pool statistics of a loaded deal. */
 export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'zh' | 'en' = 'zh'): PoolStats {
   const cutoff = spec.dates.cutoff;
-  const cashflows = assets.map((a) => contractualCashflows(a, cutoff));
-  const balances = cashflows.map((c) => c.balance);
+  // One asset's flows at a time, totalled and dropped: only balances and last dates are kept.
+  const balances: Decimal[] = new Array(assets.length);
+  const lastDates: (IsoDate | undefined)[] = new Array(assets.length);
+  let scheduledPrincipal = ZERO;
+  let scheduledInterest = ZERO;
+  assets.forEach((a, i) => {
+    const cf = contractualCashflowsOnce(a, cutoff);
+    balances[i] = cf.balance;
+    lastDates[i] = lastPaymentDate(cf);
+    for (const f of cf.flows) scheduledPrincipal = scheduledPrincipal.plus(f.principal);
+    for (const f of cf.flows) scheduledInterest = scheduledInterest.plus(f.interest);
+  });
   const balance = sum(balances);
   const n = assets.length;
 
@@ -208,15 +223,15 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
       rated = rated.plus(b);
       rateWeighted = rateWeighted.plus(b.times(rate));
     }
-    const last = lastPaymentDate(cashflows[i]!);
+    const last = lastDates[i];
     if (last && compareDates(last, cutoff) > 0) termWeighted = termWeighted.plus(b.times(yearsBetween(cutoff, last)));
   });
 
   // Remaining-term bands count calendar months from the cutoff (a 12-month loan over 29 February
   // is still "1 year or less"): the band is the first whose end, cutoff + 12·years, is on or
   // after the last payment date.
-  const termBand = (c: ContractualCashflows) => {
-    const last = lastPaymentDate(c) ?? cutoff;
+  const termBand = (lastDate: IsoDate | undefined) => {
+    const last = lastDate ?? cutoff;
     const i = TERM_BANDS.findIndex((b) => b.upTo === undefined || compareDates(last, addMonths(cutoff, 12 * b.upTo)) <= 0);
     return { label: TERM_BANDS[i]![lang], order: i };
   };
@@ -225,7 +240,7 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
     { key: 'ipType', rows: stratify(balances, assets.map((a) => ({ label: ipTypeLabel(a, lang) }))) },
     { key: 'region', rows: stratify(balances, assets.map((a) => ({ label: a.region ?? (lang === 'zh' ? '未披露' : 'not stated') }))) },
     { key: 'sizeBand', rows: stratify(balances, balances.map((b) => { const band = bandOf(b.toNumber(), SIZE_BANDS); return { label: band[lang], order: band.order }; })) },
-    { key: 'remainingTerm', rows: stratify(balances, cashflows.map(termBand)) },
+    { key: 'remainingTerm', rows: stratify(balances, lastDates.map(termBand)) },
   ];
 
   // Tranches rank by class (senior, mezzanine, subordinate), then as listed.
@@ -259,7 +274,7 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
     royalty = { firstLicenseFees: fees, riskReserve: reserve, riskReserveRatio: fees.isZero() ? ZERO : reserve.div(fees) };
   }
 
-  return {
+  const stats: Omit<PoolStats, 'cashflows'> = {
     cutoff,
     balance,
     assetCount: n,
@@ -271,14 +286,19 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
     topObligors,
     weightedRate: rated.isZero() ? undefined : rateWeighted.div(rated),
     weightedRemainingTerm: balance.isZero() ? ZERO : termWeighted.div(balance),
-    scheduledPrincipal: sum(cashflows.flatMap((c) => c.flows.map((f) => f.principal))),
-    scheduledInterest: sum(cashflows.flatMap((c) => c.flows.map((f) => f.interest))),
+    scheduledPrincipal,
+    scheduledInterest,
     strata,
     tranches: spec.tranches.map((t) => coverage.get(t.id)!),
     issueBalance,
     issueCoverage: issueBalance.isZero() ? ZERO : balance.div(issueBalance),
     purchasePrice: spec.pool.purchasePrice ?? balance,
     royalty,
-    cashflows,
+    balances,
   };
+  let cashflows: ContractualCashflows[] | undefined;
+  return Object.defineProperty(stats as PoolStats, 'cashflows', {
+    enumerable: true,
+    get: () => (cashflows ??= assets.map((a) => contractualCashflows(a, cutoff))),
+  });
 }

@@ -2,6 +2,7 @@
 import type { LoadedDeal } from '../io/loadDeal.js';
 import { dealSchedule, periodOfDate } from '../deal/periods.js';
 import { poolStats, type PoolStats, type StratumKey } from '../pool/stats.js';
+import { contractualCashflowsOnce } from '../pool/index.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
@@ -179,7 +180,7 @@ function topObligorSection(s: PoolStats, deal: LoadedDeal, structure: string): T
   deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
     const t = totals.get(key) ?? { name: a.obligor, amount: ZERO, count: 0 };
-    t.amount = t.amount.plus(s.cashflows[i]!.balance);
+    t.amount = t.amount.plus(s.balances[i]!);
     t.count += 1;
     totals.set(key, t);
   });
@@ -240,8 +241,9 @@ function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
   const interest = periods.map(() => ZERO);
   let latePrincipal = ZERO;
   let lateInterest = ZERO;
-  for (const cf of s.cashflows) {
-    for (const f of cf.flows) {
+  // One asset's flows at a time: a large pool's flows are not all kept.
+  for (const a of deal.assets) {
+    for (const f of contractualCashflowsOnce(a, s.cutoff).flows) {
       const k = periodOfDate(periods, f.date);
       if (k < 0) {
         latePrincipal = latePrincipal.plus(f.principal);
@@ -299,8 +301,9 @@ function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
 function assetFlowSection(deal: LoadedDeal, s: PoolStats): TableSection {
   const rows: Record<string, Cell>[] = [];
   deal.assets.forEach((a, i) => {
-    let balance = s.cashflows[i]!.balance;
-    for (const f of s.cashflows[i]!.flows) {
+    const cf = contractualCashflowsOnce(a, s.cutoff);
+    let balance = cf.balance;
+    for (const f of cf.flows) {
       balance = balance.minus(f.principal);
       rows.push({ asset: a.id, obligor: a.obligor, date: f.date, principal: f.principal, interest: f.interest, total: f.principal.plus(f.interest), endBalance: balance });
     }

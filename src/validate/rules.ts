@@ -12,7 +12,7 @@ import { contractualCashflows, contractualOutline } from '../pool/index.js';
 import { riskReserveOf } from '../pool/royalty.js';
 import { Decimal, sum } from '../util/money.js';
 import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
-import type { AssetOrigin, LoadedDeal } from '../io/loadDeal.js';
+import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../io/loadDeal.js';
 import { suggest } from './zodIssues.js';
 import { forEachAssumed } from '../report/assumptions.js';
 import { assertNever } from '../util/never.js';
@@ -58,8 +58,8 @@ const uniqueIds: Rule = (ctx) => {
   ctx.deal.assets.forEach((a, i) => {
     const first = seenAsset.get(a.id);
     // A tape read twice is reported once, by repeatedIds, not once per row.
-    if (first !== undefined && sameRow(ctx.deal.origins[first]!, ctx.deal.origins[i]!)) return;
-    if (first !== undefined) ctx.onAsset(i, 'id', `duplicate asset id "${a.id}" (also ${originName(ctx.deal.origins[first]!, ctx.deal.origins[i]!)})`);
+    if (first !== undefined && sameRow(originOf(ctx.deal, first)!, originOf(ctx.deal, i)!)) return;
+    if (first !== undefined) ctx.onAsset(i, 'id', `duplicate asset id "${a.id}" (also ${originName(originOf(ctx.deal, first)!, originOf(ctx.deal, i)!)})`);
     else seenAsset.set(a.id, i);
   });
 };
@@ -130,8 +130,7 @@ const repeatedIds: Rule = (ctx) => {
     });
   };
   // A tape named twice would put each of its assets in the pool twice.
-  const tapeFiles = new Map<number, string>();
-  for (const o of ctx.deal.origins) if (o.kind === 'tape' && !tapeFiles.has(o.tape)) tapeFiles.set(o.tape, o.file);
+  const tapeFiles = tapeFilesOf(ctx.deal);
   const readBy = new Map<string, number>();
   [...tapeFiles].sort(([a], [b]) => a - b).forEach(([tape, file]) => {
     const first = readBy.get(file);
@@ -572,7 +571,7 @@ export function runRules(deal: LoadedDeal): Diagnostic[] {
       out.push({ severity, file: deal.file, path: formatPath(path), message });
     },
     onAsset(index, field, message, severity = 'error') {
-      out.push(assetDiagnostic(deal.file, deal.origins[index]!, field, message, severity));
+      out.push(assetDiagnostic(deal.file, originOf(deal, index)!, field, message, severity));
     },
   };
   for (const rule of RULES) {

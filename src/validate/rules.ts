@@ -12,7 +12,7 @@ import { contractualCashflows, contractualOutline } from '../pool/index.js';
 import { riskReserveOf } from '../pool/royalty.js';
 import { Decimal, sum } from '../util/money.js';
 import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
-import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../io/loadDeal.js';
+import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../io/origins.js';
 import { suggest } from './zodIssues.js';
 import { forEachAssumed } from '../report/assumptions.js';
 import { assertNever } from '../util/never.js';

@@ -6,12 +6,26 @@
  */
 import { statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { DEFAULT_LIMITS, mib, type LoadOptions } from '../io/input.js';
+import { DEFAULT_LIMITS, ioErrorWords, MAX_JSON_TEXT_BYTES, mib, type LoadOptions } from '../io/input.js';
 import { InputError } from '../validate/diagnostics.js';
 
 const MiB = 1024 * 1024;
-/** The largest --max-input-mb: 4 GiB. */
+/** The largest --max-input-mb: 4 GiB (JSON files stop at {@link MAX_JSON_TEXT_BYTES} whatever it says). */
 const MAX_MB = 4096;
+/** The smallest --max-input-mb: 1 KiB (a smaller limit would refuse any deal). */
+const MIN_MB = 0.001;
+
+/** Why a --tapes-from path is not a folder, in words: missing, a file, or unreadable. */
+function folderProblem(dir: string): string {
+  if (dir === '') return 'give a folder';
+  if (dir.includes('\0')) return 'the path contains a NUL character';
+  try {
+    const st = statSync(dir);
+    return st.isDirectory() ? 'cannot be read' : 'not a folder';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : ioErrorWords(err);
+  }
+}
 
 let current: LoadOptions = {};
 
@@ -31,15 +45,15 @@ export function loadOptionsOf(opts: { tapesFrom?: string[]; maxInputMb?: string 
       } catch {
         isDir = false;
       }
-      if (!isDir) throw new InputError(`--tapes-from ${JSON.stringify(dir)}: no such folder`);
+      if (!isDir) throw new InputError(`--tapes-from ${JSON.stringify(dir)}: ${folderProblem(dir)}`);
     }
     out.tapesFrom = [...opts.tapesFrom];
   }
   if (opts.maxInputMb !== undefined) {
     const t = opts.maxInputMb.trim();
     const n = Number(t);
-    if (!/^\d+(\.\d+)?$/.test(t) || !(n > 0) || n > MAX_MB) {
-      throw new InputError(`--max-input-mb ${JSON.stringify(opts.maxInputMb)}: give a size in MiB greater than 0 and at most ${MAX_MB}`);
+    if (!/^\d+(\.\d+)?$/.test(t) || !(n >= MIN_MB) || n > MAX_MB) {
+      throw new InputError(`--max-input-mb ${JSON.stringify(opts.maxInputMb)}: give a size in MiB from ${MIN_MB} (1 KiB) to ${MAX_MB}`);
     }
     const bytes = Math.floor(n * MiB);
     out.limits = { jsonBytes: bytes, tapeBytes: bytes };
@@ -61,7 +75,7 @@ export function addInputOptions(c: Command): Command {
     .addOption(
       new Option(
         '--max-input-mb <n>',
-        `largest deal, scenario or tape file read, in MiB (default: ${mib(DEFAULT_LIMITS.jsonBytes)} for JSON files, ${mib(DEFAULT_LIMITS.tapeBytes)} for tapes)`,
+        `largest deal, scenario or tape file read, in MiB (default: ${mib(DEFAULT_LIMITS.jsonBytes)} for JSON files, ${mib(DEFAULT_LIMITS.tapeBytes)} for tapes; JSON files at most ${mib(MAX_JSON_TEXT_BYTES)} whatever it says)`,
       ),
     )
     .hook('preAction', (command) => {

@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { addOutputOptions } from './options.js';
 import { addInputOptions } from './inputOptions.js';
 import { registerStressCommands } from './stress.js';
-import { InputError, InternalError } from '../validate/diagnostics.js';
+import { InputError, InternalError, printable } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -91,13 +91,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     // The reader of stdout has gone (`| head -1`): nothing left to say, and not a failure.
     if (isBrokenPipe(err)) return io.exitCode ?? 0;
     if (err instanceof InputError) {
-      io.stderr(`ipabs: ${err.message}\n`);
+      io.stderr(`ipabs: ${printable(err.message, true)}\n`);
       return 2;
     }
     // A file the user named cannot be read or written (ENOTDIR, EBUSY, EMFILE, a NUL in a
     // path…): bad input, in words. Only errno-style errors: anything else stays a bug.
     if (isFsError(err)) {
-      io.stderr(`ipabs: ${fsErrorMessage(err)}\n`);
+      io.stderr(`ipabs: ${printable(fsErrorMessage(err), true)}\n`);
       return 2;
     }
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);

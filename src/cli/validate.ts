@@ -1,6 +1,6 @@
 import { loadDeal, readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
 import { looksLikeScenario, validateScenarioList } from '../scenario/load.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
+import { formatDiagnostic, hasErrors, printable, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { fileError } from './load.js';
 import { cliLoadOptions } from './inputOptions.js';
@@ -43,11 +43,11 @@ export function validateCommand(files: string[], opts: ValidateOptions, io: Io):
     }
     const errors = diagnostics.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
     if (errors.length > 0) failed = true;
-    if (diagnostics.length === 0) io.stdout(`${file}: ok${kind}\n`);
+    if (diagnostics.length === 0) io.stdout(`${printable(file)}: ok${kind}\n`);
     else {
       const warnings = diagnostics.length - diagnostics.filter((d) => d.severity === 'error').length;
       const errorCount = diagnostics.length - warnings;
-      io.stdout(`${file}: ${errorCount > 0 ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : 'ok'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${kind}\n`);
+      io.stdout(`${printable(file)}: ${errorCount > 0 ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : 'ok'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${kind}\n`);
       for (const d of sortDiagnostics(diagnostics)) io.stdout(`  ${formatDiagnostic(d)}\n`);
     }
   }

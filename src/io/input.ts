@@ -27,6 +27,12 @@ export interface InputLimits {
  */
 export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({ jsonBytes: 16 * MiB, tapeBytes: 512 * MiB });
 
+/**
+ * The most JSON text read: a JSON file is decoded to one string, and the JavaScript engine's
+ * strings stop at about 512 Mi characters. `--max-input-mb` cannot raise it.
+ */
+export const MAX_JSON_TEXT_BYTES = 500 * MiB;
+
 /** JSON nested deeper than this is refused: the deal language needs a dozen levels. */
 export const MAX_JSON_DEPTH = 64;
 
@@ -47,10 +53,11 @@ export function limitsOf(options: LoadOptions | undefined): InputLimits {
   return { ...DEFAULT_LIMITS, ...(options?.limits ?? {}) };
 }
 
-/** Bytes as MiB for messages: `16 MiB`, `0.5 MiB`. */
+/** A size for messages: `16 MiB`, `1.5 MiB`, `5.1 KiB`, `300 bytes`. */
 export function mib(bytes: number): string {
-  const m = bytes / MiB;
-  return `${m >= 10 || Number.isInteger(m) ? Math.round(m) : m.toFixed(1)} MiB`;
+  const unit = bytes >= MiB ? { size: MiB, name: 'MiB' } : bytes >= 1024 ? { size: 1024, name: 'KiB' } : { size: 1, name: bytes === 1 ? 'byte' : 'bytes' };
+  const m = bytes / unit.size;
+  return `${m >= 10 || Number.isInteger(m) ? Math.round(m) : m.toFixed(1)} ${unit.name}`;
 }
 
 

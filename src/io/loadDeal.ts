@@ -12,7 +12,7 @@ import { PledgeLoan, Royalty, Lease, Receivable, ScheduledFlow } from '../schema
 import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
-import { DEFAULT_LIMITS, displayPath, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
+import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
 import { runRules } from '../validate/rules.js';
 import { Decimal } from '../util/money.js';
 import { LineNumbers, loadedDeal, OriginTable, type AssetOrigin, type LoadedDeal } from './origins.js';
@@ -314,10 +314,14 @@ function firstInvalidUtf8(b: Uint8Array): number {
  * saved in GBK, or UTF-16) give one diagnostic, {@link NOT_UTF8}, at the line and column of the
  * first such byte, rather than a misleading JSON syntax error further on.
  */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
+export function decodeUtf8(bytes: Uint8Array, file: string, maxTextBytes: number = MAX_JSON_TEXT_BYTES): { text?: string; diagnostics: Diagnostic[] } {
+  const tooLargeText = { diagnostics: [{ severity: 'error' as const, file, message: `is ${mib(bytes.length)}: too large to read as one text (a JSON file is read whole, at most ${mib(maxTextBytes)}; put the assets of a large pool in tapes)` }] };
+  if (bytes.length > maxTextBytes) return tooLargeText;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
-  } catch {
+  } catch (err) {
+    // Invalid UTF-8 is a TypeError; anything else (a string longer than the engine allows) is size.
+    if (!(err instanceof TypeError)) return tooLargeText;
     const offset = firstInvalidUtf8(bytes);
     if (offset < 0) return { diagnostics: [{ severity: 'error', file, message: NOT_UTF8 }] };
     const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1;

@@ -512,13 +512,23 @@ function renderCsv(report: Report, opts: RenderOptions): string {
  * autolinks), and `\`, `|`, `` ` ``, `*`, `_`, `~`, `[`, `]` are backslash-escaped (no code
  * spans, emphasis, strikethrough, links, images, nor a cell that splits the table). A JSON-path
  * index such as `tapes[0]` is left as is: a bracket pair can only become a link with `(` or `[`
- * right after it or through a reference definition `[x]:`, and all of those are escaped.
+ * right after it or through a reference definition `[x]:`, and all of those are escaped. Bare
+ * URLs and e-mail addresses are broken up too ({@link AUTOLINK}).
  */
 function mdInline(s: string): string {
   return s
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/\[\d+\](?![([:])|[\\|`*_~[\]]/g, (m) => (m.length > 1 ? m : '\\' + m));
+    .replace(/\[\d+\](?![([:])|[\\|`*_~[\]]/g, (m) => (m.length > 1 ? m : '\\' + m))
+    .replace(AUTOLINK, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
 }
+
+/**
+ * What GitHub-flavoured Markdown turns into a link without any markup (its autolink extension):
+ * `scheme://`, `www.` and the `@` of an e-mail address. The last character of each is
+ * backslash-escaped (`https\://`, `www\.`, `a\@b.cn`), which breaks the pattern and renders as
+ * the same text.
+ */
+const AUTOLINK = /[A-Za-z][A-Za-z0-9+.-]*:(?=\/\/)|\bwww\.|(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9-]+\.[A-Za-z0-9])/gi;
 
 /**
  * Escapes a Markdown table cell: special characters as {@link mdInline} (so `|` cannot split the

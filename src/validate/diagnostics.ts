@@ -27,7 +27,26 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One line per diagnostic: `error: deals/x.json: tranches[1].coupon: must be …`. */
+// C0 and C1 control characters, and the bidirectional overrides and isolates that make text
+// display in another order than it is stored ("Trojan source").
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a file as a terminal may show it: control characters (an escape sequence that
+ * clears the screen or recolours it, a carriage return that hides what came before) and
+ * direction overrides are written as `\u001b` escapes. With `keepNewlines`, line breaks stay.
+ *
+ * @example printable('\u001b[2Jbad') // '\\u001b[2Jbad'
+ */
+export function printable(text: string, keepNewlines = false): string {
+  return text.replace(keepNewlines ? UNPRINTABLE_BUT_NEWLINE : UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * One line per diagnostic: `error: deals/x.json: tranches[1].coupon: must be …`. Header names,
+ * keys and values quoted from a file are shown printable: never a control character.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file;
   if (d.line !== undefined) {
@@ -36,7 +55,7 @@ export function formatDiagnostic(d: Diagnostic): string {
     if (d.columnName !== undefined) where += ` (column ${d.columnName})`;
   }
   if (d.path) where += `: ${d.path}`;
-  return `${d.severity}: ${where}: ${d.message}`;
+  return printable(`${d.severity}: ${where}: ${d.message}`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

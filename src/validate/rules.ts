@@ -505,7 +505,7 @@ const assumedNotes: Rule = (ctx) => {
   forEachAssumed(ctx.spec, (holder, path, field) => {
     const isTape = path.length === 3 && path[0] === 'pool' && path[1] === 'tapes';
     const name = field.split('.')[0]!;
-    if (!isTape && !(name in holder)) {
+    if (!isTape && !Object.hasOwn(holder, name)) {
       const hint = suggest(name, Object.keys(holder).filter((k) => k !== 'assumed'));
       ctx.at([...path, 'assumed', field], `names field "${field}", which this object does not have${hint ? ` (did you mean "${hint}"?)` : ''}`, 'warning');
     }

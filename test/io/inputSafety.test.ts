@@ -154,9 +154,9 @@ describe('size limits and nesting', () => {
     copyFileSync(SAMPLE_TAPE, join(folder, 'tape.csv'));
     const small = await runCli(['validate', deal, '--max-input-mb', '0.001']);
     expect(small.code).toBe(2);
-    expect(small.out).toMatch(/cannot read the file: is \d.* MiB, larger than the limit of 0\.0 MiB \(raise it with --max-input-mb\)/);
+    expect(small.out).toMatch(/cannot read the file: is \d.* KiB, larger than the limit of 1\.0 KiB \(raise it with --max-input-mb\)/);
     const tapeLimit = loadDeal(deal, { limits: { tapeBytes: 100 } });
-    expect(tapeLimit.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/pool\.tapes\[0\]\.path: cannot read the tape .*tape\.csv: is .* MiB, larger than the limit/);
+    expect(tapeLimit.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/pool\.tapes\[0\]\.path: cannot read the tape .*tape\.csv: is 752 bytes, larger than the limit of 100 bytes/);
     expect((await runCli(['validate', deal, '--max-input-mb', '1'])).code).toBe(0);
     for (const bad of ['0', '-1', 'x', '99999']) {
       const r = await runCli(['validate', deal, '--max-input-mb', bad]);

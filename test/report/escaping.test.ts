@@ -98,15 +98,15 @@ describe('Markdown: names stay text', () => {
     expect(mdCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mdCell('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
     expect(mdCell('A & B')).toBe('A &amp; B');
-    expect(mdCell('[x](http://e)')).toBe('\\[x\\](http://e)');
+    expect(mdCell('[x](http://e)')).toBe('\\[x\\](http\\://e)');
     expect(mdCell('`c` *e* _e_ ~s~ a|b \\')).toBe('\\`c\\` \\*e\\* \\_e\\_ \\~s\\~ a\\|b \\\\');
     expect(mdCell('line\none\r\ntwo')).toBe('line one two');
   });
 
   it('a JSON-path index stays as written unless it could open a link', () => {
     expect(mdCell('pool.tapes[0].principal')).toBe('pool.tapes[0].principal');
-    expect(mdCell('[0](http://e)')).toBe('\\[0\\](http://e)');
-    expect(mdCell('[0]: http://e')).toBe('\\[0\\]: http://e');
+    expect(mdCell('[0](http://e)')).toBe('\\[0\\](http\\://e)');
+    expect(mdCell('[0]: http://e')).toBe('\\[0\\]: http\\://e');
     expect(mdCell('[0][1]')).toBe('\\[0\\][1]');
   });
 

@@ -1,0 +1,126 @@
+/**
+ * Review findings on hostile files (issue 7): text from a file never reaches the terminal as
+ * control characters, a JSON file too large to hold as text is said to be so (not "not UTF-8"),
+ * `assumed` notes may not name built-in object properties, size limits read sensibly when small,
+ * Markdown breaks up bare links, and --tapes-from says what is wrong with the path it is given.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../src/io/loadDeal.js';
+import { mib } from '../../src/io/input.js';
+import { mdCell } from '../../src/report/render.js';
+import { formatDiagnostic, printable } from '../../src/validate/diagnostics.js';
+import { runCli, useTempDir } from '../helpers.js';
+
+const tmp = useTempDir('ipabs-hostile-text-');
+const SAMPLE = 'deals/gaoxintou-ip-2.json';
+
+/** A copy of the sample deal and its tape in `folder`, changed by `edit`. */
+function sampleCopy(folder: string, edit: (deal: any) => void = () => {}, tape?: string): string {
+  mkdirSync(folder, { recursive: true });
+  const deal = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+  edit(deal);
+  writeFileSync(join(folder, deal.pool.tapes[0].path), tape ?? readFileSync(join('deals', deal.pool.tapes[0].path)));
+  const file = join(folder, 'deal.json');
+  writeFileSync(file, JSON.stringify(deal, null, 2));
+  return file;
+}
+
+const ESC = '\u001b';
+
+describe('no control characters from a file reach the terminal', () => {
+  it('printable escapes C0, C1 and direction overrides; keeps line breaks when asked', () => {
+    expect(printable(`${ESC}[2Jbad\rx\u202e`)).toBe('\\u001b[2Jbad\\u000dx\\u202e');
+    expect(printable('a\nb', true)).toBe('a\nb');
+    expect(printable('a\nb')).toBe('a\\u000ab');
+    expect(formatDiagnostic({ severity: 'error', file: 'f.csv', line: 1, column: 2, columnName: `${ESC}[31mH`, message: 'm' })).toBe('error: f.csv:1:2 (column \\u001b[31mH): m');
+  });
+
+  it('a tape header and a JSON key with escape sequences are shown escaped', async () => {
+    const tape = readFileSync('deals/gaoxintou-ip-2.tape.csv', 'utf8').replace(/^(\uFEFF?)/, `$1${ESC}[31mHDR,`).replace(/\n(?=.)/g, '\nx,');
+    const deal = sampleCopy(join(tmp.dir(), 'esc'), (d) => {
+      d.tranches[0][`${ESC}[2Jbad`] = 1;
+    }, tape);
+    const r = await runCli(['validate', deal]);
+    expect(r.code).toBe(2);
+    expect(r.out + r.err).not.toContain(ESC);
+    expect(r.out).toContain('tranches[0].\\u001b[2Jbad');
+    const run = await runCli(['run', deal]);
+    expect(run.code).toBe(2);
+    expect(run.err).not.toContain(ESC);
+  });
+});
+
+describe('a JSON file too large to hold as one text', () => {
+  it('is said to be too large, not "not UTF-8"', () => {
+    const bytes = Buffer.from('{"a": 1}'.padEnd(4096, ' '));
+    const { text, diagnostics } = decodeUtf8(bytes, 'big.json', 1024);
+    expect(text).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['error: big.json: is 4 KiB: too large to read as one text (a JSON file is read whole, at most 1 KiB; put the assets of a large pool in tapes)']);
+    expect(decodeUtf8(bytes, 'big.json').text).toBe(bytes.toString());
+  });
+});
+
+describe('assumed notes name fields the object has', () => {
+  it('a note on toString, hasOwnProperty or constructor is a warning, not an assumption', async () => {
+    const deal = sampleCopy(join(tmp.dir(), 'assumed'), (d) => {
+      d.tranches[0].assumed = { toString: 'y', hasOwnProperty: 'z', constructor: 'w' };
+    });
+    const r = await runCli(['validate', deal]);
+    expect(r.code).toBe(0);
+    for (const key of ['toString', 'hasOwnProperty', 'constructor']) {
+      expect(r.out).toContain(`tranches[0].assumed.${key}: names field "${key}", which this object does not have`);
+    }
+  });
+});
+
+describe('small size limits', () => {
+  it('sizes under a MiB are said in KiB or bytes', () => {
+    expect(mib(16 * 1024 * 1024)).toBe('16 MiB');
+    expect(mib(1.5 * 1024 * 1024)).toBe('1.5 MiB');
+    expect(mib(5243)).toBe('5.1 KiB');
+    expect(mib(300)).toBe('300 bytes');
+  });
+
+  it('--max-input-mb takes at least 1 KiB, and a small limit names the sizes', async () => {
+    for (const bad of ['0', '0.0000001', '0.0009']) {
+      const r = await runCli(['validate', SAMPLE, '--max-input-mb', bad]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('give a size in MiB from 0.001 (1 KiB) to 4096');
+    }
+    const r = await runCli(['validate', SAMPLE, '--max-input-mb', '0.005']);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/is \d+(\.\d)? KiB, larger than the limit of 5\.1 KiB/);
+  });
+});
+
+describe('Markdown breaks up bare links', () => {
+  it('scheme://, www. and e-mail addresses are escaped so no autolink forms', () => {
+    expect(mdCell('www.evil.com/x https://evil.com a@b.cn tapes[0]')).toBe('www\\.evil.com/x https\\://evil.com a\\@b.cn tapes[0]');
+  });
+
+  it('an obligor named with a URL is written escaped by pool --format md', async () => {
+    const tape = readFileSync('deals/gaoxintou-ip-2.tape.csv', 'utf8').replace('借款人01', 'www.evil.com/x https://evil.com');
+    const deal = sampleCopy(join(tmp.dir(), 'md'), () => {}, tape);
+    const r = await runCli(['pool', deal, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('www\\.evil.com/x https\\://evil.com');
+    expect(r.out).not.toMatch(/(?<!\\)www\.evil|https:\/\//);
+  });
+});
+
+describe('--tapes-from says what is wrong with its path', () => {
+  it('a file, a missing folder, an empty name', async () => {
+    const cases: [string, string][] = [
+      [SAMPLE, 'not a folder'],
+      [join(tmp.dir(), 'missing'), 'no such folder'],
+      ['', 'give a folder'],
+    ];
+    for (const [dir, words] of cases) {
+      const r = await runCli(['validate', SAMPLE, '--tapes-from', dir]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`ipabs: --tapes-from ${JSON.stringify(dir)}: ${words}\n`);
+    }
+  });
+});

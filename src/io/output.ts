@@ -377,7 +377,7 @@ const TMP_NAME_BYTES = 200;
 /**
  * The longest start of `name` within `maxBytes` bytes of UTF-8, never cutting a character.
  *
- * @example utf8Prefix('报表.csv', 7) // '报表' (6 bytes: a third character would need 9)
+ * @example utf8Prefix('报表.csv', 5) // '报' (3 bytes: the second character would need 6)
  */
 export function utf8Prefix(name: string, maxBytes: number): string {
   let bytes = 0;

@@ -68,7 +68,7 @@ function buildProgram(io: Io): Command {
     .command('schema')
     .description('print the JSON Schema of deal files (schemas/deal.schema.json), or with --scenario of scenario files')
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
-    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')
     .action((opts: { out?: string; scenario?: boolean }) => {
       io.exitCode = schemaCommand(opts, io);
     });

@@ -38,6 +38,20 @@ export function outputFormat(format: Format | undefined, out: string | undefined
   throw new InputError(`--out ${out} ${what}: name the file ${KNOWN_EXTENSIONS}, or give --format csv, json, md or html (or --format table for a text table) to write any file name`);
 }
 
+/**
+ * Refuses an `--out` name for JSON-only output (`ipabs schema`) that is not named `.json` (any
+ * case): JSON in `schema.xlsx` would look like success. A stream, device or FIFO target
+ * (`/dev/stdout`) is not a file name and is not asked for one: the caller checks that first.
+ *
+ * @example requireJsonName('deal.schema.json') // passes
+ */
+export function requireJsonName(out: string): void {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.json') return;
+  const what = ext === '' ? 'has no extension' : `has an extension ipabs does not write here (${ext})`;
+  throw new InputError(`--out ${out} ${what}: the schema is JSON; name the file .json`);
+}
+
 /** The output options every report command takes: format, language, unit, section, file. */
 export const addOutputOptions = (c: Command): Command =>
   c

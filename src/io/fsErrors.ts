@@ -33,6 +33,7 @@ const WORDS: Record<string, string> = {
   ENOMEM: 'out of memory',
   ESTALE: 'stale network file handle',
   ENOTEMPTY: 'the folder is not empty',
+  EBADF: 'not an open file descriptor (or not open for writing)',
 };
 
 /** Node's code for a path with a NUL character in it (a TypeError, with no system call). */

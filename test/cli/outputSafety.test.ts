@@ -5,12 +5,12 @@
  * unknown extension is refused; --workers is bounded; fs errors are said in words.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fsErrorMessage, fsErrorWords, isFsError } from '../../src/io/fsErrors.js';
-import { realFs, writeFileAtomic, type OutputFs } from '../../src/io/output.js';
+import { realFs, utf8Prefix, writeFileAtomic, type OutputFs } from '../../src/io/output.js';
 import { maxWorkers, runPatternsParallel } from '../../src/stress/parallel.js';
 import { InputError } from '../../src/validate/diagnostics.js';
 import { runCli, useTempDir } from '../helpers.js';
@@ -443,5 +443,247 @@ describe('18. fs errors in words', () => {
     const out = `${GUANGKAI}/x.csv`;
     expect(await refused(['pool', GUANGKAI, '--out', out])).toBe(`ipabs: cannot write ${out}: not a folder (a part of the path is a file)\n`);
     expect(existsSync(GUANGKAI)).toBe(true);
+  });
+});
+
+/** Runs the built CLI (bin/ipabs.js) with the given descriptors as its stdin, stdout, stderr and more. */
+function spawnCli(args: string[], stdio: (number | 'ignore' | 'pipe')[]) {
+  requireFreshDist();
+  return spawnSync(process.execPath, ['bin/ipabs.js', ...args], { stdio, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** A file opened for appending that already holds `before`, as `>> file` gives a command. */
+function appendingTo(path: string, before: string): number {
+  writeFileSync(path, before);
+  return openSync(path, 'a');
+}
+
+describe('3. the process’s own descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N) are written through, never replaced', () => {
+  const summary = ['pool', GUANGKAI, '--format', 'csv', '--section', 'summary'];
+
+  it('stdout appended to a file (>> log.csv): what was there stays, each report follows the last', async () => {
+    const expected = await ok(summary);
+    const log = join(folder('fd-append'), 'log.csv');
+    const fd = appendingTo(log, 'previous log line\n');
+    try {
+      for (const out of ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1', '/proc/thread-self/fd/1']) {
+        const r = spawnCli([...summary, '--out', out], ['ignore', fd, 'pipe']);
+        expect(r.stderr, out).toBe('');
+        expect(r.status, out).toBe(0);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, 'utf8')).toBe(`previous log line\n${expected.repeat(4)}`);
+  });
+
+  it('stderr appended to a file (2>> err.log): schema --out /dev/stderr adds to it', async () => {
+    const log = join(folder('fd-stderr'), 'err.log');
+    const fd = appendingTo(log, 'earlier\n');
+    try {
+      const r = spawnCli(['schema', '--out', '/dev/stderr'], ['ignore', 'pipe', fd]);
+      expect(r.stdout).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, 'utf8')).toBe(`earlier\n${await ok(['schema'])}`);
+  });
+
+  it('a file shared with the shell at an offset (( echo header; ipabs …; echo trailer ) > all.csv): header, report, trailer', async () => {
+    const expected = await ok(['pool', GUANGKAI, '--format', 'csv']);
+    const all = join(folder('fd-offset'), 'all.csv');
+    const fd = openSync(all, 'w');
+    try {
+      writeSync(fd, 'header\n');
+      const r = spawnCli(['pool', GUANGKAI, '--format', 'csv', '--out', '/dev/stdout'], ['ignore', fd, 'pipe']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      // The same open file: its offset moved past the report.
+      writeSync(fd, 'trailer\n');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(all, 'utf8')).toBe(`header\n${expected}trailer\n`);
+
+    const shell = join(folder('fd-shell'), 'all.csv');
+    const script = `( echo header; "${process.execPath}" bin/ipabs.js pool ${GUANGKAI} --format csv --out /dev/stdout; echo trailer ) > "${shell}"`;
+    expect(spawnSync('sh', ['-c', script], { encoding: 'utf8' }).stderr).toBe('');
+    expect(readFileSync(shell, 'utf8')).toBe(`header\n${expected}trailer\n`);
+  });
+
+  it('through /proc/<its own pid>/fd/1, a link to /dev/stdout, a linked /dev/fd folder, and a descriptor 3 the shell opened (3> file)', async () => {
+    requireFreshDist();
+    const expected = await ok(summary);
+    const dir = folder('fd-links');
+    symlinkSync('/dev/stdout', join(dir, 'latest.csv'));
+    symlinkSync('/dev/fd', join(dir, 'fds'));
+    const log = join(dir, 'log.csv');
+    const fd = appendingTo(log, 'kept\n');
+    try {
+      // `exec` keeps the shell's pid, so $$ is the pid of ipabs.
+      const own = spawnSync('sh', ['-c', `exec "${process.execPath}" bin/ipabs.js ${summary.join(' ')} --out /proc/$$/fd/1`], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      expect(own.stderr).toBe('');
+      for (const out of [join(dir, 'latest.csv'), join(dir, 'fds', '1')]) {
+        const r = spawnCli([...summary, '--out', out], ['ignore', fd, 'pipe']);
+        expect(r.stderr, out).toBe('');
+        expect(r.status, out).toBe(0);
+      }
+      const three = spawnCli([...summary, '--out', '/dev/fd/3'], ['ignore', 'ignore', 'pipe', fd]);
+      expect(three.stderr).toBe('');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(log, 'utf8')).toBe(`kept\n${expected.repeat(4)}`);
+    expect(lstatSync(join(dir, 'latest.csv')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['fds', 'latest.csv', 'log.csv']);
+  });
+
+  it('a pipe that reads slower than ipabs writes (Node made stdout non-blocking): every byte arrives', async () => {
+    const args = ['schema'];
+    const expected = await ok(args);
+    expect(expected.length).toBeGreaterThan(1 << 17); // more than a pipe holds (64 KiB)
+    const r = spawnCli([...args, '--out', '/dev/stdout'], ['ignore', 'pipe', 'pipe']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(expected);
+  });
+
+  it('a descriptor the user did not give (Node’s own event poll, counters, self-pipes, or none): exit 2 in words, never a crash', () => {
+    for (let n = 3; n <= 24; n++) {
+      const r = spawnCli([...summary, '--out', `/dev/fd/${n}`], ['ignore', 'ignore', 'pipe']);
+      expect(r.signal, `/dev/fd/${n}`).toBeNull();
+      expect(r.status, `/dev/fd/${n}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^ipabs: cannot write /dev/fd/${n}: (not an open file descriptor|descriptor ${n} is none that ipabs was given)`));
+    }
+  });
+});
+
+describe('1. a file the user may not write, or a folder the user may not write in', () => {
+  /** A fs whose access check refuses `denied` (as for a user other than root). */
+  const denying = (denied: string): OutputFs => ({
+    ...realFs,
+    accessSync: (path, mode) => {
+      if (path === denied) throw sysError('EACCES', 'access', path);
+      realFs.accessSync(path, mode);
+    },
+  });
+
+  it('a read-only file is refused and left as it was, though its folder is writable (a rename would replace it)', () => {
+    const dir = folder('read-only-unit');
+    const file = join(dir, 'final.csv');
+    writeFileSync(file, 'signed\n');
+    expect(() => writeFileAtomic(file, 'report', denying(realpathSync(file)))).toThrow(`cannot write ${file}: the file is read-only (permission denied)`);
+    expect(readFileSync(file, 'utf8')).toBe('signed\n');
+    expect(temporaries(dir)).toEqual([]);
+  });
+
+  it('a writable file (or a new name) in a folder the user may not write in names the folder', () => {
+    const dir = folder('read-only-folder-unit');
+    const file = join(dir, 'w.csv');
+    writeFileSync(file, 'old\n');
+    const fs = denying(realpathSync(dir));
+    expect(() => writeFileAtomic(file, 'report', fs)).toThrow(`cannot write ${file}: the folder ${realpathSync(dir)} is not writable (permission denied)`);
+    expect(() => writeFileAtomic(join(dir, 'new.csv'), 'report', fs)).toThrow(`cannot write ${join(dir, 'new.csv')}: the folder ${realpathSync(dir)} is not writable (permission denied)`);
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['w.csv']);
+  });
+
+  /**
+   * The command, as a user who is not root: as root, through setpriv as nobody (root may write
+   * anything). Undefined when that cannot be done here (no setpriv, or nobody cannot run node).
+   */
+  function asUser(): string[] | undefined {
+    if (!isRoot) return [];
+    const setpriv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+    const probe = spawnSync(setpriv[0]!, [...setpriv.slice(1), process.execPath, 'bin/ipabs.js', '--version'], { encoding: 'utf8' });
+    return probe.status === 0 ? setpriv : undefined;
+  }
+
+  it('as a user: a 0444 file in a shared folder stays as it was; a 0666 file in a locked folder names the folder (exit 2)', (ctx) => {
+    requireFreshDist();
+    const user = asUser();
+    if (user === undefined) return ctx.skip();
+    // A folder every user can reach, outside the test's private temporary folder.
+    const base = mkdtempSync(join(tmpdir(), 'ipabs-out-user-'));
+    try {
+      chmodSync(base, 0o755);
+      const shared = join(base, 'p2');
+      mkdirSync(shared);
+      chmodSync(shared, 0o777);
+      const final = join(shared, 'final.csv');
+      writeFileSync(final, 'signed\n');
+      chmodSync(final, 0o444);
+      const locked = join(base, 'p3');
+      mkdirSync(locked);
+      const writable = join(locked, 'w.csv');
+      writeFileSync(writable, 'old\n');
+      chmodSync(writable, 0o666);
+      chmodSync(locked, 0o555);
+      const run = (out: string) => {
+        const cmd = [...user, process.execPath, 'bin/ipabs.js', 'pool', GUANGKAI, '--out', out];
+        return spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
+      };
+      const r = run(final);
+      expect(r.stderr).toBe(`ipabs: cannot write ${final}: the file is read-only (permission denied)\n`);
+      expect(r.status).toBe(2);
+      expect(readFileSync(final, 'utf8')).toBe('signed\n');
+      expect(statSync(final).mode & 0o777).toBe(0o444);
+      expect(readdirSync(shared)).toEqual(['final.csv']);
+      const w = run(writable);
+      expect(w.stderr).toBe(`ipabs: cannot write ${writable}: the folder ${realpathSync(locked)} is not writable (permission denied)\n`);
+      expect(w.status).toBe(2);
+      expect(readFileSync(writable, 'utf8')).toBe('old\n');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('4. schema --out is JSON: named .json, or a stream or device', () => {
+  it('another extension, or none, is refused in the words of the other commands; nothing is written', async () => {
+    const dir = folder('schema-names');
+    for (const name of ['s.xlsx', 's.csv', 's.md', 's.JSON.txt', 's']) {
+      const out = join(dir, name);
+      const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
+      const what = ext === '' ? 'has no extension' : `has an extension ipabs does not write here (${ext})`;
+      for (const args of [['schema'], ['schema', '--scenario']]) {
+        expect(await refused([...args, '--out', out])).toBe(`ipabs: --out ${out} ${what}: the schema is JSON; name the file .json\n`);
+      }
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('.json (any case) and a character device are written', async () => {
+    const dir = folder('schema-json');
+    await ok(['schema', '--out', join(dir, 'S.JSON')]);
+    expect(readFileSync(join(dir, 'S.JSON'), 'utf8')).toBe(await ok(['schema']));
+    await ok(['schema', '--scenario', '--out', '/dev/null']);
+  });
+});
+
+describe('1/3. a long name that can exist can be written (the temporary name is cut by bytes)', () => {
+  it('80 Chinese characters (244 bytes of UTF-8)', async () => {
+    const dir = folder('long-name');
+    const out = join(dir, `${'报'.repeat(80)}.csv`);
+    await ok(['pool', GUANGKAI, '--out', out]);
+    expect(readFileSync(out, 'utf8')).toBe(await ok(['pool', GUANGKAI, '--format', 'csv']));
+    expect(temporaries(dir)).toEqual([]);
+  });
+
+  it('the temporary name stays under 255 bytes and keeps whole characters', () => {
+    const dir = folder('long-name-tmp');
+    const name = `a${'报'.repeat(83)}.csv`; // 254 bytes: a byte cut at 200 would split a character
+    const made: string[] = [];
+    writeFileAtomic(join(dir, name), 'x', { ...realFs, openSync: (p, f, m) => (made.push(p), realFs.openSync(p, f, m)) });
+    const tmpName = made[0]!.slice(made[0]!.lastIndexOf('/') + 1);
+    expect(Buffer.byteLength(tmpName)).toBeLessThan(255);
+    expect(tmpName.startsWith(`.a${'报'.repeat(66)}.`)).toBe(true);
+    expect(tmpName).not.toContain('\uFFFD');
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(utf8Prefix('报表.csv', 7)).toBe('报表.');
+    expect(utf8Prefix('报表.csv', 5)).toBe('报');
+    expect(utf8Prefix('a😀b', 4)).toBe('a');
+    expect(utf8Prefix('abc', 10)).toBe('abc');
   });
 });

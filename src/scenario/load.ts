@@ -5,12 +5,14 @@ import { keysAt } from '../schema/introspect.js';
 import { formatPath, type Diagnostic } from '../validate/diagnostics.js';
 import { dealSchedule } from '../deal/periods.js';
 import { issuesToDiagnostics, suggest } from '../validate/zodIssues.js';
+import { scenarioRepeats } from './repeats.js';
 import { Scenario, type ScenarioSpec } from './schema.js';
 
 /**
  * Validates a parsed scenario document against the schema and, when `deal` is given, the deal
  * it is for (obligors, assets, supports, providers and periods it names). Without a deal only
- * the shape is checked.
+ * the shape is checked. An entry naming again what an earlier one names is an error either way
+ * (see {@link scenarioRepeats}).
  */
 export function validateScenario(input: unknown, file: string, deal?: LoadedDeal): { scenario?: ScenarioSpec; diagnostics: Diagnostic[] } {
   const parsed = Scenario.safeParse(input);
@@ -41,6 +43,8 @@ export function validateScenario(input: unknown, file: string, deal?: LoadedDeal
     if (deal && f.support !== undefined && !supports.includes(f.support)) at(['supportFailures', i, 'support'], unknown('support', f.support, supports));
     if (deal && f.provider !== undefined && !providers.includes(f.provider)) at(['supportFailures', i, 'provider'], unknown('provider', f.provider, providers));
   });
+  // The engine takes the first entry for an asset or a support: a later one would be ignored.
+  for (const r of scenarioRepeats(scenario, deal)) at(r.path, r.message);
   return diagnostics.length ? { diagnostics } : { scenario, diagnostics };
 }
 

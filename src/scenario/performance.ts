@@ -125,7 +125,10 @@ export interface PoolPerformance {
 
 type ObligorDefaultSpec = ScenarioSpec['defaults'][number];
 
-/** Which assets the scenario names as defaulting, and when; the first entry for an asset wins. */
+/**
+ * Which assets the scenario names as defaulting, and when. Validation allows one entry per asset
+ * (scenarioRepeats); should a scenario built in code name one twice, the first entry counts.
+ */
 export function resolveDefaults(assets: readonly AssetSpec[], scenario: ScenarioSpec, periodCount: number): (ObligorDefaultSpec | undefined)[] {
   const out: (ObligorDefaultSpec | undefined)[] = assets.map(() => undefined);
   for (const d of scenario.defaults) {

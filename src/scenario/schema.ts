@@ -81,7 +81,7 @@ export const DefaultRate = z
           .superRefine(oneRate),
       )
       .default([])
-      .meta({ description: 'Other rates for the assets of one type or one obligor (the first match wins).' }),
+      .meta({ description: 'Other rates for the assets of one type or one obligor (the first match wins; an override that an earlier one covers entirely would never apply, and is an error).' }),
   })
   .strict()
   .superRefine(oneRate);
@@ -134,14 +134,14 @@ export const Scenario = z
     name: z.string().optional(),
     defaultRate: DefaultRate.optional(),
     defaults: z.array(ObligorDefault).default([]).meta({
-      description: 'Named obligors or assets that default. An asset named by several entries (by its id or its obligor) follows the first of them; the others change nothing for it.',
+      description: 'Named obligors or assets that default: one entry per obligor and per asset (an asset named again, by its id or its obligor, is an error).',
     }),
     recovery: Recovery.prefault({}),
     prepayment: z.object({ cpr: Rate }).strict().optional().meta({ description: 'Annual constant prepayment rate on the performing balance.' }),
     collections: Collections.optional(),
     spreadCompressionBp: z.number().min(0).max(10000).default(0).meta({ description: 'Added to the coupon of every tranche that bears one (利差缩减), in basis points.' }),
     supportFailures: z.array(SupportFailure).default([]).meta({
-      description: 'Supports whose provider fails. A support named by several entries (by its id or its provider) follows the first of them.',
+      description: 'Supports whose provider fails: one entry per support and per provider (a support named again, by its id or its provider, is an error).',
     }),
     externalSupport: z.boolean().default(true).meta({ description: 'false: guarantees, undertakings and liquidity support pay nothing (the structure alone).' }),
   })

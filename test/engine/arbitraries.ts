@@ -39,8 +39,12 @@ export interface DealCase {
   paymentDates: IsoDate[];
   cutoff: IsoDate;
   assetIds: string[];
+  /** The obligor of each asset, by the index of assetIds. */
+  obligorOf: string[];
   obligors: string[];
   supportIds: string[];
+  /** The provider of each support, by the index of supportIds. */
+  providerOf: string[];
   providers: string[];
 }
 
@@ -643,8 +647,10 @@ export function buildDeal(raw: DealRaw): DealCase {
     paymentDates,
     cutoff,
     assetIds,
+    obligorOf: assets.map((a) => a.obligor as string),
     obligors: [...new Set(assets.map((a) => a.obligor as string))],
     supportIds,
+    providerOf: supports.map((s) => s.provider as string),
     providers: [...new Set(supports.map((s) => s.provider as string))],
   };
 }
@@ -732,11 +738,56 @@ export const scenarioRaw = fc.record({
 });
 export type ScenarioRaw = typeof scenarioRaw extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * One entry per member: validation refuses an entry that reaches an asset (a support) an earlier
+ * entry reaches, by its id or its group (obligor, provider). An entry that would is moved to the
+ * next group or member no entry reaches yet, and dropped when there is none, so a scenario still
+ * mixes entries by group and by member.
+ */
+function claimOnce<T extends { byGroup: boolean; index: number }>(
+  entries: readonly T[],
+  members: readonly string[],
+  groupOf: readonly string[],
+  groups: readonly string[],
+): (T & { name: { group: string } | { member: string } })[] {
+  const claimed = new Set<number>();
+  const out: (T & { name: { group: string } | { member: string } })[] = [];
+  for (const e of entries) {
+    const names = e.byGroup ? groups : members;
+    const reach = (name: string) => (e.byGroup ? groupOf.flatMap((g, k) => (g === name ? [k] : [])) : [members.indexOf(name)]);
+    for (let step = 0; step < names.length; step++) {
+      const name = names[(e.index + step) % names.length]!;
+      const hits = reach(name);
+      if (hits.some((k) => claimed.has(k))) continue;
+      hits.forEach((k) => claimed.add(k));
+      out.push({ ...e, name: e.byGroup ? { group: name } : { member: name } });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The overrides with none that an earlier one covers entirely (validation refuses those: they never apply). */
+function overridesThatApply<T extends { assetType?: string; obligor?: string }>(overrides: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const o of overrides) {
+    const covered = out.some((e) => (e.assetType === undefined || e.assetType === o.assetType) && (e.obligor === undefined || e.obligor === o.obligor));
+    if (!covered) out.push(o);
+  }
+  return out;
+}
+
 export function buildScenario(deal: DealCase, raw: ScenarioRaw): JsonObject {
   const n = deal.paymentDates.length;
-  const defaults = raw.defaults.map((x) =>
+  const named = claimOnce(
+    raw.defaults.map((x) => ({ ...x, byGroup: x.byObligor })),
+    deal.assetIds,
+    deal.obligorOf,
+    deal.obligors,
+  );
+  const defaults = named.map((x) =>
     obj({
-      ...(x.byObligor ? { obligor: deal.obligors[x.index % deal.obligors.length]! } : { asset: deal.assetIds[x.index % deal.assetIds.length]! }),
+      ...('group' in x.name ? { obligor: x.name.group } : { asset: x.name.member }),
       // Validation rejects a default after the last period; the generator keeps within the deal.
       period: Math.min(n, 1 + Math.floor((n * x.periodPm) / 1000)),
       mode: x.mode,
@@ -747,9 +798,14 @@ export function buildScenario(deal: DealCase, raw: ScenarioRaw): JsonObject {
   const from0 = toDayNumber(deal.cutoff);
   const span = toDayNumber(deal.paymentDates[n - 1]!) - from0;
   const supportFailures = deal.supportIds.length
-    ? raw.failures.map((f) =>
+    ? claimOnce(
+        raw.failures.map((f) => ({ ...f, byGroup: f.byProvider })),
+        deal.supportIds,
+        deal.providerOf,
+        deal.providers,
+      ).map((f) =>
         obj({
-          ...(f.byProvider ? { provider: deal.providers[f.index % deal.providers.length]! } : { support: deal.supportIds[f.index % deal.supportIds.length]! }),
+          ...('group' in f.name ? { provider: f.name.group } : { support: f.name.member }),
           from: fromDayNumber(from0 + Math.floor((span * f.fromPm) / 1000)),
           cap: f.capFen === undefined ? undefined : fenToYuan(f.capFen),
         }),
@@ -765,7 +821,10 @@ export function buildScenario(deal: DealCase, raw: ScenarioRaw): JsonObject {
             ...w.defaultRate.rate,
             timing: w.defaultRate.timing,
             // Overrides name obligors of this deal (validation rejects unknown ones).
-            overrides: w.defaultRate.overrides.map((o) => obj({ assetType: o.assetType, obligor: o.obligor === undefined ? undefined : deal.obligors[o.obligor % deal.obligors.length]!, ...o.rate })),
+            // and none that an earlier one covers entirely.
+            overrides: overridesThatApply(
+              w.defaultRate.overrides.map((o) => ({ assetType: o.assetType, obligor: o.obligor === undefined ? undefined : deal.obligors[o.obligor % deal.obligors.length]!, rate: o.rate })),
+            ).map((o) => obj({ assetType: o.assetType, obligor: o.obligor, ...o.rate })),
           }),
     defaults,
     recovery: w?.recovery === undefined ? undefined : obj({ ...w.recovery }),

@@ -83,8 +83,107 @@ describe('scenario bounds (issue 7, item 10) and names given twice (item 9)', ()
     expect(problems({ supportFailures: [{ support: 'undertaking', from: '2021-01-01', cap: '1000000000000000.00' }], recovery: { lagPeriods: 1200 } })).toEqual([]);
   });
 
-  it('a second entry for one asset or support is accepted: the first counts, as the schema says (nothing is counted twice)', () => {
-    expect(problems({ defaults: [{ asset: 'C01', period: 2 }, { asset: 'C01', period: 5 }, { obligor: '专利客户01', period: 3 }], collections: { assetTypes: ['royalty', 'royalty'] } })).toEqual([]);
+  it('an asset type listed twice in collections changes nothing: accepted', () => {
+    expect(problems({ collections: { assetTypes: ['royalty', 'royalty'] } })).toEqual([]);
+  });
+});
+
+describe('an entry naming again what an earlier one names is an error (the engine would ignore it)', () => {
+  const GAOXINTOU = 'deals/gaoxintou-ip-2.json';
+  const gaoxintou = loadDeal(GAOXINTOU).deal!;
+  /** 专利客户01 (asset C01) also known by its obligorId K01. */
+  const aliased = { ...deal, assets: deal.assets.map((a) => (a.id === 'C01' ? { ...a, obligorId: 'K01' } : a)) };
+  const GUARANTOR = '深圳市高新投融资担保有限公司';
+  const KONGKONG = '广州开发区金融控股集团有限公司（开发区金控）';
+
+  it('defaults: the same obligor or asset twice, with or without the deal', () => {
+    const twice = { defaults: [{ obligor: '专利客户01', period: 3, recoveryRate: 0 }, { obligor: '专利客户02', period: 3 }, { obligor: '专利客户01', period: 2, recoveryRate: 1 }] };
+    const expected = ['error: s.json: defaults[2].obligor: obligor "专利客户01" already defaults in defaults[0]: one entry per obligor'];
+    expect(problems(twice)).toEqual(expected);
+    expect(problems(twice, false)).toEqual(expected);
+    const asset = { defaults: [{ asset: 'C01', period: 2 }, { asset: 'C01', period: 5 }] };
+    expect(problems(asset, false)).toEqual(['error: s.json: defaults[1].asset: asset "C01" already defaults in defaults[0]: one entry per asset']);
+  });
+
+  it('defaults: an asset and its obligor, in either order, and an obligor by name and obligorId: only the deal shows them', () => {
+    const assetAfter = { defaults: [{ obligor: '专利客户01', period: 3 }, { asset: 'C01', period: 2 }] };
+    expect(problems(assetAfter, false)).toEqual([]);
+    expect(problems(assetAfter)).toEqual(['error: s.json: defaults[1].asset: asset "C01" already defaults in defaults[0] (by its obligor "专利客户01"): one entry per asset']);
+    expect(problems({ defaults: [{ asset: 'C01', period: 2 }, { obligor: '专利客户01', period: 3 }] })).toEqual([
+      'error: s.json: defaults[1].obligor: obligor "专利客户01" has asset "C01", which already defaults in defaults[0]: one entry per asset',
+    ]);
+    const alias = { defaults: [{ obligor: '专利客户01', period: 3 }, { obligor: 'K01', period: 2 }] };
+    expect(validateScenario(alias, 's.json', aliased).diagnostics.map(formatDiagnostic)).toEqual([
+      'error: s.json: defaults[1].obligor: obligor "K01" has asset "C01", which already defaults in defaults[0] (by its obligor "专利客户01"): one entry per asset',
+    ]);
+    // Different assets and obligors: no repeat.
+    expect(problems({ defaults: [{ obligor: '专利客户01', period: 3 }, { asset: 'C02', period: 2 }, { obligor: '专利客户03', period: 2 }] })).toEqual([]);
+  });
+
+  it('supportFailures: the same support or provider twice, or a support and its provider', () => {
+    const sf = (...entries: object[]) => ({ supportFailures: entries.map((e) => ({ ...e, from: '2021-06-01' })) });
+    const at = (input: unknown, withDeal = true) => validateScenario(input, 's.json', withDeal ? gaoxintou : undefined).diagnostics.map(formatDiagnostic);
+    expect(at(sf({ support: 'guarantee' }, { support: 'guarantee', cap: 100 }), false)).toEqual([
+      'error: s.json: supportFailures[1].support: support "guarantee" already fails in supportFailures[0]: one entry per support',
+    ]);
+    expect(at(sf({ provider: GUARANTOR }, { provider: GUARANTOR, cap: 100 }))).toEqual([
+      `error: s.json: supportFailures[1].provider: provider "${GUARANTOR}" already fails in supportFailures[0]: one entry per provider`,
+    ]);
+    expect(at(sf({ provider: GUARANTOR }, { support: 'undertaking' }), false)).toEqual([]);
+    expect(at(sf({ provider: GUARANTOR }, { support: 'undertaking' }))).toEqual([
+      `error: s.json: supportFailures[1].support: support "undertaking" already fails in supportFailures[0] (by its provider "${GUARANTOR}"): one entry per support`,
+    ]);
+    expect(at(sf({ support: 'guarantee' }, { provider: GUARANTOR }))).toEqual([
+      `error: s.json: supportFailures[1].provider: provider "${GUARANTOR}" has support "guarantee", which already fails in supportFailures[0]: one entry per support`,
+    ]);
+    expect(at(sf({ support: 'guarantee' }, { support: 'undertaking' }))).toEqual([]);
+    expect(problems({ supportFailures: [{ provider: KONGKONG, from: '2021-01-01' }] })).toEqual([]);
+  });
+
+  it('defaultRate.overrides: one an earlier override covers entirely would never apply; a partial overlap is a precedence', () => {
+    const rate = (...overrides: object[]) => ({ defaultRate: { cumulative: 0.1, overrides: overrides.map((o) => ({ ...o, cumulative: 0.2 })) } });
+    expect(problems(rate({ obligor: '专利客户01' }, { obligor: '专利客户01' }), false)).toEqual([
+      'error: s.json: defaultRate.overrides[1]: defaultRate.overrides[0] already sets the rate of every asset this one matches (the assets of obligor "专利客户01"); the first match wins, so this one would never apply',
+    ]);
+    expect(problems(rate({ assetType: 'royalty' }, { assetType: 'royalty', obligor: '专利客户02' }, { assetType: 'lease' }))).toEqual([
+      'error: s.json: defaultRate.overrides[1]: defaultRate.overrides[0] already sets the rate of every asset this one matches (the royalty assets of obligor "专利客户02"); the first match wins, so this one would never apply',
+    ]);
+    expect(problems(rate({}, { assetType: 'lease' }))).toEqual([
+      'error: s.json: defaultRate.overrides[1]: defaultRate.overrides[0] already sets the rate of every asset this one matches (the lease assets); the first match wins, so this one would never apply',
+    ]);
+    expect(problems(rate({ obligor: '专利客户01' }, {}))).toEqual([]);
+    expect(problems(rate({ obligor: '专利客户01' }, { assetType: 'royalty' }))).toEqual([]);
+    expect(problems(rate({ assetType: 'royalty' }, { obligor: '专利客户01' }))).toEqual([]);
+    const alias = rate({ obligor: '专利客户01' }, { obligor: 'K01' });
+    expect(validateScenario(alias, 's.json', aliased).diagnostics.map(formatDiagnostic)).toEqual([
+      'error: s.json: defaultRate.overrides[1]: defaultRate.overrides[0] already sets the rate of every asset this one matches (the assets of obligor "K01"); the first match wins, so this one would never apply',
+    ]);
+  });
+
+  it('every path that reads a scenario refuses it: validate --scenario, run --scenario, stress --scenarios', async () => {
+    const one = file('dup.json', { defaults: [{ obligor: '借款人01', period: 3, recoveryRate: 0 }, { obligor: '借款人01', period: 2, recoveryRate: 1, recoveryLagPeriods: 0 }] });
+    const message = 'defaults[1].obligor: obligor "借款人01" already defaults in defaults[0]: one entry per obligor';
+    const shape = await runCli(['validate', '--scenario', one]);
+    expect(shape.code).toBe(2);
+    expect(shape.out).toBe(`${one}: 1 error (scenario, shape only)\n  error: ${one}: ${message}\n`);
+    const against = await runCli(['validate', '--scenario', '--deal', GAOXINTOU, one]);
+    expect(against.code).toBe(2);
+    expect(against.out).toBe(`${one}: 1 error (scenario for ${GAOXINTOU})\n  error: ${one}: ${message}\n`);
+    const run = await runCli(['run', GAOXINTOU, '--scenario', one]);
+    expect(run.code).toBe(2);
+    expect(run.out).toBe('');
+    expect(run.err).toBe(`ipabs: ${one} is not a valid scenario:\nerror: ${one}: ${message}\n`);
+    const list = file('dup-list.json', [{ name: 'ok' }, { supportFailures: [{ provider: GUARANTOR, from: '2021-06-01' }, { support: 'guarantee', from: '2022-01-01' }] }]);
+    const stress = await runCli(['stress', GAOXINTOU, '--scenarios', list, '--no-support', '--format', 'csv']);
+    expect(stress.code).toBe(2);
+    expect(stress.out).toBe('');
+    expect(stress.err).toBe(
+      [
+        `ipabs: ${list} is not a valid scenario list (1 of 2 scenarios has errors):`,
+        `error: ${list}: [1].supportFailures[1].support: support "guarantee" already fails in supportFailures[0] (by its provider "${GUARANTOR}"): one entry per support`,
+        '',
+      ].join('\n'),
+    );
   });
 });
 

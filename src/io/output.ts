@@ -353,6 +353,7 @@ function writeDirect(file: string, path: string, bytes: Uint8Array, fs: OutputFs
     fs.closeSync(open);
   } catch (err) {
     if (fd !== undefined) closeQuietly(fs, fd);
+    if (code(err) === 'EPIPE') throw err;
     throw cannotWrite(file, err);
   }
 }
@@ -367,6 +368,8 @@ function writeDescriptor(file: string, target: Extract<OutputTarget, { kind: 'de
     writeAll(fs, target.fd, bytes, true);
     if (target.stats.isFile()) fs.fsyncSync(target.fd);
   } catch (err) {
+    // The reader of a pipe has gone (`--out /dev/stdout | head -1`): as for stdout, not a failure.
+    if (code(err) === 'EPIPE') throw err;
     throw cannotWrite(file, err);
   }
 }

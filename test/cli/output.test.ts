@@ -61,6 +61,9 @@ describe('a closed stdout pipe (ipabs run … -f json | head -1)', () => {
     for (const args of [
       ['run', GUANGKAI, '-f', 'json', '--ledger'],
       ['pool', GAOXINTOU, '--asset-flows', '-f', 'csv'],
+      // Through --out: the descriptor is written directly, and a gone reader is no failure either.
+      ['run', GUANGKAI, '-f', 'csv', '--ledger', '--out', '/dev/stdout'],
+      ['pool', GAOXINTOU, '--asset-flows', '-f', 'csv', '--out', '/dev/fd/1'],
     ]) {
       const { code, err } = await withClosedStdout(args);
       expect(err, args.join(' ')).toBe('');

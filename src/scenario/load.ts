@@ -55,6 +55,9 @@ export function loadScenario(file: string, deal?: LoadedDeal, options: LoadOptio
   return validateScenario(json.value, file, deal);
 }
 
+/** The most scenarios one command runs: a scenario file's list, or a stress grid's product. */
+export const MAX_SCENARIOS = 10_000;
+
 /** Scenarios in a document: one scenario, a list, or `{ "scenarios": [...] }`. */
 export function scenarioItems(input: unknown): { items: unknown[]; pathOf: (i: number) => string } {
   if (Array.isArray(input)) return { items: input, pathOf: (i) => `[${i}]` };
@@ -76,6 +79,10 @@ export function validateScenarioList(
 ): { scenarios?: ScenarioSpec[]; diagnostics: Diagnostic[]; /** How many items are invalid. */ invalid: number; /** The file is one scenario, not a list. */ single: boolean } {
   const { items, pathOf } = scenarioItems(input);
   const single = pathOf(0) === '';
+  if (items.length > MAX_SCENARIOS) {
+    const at = pathOf(0).replace(/\[0\]$/, '');
+    return { diagnostics: [{ severity: 'error', file, ...(at ? { path: at } : {}), message: `${items.length.toLocaleString('en-US')} scenarios, more than the ${MAX_SCENARIOS.toLocaleString('en-US')} ipabs runs at once` }], invalid: 0, single };
+  }
   if (items.length === 0) return { diagnostics: [{ severity: 'error', file, path: pathOf(0).replace(/\[0\]$/, ''), message: 'the list of scenarios is empty' }], invalid: 0, single };
   const scenarios: ScenarioSpec[] = [];
   const diagnostics: Diagnostic[] = [];

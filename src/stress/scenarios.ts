@@ -8,6 +8,8 @@ import { Scenario, type ScenarioInput, type ScenarioSpec } from '../scenario/sch
 import { Decimal, ZERO } from '../util/money.js';
 import { InputError } from '../validate/diagnostics.js';
 import { daysBetween } from '../dates/date.js';
+import { MAX_PERIODS } from '../schema/primitives.js';
+import { MAX_SCENARIOS } from '../scenario/load.js';
 import { expandDates } from '../deal/periods.js';
 
 export interface NamedScenario {
@@ -47,7 +49,11 @@ const KINDS: Record<RangeKind, { ok: (x: number) => boolean; one: string; many: 
   // 5 means 5%; a trailing % is allowed.
   percent: { ok: (x) => x >= 0 && x <= 100, one: 'a percentage from 0 to 100 (5 means 5%)', many: 'percentages from 0 to 100 (5 means 5%)' },
   // Lags and other counts of periods.
-  whole: { ok: (x) => Number.isInteger(x) && x >= 0, one: 'a whole number of periods from 0', many: 'whole numbers of periods from 0' },
+  whole: {
+    ok: (x) => Number.isInteger(x) && x >= 0 && x <= MAX_PERIODS,
+    one: `a whole number of periods from 0 to ${MAX_PERIODS}`,
+    many: `whole numbers of periods from 0 to ${MAX_PERIODS}`,
+  },
 };
 
 /** Front- or back-loaded default timing: the words for a scenario name and the timing itself. */
@@ -140,6 +146,12 @@ export function gridScenarios(
       : [undefined];
   const recoveries = grid.recovery ?? [undefined];
   const lags = grid.lag ?? [undefined];
+  const size = rates.length * recoveries.length * lags.length;
+  if (size > MAX_SCENARIOS) {
+    throw new InputError(
+      `the grid has ${size.toLocaleString('en-US')} scenarios (${rates.length.toLocaleString('en-US')} rates × ${recoveries.length.toLocaleString('en-US')} recoveries × ${lags.length.toLocaleString('en-US')} lags), more than the ${MAX_SCENARIOS.toLocaleString('en-US')} ipabs runs at once: use coarser steps`,
+    );
+  }
   const out: NamedScenario[] = [];
   for (const r of rates)
     for (const rec of recoveries)

@@ -64,10 +64,10 @@ describe('parseRange and its percent and lag forms', () => {
   it('lags: whole numbers from 0', () => {
     expect(parseLagRange('0:4:2', '--lag')).toEqual([0, 2, 4]);
     expect(parseLag('3', '--lag')).toBe(3);
-    expect(() => parseLagRange('-1,2', '--lag')).toThrow('--lag "-1,2": -1 is not a whole number of periods from 0');
-    expect(() => parseLagRange('0.5,1', '--lag')).toThrow('--lag "0.5,1": 0.5 is not a whole number of periods from 0');
+    expect(() => parseLagRange('-1,2', '--lag')).toThrow('--lag "-1,2": -1 is not a whole number of periods from 0 to 1200');
+    expect(() => parseLagRange('0.5,1', '--lag')).toThrow('--lag "0.5,1": 0.5 is not a whole number of periods from 0 to 1200');
     expect(() => parseLagRange('0:2:0.5', '--lag')).toThrow('--lag "0:2:0.5": the step must be a whole number');
-    expect(() => parseLag('1.5', '--lag')).toThrow('--lag "1.5": give a whole number of periods from 0');
+    expect(() => parseLag('1.5', '--lag')).toThrow('--lag "1.5": give a whole number of periods from 0 to 1200');
   });
 
   it('plain numbers are unchanged', () => {
@@ -83,18 +83,18 @@ describe('stress flags on the command line: exit 2, the flag named, never NaN or
     [['stress', GUANGKAI, '--cumulative', '0:300:100'], 'ipabs: --cumulative "0:300:100": 300 is not a percentage from 0 to 100 (5 means 5%)\n'],
     [['stress', GUANGKAI, '--recovery', '0,150'], 'ipabs: --recovery "0,150": 150 is not a percentage from 0 to 100 (5 means 5%)\n'],
     [['stress', GUANGKAI, '--recovery', '150'], 'ipabs: --recovery "150": give a percentage from 0 to 100 (5 means 5%)\n'],
-    [['stress', GUANGKAI, '--lag', '-1,2'], 'ipabs: --lag "-1,2": -1 is not a whole number of periods from 0\n'],
-    [['stress', GUANGKAI, '--lag', '0.5,1'], 'ipabs: --lag "0.5,1": 0.5 is not a whole number of periods from 0\n'],
-    [['stress', GUANGKAI, '--lag', '1.5'], 'ipabs: --lag "1.5": give a whole number of periods from 0\n'],
+    [['stress', GUANGKAI, '--lag', '-1,2'], 'ipabs: --lag "-1,2": -1 is not a whole number of periods from 0 to 1200\n'],
+    [['stress', GUANGKAI, '--lag', '0.5,1'], 'ipabs: --lag "0.5,1": 0.5 is not a whole number of periods from 0 to 1200\n'],
+    [['stress', GUANGKAI, '--lag', '1.5'], 'ipabs: --lag "1.5": give a whole number of periods from 0 to 1200\n'],
     [['stress', GUANGKAI, '--default-rate', '120'], 'ipabs: --default-rate "120": give a percentage from 0 to 100 (5 means 5%)\n'],
     [['breakeven', GUANGKAI, '--tranche', 'A', '--base-rate', '200'], 'ipabs: --base-rate "200": give a percentage from 0 to 100 (5 means 5%)\n'],
-    [['breakeven', GUANGKAI, '--tranche', 'A', '--lag', '-1,1'], 'ipabs: --lag "-1,1": -1 is not a whole number of periods from 0\n'],
+    [['breakeven', GUANGKAI, '--tranche', 'A', '--lag', '-1,1'], 'ipabs: --lag "-1,1": -1 is not a whole number of periods from 0 to 1200\n'],
     [['obligors', GUANGKAI, '--recovery', '101'], 'ipabs: --recovery "101": give a percentage from 0 to 100 (5 means 5%)\n'],
-    [['obligors', GUANGKAI, '--lag', '0.5'], 'ipabs: --lag "0.5": give a whole number of periods from 0\n'],
+    [['obligors', GUANGKAI, '--lag', '0.5'], 'ipabs: --lag "0.5": give a whole number of periods from 0 to 1200\n'],
     [['obligors', GUANGKAI, '--lag', '0,1'], 'ipabs: --lag "0,1": give one value here (lists make grids only in ipabs stress)\n'],
     [['montecarlo', GUANGKAI, '--recovery', '101'], 'ipabs: --recovery "101": give a percentage from 0 to 100 (5 means 5%)\n'],
     [['montecarlo', GUANGKAI, '--pd', '-1'], 'ipabs: --pd "-1": give a percentage from 0 to 100 (5 means 5%)\n'],
-    [['montecarlo', GUANGKAI, '--lag', '-2'], 'ipabs: --lag "-2": give a whole number of periods from 0\n'],
+    [['montecarlo', GUANGKAI, '--lag', '-2'], 'ipabs: --lag "-2": give a whole number of periods from 0 to 1200\n'],
     [['montecarlo', GUANGKAI, '--recovery-range', '20,150'], 'ipabs: --recovery-range "20,150": 150 is not a percentage from 0 to 100 (5 means 5%)\n'],
     [['montecarlo', GUANGKAI, '--recovery-range', '20:60:10'], 'ipabs: --recovery-range: give min,max in per cent, e.g. 20,60\n'],
     [['montecarlo', GUANGKAI, '--recovery', '30', '--recovery-range', '20,60'], 'ipabs: give --recovery or --recovery-range, not both\n'],

@@ -37,6 +37,8 @@ export interface OutputFs {
   readTextSync(path: string): string;
   /** Throws when the calling user may not access `path` in `mode` (`constants.W_OK`). */
   accessSync(path: string, mode: number): void;
+  fchmodSync(fd: number, mode: number): void;
+  fchownSync(fd: number, uid: number, gid: number): void;
 }
 
 /** Node's file system. */
@@ -55,6 +57,8 @@ export const realFs: OutputFs = {
   readdirSync: (path) => nodeFs.readdirSync(path),
   readTextSync: (path) => nodeFs.readFileSync(path, 'utf8'),
   accessSync: (path, mode) => nodeFs.accessSync(path, mode),
+  fchmodSync: (fd, mode) => nodeFs.fchmodSync(fd, mode),
+  fchownSync: (fd, uid, gid) => nodeFs.fchownSync(fd, uid, gid),
 };
 
 /** Where an output goes and how it is written. */
@@ -394,7 +398,29 @@ export function utf8Prefix(name: string, maxBytes: number): string {
   return name.slice(0, end);
 }
 
-/** A regular file: a temporary file beside it, every byte, fsync, close, rename. */
+/**
+ * The replaced file's permission bits exactly (the umask cut them at open), and its owner and
+ * group where the process may set them (as root): replacing a report changes its content only.
+ */
+function keepModeAndOwner(fs: OutputFs, fd: number, old: Stats): void {
+  fs.fchmodSync(fd, old.mode & 0o7777);
+  if (typeof process.getuid === 'function' && process.getuid() === 0 && (old.uid !== 0 || old.gid !== 0)) fs.fchownSync(fd, old.uid, old.gid);
+}
+
+/** Makes the rename itself durable: the folder's entry is synced too. Best effort (not every file system can). */
+function syncFolder(fs: OutputFs, folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // The file's own bytes are already synced; a folder that cannot be synced loses nothing written.
+  } finally {
+    if (fd !== undefined) closeQuietly(fs, fd);
+  }
+}
+
+/** A regular file: a temporary file beside it, every byte, fsync, close, rename, folder synced. */
 function writeReplacing(file: string, target: Exclude<OutputTarget, { kind: 'direct' | 'descriptor' }>, bytes: Uint8Array, fs: OutputFs): void {
   // Beside the target (a rename cannot cross file systems), hidden, unique, and short enough
   // that a long file name does not make it too long: names are limited in bytes, not characters.
@@ -406,12 +432,14 @@ function writeReplacing(file: string, target: Exclude<OutputTarget, { kind: 'dir
   try {
     fd = fs.openSync(tmp, 'wx', mode);
     created = true;
+    if (target.kind === 'replace') keepModeAndOwner(fs, fd, target.stats);
     writeAll(fs, fd, bytes);
     fs.fsyncSync(fd);
     const open = fd;
     fd = undefined;
     fs.closeSync(open);
     fs.renameSync(tmp, target.path);
+    syncFolder(fs, dirname(target.path));
   } catch (err) {
     if (fd !== undefined) closeQuietly(fs, fd);
     if (created) {

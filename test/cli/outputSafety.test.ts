@@ -5,7 +5,7 @@
  * unknown extension is refused; --workers is bounded; fs errors are said in words.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,8 +143,27 @@ describe('1. a failed write is an error: the previous file as it was, no tempora
       renameSync: (a, b) => (calls.push('rename'), realFs.renameSync(a, b)),
     };
     writeFileAtomic(file, 'a,b\n1,2\n', spy);
-    expect(calls).toEqual(['open', 'write', 'fsync', 'close', 'rename']);
+    // Then the folder: opened, synced (so the rename itself survives a crash), closed.
+    expect(calls).toEqual(['open', 'write', 'fsync', 'close', 'rename', 'open', 'fsync', 'close']);
     expect(readdirSync(dir)).toEqual(['r.csv']);
+  });
+
+  it('a replaced file keeps its permission bits exactly (whatever the umask) and, as root, its owner', () => {
+    const dir = folder('mode-exact');
+    const file = join(dir, 'r.csv');
+    writeFileSync(file, 'old\n');
+    chmodSync(file, 0o664);
+    if (isRoot) chownSync(file, 65534, 65534);
+    const umask = process.umask(0o022);
+    try {
+      writeFileAtomic(file, 'new\n');
+    } finally {
+      process.umask(umask);
+    }
+    const st = statSync(file);
+    expect(readFileSync(file, 'utf8')).toBe('new\n');
+    expect(st.mode & 0o7777).toBe(0o664);
+    if (isRoot) expect([st.uid, st.gid]).toEqual([65534, 65534]);
   });
 
   it('for real: a character device that is always full (/dev/full) is exit 2 in words', async () => {

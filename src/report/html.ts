@@ -6,12 +6,13 @@ import { Decimal } from '../util/money.js';
 import type { Cell, Chart, KeyValueSection, Report, RenderOptions, TableSection } from './model.js';
 import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from './render.js';
 import { assertNever } from '../util/never.js';
+import { printableCell } from '../validate/diagnostics.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#d68910', '#7d3c98', '#17a589'];
 
-/** Escapes text for HTML content and attribute values. */
+/** Escapes text for HTML content and attribute values; control characters are shown as `\u001b` escapes. */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return printableCell(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const STYLE = `

@@ -51,6 +51,7 @@ import type {
 import { type Align, displayWidth, padDisplay } from './width.js';
 import { renderHtml } from './html.js';
 import { assertNever } from '../util/never.js';
+import { printableCell } from '../validate/diagnostics.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export type { Align } from './width.js';
@@ -446,7 +447,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * csvField('-1234.56', 'number');   // '-1234.56'
  */
 export function csvField(s: string, kind: CsvFieldKind = 'text'): string {
-  let t = s.replace(/\uFEFF/g, '');
+  let t = printableCell(s.replace(/\uFEFF/g, ''));
   if (kind === 'text' && FORMULA_START.test(t)) t = "'" + t;
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }

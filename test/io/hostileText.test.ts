@@ -52,6 +52,22 @@ describe('no control characters from a file reach the terminal', () => {
   });
 });
 
+describe('no control characters from a file in CSV or HTML reports', () => {
+  it('an obligor named with an escape sequence and a bell is written escaped, in every format', async () => {
+    const tape = readFileSync('deals/gaoxintou-ip-2.tape.csv', 'utf8').replace('借款人01', `${ESC}]0;pwn\u0007名`);
+    const deal = sampleCopy(join(tmp.dir(), 'ctl'), () => {}, tape);
+    for (const format of ['csv', 'html', 'md', 'table']) {
+      for (const args of [['pool', deal, '--asset-flows'], ['obligors', deal]]) {
+        const r = await runCli([...args, '--format', format]);
+        expect(r.code, `${args[0]} ${format}`).toBe(0);
+        expect(r.out, `${args[0]} ${format}`).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+      }
+    }
+    const csv = await runCli(['pool', deal, '--format', 'csv']);
+    expect(csv.out).toContain('\\u001b]0;pwn\\u0007名');
+  });
+});
+
 describe('a JSON file too large to hold as one text', () => {
   it('is said to be too large, not "not UTF-8"', () => {
     const bytes = Buffer.from('{"a": 1}'.padEnd(4096, ' '));

@@ -380,11 +380,10 @@ function headerDiagnostics(columns: TapeColumn[], file: string, type: string, kn
 }
 
 /** The whole decoded text of a tape: only to point at an unclosed quote, after the parse failed. */
-function decodedText(chunks: () => Iterable<Uint8Array>, encoding: 'utf8' | 'gbk'): string {
+function* decodedText(chunks: () => Iterable<Uint8Array>, encoding: 'utf8' | 'gbk'): Generator<string> {
   const decoder = new TextDecoder(encoding === 'gbk' ? 'gbk' : 'utf-8');
-  let text = '';
-  for (const chunk of chunks()) text += decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+  for (const chunk of chunks()) yield decoder.decode(chunk, { stream: true });
+  yield decoder.decode();
 }
 
 /**
@@ -476,36 +475,51 @@ function startLine(endLine: number, record: readonly string[]): number {
   return endLine - breaks;
 }
 
-/** Where the quoted cell that never closes opens: 1-based line and column, or undefined. */
-function unclosedQuote(text: string): { line: number; column: number } | undefined {
+/**
+ * Where the quoted cell that never closes opens: 1-based line and column, or undefined. Read
+ * piece by piece (a tape at the size limit is never one string); columns count UTF-16 units.
+ */
+function unclosedQuote(pieces: Iterable<string>): { line: number; column: number } | undefined {
   let line = 1;
-  let lineStart = 0;
+  let column = 0;
   let open: { line: number; column: number } | undefined;
   let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (open) {
-      if (c === '"') {
-        if (text[i + 1] === '"') i++;
-        else open = undefined;
-      } else if (c === '\n') {
-        line++;
-        lineStart = i + 1;
+  let first = true;
+  // A " inside a quoted cell: closing, unless the next character is another " (an escaped one).
+  let quoteInOpen = false;
+  for (const text of pieces) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (quoteInOpen) {
+        quoteInOpen = false;
+        if (c === '"') {
+          column++;
+          continue;
+        }
+        open = undefined;
       }
-      continue;
+      if (open) {
+        if (c === '"') quoteInOpen = true;
+        if (c === '\n') {
+          line++;
+          column = 0;
+        } else column++;
+        continue;
+      }
+      if (c === '"' && fieldStart) open = { line, column: column + 1 };
+      if (c === '\n') {
+        line++;
+        column = 0;
+      } else column++;
+      fieldStart = c === ',' || c === '\n' || c === '\r' || (c === '\uFEFF' && first);
+      first = false;
     }
-    if (c === '"' && fieldStart) open = { line, column: i - lineStart + 1 };
-    if (c === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-    fieldStart = c === ',' || c === '\n' || c === '\r' || (c === '\uFEFF' && i === 0);
   }
-  return open;
+  return quoteInOpen ? undefined : open;
 }
 
 /** A CSV syntax error from csv-parse, said plainly, with its line (and column when known). */
-function csvSyntaxDiagnostic(err: unknown, text: () => string, file: string): Diagnostic {
+function csvSyntaxDiagnostic(err: unknown, text: () => Iterable<string>, file: string): Diagnostic {
   const e = err as { code?: string; message?: string; lines?: number; index?: number };
   const column = typeof e.index === 'number' ? e.index + 1 : undefined;
   switch (e.code) {

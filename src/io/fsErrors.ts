@@ -3,7 +3,7 @@
  * '.x.csv.123.tmp' -> …`) names temporary files and system calls a user never asked for; these
  * helpers say what went wrong with the file the user named.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** What an errno code means to someone naming a file, in a few words. */
 const WORDS: Record<string, string> = {
@@ -79,7 +79,8 @@ export function displayPath(path: string): string {
   const full = resolve(path);
   const rel = relative(process.cwd(), full);
   if (rel === '') return '.';
-  return rel.startsWith('..') || isAbsolute(rel) ? full : rel;
+  // `..` or `../x` leaves the folder; a name such as `..t.csv` does not.
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? full : rel;
 }
 
 /**

@@ -80,7 +80,6 @@ const READ_WORDS: Record<string, string> = {
   ETIMEDOUT: 'the network file system did not answer',
   ESTALE: 'the network file system did not answer',
   ENOMEM: 'not enough memory to read it',
-  ERR_INVALID_ARG_TYPE: 'the path contains a NUL character',
 };
 
 /**

@@ -168,9 +168,9 @@ export interface TapeSummary {
 
 /** A header name as messages show it: long names are cut, so a file that is not a tape is not echoed. */
 const MAX_SHOWN = 40;
-export function shownText(text: string): string {
+export function shownText(text: string, max = MAX_SHOWN): string {
   const chars = [...text];
-  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN - 1).join('')}…` : text;
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 /** A copy of a tape's defaults (plain JSON) for one row, which the row's cells then fill. */
@@ -532,6 +532,7 @@ function csvSyntaxDiagnostic(err: unknown, text: () => Iterable<string>, file: s
     case 'CSV_INVALID_CLOSING_QUOTE':
       return { severity: 'error', file, line: e.lines, column, message: 'text after the closing " of a quoted cell: put the whole cell in double quotes and double the " inside it ("")' };
     default:
-      return { severity: 'error', file, line: e.lines, message: `cannot read the CSV: ${String(e.message ?? err)}` };
+      // csv-parse's own words may quote the file: cut like any text shown from it.
+      return { severity: 'error', file, line: e.lines, message: `cannot read the CSV: ${shownText(String(e.message ?? err), 120)}` };
   }
 }

@@ -93,6 +93,8 @@ export function parseMultipliers(text: string): { grade: string; multiplier: num
   return text.split(',').map((part) => {
     const m = /^\s*([A-Za-z+-]+)\s*=\s*(\d+(\.\d+)?)\s*$/.exec(part);
     if (!m) throw new RangeError(`"${part}" is not GRADE=MULTIPLIER`);
+    // A multiplier of 0 would give every tranche any grade: the stress must be some default rate.
+    if (!(Number(m[2]) > 0)) throw new RangeError(`"${part}": a multiplier must be above 0`);
     return { grade: m[1]!, multiplier: Number(m[2]) };
   });
 }

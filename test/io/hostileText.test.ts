@@ -140,3 +140,17 @@ describe('--tapes-from says what is wrong with its path', () => {
     }
   });
 });
+
+describe('small wordings from review', () => {
+  it('a file named ..t.csv in the working folder is shown relative, ../x absolute', async () => {
+    const { displayPath } = await import('../../src/io/fsErrors.js');
+    expect(displayPath('..t.csv')).toBe('..t.csv');
+    expect(displayPath('../x.csv')).toBe(join(process.cwd(), '..', 'x.csv'));
+  });
+
+  it('a rating multiplier of 0 is refused', async () => {
+    const r = await runCli(['breakeven', SAMPLE, '--multipliers', 'AAA=0,AA=0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('ipabs: --multipliers: "AAA=0": a multiplier must be above 0\n');
+  });
+});

@@ -376,7 +376,24 @@ function headerDiagnostics(columns: TapeColumn[], file: string, type: string, kn
       diagnostics.push({ severity: 'error', file, line: 1, column: col.index + 1, columnName: col.header, message: `a second column for field ${col.field} (column ${first.index + 1} is ${first.header})` });
     } else seen.set(col.field, col);
   }
-  return diagnostics;
+  return capHeaderDiagnostics(diagnostics, file);
+}
+
+/**
+ * At most {@link MAX_ROW_ERRORS} errors and as many warnings about the header, then one line
+ * each saying how many more: a file of 100,000 columns gets a screen of messages, not 100,000.
+ */
+function capHeaderDiagnostics(diagnostics: Diagnostic[], file: string): Diagnostic[] {
+  const shown = { error: 0, warning: 0 };
+  const out = diagnostics.filter((d) => ++shown[d.severity] <= MAX_ROW_ERRORS);
+  for (const severity of ['error', 'warning'] as const) {
+    const more = shown[severity] - MAX_ROW_ERRORS;
+    if (more > 0) {
+      const what = severity === 'error' ? 'columns repeat a field' : 'columns are not fields and are ignored';
+      out.push({ severity, file, line: 1, message: `and ${more.toLocaleString('en-US')} more ${more === 1 ? what.replace('columns repeat', 'column repeats').replace('columns are', 'column is').replace('fields and are', 'a field and is') : what}` });
+    }
+  }
+  return out;
 }
 
 /** The whole decoded text of a tape: only to point at an unclosed quote, after the parse failed. */

@@ -154,3 +154,19 @@ describe('small wordings from review', () => {
     expect(r.err).toBe('ipabs: --multipliers: "AAA=0": a multiplier must be above 0\n');
   });
 });
+
+describe('header messages are capped like row errors', () => {
+  it('50 unknown columns and 25 repeats of a field: 20 of each, then how many more', async () => {
+    const lines = readFileSync('deals/gaoxintou-ip-2.tape.csv', 'utf8').replace(/^\uFEFF/, '').split('\n').filter((l) => l.trim() !== '');
+    const extra = [...Array.from({ length: 50 }, (_, i) => `c${i}`), ...Array.from({ length: 25 }, () => '贷款余额')];
+    const tape = [`${lines[0]},${extra.join(',')}`, ...lines.slice(1).map((l) => l + ','.repeat(extra.length))].join('\n') + '\n';
+    const deal = sampleCopy(join(tmp.dir(), 'wide'), () => {}, tape);
+    const r = await runCli(['validate', deal]);
+    expect(r.code).toBe(2);
+    const out = r.out.split('\n');
+    expect(out.filter((l) => l.includes('not a field of'))).toHaveLength(20);
+    expect(out.filter((l) => l.includes('a second column for field'))).toHaveLength(20);
+    expect(r.out).toContain(':1: and 30 more columns are not fields and are ignored');
+    expect(r.out).toContain(':1: and 5 more columns repeat a field');
+  });
+});

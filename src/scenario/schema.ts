@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { ASSET_TYPES } from '../schema/pool.js';
-import { Amount, Id, IsoDate, MAX_PERIODS, PeriodCount, Rate, wholeNumber } from '../schema/primitives.js';
+import { Amount, Id, IsoDate, MAX_PERIODS, PeriodCount, Rate, wholeNumber, Name, NameText, PathText } from '../schema/primitives.js';
 
 export const ObligorDefault = z
   .object({
-    obligor: z.string().min(1).optional().meta({ description: 'Every asset of this obligor (name or obligorId).' }),
+    obligor: Name.optional().meta({ description: 'Every asset of this obligor (name or obligorId).' }),
     asset: Id.optional().meta({ description: 'One asset by id.' }),
     period: wholeNumber(1, MAX_PERIODS).meta({ description: 'The deal period (1 = first payment date) whose collection window the first missed payment falls in.' }),
     mode: z.enum(['default', 'stopPaying']).default('default').meta({
@@ -24,7 +24,7 @@ export const ObligorDefault = z
 export const SupportFailure = z
   .object({
     support: Id.optional().meta({ description: 'One support by id.' }),
-    provider: z.string().min(1).optional().meta({ description: 'Every support of this provider.' }),
+    provider: Name.optional().meta({ description: 'Every support of this provider.' }),
     from: IsoDate.meta({ description: 'From this date on the provider pays nothing (or only up to `cap`).' }),
     cap: Amount.optional().meta({ description: 'What the provider still pays in all after `from`.' }),
   })
@@ -74,7 +74,7 @@ export const DefaultRate = z
         z
           .object({
             assetType: z.enum(ASSET_TYPES).optional(),
-            obligor: z.string().min(1).optional(),
+            obligor: Name.optional(),
             ...rateFields,
           })
           .strict()
@@ -130,8 +130,8 @@ export const Collections = z
 
 export const Scenario = z
   .object({
-    $schema: z.string().optional(),
-    name: z.string().optional(),
+    $schema: PathText.optional(),
+    name: NameText.optional(),
     defaultRate: DefaultRate.optional(),
     defaults: z.array(ObligorDefault).default([]).meta({
       description: 'Named obligors or assets that default: one entry per obligor and per asset (an asset named again, by its id or its obligor, is an error).',

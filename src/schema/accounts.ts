@@ -1,6 +1,6 @@
 /** Accounts: the collection account and reserves (风险金, 流动性储备). */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, Multiple, Rate } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, Multiple, Rate, Name, NoteText } from './primitives.js';
 
 export const ReserveTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fixed'), amount: Amount }).strict(),
@@ -26,10 +26,10 @@ export const ReleaseRule = z.discriminatedUnion('type', [
 export const Account = z
   .object({
     id: Id,
-    name: z.string().min(1),
+    name: Name,
     kind: z.enum(['collection', 'reserve']),
     initialBalance: Amount.prefault(0).meta({ description: 'Funded at closing.' }),
-    fundedBy: z.string().optional(),
+    fundedBy: NoteText.optional(),
     target: ReserveTarget.optional(),
     release: ReleaseRule.default({ type: 'atEnd' }),
     assumed: Assumed,

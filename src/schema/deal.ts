@@ -3,7 +3,7 @@
  * TypeScript types are inferred from them and `schemas/deal.schema.json` is generated from them.
  */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, PeriodCount, Rate, Sources } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, PeriodCount, Rate, Sources, Name, NameText, PathText, NoteText } from './primitives.js';
 import { DealDates } from './dates.js';
 import { Pool } from './pool.js';
 import { Tranche } from './tranches.js';
@@ -18,18 +18,18 @@ export const SCHEMA_VERSION = 1;
 export const Meta = z
   .object({
     id: Id,
-    name: z.string().min(1).meta({ description: 'Full name, e.g. 福田区-平安证券-高新投知识产权2号资产支持专项计划.' }),
-    shortName: z.string().optional(),
+    name: Name.meta({ description: 'Full name, e.g. 福田区-平安证券-高新投知识产权2号资产支持专项计划.' }),
+    shortName: NameText.optional(),
     structure: z.enum(['pledgeLoan', 'royalty', 'lease', 'receivable', 'mixed']).meta({
       description: 'pledgeLoan 质押贷款, royalty 二次许可, lease 融资租赁 (售后回租), receivable 供应链.',
     }),
     exchange: z.enum(['SZSE', 'SSE', 'other']).optional(),
-    planManager: z.string().optional().meta({ description: '计划管理人' }),
-    originator: z.string().optional().meta({ description: '原始权益人' }),
+    planManager: NameText.optional().meta({ description: '计划管理人' }),
+    originator: NameText.optional().meta({ description: '原始权益人' }),
     established: IsoDate.optional(),
     currency: z.literal('CNY').default('CNY'),
     sources: Sources,
-    notes: z.array(z.string()).optional(),
+    notes: z.array(NoteText).optional(),
     assumed: Assumed,
   })
   .strict();
@@ -41,7 +41,7 @@ export const CleanUpCall = z
       description:
         'outstanding: the pool’s outstanding principal balance. The call is exercised only when the price and the cash in hand pay the date’s fees and all the tranches above the subordinate are owed, and no recovery or guarantee payment is still to come.',
     }),
-    exercisedBy: z.string().optional(),
+    exercisedBy: NameText.optional(),
     assumed: Assumed,
   })
   .strict()
@@ -63,7 +63,7 @@ export const BaseCase = z
 
 export const Deal = z
   .object({
-    $schema: z.string().optional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
+    $schema: PathText.optional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
     schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'The version of the deal-file language: 1.' }),
     meta: Meta.meta({ description: 'Names, structure, exchange, plan manager, originator, sources.' }),
     dates: DealDates.meta({ description: 'Cutoff, closing, payment dates, collection periods, business-day rule and calendar.' }),

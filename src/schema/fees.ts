@@ -1,12 +1,12 @@
 /** Taxes and fees, each paid where a waterfall step names it. */
 import { z } from 'zod';
-import { Amount, Assumed, Id, Rate } from './primitives.js';
+import { Amount, Assumed, Id, Rate, Name, NameText } from './primitives.js';
 import { DayCount } from './dates.js';
 
 const feeCommon = {
   id: Id,
-  name: z.string().min(1).meta({ description: 'e.g. 管理费, 托管费, 跟踪评级费, 审计费, 兑付兑息费, 增值税.' }),
-  payee: z.string().optional(),
+  name: Name.meta({ description: 'e.g. 管理费, 托管费, 跟踪评级费, 审计费, 兑付兑息费, 增值税.' }),
+  payee: NameText.optional(),
   arrears: z.boolean().default(true).meta({ description: 'Unpaid amounts are carried to the next period.' }),
   assumed: Assumed,
 };

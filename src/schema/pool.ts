@@ -1,6 +1,6 @@
 /** The pool: the four IP asset types and a generic scheduled flow, inline or from CSV tapes. */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, wholeNumber } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, wholeNumber, Name, NameText, NoteText, PathText } from './primitives.js';
 import { DayCount } from './dates.js';
 
 /** Kinds of intellectual property pledged, licensed or leased. */
@@ -12,19 +12,19 @@ export const IpRights = z
     types: z.array(IpType).min(1).meta({ description: 'Kinds of IP: invention 发明专利, utilityModel 实用新型, design 外观设计, softwareCopyright 软件著作权, trademark 商标, copyright 著作权.' }),
     count: NonNegInt.optional().meta({ description: 'Number of patents or rights (at most a million).' }),
     appraisedValue: Amount.optional().meta({ description: 'Appraised value (评估价值) in yuan.' }),
-    description: z.string().optional(),
+    description: NoteText.optional(),
   })
   .strict();
 
 const assetCommon = {
   id: Id,
-  obligor: z.string().min(1).meta({ description: 'Borrower 借款人 / licensee 被许可人 / lessee 承租人 / debtor 债务人.' }),
+  obligor: Name.meta({ description: 'Borrower 借款人 / licensee 被许可人 / lessee 承租人 / debtor 债务人.' }),
   obligorId: Id.optional().meta({ description: 'Groups contracts of one obligor; default: the obligor name.' }),
-  industry: z.string().optional(),
-  region: z.string().optional(),
+  industry: NameText.optional(),
+  region: NameText.optional(),
   ip: IpRights.optional(),
   defaultProbability: Rate.optional().meta({ description: 'Probability that the obligor defaults over the asset’s remaining life (for Monte Carlo).' }),
-  note: z.string().optional(),
+  note: NoteText.optional(),
   assumed: Assumed,
 };
 
@@ -47,7 +47,7 @@ export const PledgeLoan = z
     }),
     paymentEveryMonths: wholeNumber(1, 120).default(3).meta({ description: 'Months between payment dates, counted from startDate.' }),
     schedule: z.array(DatedPrincipal).optional().meta({ description: 'Principal payments after the cutoff, for repayment "schedule".' }),
-    guarantor: z.string().optional(),
+    guarantor: NameText.optional(),
   })
   .strict();
 
@@ -109,7 +109,7 @@ export const Receivable = z
   .object({
     type: z.literal('receivable'),
     ...assetCommon,
-    creditor: z.string().optional().meta({ description: 'The supplier whose receivable was factored.' }),
+    creditor: NameText.optional().meta({ description: 'The supplier whose receivable was factored.' }),
     face: Amount.meta({ description: 'Face amount due from the debtor.' }),
     dueDate: IsoDate,
     factoringDiscount: Rate.optional().meta({ description: 'Annual factoring discount rate.' }),
@@ -133,7 +133,7 @@ export type AssetType = (typeof ASSET_TYPES)[number];
 /** A CSV tape of assets of one type; path relative to the deal file. */
 export const Tape = z
   .object({
-    path: z.string().min(1),
+    path: PathText.min(1),
     type: z.enum(ASSET_TYPES),
     encoding: z.enum(['auto', 'utf8', 'gbk']).default('auto').meta({ description: 'auto: UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then GBK.' }),
     defaults: z.record(z.string(), z.unknown()).optional().meta({ description: 'Field values for every row that the tape does not carry.' }),

@@ -95,11 +95,47 @@ export const Multiple = numberOrText
   })
   .meta({ description: `A positive multiple, e.g. 1.2 for 120%, at most ${MAX_MULTIPLE}.`, exclusiveMinimum: 0, maximum: MAX_MULTIPLE });
 
-/** An identifier that other parts of the deal refer to. */
-export const Id = z
-  .string()
+/**
+ * Bounds of free text. Text only names and explains, so these are far beyond any real value (the
+ * sample deals' longest name is 32 characters, longest note 451) and keep a hostile file from
+ * growing every table and report that repeats a name (a 50 MiB obligor once did not fit a string).
+ */
+/** The longest id: 64 characters. */
+export const MAX_ID_LENGTH = 64;
+/** The longest name of a deal, party, tranche, fee, obligor, industry or region: 200 characters. */
+export const MAX_NAME_LENGTH = 200;
+/** The longest note, description, source or `assumed` basis: 2,000 characters. */
+export const MAX_NOTE_LENGTH = 2000;
+/** The longest file path or URL (`$schema`, a tape's path): 4,096 characters, Linux's PATH_MAX. */
+export const MAX_PATH_LENGTH = 4096;
+
+/**
+ * Text of at most `max` characters (UTF-16 code units, as JSON Schema's maxLength counts them).
+ * The bound aborts, so an overlong value is told its bound once and not also matched against a
+ * pattern.
+ */
+export function boundedText(max: number) {
+  const count = (n: number) => n.toLocaleString('en-US');
+  return z.string().max(max, {
+    abort: true,
+    // The text itself is not quoted: it may be megabytes long.
+    error: (issue) => `must be at most ${count(max)} characters long (got ${typeof issue.input === 'string' ? count(issue.input.length) : 'more'})`,
+  });
+}
+
+/** A name (of a deal, party, tranche, obligor…): 1 to 200 characters. */
+export const Name = boundedText(MAX_NAME_LENGTH).min(1);
+/** Optional short text that names something (industry, region, rating): at most 200 characters. */
+export const NameText = boundedText(MAX_NAME_LENGTH);
+/** A note or description: at most 2,000 characters. */
+export const NoteText = boundedText(MAX_NOTE_LENGTH);
+/** A file path or URL: at most 4,096 characters. */
+export const PathText = boundedText(MAX_PATH_LENGTH);
+
+/** An identifier that other parts of the deal refer to: 1 to 64 characters. */
+export const Id = boundedText(MAX_ID_LENGTH)
   .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fff]+$/, { message: 'must be a non-empty id of letters, digits, _ . - or Chinese characters' })
-  .meta({ description: 'An identifier other parts of the deal refer to.' });
+  .meta({ description: `An identifier other parts of the deal refer to, at most ${MAX_ID_LENGTH} characters.` });
 
 /**
  * A whole number from `min` (0 or 1) to `max`. The maximum is checked first, so a huge number is
@@ -122,7 +158,7 @@ export const PeriodCount = wholeNumber(0, MAX_PERIODS);
  * field of the object it sits in, each value says why (or on what basis) the value was chosen.
  */
 export const Assumed = z
-  .record(z.string(), z.string())
+  .record(z.string(), NoteText)
   .optional()
   .meta({
     description:
@@ -131,6 +167,6 @@ export const Assumed = z
   });
 
 /** A textual note on where a value comes from. */
-export const Sources = z.array(z.string()).optional();
+export const Sources = z.array(NoteText).optional();
 
 export type DecimalValue = Decimal;

@@ -1,6 +1,6 @@
 /** Credit support: loan guarantee, shortfall payment undertaking, liquidity support. */
 import { z } from 'zod';
-import { Amount, Assumed, Id, PeriodCount, Rate, wholeNumber } from './primitives.js';
+import { Amount, Assumed, Id, PeriodCount, Rate, wholeNumber, Name, NameText } from './primitives.js';
 
 /** A waterfall item a support or reserve covers. */
 export const Cover = z.discriminatedUnion('item', [
@@ -20,8 +20,8 @@ export const Cover = z.discriminatedUnion('item', [
 
 const supportCommon = {
   id: Id,
-  name: z.string().optional(),
-  provider: z.string().min(1),
+  name: NameText.optional(),
+  provider: Name,
   cap: Amount.optional().meta({ description: 'Most the provider pays over the life of the deal.' }),
   assumed: Assumed,
 };

@@ -1,6 +1,6 @@
 /** Tranches (资产支持证券): senior, mezzanine, subordinate. */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, Rate } from './primitives.js';
+import { Amount, Assumed, Id, IsoDate, Rate, Name, NameText, NoteText } from './primitives.js';
 import { DayCount } from './dates.js';
 
 export const TrancheClass = z.enum(['senior', 'mezzanine', 'subordinate']);
@@ -17,7 +17,7 @@ export const PrincipalRule = z.discriminatedUnion('type', [
 export const Tranche = z
   .object({
     id: Id,
-    name: z.string().min(1).meta({ description: 'The security name, e.g. 福高1A1.' }),
+    name: Name.meta({ description: 'The security name, e.g. 福高1A1.' }),
     class: TrancheClass,
     balance: Amount.meta({ description: 'Issued principal in yuan.' }),
     coupon: Rate.optional().meta({ description: 'Fixed annual coupon; none for a residual (subordinate) tranche.' }),
@@ -26,9 +26,9 @@ export const Tranche = z
     principal: PrincipalRule.default({ type: 'passThrough' }),
     expectedMaturity: IsoDate.meta({ description: '预期到期日 (YYYY-MM-DD).' }),
     legalMaturity: IsoDate.optional().meta({ description: '法定到期日 (YYYY-MM-DD).' }),
-    rating: z.string().optional(),
+    rating: NameText.optional(),
     issuePrice: Rate.optional().meta({ description: 'Issue price as a fraction of par (1 = 100).' }),
-    note: z.string().optional(),
+    note: NoteText.optional(),
     assumed: Assumed,
   })
   .strict();

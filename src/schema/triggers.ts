@@ -1,6 +1,6 @@
 /** Triggers (加速清偿事件, 违约事件 …): a condition and what it changes. */
 import { z } from 'zod';
-import { Assumed, Id, IsoDate, Multiple, Rate } from './primitives.js';
+import { Assumed, Id, IsoDate, Multiple, Rate, Name } from './primitives.js';
 import { ReserveTarget } from './accounts.js';
 
 const AnyCondition = z
@@ -53,7 +53,7 @@ export const Effect = z.discriminatedUnion('type', [
 export const Trigger = z
   .object({
     id: Id,
-    name: z.string().min(1),
+    name: Name,
     condition: Condition,
     effect: Effect,
     curable: z.boolean().default(false).meta({ description: 'The effect ends when the condition no longer holds.' }),

@@ -149,7 +149,8 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: s
         case 'too_big': {
           const max = String(issue.maximum);
           if (issue.origin === 'array') at(path, `must have at most ${max} item${max === '1' ? '' : 's'}`);
-          else if (issue.origin === 'string') at(path, `must be at most ${max} characters long`);
+          // boundedText's own message says how long the text was (what is received here may be shortened).
+          else if (issue.origin === 'string') at(path, issue.message.startsWith('must ') ? issue.message : `must be at most ${max} characters long`);
           else at(path, `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${max} (got ${describeReceived(received)})`);
           break;
         }

@@ -340,7 +340,7 @@ export function registerStressCommands(program: Command, io: Io): void {
       obligors,
       options,
       async (patterns, onDone) => {
-        if (workers > 1 && patterns.length > 400) return runPatternsParallel({ dealFile: file, baseInput, obligors, lag, load: cliLoadOptions() }, patterns, workers, onDone);
+        if (workers > 1 && patterns.length > 400) return runPatternsParallel({ deal, baseInput, obligors, lag }, patterns, workers, onDone);
         const runner = patternRunner(prepared, baseSpec);
         return patterns.map((p, i) => {
           const r = runPattern(runner, baseSpec, obligors, p, lag);

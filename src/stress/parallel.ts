@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { LoadOptions } from '../io/input.js';
+import type { LoadedDeal } from '../io/loadDeal.js';
+import { dealToMessage } from './dealMessage.js';
 import type { DrawnDefault, McObligor, PatternProgress, PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
@@ -22,10 +23,12 @@ export function maxWorkers(): number {
 
 /**
  * Runs the patterns on `workerCount` worker threads (1 to {@link maxWorkers}; a RangeError
- * otherwise), never more than there are batches to hand out.
+ * otherwise), never more than there are batches to hand out. The workers are sent `init.deal`
+ * itself, the deal this thread validated: they read no file, so a deal file changed or removed
+ * during the run cannot change its figures.
  */
 export async function runPatternsParallel(
-  init: { dealFile: string; baseInput: unknown; obligors: McObligor[]; lag: number; /** What the worker may read when it loads the deal again: as the command. */ load?: LoadOptions },
+  init: { deal: Pick<LoadedDeal, 'spec' | 'assets'>; baseInput: unknown; obligors: McObligor[]; lag: number },
   patterns: DrawnDefault[][],
   workerCount: number,
   progress?: PatternProgress,
@@ -36,7 +39,8 @@ export async function runPatternsParallel(
   const results: PatternResult[] = new Array(patterns.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(workerCount, Math.ceil(patterns.length / BATCH))) }, () => new Worker(new URL('./mcWorker.js', import.meta.url), { workerData: init }));
+  const workerData = { deal: dealToMessage(init.deal), baseInput: init.baseInput, obligors: init.obligors, lag: init.lag };
+  const workers = Array.from({ length: Math.max(1, Math.min(workerCount, Math.ceil(patterns.length / BATCH))) }, () => new Worker(new URL('./mcWorker.js', import.meta.url), { workerData }));
   try {
     await Promise.all(
       workers.map(

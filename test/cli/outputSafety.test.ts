@@ -9,6 +9,7 @@ import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, ls
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDeal } from '../../src/io/loadDeal.js';
 import { fsErrorMessage, fsErrorWords, isFsError } from '../../src/io/fsErrors.js';
 import { realFs, utf8Prefix, writeFileAtomic, type OutputFs } from '../../src/io/output.js';
 import { maxWorkers, runPatternsParallel } from '../../src/stress/parallel.js';
@@ -405,7 +406,7 @@ describe('16. --workers is bounded', () => {
   it('the library refuses a count out of bounds before starting a worker', async () => {
     expect(maxWorkers()).toBe(max);
     for (const n of [0, -1, 1.5, max + 1]) {
-      await expect(runPatternsParallel({ dealFile: GAOXINTOU, baseInput: {}, obligors: [], lag: 0 }, [], n)).rejects.toThrow(RangeError);
+      await expect(runPatternsParallel({ deal: loadDeal(GAOXINTOU).deal!, baseInput: {}, obligors: [], lag: 0 }, [], n)).rejects.toThrow(RangeError);
     }
   });
 });

@@ -7,7 +7,7 @@
  * gives the same result, another seed another, and worker threads change nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -190,11 +190,34 @@ describe('Monte Carlo on worker threads', () => {
     const options: McOptions = { ...OPTIONS, paths: 2000, correlation: 0.3, industryCorrelation: 0, recovery: { min: 0.1, max: 0.5 } };
     const local = await monteCarlo(fromFile, base, obligors, options);
     let reported = 0;
-    const parallel = await monteCarlo(fromFile, base, obligors, options, (patterns, progress) => runPatternsParallel({ dealFile, baseInput: {}, obligors, lag: LAG }, patterns, 2, progress), (done) => (reported = done));
+    const parallel = await monteCarlo(fromFile, base, obligors, options, (patterns, progress) => runPatternsParallel({ deal: fromFile.deal, baseInput: {}, obligors, lag: LAG }, patterns, 2, progress), (done) => (reported = done));
     // More than one batch of 128 patterns, so both workers had work.
     expect(local.distinctPatterns).toBeGreaterThan(256);
     expect(reported).toBe(local.distinctPatterns);
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(local));
+  });
+
+  it('the workers run the deal this thread loaded, though its files change or go during the run', async () => {
+    // A deal with a tape, copied: the workers used to load the deal file and its tape again.
+    const sub = join(dir, 'moved');
+    mkdirSync(sub);
+    const dealFile = join(sub, 'gaoxintou-ip-2.json');
+    const tapeFile = join(sub, 'gaoxintou-ip-2.tape.csv');
+    copyFileSync('deals/gaoxintou-ip-2.json', dealFile);
+    copyFileSync('deals/gaoxintou-ip-2.tape.csv', tapeFile);
+    const prepared = prepareDeal(mustLoad(dealFile));
+    const obligors = mcObligors(prepared, { override: 0.1 });
+    const options: McOptions = { paths: 2000, seed: 5, correlation: 0.3, recovery: { min: 0.1, max: 0.5 }, recoveryLagPeriods: LAG };
+    const local = JSON.stringify(await monteCarlo(prepared, base, obligors, options));
+    const inWorkers = async () => JSON.stringify(await monteCarlo(prepared, base, obligors, options, (patterns, progress) => runPatternsParallel({ deal: prepared.deal, baseInput: {}, obligors, lag: LAG }, patterns, 2, progress)));
+    // Replaced by another deal that loads (the tiny one, no tape): the figures stay the loaded deal's.
+    writeFileSync(dealFile, JSON.stringify(tinyDealInput(LOANS), null, 2));
+    expect(await inWorkers()).toBe(local);
+    // Removed, tape and all: the run still completes, with the same figures.
+    rmSync(dealFile);
+    rmSync(tapeFile);
+    expect(await inWorkers()).toBe(local);
+    expect(JSON.parse(local).distinctPatterns).toBeGreaterThan(256);
   });
 
   it('`ipabs montecarlo --workers 2` prints the bytes `--workers 1` prints', () => {

@@ -179,7 +179,7 @@ describe('progress in paths-equivalent per cent', () => {
     const obligors = mcObligors(prepared, {});
     const options: McOptions = { paths: 3000, seed: 4, correlation: 0.3, recovery: { min: 0.1, max: 0.5 }, recoveryLagPeriods: 1 };
     let last: number[] = [];
-    const r = await monteCarlo(prepared, base, obligors, options, (patterns, progress) => runPatternsParallel({ dealFile, baseInput: {}, obligors, lag: 1 }, patterns, 2, progress), (...a) => (last = a));
+    const r = await monteCarlo(prepared, base, obligors, options, (patterns, progress) => runPatternsParallel({ deal: prepared.deal, baseInput: {}, obligors, lag: 1 }, patterns, 2, progress), (...a) => (last = a));
     expect(r.distinctPatterns).toBeGreaterThan(256);
     expect(last).toEqual([r.distinctPatterns, r.distinctPatterns, 3000, 3000]);
   });

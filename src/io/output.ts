@@ -83,20 +83,32 @@ function cannotWrite(file: string, why: unknown): InputError {
   return new InputError(`cannot write ${file}: ${typeof why === 'string' ? why : fsErrorWords(why)}`);
 }
 
-/** Where a name that does not exist would be written: itself, or where a dangling link points. */
-function danglingTarget(file: string, fs: OutputFs): string {
-  let path = file;
+/**
+ * The paths a chain of symbolic links passes through: `file`, then each link's target, up to
+ * the first path that is no link or does not exist; `loops` when it is still a link after
+ * {@link MAX_LINKS} (a cycle, as the kernel would say ELOOP).
+ */
+function linkChain(file: string, fs: OutputFs): { paths: string[]; loops: boolean } {
+  const paths = [file];
   for (let links = 0; links <= MAX_LINKS; links++) {
+    const path = paths[paths.length - 1]!;
     let stats: Stats;
     try {
       stats = fs.lstatSync(path);
     } catch {
-      return path;
+      return { paths, loops: false };
     }
-    if (!stats.isSymbolicLink()) return path;
-    path = resolve(dirname(path), fs.readlinkSync(path));
+    if (!stats.isSymbolicLink()) return { paths, loops: false };
+    paths.push(resolve(dirname(path), fs.readlinkSync(path)));
   }
-  throw cannotWrite(file, { code: 'ELOOP' });
+  return { paths, loops: true };
+}
+
+/** Where a name that does not exist would be written: itself, or where a dangling link points. */
+function danglingTarget(file: string, fs: OutputFs): string {
+  const chain = linkChain(file, fs);
+  if (chain.loops) throw cannotWrite(file, { code: 'ELOOP' });
+  return chain.paths[chain.paths.length - 1]!;
 }
 
 /** The highest descriptor number a name is read as (larger ones are no descriptor Node can use). */
@@ -126,8 +138,7 @@ function ownDescriptorNamed(path: string): number | undefined {
  * ipabs must write into at the shell's offset, not replace.
  */
 function ownDescriptor(file: string, fs: OutputFs): number | undefined {
-  let path = resolve(file);
-  for (let links = 0; links <= MAX_LINKS; links++) {
+  for (const path of linkChain(resolve(file), fs).paths) {
     const named = ownDescriptorNamed(path);
     if (named !== undefined) return named;
     try {
@@ -136,14 +147,6 @@ function ownDescriptor(file: string, fs: OutputFs): number | undefined {
     } catch {
       // A folder that cannot be resolved is no descriptor folder; resolveOutput says what it is.
     }
-    let stats: Stats;
-    try {
-      stats = fs.lstatSync(path);
-    } catch {
-      return undefined;
-    }
-    if (!stats.isSymbolicLink()) return undefined;
-    path = resolve(dirname(path), fs.readlinkSync(path));
   }
   return undefined;
 }

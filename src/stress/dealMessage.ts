@@ -7,6 +7,7 @@
  */
 import { Decimal } from '../util/money.js';
 import type { AssetSpec, DealFile } from '../schema/deal.js';
+import { InternalError } from '../validate/diagnostics.js';
 
 /** What a worker is sent of a loaded deal: its spec and assets, Decimals as String objects. */
 export interface DealMessage {
@@ -20,57 +21,48 @@ export interface SentDeal {
   assets: AssetSpec[];
 }
 
+/**
+ * A copy of a tree of plain objects and arrays in which `leaf` replaces what it maps (returns
+ * something for); a value shared in the tree stays shared in the copy. Anything else that is
+ * not plain (a class instance `leaf` does not map) cannot cross to a worker: an internal error.
+ */
+function mapTree(root: unknown, leaf: (v: object) => unknown): unknown {
+  const seen = new Map<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.has(v)) return seen.get(v);
+    const mapped = leaf(v);
+    if (mapped !== undefined) {
+      seen.set(v, mapped);
+      return mapped;
+    }
+    if (Array.isArray(v)) {
+      const arr: unknown[] = [];
+      seen.set(v, arr);
+      for (const x of v) arr.push(walk(x));
+      return arr;
+    }
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw new InternalError(`a ${(v as object).constructor?.name ?? 'non-plain'} object in a loaded deal cannot be sent to a worker`);
+    const obj: Record<string, unknown> = {};
+    seen.set(v, obj);
+    // defineProperty: a key named __proto__ (an `assumed` note may have one) stays a key.
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(obj, k, { value: walk(x), enumerable: true, writable: true, configurable: true });
+    return obj;
+  };
+  return walk(root);
+}
+
 /** Encodes a loaded deal's spec and assets for `workerData` (a value shared in the deal stays shared). */
 export function dealToMessage(deal: SentDeal): DealMessage {
-  const seen = new Map<object, unknown>();
-  const encode = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object') return v;
-    const done = seen.get(v);
-    if (done !== undefined) return done;
-    let out: unknown;
-    if (v instanceof Decimal) {
-      // toString is exact: `new Decimal(text)` does not round to the precision.
-      out = new String(v.toString());
-    } else if (Array.isArray(v)) {
-      const arr: unknown[] = new Array(v.length);
-      seen.set(v, arr);
-      for (let i = 0; i < v.length; i++) arr[i] = encode(v[i]);
-      out = arr;
-    } else if (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null) {
-      const obj: Record<string, unknown> = {};
-      seen.set(v, obj);
-      for (const [k, x] of Object.entries(v)) obj[k] = encode(x);
-      out = obj;
-    } else {
-      throw new Error(`dealToMessage: a ${v.constructor?.name ?? 'non-plain'} object in a loaded deal cannot be sent to a worker`);
-    }
-    seen.set(v, out);
-    return out;
-  };
-  return { spec: encode(deal.spec), assets: encode(deal.assets) };
+  // toString is exact: `new Decimal(text)` does not round to the precision.
+  const encode = (v: object) => (v instanceof Decimal ? new String(v.toString()) : undefined);
+  // One walk over both, so an inline asset stays the same object in the spec and in the list.
+  return mapTree({ spec: deal.spec, assets: deal.assets }, encode) as DealMessage;
 }
 
 /** Decodes what {@link dealToMessage} encoded, after structured cloning, Decimals restored. */
 export function dealFromMessage(msg: DealMessage): SentDeal {
-  const seen = new Map<object, unknown>();
-  const decode = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object') return v;
-    const done = seen.get(v);
-    if (done !== undefined) return done;
-    let out: unknown;
-    if (v instanceof String) out = new Decimal(v.valueOf());
-    else if (Array.isArray(v)) {
-      seen.set(v, v);
-      for (let i = 0; i < v.length; i++) v[i] = decode(v[i]);
-      out = v;
-    } else {
-      seen.set(v, v);
-      const obj = v as Record<string, unknown>;
-      for (const k of Object.keys(obj)) obj[k] = decode(obj[k]);
-      out = v;
-    }
-    seen.set(v, out);
-    return out;
-  };
-  return { spec: decode(msg.spec) as DealFile, assets: decode(msg.assets) as AssetSpec[] };
+  const decode = (v: object) => (v instanceof String ? new Decimal(v.valueOf()) : undefined);
+  return mapTree({ spec: msg.spec, assets: msg.assets }, decode) as SentDeal;
 }

@@ -40,6 +40,11 @@ export function dealInputs(deal: LoadedDeal): CommandInput[] {
   ];
 }
 
+/** The files named by flags (`{ '--scenarios': file }`) as inputs not to write over. */
+export function namedInputs(others: Record<string, string | undefined>): CommandInput[] {
+  return Object.entries(others).flatMap(([flag, f]) => (f === undefined ? [] : [{ file: f, role: `the ${flag} file ${f}` }]));
+}
+
 /**
  * Loads the deal of a command that writes a report, checking `--out` before any work: first
  * that it can be written and its format is known (so a bad name fails at once), then that it is
@@ -53,8 +58,7 @@ export function loadDealForOutput(file: string, o: OutputOptions, io: Io, others
   }
   const deal = loadDealOrFail(file, io);
   if (o.out !== undefined) {
-    const named = Object.entries(others).flatMap(([flag, f]) => (f === undefined ? [] : [{ file: f, role: `the ${flag} file ${f}` }]));
-    checkOutput(o.out, [...dealInputs(deal), ...named]);
+    checkOutput(o.out, [...dealInputs(deal), ...namedInputs(others)]);
   }
   return deal;
 }

@@ -15,11 +15,14 @@ import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
+import { mergeCommand, SHARDABLE } from './merge.js';
+import type { MergedRun } from './shard.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
 
-function buildProgram(io: Io): Command {
+function buildProgram(io: Io, merged?: MergedRun): Command {
   const program = new Command();
   program
     .name('ipabs')
@@ -62,7 +65,16 @@ function buildProgram(io: Io): Command {
     io.exitCode = runCommand(deal, opts, io);
   });
 
-  registerStressCommands(program, io);
+  registerStressCommands(program, io, merged);
+
+  addOutputOptions(
+    program
+      .command('merge')
+      .description(`combine the part files of ${SHARDABLE.join(', ')} --shard I/N into exactly the output of the whole run (the deal and scenario files are read again, unchanged, from where the shards read them)`)
+      .argument('<parts...>', 'the part files, every shard 1…N once, in any order'),
+  ).action(async (files: string[], opts, command: Command) => {
+    io.exitCode = await mergeCommand(files, opts, command, (argv, parts) => main(argv, io, parts));
+  });
 
   program
     .command('schema')
@@ -77,9 +89,12 @@ function buildProgram(io: Io): Command {
   return program;
 }
 
-/** Runs the CLI on `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
+/**
+ * Runs the CLI on `argv` (without node and script); returns the exit code. `merged`: the parts
+ * `ipabs merge` hands the command it runs again.
+ */
+export async function main(argv: string[], io: Io = processIo(), merged?: MergedRun): Promise<number> {
+  const program = buildProgram(io, merged);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode ?? 0;

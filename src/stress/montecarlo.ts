@@ -213,16 +213,27 @@ export interface McPlan {
   withDefaults: number;
 }
 
-/** Draws every path and gathers the distinct default patterns (the no-default pattern first). */
-export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
+/** A range of paths [`from`, `to`) of a run: a shard of it, or all. */
+export interface PathRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * Draws the paths of `range` (default: every path) and gathers their distinct default patterns
+ * (the no-default pattern first). Path i is drawn from its own stream, so a range draws exactly
+ * the paths the whole run draws there.
+ */
+export function planPaths(obligors: McObligor[], options: McOptions, range: PathRange = { from: 0, to: options.paths }): McPlan {
   if (!Number.isInteger(options.paths) || options.paths < 1 || options.paths > MAX_PATHS) throw new RangeError(`paths ${options.paths}: give a whole number from 1 to ${MAX_PATHS.toLocaleString('en-US')}`);
   if (!isValidSeed(options.seed)) throw new RangeError(`seed ${options.seed}: give a whole number from 0 to ${MAX_SEED}`);
+  if (!(Number.isInteger(range.from) && Number.isInteger(range.to) && range.from >= 0 && range.from <= range.to && range.to <= options.paths)) throw new RangeError(`paths ${range.from} to ${range.to}: not a range of the run's ${options.paths} paths`);
   const industries = [...new Set(obligors.map((o) => o.industry))].sort();
   const index = new Map<string, number>([['', 0]]);
   const patterns: DrawnDefault[][] = [[]];
-  const pathPattern = new Uint32Array(options.paths);
+  const pathPattern = new Uint32Array(range.to - range.from);
   let withDefaults = 0;
-  for (let i = 0; i < options.paths; i++) {
+  for (let i = range.from; i < range.to; i++) {
     const p = drawPath(obligors, options, i, industries);
     if (p.length > 0) withDefaults++;
     const key = patternKey(p);
@@ -232,7 +243,7 @@ export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
       index.set(key, k);
       patterns.push(p);
     }
-    pathPattern[i] = k;
+    pathPattern[i - range.from] = k;
   }
   return { obligors, pathPattern, patterns, withDefaults };
 }
@@ -249,16 +260,20 @@ export type PatternProgress = (done: number, start?: number, end?: number) => vo
  */
 export type McProgress = (done: number, total: number, pathsDone: number, paths: number) => void;
 
+/** Runs default patterns and returns their results in the order given (a parallel runner may replace the one in this thread). */
+export type PatternsRunner = (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]>;
+
 /**
- * Runs the Monte Carlo in this thread. `runPatterns` may be replaced by a parallel runner; it
- * must return the results in the order of the patterns given.
+ * Draws the paths of `range` and runs their default patterns through the waterfall: the plan
+ * and the result of each of its patterns.
  */
-export async function monteCarlo(
+export async function runPaths(
   prepared: PreparedDeal,
   base: ScenarioSpec,
   obligors: McObligor[],
   options: McOptions,
-  runPatterns: (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]> = async (patterns, progress) => {
+  range: PathRange,
+  runPatterns: PatternsRunner = async (patterns, progress) => {
     const runner = patternRunner(prepared, base);
     return patterns.map((p, i) => {
       const r = runPattern(runner, base, obligors, p, options.recoveryLagPeriods);
@@ -267,8 +282,8 @@ export async function monteCarlo(
     });
   },
   progress?: McProgress,
-): Promise<McResult> {
-  const plan = planPaths(obligors, options);
+): Promise<{ plan: McPlan; results: PatternResult[] }> {
+  const plan = planPaths(obligors, options, range);
   let onDone: PatternProgress | undefined;
   if (progress) {
     // Paths per pattern, to say how far the run is in paths rather than in patterns.
@@ -281,10 +296,25 @@ export async function monteCarlo(
       const to = end ?? done;
       for (let k = from; k < to; k++) pathsDone += weight[k]!;
       if (start === undefined) inOrder = Math.max(inOrder, to);
-      progress(done, plan.patterns.length, pathsDone, options.paths);
+      progress(done, plan.patterns.length, pathsDone, plan.pathPattern.length);
     };
   }
-  const results = await runPatterns(plan.patterns, onDone);
+  return { plan, results: await runPatterns(plan.patterns, onDone) };
+}
+
+/**
+ * Runs the Monte Carlo in this thread. `runPatterns` may be replaced by a parallel runner; it
+ * must return the results in the order of the patterns given.
+ */
+export async function monteCarlo(
+  prepared: PreparedDeal,
+  base: ScenarioSpec,
+  obligors: McObligor[],
+  options: McOptions,
+  runPatterns?: PatternsRunner,
+  progress?: McProgress,
+): Promise<McResult> {
+  const { plan, results } = await runPaths(prepared, base, obligors, options, { from: 0, to: options.paths }, runPatterns, progress);
   const perPath = Array.from(plan.pathPattern, (k) => results[k]!);
   return aggregate(prepared.deal.spec.tranches.map((t) => t.id), perPath, options.seed, plan.patterns.length, plan.withDefaults);
 }

@@ -67,8 +67,12 @@ export function parseShard(text: string): ShardSpec {
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
   if (!(count >= 1 && count <= MAX_SHARDS && index >= 1 && index <= count)) {
-    const why = !m ? 'give I/N, shard I of N' : count < 1 || count > MAX_SHARDS ? `N from 1 to ${MAX_SHARDS.toLocaleString('en-US')}` : `I from 1 to N (1/${count} to ${count}/${count})`;
-    throw new InputError(`--shard ${JSON.stringify(text)}: ${why}; e.g. --shard 1/4 … --shard 4/4, each writing a part file for ipabs merge`);
+    const why = !m
+      ? 'give I/N, shard I of N (--shard 1/4 … --shard 4/4, each writing a part file for ipabs merge)'
+      : count < 1 || count > MAX_SHARDS
+        ? `give a shard count N from 1 to ${MAX_SHARDS.toLocaleString('en-US')}`
+        : `give a shard index I from 1 to ${count} (--shard 1/${count} … --shard ${count}/${count})${index === 0 ? '; an index counted from 0, such as JOB_COMPLETION_INDEX, needs 1 added' : ''}`;
+    throw new InputError(`--shard ${JSON.stringify(text)}: ${why}`);
   }
   return { index, count };
 }

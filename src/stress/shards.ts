@@ -4,21 +4,15 @@
  * the merge. Path i is drawn from its own stream (`rng(seed, i)`), so a shard draws the very
  * paths the whole run draws there; a pattern's result does not depend on who runs it.
  */
-import type { PreparedDeal } from '../engine/run.js';
-import type { ScenarioSpec } from '../scenario/schema.js';
 import {
   aggregate,
   monteCarlo,
   patternKey,
   runPaths,
-  type McObligor,
-  type McOptions,
   type McPlan,
-  type McProgress,
   type McResult,
   type PathRange,
   type PatternResult,
-  type PatternsRunner,
 } from './montecarlo.js';
 
 /** Shard `index` of `count` (1 ≤ index ≤ count). */
@@ -115,19 +109,13 @@ export function mergeMonteCarlo(trancheIds: readonly string[], seed: number, par
   return aggregate(trancheIds, perPath, seed, keys.size, withDefaults);
 }
 
-/** A Monte Carlo run as sharded work: its paths. */
-export function monteCarloWork(
-  prepared: PreparedDeal,
-  base: ScenarioSpec,
-  obligors: McObligor[],
-  options: McOptions,
-  runPatterns?: PatternsRunner,
-  progress?: McProgress,
-): ShardedWork<McResult> {
+/** A Monte Carlo run (the arguments of {@link monteCarlo}) as sharded work: its paths. */
+export function monteCarloWork(...args: Parameters<typeof monteCarlo>): ShardedWork<McResult> {
+  const [prepared, base, obligors, options, runPatterns, progress] = args;
   const ids = prepared.deal.spec.tranches.map((t) => t.id);
   return {
     total: options.paths,
-    whole: () => monteCarlo(prepared, base, obligors, options, runPatterns, progress),
+    whole: () => monteCarlo(...args),
     async part(range) {
       const { plan, results } = await runPaths(prepared, base, obligors, options, range, runPatterns, progress);
       return monteCarloPart(range, plan, results);

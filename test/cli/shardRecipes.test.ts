@@ -9,6 +9,7 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from '
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers.js';
+import { requireFreshDist } from '../stress/fixtures.js';
 import { spawnRun } from './shardRun.js';
 
 const tmp = useTempDir('ipabs-recipes-');
@@ -29,6 +30,7 @@ const sh = (script: string, cwd: string, extra: NodeJS.ProcessEnv = {}) => spawn
 const whole = (...more: string[]) => spawnRun(['montecarlo', 'deals/guangkai-patent-license.json', '--paths', FEW, '--seed', '1', ...more]);
 
 beforeAll(() => {
+  requireFreshDist();
   const bin = join(tmp.dir(), 'bin');
   mkdirSync(bin);
   writeFileSync(join(bin, 'ipabs'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/ipabs.js')}" "$@"\n`);

@@ -5,11 +5,13 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers.js';
+import { requireFreshDist } from '../stress/fixtures.js';
 import { runShards, spawnRun } from './shardRun.js';
 
 const tmp = useTempDir('ipabs-shards-');
+beforeAll(requireFreshDist);
 const GUANGKAI = 'deals/guangkai-patent-license.json';
 const GAOXINTOU = 'deals/gaoxintou-ip-2.json';
 

@@ -15,7 +15,7 @@ import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
-import { mergeCommand, SHARDABLE } from './merge.js';
+import { registerMergeCommand } from './merge.js';
 import type { MergedRun } from './shard.js';
 import { VERSION } from './version.js';
 
@@ -67,14 +67,7 @@ function buildProgram(io: Io, merged?: MergedRun): Command {
 
   registerStressCommands(program, io, merged);
 
-  addOutputOptions(
-    program
-      .command('merge')
-      .description(`combine the part files of ${SHARDABLE.join(', ')} --shard I/N into exactly the output of the whole run (the deal and scenario files are read again, unchanged, from where the shards read them)`)
-      .argument('<parts...>', 'the part files, every shard 1…N once, in any order'),
-  ).action(async (files: string[], opts, command: Command) => {
-    io.exitCode = await mergeCommand(files, opts, command, (argv, parts) => main(argv, io, parts));
-  });
+  registerMergeCommand(program, io, (argv, parts) => main(argv, io, parts));
 
   program
     .command('schema')

@@ -5,9 +5,11 @@
  * read again where the shards read them (relative to the working folder) and must be unchanged.
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { checkOutput } from '../io/output.js';
 import { InputError } from '../validate/diagnostics.js';
+import type { Io } from './io.js';
+import { formatOption, sectionOption } from './options.js';
 import { fingerprintDifference, PART_FORMAT, PART_VERSION, type MergedRun, type PartFile } from './shard.js';
 
 /** The commands that write parts. */
@@ -105,12 +107,13 @@ export function checkParts(files: readonly string[], parts: readonly PartFile[])
  * options given to merge in place of the shards' (an `--out` without `--format` takes the format
  * from its extension), merge's input options, and the deal.
  */
-export function mergedArgv(part: PartFile, o: MergeOptions, given: (attr: keyof MergeOptions) => boolean): string[] {
+export function mergedArgv(part: PartFile, o: MergeOptions): string[] {
+  const given = (attr: keyof MergeOptions) => o[attr] !== undefined;
   const replaced = new Set<string>();
   for (const attr of ['format', 'lang', 'unit', 'section'] as const) if (given(attr)) replaced.add(`--${attr}`);
   if (given('out') && !given('format')) replaced.add('--format');
   const args = part.fingerprint.args.filter((a) => !replaced.has(a.split('=')[0]!));
-  for (const attr of ['format', 'lang', 'unit', 'section', 'out'] as const) if (given(attr) && o[attr] !== undefined) args.push(`--${attr}=${o[attr]}`);
+  for (const attr of ['format', 'lang', 'unit', 'section', 'out'] as const) if (o[attr] !== undefined) args.push(`--${attr}=${o[attr]}`);
   for (const dir of o.tapesFrom ?? []) args.push(`--tapes-from=${dir}`);
   if (o.maxInputMb !== undefined) args.push(`--max-input-mb=${o.maxInputMb}`);
   return [part.command, ...args, '--', part.deal];
@@ -120,12 +123,30 @@ export function mergedArgv(part: PartFile, o: MergeOptions, given: (attr: keyof 
  * `ipabs merge`: reads and checks the parts, then `rerun`s their command over them (which writes
  * the output and returns its exit code).
  */
-export async function mergeCommand(files: string[], o: MergeOptions, command: Command, rerun: (argv: string[], merged: MergedRun) => Promise<number>): Promise<number> {
+export async function mergeCommand(files: string[], o: MergeOptions, rerun: (argv: string[], merged: MergedRun) => Promise<number>): Promise<number> {
   const parts = files.map(readPart);
   const merged = checkParts(files, parts);
   const first = merged.parts[0]!.part;
   if (!(SHARDABLE as readonly string[]).includes(first.command)) throw new InputError(`${merged.parts[0]!.file} is a part of ipabs ${first.command}, which ipabs merge does not combine (it combines ${SHARDABLE.join(', ')})`);
   if (o.out !== undefined) checkOutput(o.out, files.map((f) => ({ file: f, role: `the part file ${f}` })));
-  const given = (attr: keyof MergeOptions) => command.getOptionValueSource(attr) === 'cli';
-  return rerun(mergedArgv(first, o, given), merged);
+  return rerun(mergedArgv(first, o), merged);
+}
+
+/**
+ * Registers `ipabs merge`. Its output options have no defaults of their own: those not given are
+ * the shards'. `rerun` runs a command line over the merged parts.
+ */
+export function registerMergeCommand(program: Command, io: Io, rerun: (argv: string[], merged: MergedRun) => Promise<number>): void {
+  program
+    .command('merge')
+    .description(`combine the part files of ${SHARDABLE.join(', ')} --shard I/N into exactly the output of the whole run (the deal and scenario files are read again, unchanged, from where the shards read them)`)
+    .argument('<parts...>', 'the part files, every shard 1…N once, in any order')
+    .addOption(formatOption())
+    .addOption(new Option('-l, --lang <lang>', 'language of headers (default: the shards’ --lang)').choices(['zh', 'en']))
+    .addOption(new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元) (default: the shards’ --unit)').choices(['yuan', 'wan']))
+    .addOption(sectionOption())
+    .option('-o, --out <file>', 'write to a file (whole or not at all; never over an input or a part) instead of stdout; the format from its extension unless --format is given')
+    .action(async (files: string[], o: MergeOptions) => {
+      io.exitCode = await mergeCommand(files, o, rerun);
+    });
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../helpers.js';
+import { runCli, useTempDir } from '../helpers.js';
 import { requireFreshDist } from '../stress/fixtures.js';
 import { spawnRun } from './shardRun.js';
 
@@ -27,7 +27,7 @@ function workFolder(name: string): string {
 const sh = (script: string, cwd: string, extra: NodeJS.ProcessEnv = {}) => spawnRun(['-eu', '-c', script], { command: '/bin/sh', cwd, env: { ...env, ...extra } });
 
 /** The whole run the recipes shard, with its few paths. */
-const whole = (...more: string[]) => spawnRun(['montecarlo', 'deals/guangkai-patent-license.json', '--paths', FEW, '--seed', '1', ...more]);
+const whole = (...more: string[]) => runCli(['montecarlo', 'deals/guangkai-patent-license.json', '--paths', FEW, '--seed', '1', ...more]);
 
 beforeAll(() => {
   requireFreshDist();

@@ -1,12 +1,12 @@
 /**
- * Four shards run as separate processes (the built CLI) and merged give the very bytes of the
- * whole run: Monte Carlo, stress grids and break-even, table and JSON; and every way a merge can
+ * Four shards run as separate processes (the built CLI) and merged (another process) give the
+ * very bytes of the whole run (in this process): Monte Carlo, stress grids and break-even, table and JSON; and every way a merge can
  * be wrong is refused with the file named, exit 2.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../helpers.js';
+import { runCli, useTempDir } from '../helpers.js';
 import { requireFreshDist } from '../stress/fixtures.js';
 import { runShards, spawnRun } from './shardRun.js';
 
@@ -29,7 +29,7 @@ describe('four shards merged equal the whole run, byte for byte', () => {
       mkdirSync(dir);
       const parts = await runShards(c.args, 4, dir);
       for (const format of c.formats) {
-        const [whole, merged] = await Promise.all([spawnRun([...c.args, ...format]), spawnRun(['merge', ...[...parts].reverse(), ...format])]);
+        const [whole, merged] = await Promise.all([runCli([...c.args, ...format]), spawnRun(['merge', ...[...parts].reverse(), ...format])]);
         expect(merged.err).toBe('');
         expect(merged.code).toBe(0);
         expect(whole.code).toBe(0);
@@ -41,11 +41,11 @@ describe('four shards merged equal the whole run, byte for byte', () => {
   it('shards given --format json merge to JSON; merge --out writes the file, its format from the extension', async () => {
     const args = ['montecarlo', GUANGKAI, '--paths', '1000', '--seed', '3', '--format', 'json'];
     const parts = await runShards(args, 4, tmp.dir());
-    const whole = await spawnRun(args);
+    const whole = await runCli(args);
     expect((await spawnRun(['merge', ...parts])).out).toBe(whole.out);
     const out = join(tmp.dir(), 'merged.md');
     expect((await spawnRun(['merge', ...parts, '--out', out])).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe((await spawnRun([...args.slice(0, -2), '--format', 'md'])).out);
+    expect(readFileSync(out, 'utf8')).toBe((await runCli([...args.slice(0, -2), '--format', 'md'])).out);
   });
 });
 
@@ -78,7 +78,7 @@ describe('ipabs merge refuses parts that do not belong together', () => {
     await refuse(['merge', p1!, of3], `ipabs: ${of3} is shard 2 of 3, ${p1} shard 1 of 4`);
     await refuse(['merge', p1!, stress, p3!, p4!], `ipabs: ${stress} is a part of ipabs stress, ${p1} of ipabs montecarlo`);
     const report = join(d, 'report.json');
-    writeFileSync(report, (await spawnRun([...mc, '--format', 'json'])).out);
+    writeFileSync(report, (await runCli([...mc, '--format', 'json'])).out);
     await refuse(['merge', report], `ipabs: ${report} is not an ipabs part file (no "format": "ipabs-part"`);
     await refuse(['merge', p1!, p2!, p3!, p4!, '--out', p1!], 'ipabs does not write over its inputs');
   });

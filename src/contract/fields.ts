@@ -41,6 +41,14 @@ export function complete<S extends z.ZodRawShape>(shape: S) {
 /** `T` with the keys that may hold `undefined` optional. */
 type Lenient<T> = { [K in keyof T as undefined extends T[K] ? K : never]?: T[K] } & { [K in keyof T as undefined extends T[K] ? never : K]: T[K] };
 
+/** The `schemaVersion` field: any 1.x.y reads as this contract says. */
+export const schemaVersion = lazy(() =>
+  z
+    .string()
+    .regex(/^1\.\d+\.\d+$/)
+    .meta({ description: 'The version of this contract (semver), 1.0.0 first: a later 1.x adds fields, none is ever renamed or removed within 1.x.' }),
+);
+
 export const leaves = lazy(() => {
   const moneyText = z.string().regex(MONEY_PATTERN).meta({ description: 'Yuan, two decimals, no grouping, rounded half up: "13900000.00".' });
   const ratioText = z.string().regex(DECIMAL_PATTERN).meta({ description: 'A decimal number as text, rounded to at most 10 places: "0.0435".' });

@@ -1,6 +1,6 @@
 /**
  * The JSON contract of a report (`--format json` of pool, stress, breakeven, obligors and
- * montecarlo): `{ title, subtitle?, sections: { [id]: section }, notes? }`, a table section
+ * montecarlo): `{ schemaVersion, title, subtitle?, sections: { [id]: section }, notes? }`, a table section
  * `{ title, columns: [{ key, header, kind }], rows: [{ [key]: value }], total? }`, a kv section
  * `{ title, values: { [key]: value } }`, values as src/report/render.ts `jsonValue` writes them.
  * Each command names the sections and the row keys it always writes ({@link table}, {@link kv});
@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { ValueKind } from '../report/model.js';
-import { DATE_PATTERN, DECIMAL_PATTERN, MONEY_PATTERN } from './fields.js';
+import { DATE_PATTERN, DECIMAL_PATTERN, MONEY_PATTERN, schemaVersion } from './fields.js';
 import { lazy } from './lazy.js';
 
 const VALUE_KINDS = ['text', 'int', 'number', 'money', 'percent', 'rate', 'date'] as const satisfies readonly ValueKind[];
@@ -57,6 +57,7 @@ export function kv(keys: RowKeys = {}) {
 /** A report with these sections. */
 export function report(sections: z.ZodType) {
   return z.object({
+    schemaVersion: schemaVersion(),
     title: z.string(),
     subtitle: z.array(z.string()).optional().meta({ description: 'Present only when not empty.' }),
     sections,

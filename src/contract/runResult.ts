@@ -8,7 +8,8 @@
  */
 import { z } from 'zod';
 import type { RunResult } from '../engine/types.js';
-import { complete, leaves, orNull } from './fields.js';
+import { complete, leaves, orNull, schemaVersion } from './fields.js';
+import { RESULT_SCHEMA_VERSION } from './kinds.js';
 import { lazy } from './lazy.js';
 
 const period = () => z.number().int().min(0).meta({ description: 'The payment date’s number, 1 for the first (0 for the closing).' });
@@ -154,6 +155,7 @@ export const runResultSchema = lazy(() => {
   const { fees, accounts, supports } = parties();
   const { coverage, checks, ledger } = proof();
   return z.object({
+    schemaVersion: schemaVersion(),
     deal: z.object({ id: z.string(), name: z.string(), shortName: z.string().optional(), closing: date }),
     scenario: z.object({ name: z.string().optional() }),
     tranches: z.array(tranche()),
@@ -181,7 +183,7 @@ export type RunResultValue = z.output<ReturnType<typeof runResultSchema>>;
  * runJson(runDeal(deal)).tranches[0].balance // '285950000.00'
  */
 export function runJson(result: RunResult, options: { ledger?: boolean } = {}): z.input<ReturnType<typeof runResultSchema>> {
-  const value: RunResultValue = { ...result, ledger: options.ledger ? result.ledger : undefined };
+  const value: RunResultValue = { schemaVersion: RESULT_SCHEMA_VERSION, ...result, ledger: options.ledger ? result.ledger : undefined };
   return z.encode(runResultSchema(), value);
 }
 

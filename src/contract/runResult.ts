@@ -145,7 +145,20 @@ const proof = () => {
     largestDifference: money,
     periods: z.array(z.object({ period: period(), cashIn: money, cashOut: money, heldBegin: money, heldEnd: money, holds: z.boolean() })),
   });
-  const ledger = z.array(z.object({ period: period(), date, from: z.string(), to: z.string(), amount: money, reason: z.string() }));
+  const ledger = z.array(
+    z.object({
+      period: period(),
+      date,
+      from: z.string(),
+      to: z.string(),
+      amount: money,
+      reason: z.string(),
+      // Written by the integer engine (branch h-engine): make `phase` required once it is merged.
+      phase: z.string().optional().meta({ description: 'What moved the cash: funding, collect, guarantee, recovery, cleanUpCall, reserveRelease, vat, liquidityRepayment, waterfall.' }),
+      step: z.number().int().optional().meta({ description: 'In the waterfall phase: the step’s 0-based index in the state’s waterfall.' }),
+      stepType: z.string().optional().meta({ description: 'In the waterfall phase: the step’s type.' }),
+    }),
+  );
   return { coverage, checks, ledger };
 };
 

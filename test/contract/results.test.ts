@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { checkResultJson, contractProblems, resultSchema, type ResultKind } from '../../src/contract/index.js';
 import { runResultSchema } from '../../src/contract/runResult.js';
 import { InternalError } from '../../src/validate/diagnostics.js';
-import { runCli } from '../helpers.js';
+import { runCli, sampleDeals } from '../helpers.js';
+import { loadDeal } from '../../src/io/loadDeal.js';
+import { runDeal } from '../../src/engine/run.js';
+import { runJson } from '../../src/contract/runResult.js';
 
 /** Every golden JSON file and the result it is the output of. */
 function goldenJson(): { file: string; kind: ResultKind }[] {
@@ -41,6 +44,14 @@ describe('the JSON contracts of the results', () => {
       const text = readFileSync(file, 'utf8');
       const value = z.decode(runResultSchema(), JSON.parse(text));
       expect(`${JSON.stringify(z.encode(runResultSchema(), value), null, 2)}\n`, file).toBe(text);
+    }
+  });
+
+  it('the ledger of every sample deal (--ledger) meets the run contract', () => {
+    for (const file of sampleDeals()) {
+      const json = runJson(runDeal(loadDeal(file).deal!), { ledger: true });
+      expect(json.ledger?.length, file).toBeGreaterThan(0);
+      expect(contractProblems('run', JSON.parse(JSON.stringify(json))), file).toEqual([]);
     }
   });
 

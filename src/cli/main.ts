@@ -10,7 +10,8 @@ import { registerStressCommands } from './stress.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
 import { poolCommand } from './pool.js';
 import { runCommand } from './run.js';
-import { schemaCommand } from './schema.js';
+import { schemaCommand, type SchemaOptions } from './schema.js';
+import { RESULT_KINDS } from '../contract/kinds.js';
 import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
@@ -71,10 +72,12 @@ function buildProgram(io: Io, merged?: MergedRun): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schema of deal files (schemas/deal.schema.json), or with --scenario of scenario files')
+    .description('print the JSON Schema of deal files (schemas/deal.schema.json), with --scenario of scenario files, with --result of a command’s JSON output')
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
+    .option('--result <command>', `the schema of a command’s --format json output (schemas/COMMAND-result.schema.json): ${RESULT_KINDS.join(', ')}`)
+    .option('--run-result', 'the same as --result run (schemas/run-result.schema.json)')
     .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')
-    .action((opts: { out?: string; scenario?: boolean }) => {
+    .action((opts: SchemaOptions) => {
       io.exitCode = schemaCommand(opts, io);
     });
 

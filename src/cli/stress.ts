@@ -196,7 +196,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
     const subtitle = o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))];
-    emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io);
+    emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
     io.exitCode = 0;
   });
 
@@ -254,7 +254,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       const wo = baseRate !== undefined ? impliedRating(minWithout, baseRate, multipliers) : undefined;
       return { tranche: id, minWith, minWithout, gradeWith: w?.grade, gradeWithout: wo?.grade, tdrWith: w?.tdr, tdrWithout: wo?.tdr };
     });
-    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang), o, io);
+    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang), o, io, 'breakeven');
     io.exitCode = 0;
   });
 
@@ -290,7 +290,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       zh: `违约发生于第${period}期；回收率${b.recovery.rate.times(100).toString()}%，回收滞后${b.recovery.lagPeriods}期${b.externalSupport ? '' : '；不含外部增信'}`,
       en: `Defaults in period ${period}; recovery ${b.recovery.rate.times(100).toString()}%, lag ${b.recovery.lagPeriods} periods${b.externalSupport ? '' : '; no external support'}`,
     };
-    emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io);
+    emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io, 'obligors');
     io.exitCode = 0;
   });
 
@@ -384,7 +384,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         en: `One-factor Gaussian copula: ρ=${correlation}${industryCorrelation ? `, industry ρ=${industryCorrelation}` : ''}; default probability ${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : 'per asset'}; recovery ${rec}, lag ${lag} periods${o.support === false ? '; no external support' : ''}`,
       },
     ];
-    emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io);
+    emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io, 'montecarlo');
     io.exitCode = 0;
   });
 }

@@ -17,7 +17,7 @@ import type { RunResult } from '../../src/engine/types.js';
 import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { Decimal } from '../../src/util/money.js';
-import { runJson } from '../../src/report/runReport.js';
+import { runJson } from '../../src/contract/runResult.js';
 
 const D = (x: string | number | Decimal) => new Decimal(x);
 const y = (x: string | number | Decimal) => D(x).toFixed(2);

@@ -6,20 +6,25 @@
 import { Command, CommanderError } from 'commander';
 import { addOutputOptions } from './options.js';
 import { addInputOptions } from './inputOptions.js';
-import { registerStressCommands } from './stress.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
-import { poolCommand } from './pool.js';
-import { runCommand } from './run.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
 
 export const VERSION = '0.1.0';
 
+/**
+ * The commands defined here. The stress commands (stress, breakeven, obligors, montecarlo: their
+ * definitions live in src/cli/stress.ts) are registered only when the command line may need them
+ * (one of them, help, or an unknown word), so start-up of these does not load the stress code.
+ * Each action loads its own module on first use.
+ */
+const OTHER_COMMANDS = ['validate', 'pool', 'run', 'schema'];
 
-function buildProgram(io: Io): Command {
+/** Whether `argv` names one of the commands defined here (not a stress command, help or an unknown word). */
+const namesOtherCommand = (argv: readonly string[]): boolean => argv[0] !== undefined && OTHER_COMMANDS.includes(argv[0]);
+
+async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('ipabs')
@@ -38,7 +43,8 @@ function buildProgram(io: Io): Command {
     .option('--strict', 'treat warnings as errors')
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
-    .action((files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+      const { validateCommand } = await import('./validate.js');
       io.exitCode = validateCommand(files, opts, io);
     });
 
@@ -48,7 +54,8 @@ function buildProgram(io: Io): Command {
     .argument('<deal>', 'deal file (JSON)')
     .option('--cashflows', 'add the contractual pool cash flows per collection period')
     .option('--asset-flows', "add every asset's contractual payments");
-  addOutputOptions(pool).action((deal: string, opts) => {
+  addOutputOptions(pool).action(async (deal: string, opts) => {
+    const { poolCommand } = await import('./pool.js');
     io.exitCode = poolCommand(deal, opts, io);
   });
 
@@ -58,18 +65,20 @@ function buildProgram(io: Io): Command {
     .argument('<deal>', 'deal file (JSON)')
     .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
     .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
-  addOutputOptions(run).action((deal: string, opts) => {
+  addOutputOptions(run).action(async (deal: string, opts) => {
+    const { runCommand } = await import('./run.js');
     io.exitCode = runCommand(deal, opts, io);
   });
 
-  registerStressCommands(program, io);
+  if (!namesOtherCommand(argv)) (await import('./stress.js')).registerStressCommands(program, io);
 
   program
     .command('schema')
     .description('print the JSON Schema of deal files (schemas/deal.schema.json), or with --scenario of scenario files')
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
     .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')
-    .action((opts: { out?: string; scenario?: boolean }) => {
+    .action(async (opts: { out?: string; scenario?: boolean }) => {
+      const { schemaCommand } = await import('./schema.js');
       io.exitCode = schemaCommand(opts, io);
     });
 
@@ -79,8 +88,8 @@ function buildProgram(io: Io): Command {
 
 /** Runs the CLI on `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode ?? 0;
   } catch (err) {

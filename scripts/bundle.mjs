@@ -8,7 +8,22 @@
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
+
+/**
+ * zod's `z` namespace carries every locale of its messages (≈ 400 kB, a third of the bundle).
+ * ipabs writes its own messages and never uses `z.locales`: keep English (zod's default) only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+      /zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index|mini[\\/]external)\.js$/.test(a.importer) ? { path: a.importer, namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: dirname(a.path) }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -17,6 +32,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   charset: 'utf8',
+  plugins: [zodEnglishOnly],
 };
 
 rmSync('dist/bundle', { recursive: true, force: true });

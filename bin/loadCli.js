@@ -1,38 +1,37 @@
 /**
  * Loads the CLI fast. `npm run build` (scripts/bundle.mjs) bundles it into one file,
- * dist/bundle/cli.cjs, and records V8's compiled code for it in dist/bundle/cli.cache: loading one
+ * dist/bundle/cli.js, and records V8's compiled code for it in dist/bundle/cli.cache: loading one
  * file instead of about seventy modules, and reusing compiled code instead of compiling again,
- * takes most of the start-up away (Node 20 has no module compile cache of its own). The cache is
- * used only for the exact bundle it was made from (its SHA-256 heads the file) and only if V8
- * accepts it (same Node version and flags); otherwise the bundle is compiled as usual. Without a
- * bundle (a build by tsc alone) the CLI is loaded from dist/cli/main.js.
+ * takes most of the start-up away (Node 20 has no module compile cache of its own). The bundle's
+ * first line is the SHA-256 of the rest and the cache starts with the same line, so a cache is
+ * used only with the bundle it was made from, and only if V8 accepts it (same Node version and
+ * flags); otherwise the bundle is compiled as usual. Without a bundle (a build by tsc alone) the
+ * CLI is loaded from dist/cli/main.js.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
 const cacheFile = fileURLToPath(new URL('../dist/bundle/cli.cache', import.meta.url));
-const HASH_BYTES = 32;
+/** `//` and 64 hex digits, then a newline. */
+const ID_BYTES = 67;
 
-const sha256 = (text) => createHash('sha256').update(text).digest();
-
-/** The bundle compiled as a CommonJS module, with the cached code when it is the bundle's own. */
-function compile(source, useCache) {
+/** The bundle, a function of (exports, require, module, __filename, __dirname), compiled; with the cached code when it is the bundle's own. */
+function compile(bytes, useCache) {
   let cachedData;
   if (useCache) {
     try {
       const cache = readFileSync(cacheFile);
-      if (cache.subarray(0, HASH_BYTES).equals(sha256(source))) cachedData = cache.subarray(HASH_BYTES);
+      if (cache.subarray(0, ID_BYTES).equals(bytes.subarray(0, ID_BYTES))) cachedData = cache.subarray(ID_BYTES);
     } catch {
       // No cache: compile.
     }
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  return new Script(wrapped, { filename: bundle, cachedData });
+  // The bundle is ASCII (see scripts/bundle.mjs): latin1 reads it without decoding.
+  return new Script(bytes.toString('latin1'), { filename: bundle, cachedData });
 }
 
 /** Runs the compiled bundle; returns its exports ({ main }). */
@@ -44,13 +43,13 @@ function evaluate(script) {
 
 /** The CLI's module: `{ main(argv) }`. */
 export async function loadCli() {
-  let source;
+  let bytes;
   try {
-    source = readFileSync(bundle, 'utf8');
+    bytes = readFileSync(bundle);
   } catch {
     return import('../dist/cli/main.js');
   }
-  return evaluate(compile(source, true));
+  return evaluate(compile(bytes, true));
 }
 
 /**
@@ -58,9 +57,9 @@ export async function loadCli() {
  * every function the run used) to dist/bundle/cli.cache. Used by the build only.
  */
 export async function writeCodeCache(argv) {
-  const source = readFileSync(bundle, 'utf8');
-  const script = compile(source, false);
+  const bytes = readFileSync(bundle);
+  const script = compile(bytes, false);
   const code = await evaluate(script).main(argv);
   if (code !== 0) throw new Error(`ipabs ${argv.join(' ')} exited with ${code} while making the code cache`);
-  writeFileSync(cacheFile, Buffer.concat([sha256(source), script.createCachedData()]));
+  writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, ID_BYTES), script.createCachedData()]));
 }

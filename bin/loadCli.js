@@ -5,16 +5,16 @@
  * takes most of the start-up away (Node 20 has no module compile cache of its own). The bundle's
  * first line is the SHA-256 of the rest and the cache starts with the same line, so a cache is
  * used only with the bundle it was made from, and only if V8 accepts it (same Node version and
- * flags); otherwise the bundle is compiled as usual. Without a bundle (a build by tsc alone) the
- * CLI is loaded from dist/cli/main.js.
+ * flags); otherwise the bundle is compiled as usual.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
+const unbundled = new URL('../dist/cli/main.js', import.meta.url);
 const cacheFile = fileURLToPath(new URL('../dist/bundle/cli.cache', import.meta.url));
 /** `//` and 64 hex digits, then a newline. */
 const ID_BYTES = 67;
@@ -41,15 +41,18 @@ function evaluate(script) {
   return module.exports;
 }
 
-/** The CLI's module: `{ main(argv) }`. */
+/**
+ * The CLI's module: `{ main(argv) }`. From the bundle, unless there is none or it is older than
+ * the tsc build (`tsc` run alone after `npm run build`): then from dist/cli/main.js.
+ */
 export async function loadCli() {
   let bytes;
   try {
-    bytes = readFileSync(bundle);
+    if (statSync(bundle).mtimeMs >= statSync(unbundled).mtimeMs) bytes = readFileSync(bundle);
   } catch {
-    return import('../dist/cli/main.js');
+    // No bundle.
   }
-  return evaluate(compile(bytes, true));
+  return bytes ? evaluate(compile(bytes, true)) : import(unbundled.href);
 }
 
 /**

@@ -21,8 +21,19 @@ export const VERSION = '0.1.0';
  */
 const OTHER_COMMANDS = ['validate', 'pool', 'run', 'schema'];
 
-/** Whether `argv` names one of the commands defined here (not a stress command, help or an unknown word). */
-const namesOtherCommand = (argv: readonly string[]): boolean => argv[0] !== undefined && OTHER_COMMANDS.includes(argv[0]);
+/**
+ * A command's module, loaded on first use. Before it (and so before any zod schema is built),
+ * zod's compiled fast path is switched off: it compiles a function per object schema (≈ 10 ms
+ * on a deal), more than it saves when each schema parses one document (on a 10,000-row tape
+ * the two are even).
+ */
+async function load<T>(module: () => Promise<T>): Promise<T> {
+  (await import('zod')).config({ jitless: true });
+  return module();
+}
+
+/** Whether `argv` may need the stress commands: not when it names another command or asks for the version. */
+const mayNeedStress = (argv: readonly string[]): boolean => !(argv[0] !== undefined && [...OTHER_COMMANDS, '-V', '--version'].includes(argv[0]));
 
 async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
   const program = new Command();
@@ -44,7 +55,7 @@ async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
     .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
-      const { validateCommand } = await import('./validate.js');
+      const { validateCommand } = await load(() => import('./validate.js'));
       io.exitCode = validateCommand(files, opts, io);
     });
 
@@ -55,7 +66,7 @@ async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
     .option('--cashflows', 'add the contractual pool cash flows per collection period')
     .option('--asset-flows', "add every asset's contractual payments");
   addOutputOptions(pool).action(async (deal: string, opts) => {
-    const { poolCommand } = await import('./pool.js');
+    const { poolCommand } = await load(() => import('./pool.js'));
     io.exitCode = poolCommand(deal, opts, io);
   });
 
@@ -66,11 +77,11 @@ async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
     .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
     .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
   addOutputOptions(run).action(async (deal: string, opts) => {
-    const { runCommand } = await import('./run.js');
+    const { runCommand } = await load(() => import('./run.js'));
     io.exitCode = runCommand(deal, opts, io);
   });
 
-  if (!namesOtherCommand(argv)) (await import('./stress.js')).registerStressCommands(program, io);
+  if (mayNeedStress(argv)) (await load(() => import('./stress.js'))).registerStressCommands(program, io);
 
   program
     .command('schema')
@@ -78,7 +89,7 @@ async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
     .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')
     .action(async (opts: { out?: string; scenario?: boolean }) => {
-      const { schemaCommand } = await import('./schema.js');
+      const { schemaCommand } = await load(() => import('./schema.js'));
       io.exitCode = schemaCommand(opts, io);
     });
 
@@ -89,10 +100,6 @@ async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
 /** Runs the CLI on `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
-    // A command parses each schema about once: zod's compiled fast path (new Function per object
-    // schema, ≈ 10 ms on a deal) costs more than it saves. Set before any schema is built (the
-    // schemas load with the commands, below).
-    (await import('zod')).config({ jitless: true });
     const program = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode ?? 0;

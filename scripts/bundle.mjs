@@ -98,4 +98,5 @@ writeFileSync('dist/bundle/mcWorker.js', worker.outputFiles[0].contents);
 
 const script = "import { writeCodeCache } from './bin/loadCli.js'; await writeCodeCache(['run', 'deals/guangkai-patent-license.json']);";
 const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
-if (r.status !== 0) throw new Error(`making the code cache failed (exit ${r.status})`);
+// Without the cache the CLI still works, only compiles at start-up.
+if (r.status !== 0) console.error(`scripts/bundle.mjs: no code cache (making it exited with ${r.status}); the CLI will compile at start-up`);

@@ -299,7 +299,8 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       .command('montecarlo')
       .description('Monte Carlo of correlated obligor defaults (one-factor Gaussian copula): expected loss, probability of loss, loss percentiles, WAL, histogram')
       .argument('<deal>', 'deal file (JSON)')
-      .option('--paths <n>', `number of paths, 1 to ${MAX_PATHS.toLocaleString('en-US')}`, '10000')
+      // Grouped by hand: the first toLocaleString loads ICU's locale data (≈ 20 ms of start-up).
+      .option('--paths <n>', `number of paths, 1 to ${String(MAX_PATHS).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`, '10000')
       .option('--seed <n>', `random seed, 0 to ${MAX_SEED}: the same seed gives the same result`, '1')
       .option('--pd <pct>', 'default probability of every obligor over its life, per cent (default: the assets’ defaultProbability, else the deal’s baseCase)')
       .option('--correlation <rho>', 'asset correlation ρ, 0 to 1 (default: the deal’s baseCase, else 0.2)')

@@ -6,9 +6,8 @@
 import { closeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Deal, type AssetSpec, type DealFile } from '../schema/deal.js';
-import { Asset } from '../schema/pool.js';
+import { Asset, ASSET_SCHEMAS } from '../pool/registry.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
-import { PledgeLoan, Royalty, Lease, Receivable, ScheduledFlow } from '../schema/pool.js';
 import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
@@ -23,8 +22,6 @@ export interface LoadResult {
   deal?: LoadedDeal;
   diagnostics: Diagnostic[];
 }
-
-const ASSET_SCHEMAS = { pledgeLoan: PledgeLoan, royalty: Royalty, lease: Lease, receivable: Receivable, scheduledFlow: ScheduledFlow };
 
 /** 1-based line and column of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {

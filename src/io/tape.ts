@@ -110,6 +110,9 @@ function pctToDecimal(text: string): string {
   return (negative ? '-' : '') + out;
 }
 
+/** The most distinct texts of a column whose conversion is kept for the rows that repeat them. */
+const MAX_CONVERTED = 512;
+
 /** What {@link readTape} calls as it reads. */
 export interface TapeVisitor {
   /** Once, after the header line: the columns. */
@@ -210,7 +213,7 @@ export function readTape(
   const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
   let columns: TapeColumn[] | undefined;
   // The columns that name a field, with the field's path split once.
-  let fieldColumns: (TapeColumn & { field: string; keys: string[] })[] = [];
+  let fieldColumns: (TapeColumn & { field: string; keys: string[]; converted: Map<string, unknown> | undefined })[] = [];
   let headerLength = 0;
   let rows = 0;
   let stop: Diagnostic | undefined;
@@ -232,7 +235,7 @@ export function readTape(
         };
         return;
       }
-      fieldColumns = columns.filter((c) => c.field !== undefined).map((c) => ({ ...c, field: c.field!, keys: c.field!.split('.') }));
+      fieldColumns = columns.filter((c) => c.field !== undefined).map((c) => ({ ...c, field: c.field!, keys: c.field!.split('.'), converted: new Map() }));
       visit.onHeader?.(columns);
       return;
     }
@@ -252,7 +255,17 @@ export function readTape(
     const cells: Record<string, string> = {};
     for (const col of fieldColumns) {
       const rawCell = record[col.index] ?? '';
-      const cell = convertCell(col.field, rawCell, col.scale);
+      // A column that repeats its texts (rates, dates, kinds) converts each once (a value is
+      // never changed after, so rows share it); past MAX_CONVERTED distinct texts (ids, names)
+      // it stops looking.
+      let cell = col.converted?.get(rawCell);
+      if (cell === undefined) {
+        cell = convertCell(col.field, rawCell, col.scale);
+        if (cell !== undefined && col.converted) {
+          if (col.converted.size < MAX_CONVERTED) col.converted.set(rawCell, cell);
+          else col.converted = undefined;
+        }
+      }
       if (cell !== undefined) {
         setPath(value, col.keys, cell);
         cells[col.field] = rawCell.trim();

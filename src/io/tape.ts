@@ -5,6 +5,7 @@
  */
 import { Parser } from 'csv-parse';
 import { TAPE } from '../pool/registry.js';
+import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
 import { Decimal } from '../util/money.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
@@ -198,7 +199,8 @@ export function readTape(
   visit: TapeVisitor,
 ): TapeSummary {
   const diagnostics: Diagnostic[] = [];
-  const encoding = detectEncoding(chunks, encodingOption);
+  const plain = encodingOption !== 'gbk' && isPlainUtf8(chunks);
+  const encoding = plain ? 'utf8' : detectEncoding(chunks, encodingOption);
   const engine = (new Parser({
     bom: true,
     // Neither `raw` nor `info`: the raw text costs a copy of every character, and `info` an
@@ -208,8 +210,9 @@ export function readTape(
     // Rows of empty cells (",,,,", which spreadsheets leave below a table) are not assets.
     skip_records_with_empty_values: true,
   }) as unknown as { api: CsvEngine }).api;
-  // csv-parse's running count of lines, up to the end of the record being pushed.
-  const lineCount = engine.info;
+  // csv-parse's running count of lines, up to the end of the record being pushed (for plain
+  // text, the line of the record).
+  const lineCount: { lines: number } = plain ? { lines: 0 } : engine.info;
   const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
   let columns: TapeColumn[] | undefined;
   // The columns that name a field, with the field's path split once.
@@ -282,8 +285,16 @@ export function readTape(
     }
     return stop === undefined;
   };
-  let going = true;
-  for (const chunk of chunks()) {
+  let going = !plain;
+  if (plain) {
+    const read = readPlainCsv(chunks, (record, line) => {
+      lineCount.lines = line;
+      push(record);
+      return stop === undefined;
+    });
+    sawBytes = read > 0;
+  }
+  for (const chunk of going ? chunks() : []) {
     if (chunk.length > 0) sawBytes = true;
     if (chunk.includes(0)) {
       stop = { severity: 'error', file, message: 'not a CSV text file: it holds NUL bytes (a binary file, or text saved as UTF-16?); save the tape as CSV (UTF-8 or GBK)' };

@@ -255,8 +255,13 @@ function checkRefs(ctx: RuleContext, ids: readonly string[] | undefined, known: 
   (ids ?? []).forEach((id, k) => checkRef(ctx, id, known, kind, [...path, k]));
 }
 
+/** The known ids as a set, made once per list: a guarantee may name every loan of a large pool. */
+const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 function checkRef(ctx: RuleContext, id: string, known: readonly string[], kind: string, path: readonly PropertyKey[]): boolean {
-  if (known.includes(id)) return true;
+  let set = knownSets.get(known);
+  if (!set) knownSets.set(known, (set = new Set(known)));
+  if (set.has(id)) return true;
   const hint = suggest(id, known);
   const help = hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ` (the deal has no ${kind}s)`;
   ctx.at(path, `unknown ${kind} "${id}"${help}`);

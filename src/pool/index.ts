@@ -12,20 +12,27 @@ type AnyModel = AssetModel<AssetType>;
 /** The module of each asset type, by type. */
 export const ASSET_MODELS = ASSET_BY_TYPE;
 
-// Parsed assets are never changed, so their flows are computed once per cutoff: validation,
-// pool statistics and the engine all ask for them.
-const memo = new WeakMap<AssetSpec, Map<IsoDate, ContractualCashflows>>();
+/**
+ * Values of an asset at a cutoff, computed once: parsed assets are never changed, so their flows
+ * are computed once per cutoff (validation, pool statistics and the engine all ask for them).
+ */
+function memoByCutoff<V>(compute: (asset: AssetSpec, cutoff: IsoDate) => V) {
+  const memo = new WeakMap<AssetSpec, Map<IsoDate, V>>();
+  const get = (asset: AssetSpec, cutoff: IsoDate): V => {
+    let byCutoff = memo.get(asset);
+    if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
+    let v = byCutoff.get(cutoff);
+    if (v === undefined) byCutoff.set(cutoff, (v = compute(asset, cutoff)));
+    return v;
+  };
+  return { get, known: (asset: AssetSpec, cutoff: IsoDate) => memo.get(asset)?.get(cutoff) };
+}
+
+const cashflows = memoByCutoff(computeCashflows);
 
 /** The contractual cash flows of one asset of any type (computed once per asset and cutoff). */
 export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
-  let byCutoff = memo.get(asset);
-  if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
-  let cf = byCutoff.get(cutoff);
-  if (!cf) {
-    cf = computeCashflows(asset, cutoff);
-    byCutoff.set(cutoff, cf);
-  }
-  return cf;
+  return cashflows.get(asset, cutoff);
 }
 
 /**
@@ -34,7 +41,7 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): Contrac
  * kept when they are not already known.
  */
 export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
-  return memo.get(asset)?.get(cutoff) ?? computeCashflows(asset, cutoff);
+  return cashflows.known(asset, cutoff) ?? computeCashflows(asset, cutoff);
 }
 
 function computeCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
@@ -45,7 +52,10 @@ function computeCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflo
   return model.contractual(asset as never, cutoff);
 }
 
-const fenMemo = new WeakMap<AssetSpec, Map<IsoDate, FenCashflows>>();
+const fenCashflowsMemo = memoByCutoff((asset, cutoff): FenCashflows => {
+  const model = ASSET_MODELS[asset.type] as AnyModel | undefined;
+  return model?.contractualFen?.(asset as never, cutoff) ?? fenCashflows(contractualCashflows(asset, cutoff));
+});
 
 /**
  * The contractual cash flows of one asset in whole fen (computed once per asset and cutoff):
@@ -53,15 +63,7 @@ const fenMemo = new WeakMap<AssetSpec, Map<IsoDate, FenCashflows>>();
  * has one, else converted. Throws an InternalError for an amount beyond the safe range of fen.
  */
 export function contractualFen(asset: AssetSpec, cutoff: IsoDate): FenCashflows {
-  let byCutoff = fenMemo.get(asset);
-  if (!byCutoff) fenMemo.set(asset, (byCutoff = new Map()));
-  let cf = byCutoff.get(cutoff);
-  if (!cf) {
-    const model = ASSET_MODELS[asset.type] as AnyModel;
-    cf = model.contractualFen?.(asset as never, cutoff) ?? fenCashflows(contractualCashflows(asset, cutoff));
-    byCutoff.set(cutoff, cf);
-  }
-  return cf;
+  return fenCashflowsMemo.get(asset, cutoff);
 }
 
 /**

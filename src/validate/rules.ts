@@ -6,7 +6,7 @@ import { compareDates, type IsoDate } from '../dates/date.js';
 import { nominalDates } from '../dates/schedule.js';
 import { CalendarRangeError } from '../dates/calendar.js';
 import { dealSchedule } from '../deal/periods.js';
-import type { AssetSpec, DealFile, StepSpec } from '../schema/deal.js';
+import type { DealFile, StepSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
 import { ASSET_MODELS, contractualCashflows, contractualOutline, type AssetModel } from '../pool/index.js';
 import type { AssetType } from '../pool/registry.js';

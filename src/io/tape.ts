@@ -242,7 +242,8 @@ export function readTape(
       visit.onHeader?.(columns);
       return;
     }
-    const line = startLine(lineCount.lines, record);
+    // Plain text has no line break inside a cell: the record is on the line counted.
+    const line = plain ? lineCount.lines : startLine(lineCount.lines, record);
     rows++;
     if (record.length !== headerLength) {
       visit.onRowError({

@@ -185,3 +185,41 @@ export function allocateFen(total: Money, weights: readonly Money[]): Money[] {
   }
   return floors.map((q) => (sign < 0 && q !== 0 ? -q : q) as Money);
 }
+
+/** The product of two factors: `mulRound(a, product(f, g))` is `toFen(yuan × f's parts × g's parts)`. */
+export function product(f: Factor, g: Factor): Factor {
+  if (f.parts.length + g.parts.length > 8) throw new InternalError('money: a factor of more than 8 parts');
+  return { parts: [...f.parts, ...g.parts], approx: f.approx * g.approx, zero: f.zero || g.zero };
+}
+
+/**
+ * Money as an exact Decimal amount in yuan, as {@link toYuan} gives it, built directly in
+ * decimal.js's canonical form (base-10⁷ words aligned on the decimal point, no trailing zero
+ * words) rather than by a division: a pool's contractual flows convert millions of amounts.
+ * A test checks it against `new Decimal(fmtFen(m))` field by field.
+ */
+export function decimalOfFen(m: Money): Decimal {
+  const x = new Decimal(0);
+  if (m === 0) return x;
+  const abs = Math.abs(m);
+  const cents = abs % 100;
+  const int = (abs - cents) / 100;
+  const d: number[] = [];
+  let e: number;
+  if (int === 0) {
+    e = cents >= 10 ? -1 : -2;
+  } else {
+    const high = Math.floor(int / 1e7);
+    const low = int - high * 1e7;
+    if (high > 0) d.push(high, low);
+    else d.push(low);
+    e = String(int).length - 1;
+  }
+  if (cents > 0) d.push(cents * 1e5);
+  else while (d[d.length - 1] === 0) d.pop();
+  const raw = x as unknown as { s: number; e: number; d: number[] };
+  raw.s = m < 0 ? -1 : 1;
+  raw.e = e;
+  raw.d = d;
+  return x;
+}

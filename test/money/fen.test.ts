@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, Decimal, toFen } from '../../src/util/money.js';
-import { allocateFen, factor, fen, fmtFen, fromYuan, mulRound, toYuan, type Money } from '../../src/util/fen.js';
+import { allocateFen, decimalOfFen, factor, fen, fmtFen, fromYuan, mulRound, product, toYuan, type Money } from '../../src/util/fen.js';
 
 const amount = fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 1000 }));
 const rate = fc.oneof(
@@ -52,5 +52,27 @@ describe('Money in fen', () => {
     );
     expect(() => fen(0.5)).toThrow(/safe range/);
     expect(() => fromYuan(new Decimal('0.001'))).toThrow(/whole number of fen/);
+  });
+});
+
+describe('decimalOfFen', () => {
+  it('is new Decimal(fmtFen(m)) field by field, and equal in value', () => {
+    const check = (m: number) => {
+      const got = decimalOfFen(m as Money);
+      const want = new Decimal(fmtFen(m as Money));
+      expect({ s: got.s, e: got.e, d: got.d }).toEqual({ s: want.s, e: want.e, d: want.d });
+      expect(got.toFixed(2)).toBe(fmtFen(m as Money));
+    };
+    for (const m of [0, 1, -1, 5, 10, 99, 100, 101, 1000, 1e9, 1e9 + 1, 1e9 + 10, 1e9 * 1000, 12345678900, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 100e7, 9e15, 1e15]) check(m);
+    fc.assert(fc.property(amount, check), { numRuns: 20_000 });
+  });
+  it('product multiplies two factors exactly as one', () => {
+    fc.assert(
+      fc.property(amount, rate, rate, (m, a, b) => {
+        if (Math.abs(m) > 1e12) return;
+        expect(mulRound(m as Money, product(factor(a), factor(b)))).toBe(mulRound(m as Money, factor(a, b)));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -27,6 +27,8 @@ export interface Chain {
   /** The period's default fraction (in [0, 1]); `null` when nothing defaults. */
   fraction: (Decimal | null)[];
   fractionFactor: Factor[];
+  /** The fraction is 1: the whole balance defaults. */
+  whole: boolean[];
   /** start[k] × fraction[k]: the share of the asset's payments a default takes (the event's share). */
   defaultShare: Decimal[];
   /** factor(start[k], fraction[k]), for the interest a default misses. */
@@ -45,7 +47,7 @@ function share(value: Decimal): Share {
  */
 export function buildChain(fractions: readonly Decimal[], prepay: readonly Decimal[], prepayUntil: number): Chain {
   const n = fractions.length;
-  const chain: Chain = { start: [], after: [], fraction: [], fractionFactor: [], defaultShare: [], missedFactor: [], prepay: [] };
+  const chain: Chain = { start: [], after: [], fraction: [], fractionFactor: [], whole: [], defaultShare: [], missedFactor: [], prepay: [] };
   let current = share(ONE);
   for (let k = 0; k < n; k++) {
     chain.start.push(current);
@@ -53,6 +55,7 @@ export function buildChain(fractions: readonly Decimal[], prepay: readonly Decim
     if (f && f.gt(1)) f = ONE;
     chain.fraction.push(f);
     chain.fractionFactor.push(factor(f ?? ONE));
+    chain.whole.push(f !== null && f.eq(ONE));
     chain.defaultShare.push(f ? current.value.times(f) : current.value);
     chain.missedFactor.push(factor(current.value, f ?? ONE));
     if (f) current = share(current.value.times(ONE.minus(f)));

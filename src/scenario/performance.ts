@@ -67,28 +67,48 @@ interface AssetRun {
 /** Records the default of the chain's fraction of `start` in period k; returns the balance defaulted. */
 function recordDefault(run: AssetRun, k: number, start: Money, terms: Terms, tot: Totals): Money {
   const c = run.chain;
-  const fraction = c.fraction[k]!;
-  const defaulted = fraction.eq(ONE) ? start : mulRound(start, c.fractionFactor[k]!);
+  const defaulted = c.whole[k] ? start : mulRound(start, c.fractionFactor[k]!);
   const interestMissed = mulRound(run.schedule.interest[k]!, c.missedFactor[k]!);
   const r = k >= run.at ? run.named : run.pooled;
-  const event: MoneyDefaultEvent = { asset: run.index, period: k, balance: defaulted, interestMissed, share: c.defaultShare[k]!, mode: r.mode, arrivals: [] };
-  if (r.mode === 'default') {
-    const recovered = mulRound(defaulted, r.rate);
-    const late = terms.delayed ? mulRound(recovered, terms.delayed.share) : NIL;
-    // What would arrive after the deal's last period never reaches the plan: counted apart.
-    const arrive = (period: number, amount: Money, kind: ArrivalKind) => {
-      if (amount <= 0) return;
-      if (period < terms.n) event.arrivals.push({ period, amount, kind });
-      else terms.afterEnd += amount;
-    };
-    arrive(k + r.lag, (recovered - late) as Money, 'recovery');
-    if (terms.delayed) arrive(k + r.lag + terms.delayed.extraPeriods, late, 'recovery');
-    arrive(k + r.lag, mulRound((defaulted - recovered) as Money, terms.compensated), 'compensation');
-  }
   // stopPaying: the obligor stops paying and nothing is recovered.
-  terms.events.push(event);
+  const arrivals = r.mode === 'default' ? recoveries(defaulted, k, r, terms) : [];
+  terms.events.push({ asset: run.index, period: k, balance: defaulted, interestMissed, share: c.defaultShare[k]!, mode: r.mode, arrivals });
   tot.defaulted[k] = tot.defaulted[k]! + defaulted;
   return defaulted;
+}
+
+/**
+ * Whether an amount arrives within the deal: nothing for nothing, and what would arrive after
+ * the deal's last period never reaches the plan (it is counted apart, in afterEnd).
+ */
+function withinDeal(period: number, amount: Money, terms: Terms): boolean {
+  if (amount <= 0) return false;
+  if (period < terms.n) return true;
+  terms.afterEnd += amount;
+  return false;
+}
+
+/**
+ * What a default brings back: recoveries (a share of them perhaps later) and loss-sharing
+ * compensation. The list is allocated at its size: a pool-wide default makes one per asset and
+ * period, and the engine keeps them all.
+ */
+function recoveries(defaulted: Money, k: number, r: Recovery, terms: Terms): MoneyDefaultEvent['arrivals'] {
+  const recovered = mulRound(defaulted, r.rate);
+  const late = terms.delayed ? mulRound(recovered, terms.delayed.share) : NIL;
+  const onTime = (recovered - late) as Money;
+  const compensation = mulRound((defaulted - recovered) as Money, terms.compensated);
+  const due = k + r.lag;
+  const latePeriod = due + (terms.delayed?.extraPeriods ?? 0);
+  const a = withinDeal(due, onTime, terms);
+  const b = withinDeal(latePeriod, late, terms);
+  const c = withinDeal(due, compensation, terms);
+  const out = new Array<MoneyDefaultEvent['arrivals'][number]>(Number(a) + Number(b) + Number(c));
+  let i = 0;
+  if (a) out[i++] = { period: due, amount: onTime, kind: 'recovery' };
+  if (b) out[i++] = { period: latePeriod, amount: late, kind: 'recovery' };
+  if (c) out[i++] = { period: due, amount: compensation, kind: 'compensation' };
+  return out;
 }
 
 /** Scheduled payments of what performs, less any haircut, perhaps paid late; returns the principal paid. */
@@ -230,11 +250,20 @@ function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPool
     defaulted: fen(tot.defaulted[k]!),
     endBalance: fen(tot.endBalance[k]!),
   }));
-  const eventsByPeriod: MoneyDefaultEvent[][] = periods.map(() => []);
-  const arrivalsByPeriod: MoneyPoolPerformance['arrivalsByPeriod'] = periods.map(() => []);
+  // Counted first so that each list is allocated at its size (there can be one per asset and period).
+  const eventCount = new Array<number>(periods.length).fill(0);
+  const arrivalCount = new Array<number>(periods.length).fill(0);
   for (const e of terms.events) {
-    eventsByPeriod[e.period]!.push(e);
-    for (const a of e.arrivals) arrivalsByPeriod[a.period]!.push({ event: e, amount: a.amount, kind: a.kind });
+    eventCount[e.period]!++;
+    for (const a of e.arrivals) arrivalCount[a.period]!++;
+  }
+  const eventsByPeriod = eventCount.map((c) => new Array<MoneyDefaultEvent>(c));
+  const arrivalsByPeriod = arrivalCount.map((c) => new Array<MoneyPoolPerformance['arrivalsByPeriod'][number][number]>(c));
+  eventCount.fill(0);
+  arrivalCount.fill(0);
+  for (const e of terms.events) {
+    eventsByPeriod[e.period]![eventCount[e.period]!++] = e;
+    for (const a of e.arrivals) arrivalsByPeriod[a.period]![arrivalCount[a.period]!++] = { event: e, amount: a.amount, kind: a.kind };
   }
   return { periods, events: terms.events, eventsByPeriod, arrivalsByPeriod, afterEnd: fen(terms.afterEnd) };
 }

@@ -1,7 +1,8 @@
 /**
  * FROZEN ORACLE (issue 8): the Decimal pool performance as it was before the rebuild on whole fen
  * (src/scenario/performance.ts at 215c239). Do not edit: the Money implementation is tested
- * against it, fen for fen.
+ * against it, fen for fen. One amendment: the timing weights are the exact ones of
+ * src/scenario/timing.ts (the fix "timing weights exact"), no longer floats.
  *
  * Pool performance: the contractual cash flows of each asset, bucketed into the deal's
  * collection periods once per deal, then what a scenario makes of them. Pure.
@@ -20,6 +21,8 @@ import { contractualCashflows } from '../../src/pool/index.js';
 import { Decimal, ONE, sum, toFen, ZERO } from '../../src/util/money.js';
 import { assertNever } from '../../src/util/never.js';
 import { LOSS_SHARING_MODELS, type ScenarioSpec } from '../../src/scenario/schema.js';
+// Amended by the named fix "timing weights exact": the float weights gave way to exact decimals.
+import { timingWeights } from '../../src/scenario/timing.js';
 
 /** One asset's contractual flows per deal period. */
 export interface AssetSchedule {
@@ -142,35 +145,6 @@ export function resolveDefaults(assets: readonly AssetSpec[], scenario: Scenario
     });
   }
   return out;
-}
-
-/**
- * Timing weights of cumulative defaults over `m` active periods. Front-loaded by x: the first
- * half of the time carries 50% + x of the defaults, the second half 50% − x, evenly within each
- * half (a period straddling the middle takes its share of each).
- */
-export function timingWeights(timing: NonNullable<ScenarioSpec['defaultRate']>['timing'], m: number): number[] {
-  if (m <= 0) return [];
-  if (timing === 'even') return Array.from({ length: m }, () => 1 / m);
-  if ('explicit' in timing) {
-    const w = Array.from({ length: m }, (_, k) => timing.explicit[k] ?? 0);
-    const total = w.reduce((a, b) => a + b, 0);
-    return total > 0 ? w.map((x) => x / total) : w;
-  }
-  let loaded: number;
-  if ('frontLoaded' in timing) loaded = timing.frontLoaded.toNumber();
-  else if ('backLoaded' in timing) loaded = -timing.backLoaded.toNumber();
-  else return assertNever(timing, 'default timing');
-  const x = Math.min(0.5, loaded);
-  const first = 2 * (0.5 + x);
-  const second = 2 * (0.5 - x);
-  return Array.from({ length: m }, (_, k) => {
-    const a = k / m;
-    const b = (k + 1) / m;
-    const inFirst = Math.max(0, Math.min(b, 0.5) - a);
-    const inSecond = Math.max(0, b - Math.max(a, 0.5));
-    return inFirst * first + inSecond * second;
-  });
 }
 
 interface RateRule {

@@ -1,24 +1,21 @@
 /**
  * Pool performance alone (issue 8, item 8): preparePool on 1,000 and 10,000 synthetic pledge
- * loans over 60 monthly periods, and poolPerformance on 10,000 loans at a 10% cumulative default
- * rate (30% recovered after 6 periods). Medians of 5 runs, in ms. Run after `npm run build`:
- *   node bench/pool.js [dist-dir]
+ * loans over 60 monthly periods (first call, then the median of 5 more: contractual flows are
+ * memoised after the first), and poolPerformance on the 10,000 loans at a 10% cumulative default
+ * rate (30% recovered after 6 periods), median of 5. Run after `npm run build`:
+ *   node bench/pool.js [reference-dist]
+ * With a reference (another build's dist, e.g. of main), it is measured in the same way, in a
+ * child process of its own, and the ratios printed.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSyntheticDeal } from './synthetic.js';
 
-const dist = resolve(process.argv[2] ?? 'dist');
-const load = (p) => import(pathToFileURL(join(dist, p)).href);
-const { loadDeal } = await load('io/loadDeal.js');
-const { dealSchedule } = await load('deal/periods.js');
-const { preparePool, poolPerformance } = await load('scenario/performance.js');
-const { Scenario } = await load('scenario/schema.js');
-
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function time(f, runs = 5) {
+function time(f, runs) {
   const ms = [];
   let value;
   for (let k = 0; k < runs; k++) {
@@ -26,25 +23,45 @@ function time(f, runs = 5) {
     value = f();
     ms.push(performance.now() - t);
   }
-  return { ms: median(ms), all: ms, value };
+  return { ms: median(ms), value };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'ipabs-pool-bench-'));
-try {
+/** Measures one build; returns { name: ms }. */
+async function measure(dist) {
+  const load = (p) => import(pathToFileURL(join(dist, p)).href);
+  const { loadDeal } = await load('io/loadDeal.js');
+  const { dealSchedule } = await load('deal/periods.js');
+  const { preparePool, poolPerformance } = await load('scenario/performance.js');
+  const { Scenario } = await load('scenario/schema.js');
   const scenario = Scenario.parse({ defaultRate: { cumulative: 0.1 }, recovery: { rate: 0.3, lagPeriods: 6 } });
-  for (const n of [1000, 10000]) {
-    const loaded = loadDeal(writeSyntheticDeal(join(dir, String(n)), n));
-    if (!loaded.deal) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
-    const deal = loaded.deal;
-    const { periods } = dealSchedule(deal.spec.dates);
-    const prep = time(() => preparePool(deal.assets, deal.spec.dates.cutoff, periods));
-    console.log(`preparePool ${n} loans × ${periods.length} periods: ${prep.ms.toFixed(1)} ms (runs ${prep.all.map((x) => x.toFixed(0)).join(', ')})`);
-    if (n === 10000) {
-      const perf = time(() => poolPerformance(prep.value, scenario));
-      const per = (perf.ms * 1000) / (n * periods.length);
-      console.log(`poolPerformance ${n} loans × ${periods.length} periods, 10% cumulative: ${perf.ms.toFixed(1)} ms, ${per.toFixed(2)} µs per asset-period (runs ${perf.all.map((x) => x.toFixed(0)).join(', ')}); ${perf.value.events.length} default events`);
+  const out = {};
+  const dir = mkdtempSync(join(tmpdir(), 'ipabs-pool-bench-'));
+  try {
+    for (const n of [1000, 10000]) {
+      const { deal, diagnostics } = loadDeal(writeSyntheticDeal(join(dir, String(n)), n));
+      if (!deal) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+      const { periods } = dealSchedule(deal.spec.dates);
+      const prepare = () => preparePool(deal.assets, deal.spec.dates.cutoff, periods);
+      out[`preparePool ${n} loans, first call`] = time(prepare, 1).ms;
+      const prepared = time(prepare, 5);
+      out[`preparePool ${n} loans, flows known`] = prepared.ms;
+      if (n === 10000) out[`poolPerformance ${n} loans × 60, 10% cumulative`] = time(() => poolPerformance(prepared.value, scenario), 5).ms;
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+if (process.argv[2] === '--child') {
+  process.stdout.write(JSON.stringify(await measure(resolve(process.argv[3]))));
+} else {
+  const here = fileURLToPath(import.meta.url);
+  const run = (dist) => JSON.parse(execFileSync(process.execPath, [here, '--child', dist], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  const ours = run(resolve('dist'));
+  const ref = process.argv[2] ? run(resolve(process.argv[2])) : undefined;
+  for (const [name, ms] of Object.entries(ours)) {
+    const r = ref?.[name];
+    console.log(`${name.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms${r === undefined ? '' : `   reference ${r.toFixed(1).padStart(9)} ms   ×${(r / ms).toFixed(1)} faster`}`);
+  }
 }

@@ -8,21 +8,7 @@ import { periodOfDate } from '../deal/periods.js';
 import type { AssetSpec } from '../schema/deal.js';
 import { contractualCashflows } from '../pool/index.js';
 import { fen, fromYuan, type Money } from '../util/fen.js';
-import type { Decimal } from '../util/money.js';
 import type { MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
-
-/**
- * An exact yuan amount (whole fen) as Money, without Decimal arithmetic when it can: a value of
- * at most two decimals below 2^40 fen converts through its double exactly (the double's error,
- * times 100, stays far below half a fen); anything else goes through `fromYuan`, which checks it.
- */
-function flowFen(yuan: Decimal): Money {
-  if (yuan.decimalPlaces() <= 2) {
-    const x = yuan.toNumber() * 100;
-    if (Math.abs(x) < 2 ** 40) return fen(Math.round(x));
-  }
-  return fromYuan(yuan);
-}
 
 /** The period of each date, found once per distinct date (assets share their payment dates). */
 function periodFinder(periods: readonly DealPeriod[]): (date: IsoDate) => number {
@@ -45,10 +31,10 @@ function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodOf: (date:
       lateFlows++;
       continue;
     }
-    principal[k] = principal[k]! + flowFen(f.principal);
-    interest[k] = interest[k]! + flowFen(f.interest);
+    principal[k] = principal[k]! + fromYuan(f.principal);
+    interest[k] = interest[k]! + fromYuan(f.interest);
   }
-  const balance = flowFen(cf.balance);
+  const balance = fromYuan(cf.balance);
   const startBalance = new Array<number>(n);
   let b: number = balance;
   for (let k = 0; k < n; k++) {

@@ -6,7 +6,8 @@
  * sample deal under the sample scenarios, the prepared pool and the performance are equal field
  * by field, the oracle's amounts converted to fen.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -128,5 +129,25 @@ describe('pool performance in fen equals the Decimal oracle', () => {
       if (scenario) scenarios.push(scenario);
     }
     compare(deal, scenarios);
+  });
+
+  it('on a synthetic pool of 150 amortising pledge loans over 60 months', async () => {
+    // The benchmark's pool (bench/synthetic.js, plain JavaScript: imported by a computed name).
+    const synthetic = '../../bench/synthetic.js';
+    const { writeSyntheticDeal } = (await import(synthetic)) as { writeSyntheticDeal: (dir: string, loans: number) => string };
+    const dir = mkdtempSync(join(tmpdir(), 'ipabs-pool-oracle-'));
+    try {
+      const { deal, diagnostics } = loadDeal(writeSyntheticDeal(dir, 150));
+      if (!deal) throw new Error(diagnostics.map(formatDiagnostic).join('\n'));
+      const first = deal.assets[0]!;
+      const scenarios = [
+        { defaultRate: { cumulative: 0.1 }, recovery: { rate: 0.3, lagPeriods: 6 } },
+        { defaultRate: { cumulative: 0.3, timing: { frontLoaded: 0.35 } }, prepayment: { cpr: 0.15 }, recovery: { rate: 0.5, lagPeriods: 2, delayed: { share: 0.5, extraPeriods: 58 } } },
+        { defaultRate: { annualCdr: 0.04, overrides: [{ obligor: first.obligor, cumulative: 0.5 }] }, defaults: [{ asset: deal.assets[7]!.id, period: 20, recoveryRate: 0.9, recoveryLagPeriods: 45 }], collections: { delayPeriods: 2 } },
+      ];
+      compare(deal, [baseScenario(deal), ...scenarios.map((x) => Scenario.parse(x))]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

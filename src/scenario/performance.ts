@@ -14,7 +14,7 @@ import type { AssetSpec } from '../schema/deal.js';
 import { factor, fen, mulRound, NIL, type Factor, type Money } from '../util/fen.js';
 import { ONE, ZERO } from '../util/money.js';
 import { buildChain, type Chain } from './chain.js';
-import { defaultFractions, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec } from './defaultRates.js';
+import { defaultFractions, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateRule } from './defaultRates.js';
 import type { ArrivalKind, MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 import type { ScenarioSpec } from './schema.js';
 
@@ -178,11 +178,11 @@ function chains(pool: MoneyPreparedPool, scenario: ScenarioSpec, named: readonly
   const noDefaults = periodDays.map(() => ZERO);
   const byKey = new Map<string, Chain>();
   const byPeriod = new Map<number, Chain>();
-  const keyOf = assets.map((a) => (dr ? rateFor(a, dr).key : 'pool'));
-  if (dr) {
-    const groups = new Map<string, { rule: Parameters<typeof defaultFractions>[0]; active: MoneySchedule[] }>();
-    assets.forEach((a, i) => {
-      const { key, rule } = rateFor(a, dr);
+  const rates = dr ? assets.map((a) => rateFor(a, dr)) : undefined;
+  const keyOf = (i: number) => rates?.[i]!.key ?? 'pool';
+  if (dr && rates) {
+    const groups = new Map<string, { rule: RateRule; active: MoneySchedule[] }>();
+    rates.forEach(({ key, rule }, i) => {
       const g = groups.get(key) ?? { rule, active: [] };
       if (named[i] === undefined) g.active.push(schedules[i]!);
       groups.set(key, g);
@@ -197,7 +197,7 @@ function chains(pool: MoneyPreparedPool, scenario: ScenarioSpec, named: readonly
       if (!c) byPeriod.set(at, (c = buildChain(periodDays.map((_, k) => (k >= at ? ONE : ZERO)), prepay, at)));
       return c;
     }
-    const key = keyOf[i]!;
+    const key = keyOf(i);
     let c = byKey.get(key);
     if (!c) byKey.set(key, (c = buildChain(noDefaults, prepay, n)));
     return c;

@@ -15,15 +15,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSyntheticDeal } from './synthetic.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Median wall time and process CPU time (less sensitive to other processes on a shared machine). */
 function time(f, runs) {
   const ms = [];
+  const cpu = [];
   let value;
   for (let k = 0; k < runs; k++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     value = f();
     ms.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return { ms: median(ms), value };
+  return { ms: median(ms), cpu: median(cpu), value };
 }
 
 /** Measures one build; returns { name: ms }. */
@@ -42,10 +47,10 @@ async function measure(dist) {
       if (!deal) throw new Error(diagnostics.map((d) => d.message).join('\n'));
       const { periods } = dealSchedule(deal.spec.dates);
       const prepare = () => preparePool(deal.assets, deal.spec.dates.cutoff, periods);
-      out[`preparePool ${n} loans, first call`] = time(prepare, 1).ms;
+      out[`preparePool ${n} loans, first call`] = time(prepare, 1);
       const prepared = time(prepare, 5);
-      out[`preparePool ${n} loans, flows known`] = prepared.ms;
-      if (n === 10000) out[`poolPerformance ${n} loans × 60, 10% cumulative`] = time(() => poolPerformance(prepared.value, scenario), 5).ms;
+      out[`preparePool ${n} loans, flows known`] = prepared;
+      if (n === 10000) out[`poolPerformance ${n} loans × 60, 10% cumulative`] = time(() => poolPerformance(prepared.value, scenario), 5);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -54,14 +59,16 @@ async function measure(dist) {
 }
 
 if (process.argv[2] === '--child') {
-  process.stdout.write(JSON.stringify(await measure(resolve(process.argv[3]))));
+  const out = await measure(resolve(process.argv[3]));
+  process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(out).map(([k, { ms, cpu }]) => [k, { ms, cpu }]))));
 } else {
   const here = fileURLToPath(import.meta.url);
   const run = (dist) => JSON.parse(execFileSync(process.execPath, [here, '--child', dist], { encoding: 'utf8', maxBuffer: 1 << 20 }));
   const ours = run(resolve('dist'));
   const ref = process.argv[2] ? run(resolve(process.argv[2])) : undefined;
-  for (const [name, ms] of Object.entries(ours)) {
+  const f = (x) => x.toFixed(1).padStart(8);
+  for (const [name, { ms, cpu }] of Object.entries(ours)) {
     const r = ref?.[name];
-    console.log(`${name.padEnd(48)} ${ms.toFixed(1).padStart(9)} ms${r === undefined ? '' : `   reference ${r.toFixed(1).padStart(9)} ms   ×${(r / ms).toFixed(1)} faster`}`);
+    console.log(`${name.padEnd(48)} ${f(ms)} ms (cpu ${f(cpu)})${r === undefined ? '' : `   reference ${f(r.ms)} ms (cpu ${f(r.cpu)})   ×${(r.ms / ms).toFixed(1)} faster (cpu ×${(r.cpu / cpu).toFixed(1)})`}`);
   }
 }

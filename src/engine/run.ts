@@ -20,7 +20,7 @@ import { dealSchedule, type DealPeriod } from '../deal/periods.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
-import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PoolPeriodPerformance, type PreparedPool } from '../scenario/performance.js';
+import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PoolPeriodPerformance, type PreparedPool } from '../scenario/decimalBridge.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../util/money.js';
 import { InternalError } from '../validate/diagnostics.js';

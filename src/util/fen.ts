@@ -31,9 +31,38 @@ export function fen(n: number): Money {
 
 /** An exact yuan amount (whole fen) as Money; throws if it holds a fraction of a fen. */
 export function fromYuan(yuan: Decimal): Money {
+  const quick = wholeFen(yuan);
+  if (quick !== undefined) return quick;
   const f = yuan.times(100);
   if (!f.isInteger()) throw new InternalError(`money: ${yuan.toString()} yuan is not a whole number of fen`);
   return fen(f.toNumber());
+}
+
+/** Powers of ten that are safe integers. */
+const TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The fen of a yuan amount read from decimal.js's digits (base-10⁷ words `d`, exponent `e` of the
+ * leading digit, sign `s`) with integer arithmetic only, or undefined when it is not a whole
+ * number of fen of at most 15 digits (the caller then takes the Decimal way). Converting a pool's
+ * flows is a million of these.
+ */
+function wholeFen(yuan: Decimal): Money | undefined {
+  const { d, e, s } = yuan as unknown as { d: number[]; e: number; s: number };
+  if (!d || d.length > 3 || e > 12) return undefined;
+  let mantissa = 0;
+  for (const w of d) mantissa = mantissa * 1e7 + w;
+  if (mantissa === 0) return NIL;
+  // The value is mantissa × 10^shift yuan, shift = e − (digits of the mantissa − 1); in fen, shift + 2.
+  const lead = d[0]!;
+  const leadDigits = lead >= 1e6 ? 7 : lead >= 1e5 ? 6 : lead >= 1e4 ? 5 : lead >= 1e3 ? 4 : lead >= 100 ? 3 : lead >= 10 ? 2 : 1;
+  const shift = e - (leadDigits - 1 + 7 * (d.length - 1)) + 2;
+  let f: number;
+  if (shift >= 0) f = mantissa * TEN[shift]!;
+  else if (-shift < TEN.length && mantissa % TEN[-shift]! === 0) f = mantissa / TEN[-shift]!;
+  else return undefined;
+  if (!Number.isSafeInteger(f) || !Number.isSafeInteger(mantissa)) return undefined;
+  return (s < 0 ? -f : f) as Money;
 }
 
 /** A yuan amount rounded half up to the fen, as Money. */

@@ -53,6 +53,22 @@ describe('Money in fen', () => {
     expect(() => fen(0.5)).toThrow(/safe range/);
     expect(() => fromYuan(new Decimal('0.001'))).toThrow(/whole number of fen/);
   });
+
+  it('fromYuan reads any decimal as the Decimal way does: whole fen, or an error', () => {
+    const digits = fc.tuple(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: -6, max: 20 }));
+    fc.assert(
+      fc.property(digits, ([m, exp]) => {
+        const yuan = new Decimal(`${m}e${exp - 4}`);
+        const f = yuan.times(100);
+        if (f.isInteger() && f.abs().lte(Number.MAX_SAFE_INTEGER)) expect(fromYuan(yuan)).toBe(f.isZero() ? 0 : f.toNumber());
+        else expect(() => fromYuan(yuan)).toThrow(/whole number of fen|safe range/);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const y of ['0', '-0', '0.01', '-0.01', '1234567.89', '90071992547409.91', '-90071992547409.91', '1e-2', '1.5e3', '12000000000000'])
+      expect(fromYuan(new Decimal(y))).toBe(new Decimal(y).times(100).toNumber() || 0);
+    expect(() => fromYuan(new Decimal('90071992547409.92'))).toThrow(/safe range/);
+  });
 });
 
 describe('decimalOfFen', () => {

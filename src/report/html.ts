@@ -4,7 +4,7 @@
  */
 import { Decimal } from '../util/money.js';
 import type { Cell, Chart, KeyValueSection, Report, RenderOptions, TableSection } from './model.js';
-import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from './render.js';
+import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from './format.js';
 import { assertNever } from '../util/never.js';
 import { printableCell } from '../validate/diagnostics.js';
 

@@ -17,7 +17,7 @@ export { loadScenario, validateScenario } from './scenario/load.js';
 export { runReport } from './report/runReport.js';
 export { runJson, runResultSchema } from './contract/runResult.js';
 export { resultSchema, resultJsonSchema, contractProblems, RESULT_KINDS, type ResultKind } from './contract/index.js';
-export { RESULT_SCHEMA_VERSION } from './contract/kinds.js';
+export { RESULT_SCHEMA_VERSION } from './report/kinds.js';
 export { render } from './report/render.js';
 export type { Report, RenderOptions } from './report/model.js';
 export { Decimal, allocate, toFen } from './util/money.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resultSchemaText, scenarioSchemaText, schemaText } from '../src/cli/schema.js';
-import { RESULT_KINDS } from '../src/contract/kinds.js';
+import { RESULT_KINDS } from '../src/report/kinds.js';
 import { resultSchemaFile } from '../src/contract/index.js';
 import { sampleDeals } from './helpers.js';
 

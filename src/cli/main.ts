@@ -8,7 +8,7 @@ import { addOutputOptions } from './options.js';
 import { addInputOptions } from './inputOptions.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
 import type { SchemaOptions } from './schema.js';
-import { RESULT_KINDS } from '../contract/kinds.js';
+import { RESULT_KINDS } from '../report/kinds.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';

@@ -1,7 +1,7 @@
 import { dealJsonSchema, jsonSchemaOf } from '../schema/deal.js';
 import { Scenario } from '../scenario/schema.js';
 import { resultJsonSchema } from '../contract/index.js';
-import { RESULT_KINDS, type ResultKind } from '../contract/kinds.js';
+import { RESULT_KINDS, type ResultKind } from '../report/kinds.js';
 import type { Io } from './io.js';
 import { resolveOutput } from '../io/output.js';
 import { emit } from './load.js';

@@ -10,9 +10,9 @@ import { InternalError } from '../validate/diagnostics.js';
 import { runResultSchema } from './runResult.js';
 import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, stressResultSchema } from './reports.js';
 
-import type { ResultKind } from './kinds.js';
+import type { ResultKind } from '../report/kinds.js';
 
-export { RESULT_KINDS, type ReportKind, type ResultKind } from './kinds.js';
+export { RESULT_KINDS, type ReportKind, type ResultKind } from '../report/kinds.js';
 
 interface Contract {
   schema: () => z.ZodType;

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { RunResult } from '../engine/types.js';
 import { complete, leaves, orNull, schemaVersion } from './fields.js';
-import { RESULT_SCHEMA_VERSION } from './kinds.js';
+import { RESULT_SCHEMA_VERSION } from '../report/kinds.js';
 import { lazy } from './lazy.js';
 
 const period = () => z.number().int().min(0).meta({ description: 'The payment date’s number, 1 for the first (0 for the closing).' });

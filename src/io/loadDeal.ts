@@ -15,9 +15,9 @@ import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, InputReadError, 
 import { runRules } from '../validate/rules.js';
 import { rowParser } from './rowParser.js';
 import { Decimal } from '../util/money.js';
-import { LineNumbers, loadedDeal, OriginTable, type AssetOrigin, type LoadedDeal } from './origins.js';
+import { LineNumbers, loadedDeal, OriginTable, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 
-export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from './origins.js';
+export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 
 export interface LoadResult {
   deal?: LoadedDeal;

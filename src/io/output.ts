@@ -17,7 +17,7 @@ import type { Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { assertNever } from '../util/never.js';
-import { InputError } from '../validate/diagnostics.js';
+import { InputError } from '../util/errors.js';
 import { displayPath, fsErrorWords } from './fsErrors.js';
 
 /** The file-system calls writing an output makes: the real ones, or a test's that fail on cue. */

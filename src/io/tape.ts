@@ -9,6 +9,8 @@ import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
 import { Decimal } from '../util/money.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
+import type { TapeColumn } from '../deal/loaded.js';
+export type { TapeColumn } from '../deal/loaded.js';
 
 export type TapeEncoding = 'auto' | 'utf8' | 'gbk';
 
@@ -43,13 +45,6 @@ export interface TapeRow {
   cells: Record<string, string>;
 }
 
-export interface TapeColumn {
-  header: string;
-  field: string | undefined;
-  index: number;
-  /** A unit the header states: amounts in 万元, or rates in per cent without a % sign. */
-  scale?: 'wan' | 'percent';
-}
 
 export interface ParsedTape {
   columns: TapeColumn[];

@@ -6,7 +6,7 @@ import { Decimal } from '../util/money.js';
 import type { Cell, Chart, KeyValueSection, Report, RenderOptions, TableSection } from './model.js';
 import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from './format.js';
 import { assertNever } from '../util/never.js';
-import { printableCell } from '../validate/diagnostics.js';
+import { printableCell } from '../util/printable.js';
 
 const COLOURS = ['#1f5fa8', '#c0392b', '#2e8b57', '#d68910', '#7d3c98', '#17a589'];
 

@@ -10,10 +10,8 @@ export type Unit = 'yuan' | 'wan';
 export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
 
 /** A label in both languages. */
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type { Label } from '../util/label.js';
+import type { Label } from '../util/label.js';
 
 /**
  * How a value is shown.

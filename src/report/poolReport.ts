@@ -6,7 +6,7 @@ import { contractualCashflowsOnce } from '../pool/index.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
-import { collectAssumptions } from './assumptions.js';
+import { collectAssumptions } from '../deal/assumptions.js';
 import { ASSET_MODULES } from '../pool/registry.js';
 import { lease, LEASE_PRINCIPAL_BALANCE } from '../pool/assets/lease.js';
 import type { AssetLabels } from '../pool/assets/model.js';

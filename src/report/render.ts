@@ -50,8 +50,8 @@ import { type Align, displayWidth, padDisplay } from './width.js';
 import { renderHtml } from './html.js';
 import { cellText, formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMALS, KINDS, MAX_FIXED_DIGITS, MISSING, sectionTitle, toDecimal, toFixedHalfUp, unitSuffix, type FormatValueOptions } from './format.js';
 import { assertNever } from '../util/never.js';
-import { printableCell } from '../validate/diagnostics.js';
-import { RESULT_SCHEMA_VERSION } from '../contract/kinds.js';
+import { printableCell } from '../util/printable.js';
+import { RESULT_SCHEMA_VERSION } from './kinds.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export { formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMALS, MISSING, sectionTitle, type FormatValueOptions, type NumericKind } from './format.js';

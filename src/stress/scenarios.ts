@@ -3,7 +3,7 @@
  * preset of the stresses Chinese offering documents print (cn-standard).
  */
 import type { LoadedDeal } from '../io/loadDeal.js';
-import type { Label } from '../report/model.js';
+import type { Label } from '../util/label.js';
 import { Scenario, type ScenarioInput, type ScenarioSpec } from '../scenario/schema.js';
 import { Decimal, ZERO } from '../util/money.js';
 import { InputError } from '../validate/diagnostics.js';

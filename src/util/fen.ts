@@ -11,7 +11,7 @@
  * speed.
  */
 import { Decimal, toFen } from './money.js';
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from './errors.js';
 
 declare const FEN: unique symbol;
 /** An amount of money in whole fen. */

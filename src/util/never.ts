@@ -1,5 +1,5 @@
 /** Exhaustive dispatch: a call the compiler accepts only when every case of a union was handled. */
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from './errors.js';
 
 /**
  * Called in the `default` of a switch over a union: it compiles only when `value` is `never`,

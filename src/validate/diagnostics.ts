@@ -2,57 +2,12 @@
  * Diagnostics: what validation says about a deal file or tape. Each names where it points:
  * the file and the JSON path (`tranches[1].coupon`), or the CSV file, line and column.
  */
-export type Severity = 'error' | 'warning';
+export type { Diagnostic, Severity } from '../util/errors.js';
+import type { Diagnostic } from '../util/errors.js';
+import { printable } from '../util/printable.js';
 
-export interface Diagnostic {
-  severity: Severity;
-  file: string;
-  /** JSON path in the deal file, e.g. `tranches[1].coupon`. */
-  path?: string;
-  /** CSV line (1-based, the header is line 1). */
-  line?: number;
-  /** CSV column (1-based) and its header. */
-  column?: number;
-  columnName?: string;
-  message: string;
-}
-
-/** Renders a path of keys and indices as `a.b[2].c`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
-// C0 and C1 control characters, and the bidirectional overrides and isolates that make text
-// display in another order than it is stored ("Trojan source").
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const UNPRINTABLE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const UNPRINTABLE_BUT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text from a file as a terminal may show it: control characters (an escape sequence that
- * clears the screen or recolours it, a carriage return that hides what came before) and
- * direction overrides are written as `\u001b` escapes. With `keepNewlines`, line breaks stay.
- *
- * @example printable('\u001b[2Jbad') // '\\u001b[2Jbad'
- */
-export function printable(text: string, keepNewlines = false): string {
-  return text.replace(keepNewlines ? UNPRINTABLE_BUT_NEWLINE : UNPRINTABLE, escapeChar);
-}
-
-/**
- * A report cell's text (CSV, HTML): as {@link printable}, but tabs and line breaks stay, since
- * the format quotes or escapes them itself.
- */
-export function printableCell(text: string): string {
-  return text.replace(UNPRINTABLE_BUT_WHITESPACE, escapeChar);
-}
-
-const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+export { formatPath } from '../util/jsonPath.js';
+export { printable, printableCell } from '../util/printable.js';
 
 /**
  * One line per diagnostic: `error: deals/x.json: tranches[1].coupon: must be …`. Header names,
@@ -78,21 +33,4 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity === 'warning')];
 }
 
-/** A user's bad input: printed as a clear message, exit code 2, never a stack trace. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly diagnostics: Diagnostic[] = [],
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
-/** A broken invariant inside ipabs: a bug, exit code 70. */
-export class InternalError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InternalError';
-  }
-}
+export { InputError, InternalError } from '../util/errors.js';

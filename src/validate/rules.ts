@@ -13,9 +13,9 @@ import type { AssetType } from '../pool/registry.js';
 import { riskReserveOf } from '../pool/assets/royalty.js';
 import { Decimal, sum } from '../util/money.js';
 import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
-import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../io/origins.js';
+import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 import { suggest } from './zodIssues.js';
-import { forEachAssumed } from '../report/assumptions.js';
+import { forEachAssumed } from '../deal/assumptions.js';
 import { assertNever } from '../util/never.js';
 
 export interface RuleContext {

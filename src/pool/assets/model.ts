@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { IsoDate } from '../../dates/date.js';
-import type { Severity } from '../../validate/diagnostics.js';
+import type { Severity } from '../../util/errors.js';
 import type { Decimal } from '../../util/money.js';
 import type { ContractualCashflows, ContractualOutline, FenCashflows } from '../types.js';
 

@@ -1,6 +1,6 @@
 /** Gathers every `assumed` note of a deal with the JSON path of the value it explains. */
-import type { LoadedDeal } from '../io/loadDeal.js';
-import { formatPath } from '../validate/diagnostics.js';
+import type { LoadedDeal } from './loaded.js';
+import { formatPath } from '../util/jsonPath.js';
 import { Decimal } from '../util/money.js';
 
 export interface Assumption {

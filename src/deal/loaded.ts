@@ -3,7 +3,15 @@
  * compactly: a million-row tape keeps an array of line numbers, not a million origin objects.
  */
 import type { AssetSpec, DealFile } from '../schema/deal.js';
-import type { TapeColumn } from './tape.js';
+
+/** A column of a tape: its header, the field it fills, and a unit the header states. */
+export interface TapeColumn {
+  header: string;
+  field: string | undefined;
+  index: number;
+  /** A unit the header states: amounts in 万元, or rates in per cent without a % sign. */
+  scale?: 'wan' | 'percent';
+}
 
 /** Where an asset was written: inline in the deal file or on a line of a tape. */
 export type AssetOrigin =

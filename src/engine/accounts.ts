@@ -4,11 +4,11 @@
  * draws. Amounts are whole fen.
  */
 import { compareDates } from '../dates/date.js';
-import { add, atLeastNil, factor, fmtFen, minMoney, mulRound, NIL, sub, fromYuan, type Money } from '../util/fen.js';
+import { add, atLeastNil, factor, fmtFen, minMoney, mulRound, NIL, sub, type Money } from '../util/fen.js';
 import { assertNever } from '../util/never.js';
 import { ZERO } from '../util/money.js';
 import { feeAccrual } from './fees.js';
-import { couponFactors } from './prepare.js';
+import { amountOf, couponFactors } from './prepare.js';
 import { COLLECTION, type Frame, type ReserveTargetSpec } from './state.js';
 
 /**
@@ -19,7 +19,7 @@ export function reserveTarget(f: Frame, target: ReserveTargetSpec | undefined): 
   if (!target) return NIL;
   switch (target.type) {
     case 'fixed':
-      return fromYuan(target.amount);
+      return amountOf(target.amount);
     case 'shareOfPool':
       return mulRound(f.st.poolBalance, factor(target.rate));
     case 'nextInterest':

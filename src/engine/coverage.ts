@@ -6,7 +6,6 @@
 import { coverageMultiple, fundsForSenior, type SeniorFundsParts } from '../analytics/coverage.js';
 import type { StepSpec } from '../schema/deal.js';
 import { add, NIL, sub, type Money } from '../util/fen.js';
-import type { Decimal } from '../util/money.js';
 import { assertNever } from '../util/never.js';
 import type { Frame } from './state.js';
 
@@ -83,10 +82,9 @@ function feesDueAhead(f: Frame, steps: readonly StepSpec[]): Money {
   return ahead;
 }
 
-/** Coverage as known on the determination date, before the waterfall draws anything. */
-export function coverageBeforeWaterfall(f: Frame): Decimal | undefined {
-  const funds = fundsForSenior({ broughtForward: f.collectionBegin, collections: f.collected, reserves: f.released, paidAhead: feesDueAhead(f, currentSteps(f)) });
-  return coverageMultiple(funds, f.seniorDue);
+/** Funds for the senior as known on the determination date, before the waterfall draws anything. */
+export function fundsBeforeWaterfall(f: Frame): Money {
+  return fundsForSenior({ broughtForward: f.collectionBegin, collections: f.collected, reserves: f.released, paidAhead: feesDueAhead(f, currentSteps(f)) });
 }
 
 /** What moves ahead of the senior during the waterfall, step by step. */
@@ -114,9 +112,9 @@ export class AheadOfSenior {
     else if (part === 'reserves') this.reserves = add(this.reserves, sub(after, before));
   }
 
-  /** The period's coverage, after the waterfall. */
+  /** The period's coverage, after the waterfall (the multiple itself only for a detailed run: see RunOptions). */
   finish(f: Frame): void {
     const funds = fundsForSenior({ broughtForward: f.collectionBegin, collections: f.collected, reserves: this.reserves, paidAhead: this.paidAhead });
-    f.coverage = { funds, due: f.seniorDue, multiple: coverageMultiple(funds, f.seniorDue) };
+    f.coverage = { funds, due: f.seniorDue, multiple: f.ctx.detail ? coverageMultiple(funds, f.seniorDue) : undefined };
   }
 }

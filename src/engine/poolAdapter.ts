@@ -10,7 +10,7 @@ import type { AssetSpec } from '../schema/deal.js';
 import * as performance from '../scenario/performance.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { fromYuan, type Money } from '../util/fen.js';
+import { fen, fromYuan, type Money } from '../util/fen.js';
 import type { Decimal } from '../util/money.js';
 
 /** The Decimal pool each Money pool was made from (performance still works on it). */
@@ -19,10 +19,16 @@ const decimalPools = new WeakMap<MoneyPreparedPool, performance.PreparedPool>();
 /** Decimal objects shared between the prepared pool and a performance convert once. */
 const converted = new WeakMap<Decimal, Money>();
 
+/** 2^50 fen: below it, a whole-fen amount's double times 100 rounds back to its exact fen. */
+const EXACT = 2 ** 50;
+
 function fenOf(d: Decimal): Money {
   let m = converted.get(d);
   if (m === undefined) {
-    m = fromYuan(d);
+    // Fast and exact for whole fen (every amount performance gives is toFen'd); else exactly.
+    const x = d.toNumber() * 100;
+    const r = Math.round(x);
+    m = Math.abs(r) < EXACT && Math.abs(x - r) < 1e-3 ? fen(r) : fromYuan(d);
     converted.set(d, m);
   }
   return m;

@@ -43,6 +43,32 @@ export interface PreparedDeal {
   couponFactors: Map<string, Factor[][]>;
   /** The pool balance below which the clean-up call may be exercised: balance < this (fen). */
   cleanUpBelow: Money;
+  /** Per tranche, the ledger's names for it and its payments (made once, not per payment). */
+  trancheLabels: { to: string; interest: string; principal: string; residual: string }[];
+}
+
+const amounts = new WeakMap<Decimal, Money>();
+
+/** An amount of the deal or scenario (whole fen) as Money, converted once. */
+export function amountOf(yuan: Decimal): Money {
+  let m = amounts.get(yuan);
+  if (m === undefined) {
+    m = fromYuan(yuan);
+    amounts.set(yuan, m);
+  }
+  return m;
+}
+
+const stepIndexes = new WeakMap<object, number[]>();
+
+/** The indexes of the ids a step names (tranches, fees), resolved once per step. */
+export function indexesOf(step: object, ids: readonly string[], index: ReadonlyMap<string, number>): number[] {
+  let list = stepIndexes.get(step);
+  if (!list) {
+    list = ids.map((id) => index.get(id)!);
+    stepIndexes.set(step, list);
+  }
+  return list;
 }
 
 /** Builds the periods and buckets every asset's contractual cash flows (once per deal). */
@@ -72,6 +98,7 @@ export function prepareDeal(deal: LoadedDeal): PreparedDeal {
     couponFactors: new Map(),
     // An integer n is below a real x exactly when it is below ⌈x⌉.
     cleanUpBelow: call ? (new Decimal(pool.initialBalance).times(call.poolBalanceBelow).ceil().toNumber() as Money) : NIL,
+    trancheLabels: spec.tranches.map((t) => ({ to: `tranche:${t.id}`, interest: `${t.name} interest`, principal: `${t.name} principal`, residual: `${t.name} residual (超额收益)` })),
   };
 }
 

@@ -2,7 +2,7 @@
  * Recording: each period's rows (tranches, fees, accounts, pool, coverage, conservation), and at
  * the end the conservation proof and the run's result.
  */
-import { coverageWholeLife } from '../analytics/coverage.js';
+import { coverageMultiple, coverageWholeLife } from '../analytics/coverage.js';
 import { trancheSummary } from '../analytics/tranche.js';
 import { compareDates } from '../dates/date.js';
 import { add, NIL, sub, sumMoney } from '../util/fen.js';
@@ -13,7 +13,8 @@ import { conservationFailure, conservationProof, conservationRow, proveConservat
 import { feesAccrued, recordFees } from './fees.js';
 import { COLLECTION, type Frame, type RunContext, type RunState } from './state.js';
 import { recordTranches } from './tranches.js';
-import type { AccountResult, RunResult, SupportResult, TrancheResult } from './types.js';
+import type { AccountResult, CoveragePeriod, RunResult, SupportResult, TrancheResult } from './types.js';
+import { ratioLess } from './ratio.js';
 
 /** 5. record — tranche, fee, account and pool rows, coverage, conservation of the period. */
 export function recordPeriod(f: Frame): void {
@@ -86,6 +87,13 @@ function proveRun(ctx: RunContext, st: RunState): ReturnType<typeof conservation
   return proof;
 }
 
+/** The lowest period multiple: the smallest ratio found exactly, divided once. */
+function minimumCoverage(rows: readonly CoveragePeriod[]): Decimal | undefined {
+  let low: CoveragePeriod | undefined;
+  for (const c of rows) if (c.seniorDue > 0 && (!low || ratioLess(c.fundsForSenior, c.seniorDue, low.fundsForSenior, low.seniorDue))) low = c;
+  return low ? (low.multiple ?? coverageMultiple(low.fundsForSenior, low.seniorDue)) : undefined;
+}
+
 /** Proves conservation and builds the result. */
 export function finishRun(ctx: RunContext, st: RunState): RunResult {
   const { spec, closing, detail, reserves, prepared } = ctx;
@@ -100,7 +108,6 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     periods: t.rows,
     summary: trancheSummary(t.spec, prepared.issued[i]!, t.rows, closing, detail),
   }));
-  const multiples = st.coverageRows.map((c) => c.multiple).filter((m): m is Decimal => m !== undefined);
   const accounts: AccountResult[] = [
     { id: COLLECTION, name: ctx.collectionName, kind: 'collection' as const, periods: st.accountRows[0]! },
     ...reserves.map((r, j) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: st.accountRows[j + 1]!, drawn: st.reserveDrawn[j]! })),
@@ -145,7 +152,7 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     events: st.events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
     coverage: {
       periods: st.coverageRows,
-      minimum: multiples.length ? multiples.reduce((a, b) => Decimal.min(a, b)) : undefined,
+      minimum: minimumCoverage(st.coverageRows),
       wholeLife: detail ? coverageWholeLife(poolRows, st.fees.flatMap((f) => f.rows), tranches.filter((t) => ctx.seniorIds.includes(t.id)), accounts) : undefined,
     },
     ledger: st.ledger.entries,

@@ -10,11 +10,11 @@ import type { LoadedDeal } from '../io/loadDeal.js';
 import type { FeeSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { fromYuan, NIL, type Factor, type Money } from '../util/fen.js';
+import { NIL, type Factor, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import { conservationRow, type ConservationPeriod } from './conservation.js';
 import { Ledger } from './ledger.js';
-import { couponFactors, type PreparedDeal } from './prepare.js';
+import { amountOf, couponFactors, type PreparedDeal } from './prepare.js';
 import { poolPerformance } from './poolAdapter.js';
 import type { AccountPeriod, CoveragePeriod, DealState, FeePeriod, PoolPeriodResult, RunEvent, RunResult, SupportDraw, TranchePeriod } from './types.js';
 
@@ -23,8 +23,9 @@ export const COLLECTION = 'collection';
 
 export interface RunOptions {
   /**
-   * false: keep no ledger entries and skip yield and duration (stress runs need losses and WAL);
-   * conservation is still proven every period from the ledger's flows.
+   * false: keep no ledger entries and skip yield and duration (stress runs need losses and WAL),
+   * and each period's coverage multiple (the lowest, `coverage.minimum`, is kept); conservation
+   * is still proven every period from the ledger's flows.
    */
   detail?: boolean;
   /**
@@ -63,6 +64,8 @@ export interface RunContext {
 
 export interface TrancheState {
   spec: TrancheSpec;
+  /** Its place in the deal's tranches. */
+  index: number;
   balance: Money;
   arrears: Money;
   accrued: Money;
@@ -184,7 +187,7 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
     seniors,
     seniorIds: seniors.map((i) => spec.tranches[i]!.id),
     collectionName: spec.accounts.find((a) => a.kind === 'collection')?.name ?? '专项计划账户',
-    opening: spec.accounts.map((a) => ({ id: a.id, name: a.name, ledgerId: a.kind === 'collection' ? COLLECTION : a.id, initialBalance: fromYuan(a.initialBalance) })),
+    opening: spec.accounts.map((a) => ({ id: a.id, name: a.name, ledgerId: a.kind === 'collection' ? COLLECTION : a.id, initialBalance: amountOf(a.initialBalance) })),
   };
 }
 
@@ -205,9 +208,9 @@ export function initialState(ctx: RunContext): RunState {
   return {
     ledger,
     events: [],
-    tranches: spec.tranches.map((t, i) => ({ spec: t, balance: prepared.issued[i]!, arrears: NIL, accrued: NIL, principalPaidTotal: NIL, rows: [], row: emptyRow(), missedInterest: false, missedPrincipal: false, pastLegalMaturity: false })),
+    tranches: spec.tranches.map((t, i) => ({ spec: t, index: i, balance: prepared.issued[i]!, arrears: NIL, accrued: NIL, principalPaidTotal: NIL, rows: [], row: emptyRow(), missedInterest: false, missedPrincipal: false, pastLegalMaturity: false })),
     fees: spec.fees.map((f) => ({ spec: f, named: namedTranches(f, spec.tranches), arrears: NIL, accrued: NIL, due: NIL, rows: [], paidThisPeriod: NIL })),
-    supports: spec.supports.map((s) => ({ spec: s, cap: s.cap === undefined ? undefined : fromYuan(s.cap), drawn: NIL, repaid: NIL, outstanding: NIL, unpaid: NIL, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport })),
+    supports: spec.supports.map((s) => ({ spec: s, cap: s.cap === undefined ? undefined : amountOf(s.cap), drawn: NIL, repaid: NIL, outstanding: NIL, unpaid: NIL, draws: [], failed: false, failure: failureOf(s, scenario), off: !scenario.externalSupport })),
     reserveTargets: reserves.map((r) => r.target),
     accountRows: ctx.accountIds.map(() => []),
     reserveDrawn: reserves.map(() => NIL),
@@ -235,7 +238,7 @@ function namedTranches(f: FeeSpec, tranches: readonly TrancheSpec[]): number[] {
 /** A support's failure under the scenario: from a date it pays nothing, or up to a cap. */
 function failureOf(s: SupportSpec, scenario: ScenarioSpec): SupportState['failure'] {
   const f = scenario.supportFailures.find((x) => x.support === s.id || (x.provider !== undefined && x.provider === s.provider));
-  return f ? { from: f.from, capLeft: f.cap === undefined ? undefined : fromYuan(f.cap) } : undefined;
+  return f ? { from: f.from, capLeft: f.cap === undefined ? undefined : amountOf(f.cap) } : undefined;
 }
 
 /**

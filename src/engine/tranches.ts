@@ -64,13 +64,15 @@ export function interestOwed(t: TrancheState): Money {
 
 /** Pays interest out of the collection account. */
 export function payInterest(f: Frame, t: TrancheState, amount: Money): void {
-  f.st.ledger.transfer(f.period, f.p.date, 'collection', `tranche:${t.spec.id}`, amount, `${t.spec.name} interest`);
+  const label = f.ctx.prepared.trancheLabels[t.index]!;
+  f.st.ledger.transfer(f.period, f.p.date, 'collection', label.to, amount, label.interest);
   t.row.interestPaid = add(t.row.interestPaid, amount);
 }
 
 /** Pays principal out of the collection account. */
 export function payPrincipal(f: Frame, t: TrancheState, amount: Money): void {
-  f.st.ledger.transfer(f.period, f.p.date, 'collection', `tranche:${t.spec.id}`, amount, `${t.spec.name} principal`);
+  const label = f.ctx.prepared.trancheLabels[t.index]!;
+  f.st.ledger.transfer(f.period, f.p.date, 'collection', label.to, amount, label.principal);
   t.balance = sub(t.balance, amount);
   t.principalPaidTotal = add(t.principalPaidTotal, amount);
   t.row.principalPaid = add(t.row.principalPaid, amount);
@@ -81,7 +83,8 @@ export function payResidual(f: Frame, t: TrancheState, amount: Money): void {
   const principal = minMoney(amount, t.balance);
   if (principal > 0) payPrincipal(f, t, principal);
   const excess = sub(amount, principal);
-  f.st.ledger.transfer(f.period, f.p.date, 'collection', `tranche:${t.spec.id}`, excess, `${t.spec.name} residual (超额收益)`);
+  const label = f.ctx.prepared.trancheLabels[t.index]!;
+  f.st.ledger.transfer(f.period, f.p.date, 'collection', label.to, excess, label.residual);
   t.row.residualPaid = add(t.row.residualPaid, excess);
 }
 

@@ -5,10 +5,11 @@
  */
 import type { Condition } from '../schema/triggers.js';
 import { compareDates } from '../dates/date.js';
-import { add } from '../util/fen.js';
-import { Decimal } from '../util/money.js';
+import { add, type Money } from '../util/fen.js';
+import { ZERO } from '../util/money.js';
 import { assertNever } from '../util/never.js';
-import { coverageBeforeWaterfall } from './coverage.js';
+import { fundsBeforeWaterfall } from './coverage.js';
+import { compareRatio } from './ratio.js';
 import type { Frame } from './state.js';
 import type { DealState } from './types.js';
 
@@ -17,8 +18,8 @@ const SEVERITY: Record<DealState, number> = { normal: 0, accelerated: 1, default
 /** The period's facts a condition may test, worked out only when one asks. */
 interface EvalContext {
   f: Frame;
-  /** Coverage before the waterfall, once asked (undefined inside: nothing due). */
-  coverage?: { multiple?: Decimal };
+  /** Funds for the senior before the waterfall, once asked. */
+  funds?: Money;
 }
 
 function missed(f: Frame, id: string, item: Extract<Condition, { type: 'missedPayment' }>['item']): boolean {
@@ -31,16 +32,15 @@ function evaluate(c: Condition, ec: EvalContext): boolean {
   switch (c.type) {
     case 'cumulativeDefaultRatio': {
       const initial = f.ctx.prepared.initialPoolBalance;
-      // The ratio as the Decimal quotient (rounded to its precision), as ever.
-      const ratio = initial === 0 ? new Decimal(0) : new Decimal(f.st.cumulativeDefaulted).div(initial);
-      return ratio.gt(c.above);
+      // The ratio as the Decimal quotient (rounded to its precision) compares, as ever.
+      return initial === 0 ? ZERO.gt(c.above) : compareRatio(f.st.cumulativeDefaulted, initial, c.above) > 0;
     }
     case 'missedPayment':
       return c.tranches.some((id) => missed(f, id, c.item));
     case 'coverageBelow': {
-      ec.coverage ??= { multiple: coverageBeforeWaterfall(f) };
-      const multiple = ec.coverage.multiple;
-      return multiple !== undefined && multiple.lt(c.level);
+      // Nothing due: no multiple, nothing below.
+      ec.funds ??= fundsBeforeWaterfall(f);
+      return f.seniorDue > 0 && compareRatio(ec.funds, f.seniorDue, c.level) < 0;
     }
     case 'onOrAfter':
       return compareDates(f.p.nominalDate, c.date) >= 0;

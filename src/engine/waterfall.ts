@@ -11,6 +11,7 @@ import { missedNotSettled } from './collect.js';
 import { AheadOfSenior, currentSteps } from './coverage.js';
 import { dueThrough } from './dues.js';
 import { chargeOnPayments, payFee } from './fees.js';
+import { indexesOf } from './prepare.js';
 import type { Frame } from './state.js';
 import { drawSupport, liquidityRepaymentPhase, repaySupport } from './supports.js';
 import { interestOwed, payable, payInterest, payPrincipal, payResidual } from './tranches.js';
@@ -40,20 +41,20 @@ function payProRata(available: Money, owed: readonly Money[]): readonly Money[] 
 
 const HANDLERS: { [T in StepSpec['type']]: Handler<T> } = {
   payFees({ f, step }) {
-    const list = step.fees.map((id) => f.st.fees[f.ctx.prepared.feeIndex.get(id)!]!);
+    const list = indexesOf(step, step.fees, f.ctx.prepared.feeIndex).map((j) => f.st.fees[j]!);
     chargeOnPayments(f, list, available(f));
     const paid = payProRata(available(f), list.map((fee) => fee.due));
     list.forEach((fee, j) => payFee(f, fee, paid[j]!));
   },
   payInterest({ f, step }) {
-    const list = step.tranches.map((id) => f.st.tranches[f.ctx.prepared.trancheIndex.get(id)!]!);
+    const list = indexesOf(step, step.tranches, f.ctx.prepared.trancheIndex).map((i) => f.st.tranches[i]!);
     const paid = payProRata(available(f), list.map(interestOwed));
     list.forEach((t, j) => payInterest(f, t, paid[j]!));
   },
   payPrincipal(run) {
     const { f, step } = run;
     if (run.principalBlocked) return;
-    const index = step.tranches.map((id) => f.ctx.prepared.trancheIndex.get(id)!);
+    const index = indexesOf(step, step.tranches, f.ctx.prepared.trancheIndex);
     const list = index.map((i) => f.st.tranches[i]!);
     if (step.mode === 'sequential') {
       // A tranche is paid only once every tranche listed before it is repaid, whatever those

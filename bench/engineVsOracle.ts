@@ -1,0 +1,87 @@
+/**
+ * The integer engine against the Decimal oracle (test/oracle), in one process, in CPU time
+ * (the machine is shared: wall time is noise): `npx tsx bench/engineVsOracle.ts [--paths N]`.
+ *   1. the runs of a break-even search on 广开专利's senior, with and without support;
+ *   2. Monte Carlo default patterns on 广开专利 through ResumableRun (detail off, stop when repaid);
+ *   3. pool performance alone (Decimal, and through the Money adapter), the part of each run
+ *      that is not the engine's.
+ * Medians of several rounds, and each ratio to the oracle.
+ */
+import { loadDeal } from '../src/io/loadDeal.js';
+import * as engine from '../src/engine/run.js';
+import * as adapter from '../src/engine/poolAdapter.js';
+import * as oracle from '../test/oracle/run.js';
+import * as oraclePerf from '../test/oracle/performance.js';
+import { baseScenario } from '../src/stress/scenarios.js';
+import { breakeven } from '../src/stress/breakeven.js';
+import { mcObligors, patternScenario, planPaths } from '../src/stress/montecarlo.js';
+import type { ScenarioSpec } from '../src/scenario/schema.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rounds = arg('--rounds', 5);
+const paths = arg('--paths', 100_000);
+
+const cpu = (fn: () => void): number => {
+  const a = process.cpuUsage();
+  fn();
+  const b = process.cpuUsage(a);
+  return (b.user + b.system) / 1000;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function measure(name: string, fns: Record<string, () => void>): void {
+  const times: Record<string, number[]> = {};
+  for (const k of Object.keys(fns)) fns[k]!();
+  for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(fns)) (times[k] ??= []).push(cpu(fn));
+  const ref = median(times['oracle'] ?? [NaN]);
+  console.log(name);
+  for (const [k, xs] of Object.entries(times)) console.log(`  ${k.padEnd(28)} ${median(xs).toFixed(1).padStart(9)} ms CPU (median of ${rounds})${k === 'oracle' ? '' : `  ${(ref / median(xs)).toFixed(1)}× the oracle`}`);
+}
+
+const { deal } = loadDeal('deals/guangkai-patent-license.json');
+const prepared = engine.prepareDeal(deal!);
+const oraclePrepared = oracle.prepareDeal(deal!);
+const base = baseScenario(deal!);
+
+// 1. The scenarios a break-even search on the senior runs, with and without support.
+const searched: ScenarioSpec[] = [];
+for (const externalSupport of [true, false]) {
+  const s = { ...base, externalSupport };
+  const r = breakeven(prepared, 'A', s);
+  for (let i = 0; i < r.runs; i++) searched.push({ ...s, defaultRate: { ...(s.defaultRate ?? { timing: 'even', overrides: [] }), cumulative: undefined, annualCdr: undefined } });
+}
+// The rates the search tried: bisection of [0, 1] to its tolerance, as breakeven() runs them.
+const rates: number[] = [];
+for (let lo = 0, hi = 1, k = 0; k < searched.length / 2; k++) {
+  const mid = (lo + hi) / 2;
+  rates.push(mid);
+  if (k % 2) lo = mid;
+  else hi = mid;
+}
+const beScenarios = searched.map((s, i) => ({ ...s, defaultRate: { ...s.defaultRate!, cumulative: (rates[i % rates.length] ?? 0.1) as never } }));
+import { Scenario } from '../src/scenario/schema.js';
+const be = beScenarios.map((s) => Scenario.parse({ name: 'be', defaultRate: { cumulative: Number(s.defaultRate!.cumulative), timing: 'even' }, recovery: { rate: 0.2, lagPeriods: 4 }, externalSupport: s.externalSupport }));
+measure(`break-even: ${be.length} runs of 广开专利 at cumulative default rates (with and without support)`, {
+  oracle: () => be.forEach((s) => oracle.runDeal(oraclePrepared, s, { detail: false })),
+  engine: () => be.forEach((s) => engine.runDeal(prepared, s, { detail: false })),
+  'pool performance (Decimal)': () => be.forEach((s) => oraclePerf.poolPerformance(oraclePrepared.pool, s)),
+  'pool performance (adapter)': () => be.forEach((s) => adapter.poolPerformance(prepared.pool, s)),
+});
+
+// 2. Monte Carlo patterns.
+const obligors = mcObligors(prepared, { fallback: 0.05 });
+const plan = planPaths(obligors, { paths, seed: 1, correlation: 0.2, recovery: 0.3, recoveryLagPeriods: 2 });
+const mcBase = { ...base, defaultRate: undefined, defaults: [] };
+const scenarios = plan.patterns.map((p) => patternScenario(base, obligors, p, 2));
+const firsts = plan.patterns.map((p) => p.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY));
+const options = { detail: false, stopWhenRepaid: true };
+const oracleRunner = new oracle.ResumableRun(oraclePrepared, mcBase, options);
+const runner = new engine.ResumableRun(prepared, mcBase, options);
+measure(`Monte Carlo: ${plan.patterns.length.toLocaleString('en-US')} distinct default patterns of ${paths.toLocaleString('en-US')} paths on 广开专利`, {
+  oracle: () => scenarios.forEach((s, i) => oracleRunner.run(s, firsts[i]!)),
+  engine: () => scenarios.forEach((s, i) => runner.run(s, firsts[i]!)),
+  'pool performance (Decimal)': () => scenarios.forEach((s) => oraclePerf.poolPerformance(oraclePrepared.pool, s)),
+  'pool performance (adapter)': () => scenarios.forEach((s) => adapter.poolPerformance(prepared.pool, s)),
+});

@@ -3,6 +3,7 @@
  * draws, events and the analytics, built from a run result. Also the JSON contract for programs.
  */
 import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
+import type { LedgerEntry } from '../engine/ledger.js';
 import { formatValue } from './render.js';
 import { assertNever } from '../util/never.js';
 import { Decimal, ZERO } from '../util/money.js';
@@ -74,6 +75,11 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
   };
 }
 
+/** The phase of a ledger entry: `guarantee`, `waterfall[3] payInterest` (the step's 0-based index in the state's waterfall, as the deal file's JSON path). */
+function phaseText(e: LedgerEntry): string {
+  return e.step === undefined ? e.phase : `${e.phase}[${e.step}] ${e.stepType}`;
+}
+
 function ledgerSection(r: RunResult): TableSection {
   return {
     type: 'table',
@@ -86,8 +92,9 @@ function ledgerSection(r: RunResult): TableSection {
       { key: 'to', header: { zh: '收款方', en: 'To' }, kind: 'text' },
       { key: 'amount', header: { zh: '金额', en: 'Amount' }, kind: 'money' },
       { key: 'reason', header: { zh: '事由', en: 'Reason' }, kind: 'text' },
+      { key: 'phase', header: { zh: '环节', en: 'Phase' }, kind: 'text' },
     ],
-    rows: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: y(e.amount), reason: e.reason })),
+    rows: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: y(e.amount), reason: e.reason, phase: phaseText(e) })),
   };
 }
 
@@ -371,6 +378,12 @@ function eventSection(r: RunResult, lang: Lang, unit: Unit): TableSection {
 }
 
 const m = (d: Money) => fmtFen(d);
+
+/** A ledger entry in JSON: what moved, and in which phase (and waterfall step, 0-based). */
+function ledgerJson(e: LedgerEntry): Record<string, unknown> {
+  const step = e.step === undefined ? {} : { step: e.step, stepType: e.stepType };
+  return { period: e.period, date: e.date, from: e.from, to: e.to, amount: m(e.amount), reason: e.reason, phase: e.phase, ...step };
+}
 const ratio = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(10).toString());
 const float = (x: number | undefined, dp = 10) => (x === undefined ? null : Number(x.toFixed(dp)));
 
@@ -504,6 +517,6 @@ export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Recor
       largestDifference: m(r.checks.largestDifference),
       periods: r.checks.periods.map((c) => ({ period: c.period, cashIn: m(c.cashIn), cashOut: m(c.cashOut), heldBegin: m(c.heldBegin), heldEnd: m(c.heldEnd), holds: c.holds })),
     },
-    ...(options.ledger ? { ledger: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: m(e.amount), reason: e.reason })) } : {}),
+    ...(options.ledger ? { ledger: r.ledger.map(ledgerJson) } : {}),
   };
 }

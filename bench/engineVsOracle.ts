@@ -13,7 +13,7 @@ import * as adapter from '../src/engine/poolAdapter.js';
 import * as oracle from '../test/oracle/run.js';
 import * as oraclePerf from '../test/oracle/performance.js';
 import { baseScenario } from '../src/stress/scenarios.js';
-import { breakeven } from '../src/stress/breakeven.js';
+import { atDefaultRate, breakeven } from '../src/stress/breakeven.js';
 import { mcObligors, patternScenario, planPaths } from '../src/stress/montecarlo.js';
 import type { ScenarioSpec } from '../src/scenario/schema.js';
 
@@ -45,24 +45,23 @@ const prepared = engine.prepareDeal(deal!);
 const oraclePrepared = oracle.prepareDeal(deal!);
 const base = baseScenario(deal!);
 
-// 1. The scenarios a break-even search on the senior runs, with and without support.
-const searched: ScenarioSpec[] = [];
+// 1. The scenarios a break-even search on the senior runs, with and without support: the rates
+// a bisection of [0, 1] tries on its way to the break-even rate breakeven() finds.
+const be: ScenarioSpec[] = [];
 for (const externalSupport of [true, false]) {
   const s = { ...base, externalSupport };
-  const r = breakeven(prepared, 'A', s);
-  for (let i = 0; i < r.runs; i++) searched.push({ ...s, defaultRate: { ...(s.defaultRate ?? { timing: 'even', overrides: [] }), cumulative: undefined, annualCdr: undefined } });
+  const found = breakeven(prepared, 'A', s);
+  let lo = 0;
+  let hi = 1;
+  for (let k = 0; k < found.runs; k++) {
+    const mid = k === 0 ? 0 : k === 1 ? 1 : (lo + hi) / 2;
+    if (k > 1) {
+      if (mid <= found.rate) lo = mid;
+      else hi = mid;
+    }
+    be.push(atDefaultRate(s, mid));
+  }
 }
-// The rates the search tried: bisection of [0, 1] to its tolerance, as breakeven() runs them.
-const rates: number[] = [];
-for (let lo = 0, hi = 1, k = 0; k < searched.length / 2; k++) {
-  const mid = (lo + hi) / 2;
-  rates.push(mid);
-  if (k % 2) lo = mid;
-  else hi = mid;
-}
-const beScenarios = searched.map((s, i) => ({ ...s, defaultRate: { ...s.defaultRate!, cumulative: (rates[i % rates.length] ?? 0.1) as never } }));
-import { Scenario } from '../src/scenario/schema.js';
-const be = beScenarios.map((s) => Scenario.parse({ name: 'be', defaultRate: { cumulative: Number(s.defaultRate!.cumulative), timing: 'even' }, recovery: { rate: 0.2, lagPeriods: 4 }, externalSupport: s.externalSupport }));
 measure(`break-even: ${be.length} runs of 广开专利 at cumulative default rates (with and without support)`, {
   oracle: () => be.forEach((s) => oracle.runDeal(oraclePrepared, s, { detail: false })),
   engine: () => be.forEach((s) => engine.runDeal(prepared, s, { detail: false })),

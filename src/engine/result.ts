@@ -13,7 +13,7 @@ import { conservationFailure, conservationProof, conservationRow, proveConservat
 import { feesAccrued, recordFees } from './fees.js';
 import { COLLECTION, type Frame, type RunContext, type RunState } from './state.js';
 import { recordTranches } from './tranches.js';
-import type { AccountResult, CoveragePeriod, RunResult, SupportResult, TrancheResult } from './types.js';
+import type { AccountResult, CoveragePeriod, FeeResult, RunResult, SupportResult, TrancheResult } from './types.js';
 import { ratioLess } from './ratio.js';
 
 /** 5. record — tranche, fee, account and pool rows, coverage, conservation of the period. */
@@ -94,6 +94,31 @@ function minimumCoverage(rows: readonly CoveragePeriod[]): Decimal | undefined {
   return low ? (low.multiple ?? coverageMultiple(low.fundsForSenior, low.seniorDue)) : undefined;
 }
 
+function feeResults(st: RunState): FeeResult[] {
+  return st.fees.map((f) => ({
+    id: f.spec.id,
+    name: f.spec.name,
+    kind: f.spec.kind,
+    periods: f.rows,
+    totalPaid: sumMoney(f.rows.map((r) => r.paid)),
+    unpaid: f.rows.length ? f.rows[f.rows.length - 1]!.arrears : NIL,
+  }));
+}
+
+function supportResults(st: RunState): SupportResult[] {
+  return st.supports.map((s) => ({
+    id: s.spec.id,
+    name: s.spec.name,
+    kind: s.spec.kind,
+    provider: s.spec.provider,
+    draws: s.draws,
+    totalDrawn: s.drawn,
+    repaid: s.repaid,
+    outstanding: s.outstanding,
+    unpaid: s.unpaid,
+  }));
+}
+
 /** Proves conservation and builds the result. */
 export function finishRun(ctx: RunContext, st: RunState): RunResult {
   const { spec, closing, detail, reserves, prepared } = ctx;
@@ -112,17 +137,6 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     { id: COLLECTION, name: ctx.collectionName, kind: 'collection' as const, periods: st.accountRows[0]! },
     ...reserves.map((r, j) => ({ id: r.id, name: r.name, kind: 'reserve' as const, periods: st.accountRows[j + 1]!, drawn: st.reserveDrawn[j]! })),
   ];
-  const supports: SupportResult[] = st.supports.map((s) => ({
-    id: s.spec.id,
-    name: s.spec.name,
-    kind: s.spec.kind,
-    provider: s.spec.provider,
-    draws: s.draws,
-    totalDrawn: s.drawn,
-    repaid: s.repaid,
-    outstanding: s.outstanding,
-    unpaid: s.unpaid,
-  }));
   const poolRows = st.poolRows;
   return {
     deal: { id: spec.meta.id, name: spec.meta.name, shortName: spec.meta.shortName, closing },
@@ -137,16 +151,9 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
       totalRecovered: sumMoney(poolRows.map((r) => r.recoveries)),
       recoveriesAfterEnd: ctx.performance.afterEnd,
     },
-    fees: st.fees.map((f) => ({
-      id: f.spec.id,
-      name: f.spec.name,
-      kind: f.spec.kind,
-      periods: f.rows,
-      totalPaid: sumMoney(f.rows.map((r) => r.paid)),
-      unpaid: f.rows.length ? f.rows[f.rows.length - 1]!.arrears : NIL,
-    })),
+    fees: feeResults(st),
     accounts,
-    supports,
+    supports: supportResults(st),
     // In date order (a guarantee pays at the collection date, an undertaking days before the
     // payment date); events of one date keep the order they happened in.
     events: st.events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),

@@ -2,24 +2,11 @@
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { TrancheSpec } from '../schema/deal.js';
 import { add, NIL, sumMoney, toYuan, type Money } from '../util/fen.js';
-import { Decimal, ZERO } from '../util/money.js';
 import type { TranchePeriod, TrancheSummary } from '../engine/types.js';
 import { durations, irr } from './irr.js';
+import { weightedAverageLife } from './wal.js';
 
 const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
-
-/** The years between two dates as the Decimal of the float (as the WAL has always used), kept. */
-const yearsDecimal = new Map<string, Decimal>();
-function yearsOf(from: IsoDate, to: IsoDate): Decimal {
-  const key = from + to;
-  let y = yearsDecimal.get(key);
-  if (y === undefined) {
-    y = new Decimal(years(from, to));
-    if (yearsDecimal.size > 100_000) yearsDecimal.clear();
-    yearsDecimal.set(key, y);
-  }
-  return y;
-}
 
 /**
  * Summary of a tranche's periods. WAL counts principal from the closing date to the day it is
@@ -44,11 +31,13 @@ export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly 
     principalWindow: principalRows.length ? { first: principalRows[0]!.date, last: principalRows[principalRows.length - 1]!.date } : undefined,
   };
   if (principalPaid > 0) {
-    // In Decimal, as the WAL has always been worked out (the same float to the last bit); in fen
-    // rather than yuan, which changes no digit: Decimal rounds to significant digits.
-    let weighted = ZERO;
-    for (const r of principalRows) weighted = weighted.plus(new Decimal(r.principalPaid).times(yearsOf(closing, r.date)));
-    summary.wal = weighted.div(principalPaid).toNumber();
+    // In fen rather than yuan, which changes no digit of the figure (see ./wal.ts).
+    summary.wal = weightedAverageLife(
+      closing,
+      principalRows.map((r) => r.date),
+      principalRows.map((r) => r.principalPaid),
+      principalPaid,
+    );
   }
   if (!withYield) return summary;
   const flows = paidRows.map((r) => ({ t: years(closing, r.date), amount: toYuan(paidOf(r)).toNumber() }));

@@ -4,11 +4,11 @@
  * draws. Amounts are whole fen.
  */
 import { compareDates } from '../dates/date.js';
-import { add, atLeastNil, factor, fmtFen, minMoney, mulRound, NIL, sub, type Money } from '../util/fen.js';
+import { add, atLeastNil, fmtFen, minMoney, mulRound, NIL, sub, type Money } from '../util/fen.js';
 import { assertNever } from '../util/never.js';
 import { ZERO } from '../util/money.js';
 import { feeAccrual } from './fees.js';
-import { amountOf, couponFactors } from './prepare.js';
+import { amountOf, couponFactors, factorOf } from './prepare.js';
 import { COLLECTION, type Frame, type ReserveTargetSpec } from './state.js';
 
 /**
@@ -21,7 +21,7 @@ export function reserveTarget(f: Frame, target: ReserveTargetSpec | undefined): 
     case 'fixed':
       return amountOf(target.amount);
     case 'shareOfPool':
-      return mulRound(f.st.poolBalance, factor(target.rate));
+      return mulRound(f.st.poolBalance, factorOf(target.rate));
     case 'nextInterest':
       return nextInterest(f, target);
     default:
@@ -46,7 +46,7 @@ function nextInterest(f: Frame, target: Extract<ReserveTargetSpec, { type: 'next
     const fee = st.fees[j]!;
     if (fee.spec.kind !== 'vat' && fee.spec.kind !== 'percentOfPayment') due = add(due, feeAccrual(ctx, fee, j, next, st.tranches, st.poolBalance));
   }
-  return mulRound(due, factor(target.multiple));
+  return mulRound(due, factorOf(target.multiple));
 }
 
 /** The reserve release phase: what each reserve gives back to the collection account this period. */

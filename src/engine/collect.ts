@@ -3,8 +3,9 @@
  * pool paid, defaults noted) and the recovery phase (recoveries from disposing of the pledged IP
  * and loss-sharing compensation, less a guarantor's share). Amounts are whole fen.
  */
-import { add, atLeastNil, factor, fmtFen, fromYuanRounded, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
+import { add, atLeastNil, fmtFen, fromYuanRounded, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
 import { ONE } from '../util/money.js';
+import { factorOf } from './prepare.js';
 import { COLLECTION, type Frame } from './state.js';
 import { guarantorShare } from './supports.js';
 
@@ -63,7 +64,7 @@ export function missedNotSettled(f: Frame): Money {
   for (const e of f.st.settled) {
     if (e.period >= f.k) continue;
     const sched = schedules[e.asset]!;
-    missed = sub(missed, mulRound(add(sched.principal[f.k]!, sched.interest[f.k]!), factor(e.share)));
+    missed = sub(missed, mulRound(add(sched.principal[f.k]!, sched.interest[f.k]!), factorOf(e.share)));
   }
   return atLeastNil(missed);
 }

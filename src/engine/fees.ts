@@ -3,7 +3,8 @@
  * on what is paid (兑付兑息费), VAT (增值税) on the income collected, paid where a waterfall step
  * names them, arrears carried. Amounts are whole fen.
  */
-import { add, atLeastNil, factor, fromYuanRounded, minMoney, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
+import { add, atLeastNil, fromYuanRounded, minMoney, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
+import { factorOf } from './prepare.js';
 import type { FeeState, Frame, RunContext, TrancheState } from './state.js';
 import { interestOwed, payable } from './tranches.js';
 
@@ -44,10 +45,10 @@ export function chargeVat(f: Frame): void {
     const spec = fee.spec;
     if (spec.kind !== 'vat') continue;
     let vat: Money;
-    if (spec.base !== 'poolInterest') vat = mulRound(add(add(add(perf.principal, perf.interest), f.recoveries), f.guaranteePayments), factor(spec.rate));
+    if (spec.base !== 'poolInterest') vat = mulRound(add(add(add(perf.principal, perf.interest), f.recoveries), f.guaranteePayments), factorOf(spec.rate));
     // The interest share of a guarantee payment may hold a fraction of a fen: in Decimal, as ever.
     else if (f.guaranteedInterest) vat = fromYuanRounded(toYuan(perf.interest).plus(f.guaranteedInterest).times(spec.rate));
-    else vat = mulRound(perf.interest, factor(spec.rate));
+    else vat = mulRound(perf.interest, factorOf(spec.rate));
     fee.accrued = add(fee.accrued, vat);
     fee.due = add(fee.due, vat);
   }
@@ -71,7 +72,7 @@ export function chargeOnPayments(f: Frame, list: readonly FeeState[], available:
     }
     principal = minMoney(principal, atLeastNil(sub(sub(available, otherFees), interest)));
     const base = add(spec.of !== 'principal' ? interest : NIL, spec.of !== 'interest' ? principal : NIL);
-    fee.accrued = mulRound(base, factor(spec.rate));
+    fee.accrued = mulRound(base, factorOf(spec.rate));
     fee.due = add(fee.due, fee.accrued);
   }
 }

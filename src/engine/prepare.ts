@@ -59,6 +59,18 @@ export function amountOf(yuan: Decimal): Money {
   return m;
 }
 
+const factors = new WeakMap<Decimal, Factor>();
+
+/** A rate or share of the deal or scenario as a Factor, made once. */
+export function factorOf(d: Decimal): Factor {
+  let f = factors.get(d);
+  if (!f) {
+    f = factor(d);
+    factors.set(d, f);
+  }
+  return f;
+}
+
 const stepIndexes = new WeakMap<object, number[]>();
 
 /** The indexes of the ids a step names (tranches, fees), resolved once per step. */

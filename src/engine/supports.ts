@@ -4,9 +4,10 @@
  * each within its cap and the scenario's failure of its provider; advances repaid.
  */
 import { compareDates, type IsoDate } from '../dates/date.js';
-import { add, atLeastNil, factor, fmtFen, maxMoney, minMoney, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
+import { add, atLeastNil, fmtFen, maxMoney, minMoney, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { Ledger } from './ledger.js';
+import { factorOf } from './prepare.js';
 import { COLLECTION, type Frame, type SupportState } from './state.js';
 import type { RunEvent } from './types.js';
 
@@ -53,7 +54,7 @@ export function guaranteePhase(f: Frame): void {
   for (const s of st.supports) {
     const spec = s.spec;
     if (spec.kind !== 'loanGuarantee' || k - spec.delayPeriods < 0) continue;
-    const share = factor(spec.share);
+    const share = factorOf(spec.share);
     const paysPrincipal = spec.pays.includes('principal');
     const paysInterest = spec.pays.includes('interest');
     for (const e of performance.eventsByPeriod[k - spec.delayPeriods]!) {
@@ -62,7 +63,7 @@ export function guaranteePhase(f: Frame): void {
       let interestOwed = e.interestMissed;
       const sched = prepared.pool.schedules[e.asset]!;
       if (paysInterest) {
-        const eventShare = factor(e.share);
+        const eventShare = factorOf(e.share);
         for (let j = e.period + 1; j <= k; j++) interestOwed = add(interestOwed, mulRound(sched.interest[j]!, eventShare));
       }
       const claimBase = add(paysPrincipal ? e.balance : NIL, paysInterest ? interestOwed : NIL);

@@ -1,6 +1,10 @@
 /**
  * The integer engine against the Decimal oracle (test/oracle), in one process, in CPU time
- * (the machine is shared: wall time is noise): `npx tsx bench/engineVsOracle.ts [--paths N]`.
+ * (the machine is shared: wall time is noise). Run it compiled, as the CLI runs (tsx's module
+ * wrappers slow the engine's many small calls, not decimal.js's):
+ *   npx tsc -p tsconfig.json --outDir /tmp/ipabs-bench --declaration false && \
+ *   ln -sfn "$PWD/node_modules" /tmp/ipabs-bench/node_modules && ln -sfn "$PWD/deals" /tmp/ipabs-bench/deals && \
+ *   (cd /tmp/ipabs-bench && node bench/engineVsOracle.js [--paths N] [--rounds N])
  *   1. the runs of a break-even search on 广开专利's senior, with and without support;
  *   2. Monte Carlo default patterns on 广开专利 through ResumableRun (detail off, stop when repaid);
  *   3. pool performance alone (Decimal, and through the Money adapter), the part of each run

@@ -68,13 +68,31 @@ function stepNeed(f: Frame, step: StepSpec, covers: Covers | undefined, lastStep
   }
 }
 
+/** Per waterfall and cover (none: every step), the last covered step from each index on: found once. */
+const lastCoveredSteps = new WeakMap<readonly StepSpec[], Map<Covers | undefined, number[]>>();
+
+function lastCovered(steps: readonly StepSpec[], from: number, covers: Covers | undefined): number {
+  let byCover = lastCoveredSteps.get(steps);
+  if (!byCover) lastCoveredSteps.set(steps, (byCover = new Map()));
+  let last = byCover.get(covers);
+  if (!last) {
+    last = [];
+    let found = -1;
+    for (let i = steps.length - 1; i >= 0; i--) {
+      if (found < 0 && (!covers || stepCovered(steps[i]!, covers))) found = i;
+      last[i] = found;
+    }
+    byCover.set(covers, last);
+  }
+  return from < steps.length ? last[from]! : -1;
+}
+
 /**
  * The cash the steps from `from` up to the last one a support covers (every step when `covers`
  * is undefined) need this period.
  */
 export function dueThrough(f: Frame, steps: readonly StepSpec[], from: number, covers?: Covers): Money {
-  let last = -1;
-  for (let i = from; i < steps.length; i++) if (!covers || stepCovered(steps[i]!, covers)) last = i;
+  const last = lastCovered(steps, from, covers);
   let need = NIL;
   for (let i = from; i <= last; i++) need = add(need, stepNeed(f, steps[i]!, covers, i === last));
   return need;

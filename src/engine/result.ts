@@ -159,7 +159,12 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     events: st.events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
     coverage: {
       periods: st.coverageRows,
-      minimum: minimumCoverage(st.coverageRows),
+      // Worked out when read: Monte Carlo and break-even searches never ask.
+      get minimum() {
+        const minimum = minimumCoverage(st.coverageRows);
+        Object.defineProperty(this, 'minimum', { value: minimum, enumerable: true, writable: true });
+        return minimum;
+      },
       wholeLife: detail ? coverageWholeLife(poolRows, st.fees.flatMap((f) => f.rows), tranches.filter((t) => ctx.seniorIds.includes(t.id)), accounts) : undefined,
     },
     ledger: st.ledger.entries,

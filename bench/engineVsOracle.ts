@@ -7,13 +7,13 @@
  *   (cd /tmp/ipabs-bench && node bench/engineVsOracle.js [--paths N] [--rounds N])
  *   1. the runs of a break-even search on 广开专利's senior, with and without support;
  *   2. Monte Carlo default patterns on 广开专利 through ResumableRun (detail off, stop when repaid);
- *   3. pool performance alone (Decimal, and through the Money adapter), the part of each run
- *      that is not the engine's.
+ *   3. pool performance alone (the oracle's Decimal one, and today's in whole fen): not the engine's
+ *      part of a run.
  * Medians of several rounds, and each ratio to the oracle.
  */
 import { loadDeal } from '../src/io/loadDeal.js';
 import * as engine from '../src/engine/run.js';
-import * as adapter from '../src/engine/poolAdapter.js';
+import * as performance from '../src/scenario/performance.js';
 import * as oracle from '../test/oracle/run.js';
 import * as oraclePerf from '../test/oracle/performance.js';
 import { baseScenario } from '../src/stress/scenarios.js';
@@ -70,7 +70,7 @@ measure(`break-even: ${be.length} runs of 广开专利 at cumulative default rat
   oracle: () => be.forEach((s) => oracle.runDeal(oraclePrepared, s, { detail: false })),
   engine: () => be.forEach((s) => engine.runDeal(prepared, s, { detail: false })),
   'pool performance (Decimal)': () => be.forEach((s) => oraclePerf.poolPerformance(oraclePrepared.pool, s)),
-  'pool performance (adapter)': () => be.forEach((s) => adapter.poolPerformance(prepared.pool, s)),
+  'pool performance (whole fen)': () => be.forEach((s) => performance.poolPerformance(prepared.pool, s)),
 });
 
 // 2. Monte Carlo patterns.
@@ -86,5 +86,5 @@ measure(`Monte Carlo: ${plan.patterns.length.toLocaleString('en-US')} distinct d
   oracle: () => scenarios.forEach((s, i) => oracleRunner.run(s, firsts[i]!)),
   engine: () => scenarios.forEach((s, i) => runner.run(s, firsts[i]!)),
   'pool performance (Decimal)': () => scenarios.forEach((s) => oraclePerf.poolPerformance(oraclePrepared.pool, s)),
-  'pool performance (adapter)': () => scenarios.forEach((s) => adapter.poolPerformance(prepared.pool, s)),
+  'pool performance (whole fen)': () => scenarios.forEach((s) => performance.poolPerformance(prepared.pool, s)),
 });

@@ -14,7 +14,10 @@ export { runDeal, prepareDeal, type PreparedDeal, type RunOptions } from './engi
 export type { RunResult, TrancheResult, TranchePeriod, TrancheSummary } from './engine/types.js';
 export { Scenario, BASE_SCENARIO, type ScenarioSpec, type ScenarioInput } from './scenario/schema.js';
 export { loadScenario, validateScenario } from './scenario/load.js';
-export { runReport, runJson } from './report/runReport.js';
+export { runReport } from './report/runReport.js';
+export { runJson, runResultSchema } from './contract/runResult.js';
+export { resultSchema, resultJsonSchema, contractProblems, RESULT_KINDS, type ResultKind } from './contract/index.js';
+export { RESULT_SCHEMA_VERSION } from './contract/kinds.js';
 export { render } from './report/render.js';
 export type { Report, RenderOptions } from './report/model.js';
 export { Decimal, allocate, toFen } from './util/money.js';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioSchemaText, schemaText } from '../src/cli/schema.js';
+import { resultSchemaText, scenarioSchemaText, schemaText } from '../src/cli/schema.js';
+import { RESULT_KINDS } from '../src/contract/kinds.js';
+import { resultSchemaFile } from '../src/contract/index.js';
 import { sampleDeals } from './helpers.js';
 
 describe('schemas/deal.schema.json', () => {
@@ -10,6 +12,11 @@ describe('schemas/deal.schema.json', () => {
   it('schemas/scenario.schema.json is what the scenario schema generates', () => {
     expect(readFileSync('schemas/scenario.schema.json', 'utf8')).toBe(scenarioSchemaText());
   });
+  for (const kind of RESULT_KINDS) {
+    it(`schemas/${resultSchemaFile(kind)} is what the ${kind} result's contract generates`, () => {
+      expect(readFileSync(`schemas/${resultSchemaFile(kind)}`, 'utf8')).toBe(resultSchemaText(kind));
+    });
+  }
   it('is named by every sample deal', () => {
     for (const deal of sampleDeals()) expect(JSON.parse(readFileSync(deal, 'utf8')).$schema, deal).toBe('../schemas/deal.schema.json');
   });

@@ -9,6 +9,7 @@ import type { Io } from './io.js';
 import { checkOutput, resolveOutput, writeFileAtomic, type CommandInput } from '../io/output.js';
 import { outputFormat } from './options.js';
 import { cliLoadOptions } from './inputOptions.js';
+import { checkResultJson, type ReportKind } from '../contract/index.js';
 
 /**
  * The error of a file that cannot be used: `FILE is not UTF-8 text (save it as UTF-8)` for a
@@ -40,6 +41,11 @@ export function dealInputs(deal: LoadedDeal): CommandInput[] {
   ];
 }
 
+/** The files named by flags (`{ '--scenarios': file }`) as inputs not to write over. */
+export function namedInputs(others: Record<string, string | undefined>): CommandInput[] {
+  return Object.entries(others).flatMap(([flag, f]) => (f === undefined ? [] : [{ file: f, role: `the ${flag} file ${f}` }]));
+}
+
 /**
  * Loads the deal of a command that writes a report, checking `--out` before any work: first
  * that it can be written and its format is known (so a bad name fails at once), then that it is
@@ -53,8 +59,7 @@ export function loadDealForOutput(file: string, o: OutputOptions, io: Io, others
   }
   const deal = loadDealOrFail(file, io);
   if (o.out !== undefined) {
-    const named = Object.entries(others).flatMap(([flag, f]) => (f === undefined ? [] : [{ file: f, role: `the ${flag} file ${f}` }]));
-    checkOutput(o.out, [...dealInputs(deal), ...named]);
+    checkOutput(o.out, [...dealInputs(deal), ...namedInputs(others)]);
   }
   return deal;
 }
@@ -79,17 +84,25 @@ export function formatOf(o: { format?: Format; out?: string }): Format {
   return outputFormat(o.format, o.out);
 }
 
-/** Renders a report in the chosen format; with `--section` only that section (an unknown id is an InputError listing the known). */
-export function renderOutput(report: Report, o: OutputOptions, width?: number): string {
+/**
+ * Renders a report in the chosen format; with `--section` only that section (an unknown id is an
+ * InputError listing the known). The whole report as JSON is checked against the command's
+ * JSON contract (`contract`) before it is written.
+ */
+export function renderOutput(report: Report, o: OutputOptions, width?: number, contract?: ReportKind): string {
   const opts = { format: formatOf(o), lang: o.lang, unit: o.unit, width };
-  if (o.section === undefined) return render(report, opts);
+  if (o.section === undefined) {
+    const text = render(report, opts);
+    if (contract !== undefined && opts.format === 'json') checkResultJson(contract, text);
+    return text;
+  }
   const ids = sectionIds(report);
   if (!ids.includes(o.section)) throw new InputError(`--section ${JSON.stringify(o.section)}: no such section here (known: ${ids.join(', ')})`);
   return renderSection(report, o.section, opts);
 }
 
-/** Renders and writes a report: stdout, or the `--out` file. */
-export function emitReport(report: Report, o: OutputOptions, io: Io): void {
+/** Renders and writes a report of the command `contract`: stdout, or the `--out` file. */
+export function emitReport(report: Report, o: OutputOptions, io: Io, contract?: ReportKind): void {
   // On a terminal, tables wider than it are cut into blocks; files and pipes get them whole.
-  emit(renderOutput(report, o, o.out === undefined ? io.columns : undefined), o.out, io);
+  emit(renderOutput(report, o, o.out === undefined ? io.columns : undefined, contract), o.out, io);
 }

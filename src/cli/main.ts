@@ -6,20 +6,40 @@
 import { Command, CommanderError } from 'commander';
 import { addOutputOptions } from './options.js';
 import { addInputOptions } from './inputOptions.js';
-import { registerStressCommands } from './stress.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
-import { poolCommand } from './pool.js';
-import { runCommand } from './run.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
+import type { SchemaOptions } from './schema.js';
+import { RESULT_KINDS } from '../contract/kinds.js';
 import type { Io } from './io.js';
 import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
+import type { MergedRun } from './shard.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
 
+/**
+ * The commands defined here. The stress commands (stress, breakeven, obligors, montecarlo: their
+ * definitions live in src/cli/stress.ts) are registered only when the command line may need them
+ * (one of them, help, or an unknown word), so start-up of these does not load the stress code.
+ * Each action loads its own module on first use.
+ */
+const OTHER_COMMANDS = ['validate', 'pool', 'run', 'schema'];
 
-function buildProgram(io: Io): Command {
+/**
+ * A command's module, loaded on first use. Before it (and so before any zod schema is built),
+ * zod's compiled fast path is switched off: it compiles a function per object schema (≈ 10 ms
+ * on a deal), more than it saves when each schema parses one document (on a 10,000-row tape
+ * the two are even).
+ */
+async function load<T>(module: () => Promise<T>): Promise<T> {
+  (await import('zod')).config({ jitless: true });
+  return module();
+}
+
+/** Whether `argv` may need the stress commands (and merge, which runs them again): not when it names another command or asks for the version. */
+const mayNeedStress = (argv: readonly string[]): boolean => !(argv[0] !== undefined && [...OTHER_COMMANDS, '-V', '--version'].includes(argv[0]));
+
+async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun): Promise<Command> {
   const program = new Command();
   program
     .name('ipabs')
@@ -38,7 +58,8 @@ function buildProgram(io: Io): Command {
     .option('--strict', 'treat warnings as errors')
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
-    .action((files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+      const { validateCommand } = await load(() => import('./validate.js'));
       io.exitCode = validateCommand(files, opts, io);
     });
 
@@ -48,7 +69,8 @@ function buildProgram(io: Io): Command {
     .argument('<deal>', 'deal file (JSON)')
     .option('--cashflows', 'add the contractual pool cash flows per collection period')
     .option('--asset-flows', "add every asset's contractual payments");
-  addOutputOptions(pool).action((deal: string, opts) => {
+  addOutputOptions(pool).action(async (deal: string, opts) => {
+    const { poolCommand } = await load(() => import('./pool.js'));
     io.exitCode = poolCommand(deal, opts, io);
   });
 
@@ -58,18 +80,25 @@ function buildProgram(io: Io): Command {
     .argument('<deal>', 'deal file (JSON)')
     .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
     .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
-  addOutputOptions(run).action((deal: string, opts) => {
+  addOutputOptions(run).action(async (deal: string, opts) => {
+    const { runCommand } = await load(() => import('./run.js'));
     io.exitCode = runCommand(deal, opts, io);
   });
 
-  registerStressCommands(program, io);
+  if (mayNeedStress(argv)) {
+    (await load(() => import('./stress.js'))).registerStressCommands(program, io, merged);
+    (await import('./merge.js')).registerMergeCommand(program, io, (args, parts) => main(args, io, parts));
+  }
 
   program
     .command('schema')
-    .description('print the JSON Schema of deal files (schemas/deal.schema.json), or with --scenario of scenario files')
+    .description('print the JSON Schema of deal files (schemas/deal.schema.json), with --scenario of scenario files, with --result of a command’s JSON output')
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
+    .option('--result <command>', `the schema of a command’s --format json output (schemas/COMMAND-result.schema.json): ${RESULT_KINDS.join(', ')}`)
+    .option('--run-result', 'the same as --result run (schemas/run-result.schema.json)')
     .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')
-    .action((opts: { out?: string; scenario?: boolean }) => {
+    .action(async (opts: SchemaOptions) => {
+      const { schemaCommand } = await load(() => import('./schema.js'));
       io.exitCode = schemaCommand(opts, io);
     });
 
@@ -77,10 +106,13 @@ function buildProgram(io: Io): Command {
   return program;
 }
 
-/** Runs the CLI on `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
+/**
+ * Runs the CLI on `argv` (without node and script); returns the exit code. `merged`: the parts
+ * `ipabs merge` hands the command it runs again.
+ */
+export async function main(argv: string[], io: Io = processIo(), merged?: MergedRun): Promise<number> {
   try {
+    const program = await buildProgram(io, argv, merged);
     await program.parseAsync(argv, { from: 'user' });
     return io.exitCode ?? 0;
   } catch (err) {

@@ -11,6 +11,6 @@ export interface PoolOptions extends OutputOptions {
 export function poolCommand(file: string, opts: PoolOptions, io: Io): number {
   const deal = loadDealForOutput(file, opts, io);
   const report = poolReport(deal, { lang: opts.lang, cashflows: opts.cashflows, assetFlows: opts.assetFlows });
-  emitReport(report, opts, io);
+  emitReport(report, opts, io, 'pool');
   return 0;
 }

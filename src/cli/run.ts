@@ -1,5 +1,6 @@
 import { runDeal } from '../engine/run.js';
-import { runJson, runReport } from '../report/runReport.js';
+import { runReport } from '../report/runReport.js';
+import { runJsonText } from '../contract/runResult.js';
 import { loadScenario } from '../scenario/load.js';
 import { cliLoadOptions } from './inputOptions.js';
 import type { Io } from './io.js';
@@ -24,7 +25,7 @@ export function runCommand(file: string, opts: RunOptions, io: Io): number {
     scenario = loaded.scenario;
   }
   const result = runDeal(deal, scenario);
-  if (formatOf(opts) === 'json' && opts.section === undefined) emit(`${JSON.stringify(runJson(result, { ledger: opts.ledger }), null, 2)}\n`, opts.out, io);
+  if (formatOf(opts) === 'json' && opts.section === undefined) emit(runJsonText(result, { ledger: opts.ledger }), opts.out, io);
   // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).
   else emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);
   return 0;

@@ -1,9 +1,12 @@
 import { dealJsonSchema, jsonSchemaOf } from '../schema/deal.js';
 import { Scenario } from '../scenario/schema.js';
+import { resultJsonSchema } from '../contract/index.js';
+import { RESULT_KINDS, type ResultKind } from '../contract/kinds.js';
 import type { Io } from './io.js';
 import { resolveOutput } from '../io/output.js';
 import { emit } from './load.js';
 import { requireJsonName } from './options.js';
+import { InputError } from '../validate/diagnostics.js';
 
 /** The deal file's JSON Schema, as written to schemas/deal.schema.json. */
 export function schemaText(): string {
@@ -16,12 +19,42 @@ export function scenarioSchemaText(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/** `ipabs schema`: the schema on stdout, or in `--out`, a `.json` file or a stream, device or FIFO. */
-export function schemaCommand(opts: { out?: string; scenario?: boolean }, io: Io): number {
+/** The JSON Schema of a command's `--format json` output, as written to schemas/KIND-result.schema.json. */
+export function resultSchemaText(kind: ResultKind): string {
+  return `${JSON.stringify(resultJsonSchema(kind), null, 2)}\n`;
+}
+
+export interface SchemaOptions {
+  out?: string;
+  scenario?: boolean;
+  /** A command whose JSON output's schema to write: run, stress, breakeven, obligors, montecarlo, pool. */
+  result?: string;
+  /** The same as `result: 'run'`. */
+  runResult?: boolean;
+}
+
+/** Which schema the options ask for (at most one of --scenario, --result, --run-result). */
+function chosenSchema(opts: SchemaOptions): () => string {
+  const given = [opts.scenario && '--scenario', opts.result !== undefined && '--result', opts.runResult && '--run-result'].filter((x): x is string => Boolean(x));
+  if (given.length > 1) throw new InputError(`give one of ${given.join(', ')}: each names a schema`);
+  if (opts.scenario) return scenarioSchemaText;
+  if (opts.runResult) return () => resultSchemaText('run');
+  if (opts.result === undefined) return schemaText;
+  const kind = RESULT_KINDS.find((k) => k === opts.result);
+  if (kind === undefined) throw new InputError(`--result ${JSON.stringify(opts.result)}: give one of ${RESULT_KINDS.join(', ')}`);
+  return () => resultSchemaText(kind);
+}
+
+/**
+ * `ipabs schema`: the deal file's JSON Schema (or the scenario file's, or with `--result KIND` that
+ * of a command's JSON output) on stdout, or in `--out`, a `.json` file or a stream, device or FIFO.
+ */
+export function schemaCommand(opts: SchemaOptions, io: Io): number {
+  const text = chosenSchema(opts);
   if (opts.out !== undefined) {
     const target = resolveOutput(opts.out);
     if (target.kind === 'replace' || target.kind === 'create') requireJsonName(opts.out);
   }
-  emit(opts.scenario ? scenarioSchemaText() : schemaText(), opts.out, io);
+  emit(text(), opts.out, io);
   return 0;
 }

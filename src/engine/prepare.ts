@@ -13,7 +13,7 @@ import type { MoneyPreparedPool } from '../scenario/poolTypes.js';
 import { factor, fromYuan, NIL, add, type Factor, type Money } from '../util/fen.js';
 import { Decimal, toFen, ZERO } from '../util/money.js';
 import { assertNever } from '../util/never.js';
-import { preparePool } from './poolAdapter.js';
+import { preparePool } from '../scenario/performance.js';
 
 /** A fee's accrual per period, fixed at preparation: a factor of its base, or an amount. */
 export type FeeAccrual = { base: 'pool' | 'tranches' | 'issue'; factors: Factor[] } | { amounts: Money[] } | undefined;

@@ -15,7 +15,7 @@ import { Decimal } from '../util/money.js';
 import { conservationRow, type ConservationPeriod } from './conservation.js';
 import { Ledger } from './ledger.js';
 import { amountOf, couponFactors, type PreparedDeal } from './prepare.js';
-import { poolPerformance } from './poolAdapter.js';
+import { poolPerformance } from '../scenario/performance.js';
 import type { AccountPeriod, CoveragePeriod, DealState, FeePeriod, PoolPeriodResult, RunEvent, RunResult, SupportDraw, TranchePeriod } from './types.js';
 
 /** The collection account's id in the ledger, whatever the deal calls it. */

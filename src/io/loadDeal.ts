@@ -6,14 +6,14 @@
 import { closeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Deal, type AssetSpec, type DealFile } from '../schema/deal.js';
-import { Asset } from '../schema/pool.js';
+import { Asset, ASSET_SCHEMAS } from '../pool/registry.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
-import { PledgeLoan, Royalty, Lease, Receivable, ScheduledFlow } from '../schema/pool.js';
 import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
 import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
 import { runRules } from '../validate/rules.js';
+import { rowParser } from './rowParser.js';
 import { Decimal } from '../util/money.js';
 import { LineNumbers, loadedDeal, OriginTable, type AssetOrigin, type LoadedDeal } from './origins.js';
 
@@ -23,8 +23,6 @@ export interface LoadResult {
   deal?: LoadedDeal;
   diagnostics: Diagnostic[];
 }
-
-const ASSET_SCHEMAS = { pledgeLoan: PledgeLoan, royalty: Royalty, lease: Lease, receivable: Receivable, scheduledFlow: ScheduledFlow };
 
 /** 1-based line and column of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -414,12 +412,13 @@ export function validateDeal(
     let columns: TapeColumn[] = [];
     let anyError = false;
     const shared = new SharedValues();
+    const parse = rowParser(schema, Asset);
     const onRow = (row: TapeRow) => {
-      const result = Asset.safeParse(row.value);
+      const result = parse(row.value);
       if (result.success) {
         if (!anyError) {
-          shared.share(result.data as unknown as Record<string, unknown>, row.cells);
-          tapeAssets.push(result.data);
+          shared.share(result.data as Record<string, unknown>, row.cells);
+          tapeAssets.push(result.data as AssetSpec);
           tapeLines.push(row.line);
         }
         return;

@@ -4,6 +4,8 @@
  * names (借款人, 贷款余额, 行业 …). UTF-8 with or without BOM, or GBK, which Chinese Excel saves.
  */
 import { Parser } from 'csv-parse';
+import { TAPE } from '../pool/registry.js';
+import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
 import { Decimal } from '../util/money.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
@@ -22,50 +24,14 @@ export function decodeTape(bytes: Uint8Array, encoding: TapeEncoding): { text: s
   }
 }
 
-/** Chinese (and a few English) header names → schema field paths. */
-export const HEADER_ALIASES: Record<string, string> = {
-  编号: 'id', 资产编号: 'id', 贷款编号: 'id', 合同编号: 'id', 序号: 'id',
-  借款人: 'obligor', 被许可人: 'obligor', 专利客户: 'obligor', 承租人: 'obligor', 债务人: 'obligor', 义务人: 'obligor',
-  借款人编号: 'obligorId', 债务人编号: 'obligorId',
-  行业: 'industry', 所属行业: 'industry', 地区: 'region', 区域: 'region', 所在地区: 'region',
-  知识产权类型: 'ip.types', 质押知识产权类型: 'ip.types', 质押物类型: 'ip.types', 许可专利类型: 'ip.types', 专利类型: 'ip.types',
-  知识产权数量: 'ip.count', 专利数量: 'ip.count', 评估价值: 'ip.appraisedValue',
-  贷款余额: 'principal', 未偿本金余额: 'principal', 本金余额: 'principal', 剩余本金: 'principal',
-  合同金额: 'originalPrincipal', 贷款金额: 'originalPrincipal', 发放金额: 'originalPrincipal',
-  利率: 'rate', 年利率: 'rate', 贷款利率: 'rate', 执行利率: 'rate', 租赁利率: 'rate',
-  计息方式: 'dayCount', 放款日: 'startDate', 起始日: 'startDate', 起息日: 'startDate', 贷款起始日: 'startDate',
-  到期日: 'maturityDate', 贷款到期日: 'maturityDate',
-  还款方式: 'repayment', 付息频率: 'paymentEveryMonths', '付息频率(月)': 'paymentEveryMonths', '付息频率（月）': 'paymentEveryMonths',
-  违约概率: 'defaultProbability', 累计违约概率: 'defaultProbability',
-  担保人: 'guarantor', 保证人: 'guarantor', 备注: 'note',
-  合同起始日: 'contractStart', 合同到期日: 'contractEnd', 首次许可费: 'firstLicenseFee', 风险金比例: 'riskReserveRate',
-  应收许可费总额: 'royalties.total', 每期许可费: 'royalties.amount', 许可费支付间隔: 'royalties.everyMonths',
-  首个支付日: 'royalties.first', 支付期数: 'royalties.count',
-  租赁本金: 'leasePrincipal', 保证金: 'deposit', 留购价款: 'buyBackPrice',
-  债权人: 'creditor', 供应商: 'creditor', 应收账款金额: 'face', 票面金额: 'face', 应收账款到期日: 'dueDate',
-  保理折扣率: 'factoringDiscount', 转让价款: 'purchasePrice',
-};
-
-const CN_IP_TYPES: Record<string, string> = {
-  发明专利: 'invention', 发明: 'invention', 实用新型: 'utilityModel', 实用新型专利: 'utilityModel',
-  外观设计: 'design', 外观设计专利: 'design', 软件著作权: 'softwareCopyright', 计算机软件著作权: 'softwareCopyright',
-  商标: 'trademark', 商标权: 'trademark', 著作权: 'copyright', 版权: 'copyright', 其他: 'other',
-};
-
-const CN_REPAYMENT: Record<string, string> = {
-  到期一次还本: 'bullet', 到期一次性还本: 'bullet', 一次还本: 'bullet', 按期付息到期还本: 'bullet', 先息后本: 'bullet',
-  等额本金: 'equalPrincipal', 等额本息: 'level', 按计划还款: 'schedule',
-};
+/** Chinese (and a few English) header names → schema field paths, of every asset type (from the registry). */
+export const HEADER_ALIASES: Readonly<Record<string, string>> = TAPE.aliases;
 
 /** Chinese names a tape may use for the values of a field, by field: 发明专利 → invention. */
-export const VALUE_ALIASES: Record<string, Record<string, string>> = { 'ip.types': CN_IP_TYPES, repayment: CN_REPAYMENT };
+export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = TAPE.values;
 
-const INT_FIELDS = new Set(['paymentEveryMonths', 'ip.count', 'royalties.everyMonths', 'royalties.count', 'rent.everyMonths', 'rent.count']);
-const RATE_FIELDS = new Set(['rate', 'riskReserveRate', 'factoringDiscount', 'defaultProbability']);
-const AMOUNT_FIELDS = new Set([
-  'principal', 'originalPrincipal', 'ip.appraisedValue', 'firstLicenseFee', 'royalties.total', 'royalties.amount',
-  'leasePrincipal', 'deposit', 'buyBackPrice', 'face', 'purchasePrice',
-]);
+const { int: INT_FIELDS, rate: RATE_FIELDS, amount: AMOUNT_FIELDS, date: DATE_FIELDS } = TAPE.units;
+const CN_IP_TYPES = VALUE_ALIASES['ip.types']!;
 const EXCEL_DATE = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/;
 
 export interface TapeRow {
@@ -126,9 +92,10 @@ export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent
       .filter((t) => t !== '')
       .map((t) => CN_IP_TYPES[t] ?? t);
   }
-  if (field === 'repayment') return CN_REPAYMENT[text] ?? text;
+  const names = VALUE_ALIASES[field];
+  if (names) return names[text] ?? text;
   const date = EXCEL_DATE.exec(text);
-  if (date && /date|Date|first|contractStart|contractEnd/.test(field)) {
+  if (date && DATE_FIELDS.has(field)) {
     return `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   }
   return text;
@@ -143,6 +110,9 @@ function pctToDecimal(text: string): string {
   const out = `${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`.replace(/^0+(?=\d)/, '');
   return (negative ? '-' : '') + out;
 }
+
+/** The most distinct texts of a column whose conversion is kept for the rows that repeat them. */
+const MAX_CONVERTED = 512;
 
 /** What {@link readTape} calls as it reads. */
 export interface TapeVisitor {
@@ -229,7 +199,8 @@ export function readTape(
   visit: TapeVisitor,
 ): TapeSummary {
   const diagnostics: Diagnostic[] = [];
-  const encoding = detectEncoding(chunks, encodingOption);
+  const plain = encodingOption !== 'gbk' && isPlainUtf8(chunks);
+  const encoding = plain ? 'utf8' : detectEncoding(chunks, encodingOption);
   const engine = (new Parser({
     bom: true,
     // Neither `raw` nor `info`: the raw text costs a copy of every character, and `info` an
@@ -239,12 +210,13 @@ export function readTape(
     // Rows of empty cells (",,,,", which spreadsheets leave below a table) are not assets.
     skip_records_with_empty_values: true,
   }) as unknown as { api: CsvEngine }).api;
-  // csv-parse's running count of lines, up to the end of the record being pushed.
-  const lineCount = engine.info;
+  // csv-parse's running count of lines, up to the end of the record being pushed (for plain
+  // text, the line of the record).
+  const lineCount: { lines: number } = plain ? { lines: 0 } : engine.info;
   const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
   let columns: TapeColumn[] | undefined;
   // The columns that name a field, with the field's path split once.
-  let fieldColumns: (TapeColumn & { field: string; keys: string[] })[] = [];
+  let fieldColumns: (TapeColumn & { field: string; keys: string[]; converted: Map<string, unknown> | undefined })[] = [];
   let headerLength = 0;
   let rows = 0;
   let stop: Diagnostic | undefined;
@@ -266,11 +238,12 @@ export function readTape(
         };
         return;
       }
-      fieldColumns = columns.filter((c) => c.field !== undefined).map((c) => ({ ...c, field: c.field!, keys: c.field!.split('.') }));
+      fieldColumns = columns.filter((c) => c.field !== undefined).map((c) => ({ ...c, field: c.field!, keys: c.field!.split('.'), converted: new Map() }));
       visit.onHeader?.(columns);
       return;
     }
-    const line = startLine(lineCount.lines, record);
+    // Plain text has no line break inside a cell: the record is on the line counted.
+    const line = plain ? lineCount.lines : startLine(lineCount.lines, record);
     rows++;
     if (record.length !== headerLength) {
       visit.onRowError({
@@ -286,7 +259,17 @@ export function readTape(
     const cells: Record<string, string> = {};
     for (const col of fieldColumns) {
       const rawCell = record[col.index] ?? '';
-      const cell = convertCell(col.field, rawCell, col.scale);
+      // A column that repeats its texts (rates, dates, kinds) converts each once (a value is
+      // never changed after, so rows share it); past MAX_CONVERTED distinct texts (ids, names)
+      // it stops looking.
+      let cell = col.converted?.get(rawCell);
+      if (cell === undefined) {
+        cell = convertCell(col.field, rawCell, col.scale);
+        if (cell !== undefined && col.converted) {
+          if (col.converted.size < MAX_CONVERTED) col.converted.set(rawCell, cell);
+          else col.converted = undefined;
+        }
+      }
       if (cell !== undefined) {
         setPath(value, col.keys, cell);
         cells[col.field] = rawCell.trim();
@@ -303,8 +286,16 @@ export function readTape(
     }
     return stop === undefined;
   };
-  let going = true;
-  for (const chunk of chunks()) {
+  let going = !plain;
+  if (plain) {
+    const read = readPlainCsv(chunks, (record, line) => {
+      lineCount.lines = line;
+      push(record);
+      return stop === undefined;
+    });
+    sawBytes = read > 0;
+  }
+  for (const chunk of going ? chunks() : []) {
     if (chunk.length > 0) sawBytes = true;
     if (chunk.includes(0)) {
       stop = { severity: 'error', file, message: 'not a CSV text file: it holds NUL bytes (a binary file, or text saved as UTF-16?); save the tape as CSV (UTF-8 or GBK)' };

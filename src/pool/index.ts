@@ -1,36 +1,38 @@
-/** The asset types behind one interface, and the pool's contractual cash flows. */
+/** The asset types behind one interface (the registry), and the pool's contractual cash flows. */
 import type { IsoDate } from '../dates/date.js';
 import type { AssetSpec } from '../schema/deal.js';
-import { lease } from './lease.js';
-import { pledgeLoan } from './pledgeLoan.js';
-import { receivable } from './receivable.js';
-import { royalty } from './royalty.js';
-import { scheduledFlow } from './scheduledFlow.js';
-import type { AssetModel, ContractualCashflows, ContractualOutline } from './types.js';
+import { ASSET_BY_TYPE, type AssetType } from './registry.js';
+import { fenCashflows, type ContractualCashflows, type ContractualOutline, type FenCashflows } from './types.js';
 import { assertNever } from '../util/never.js';
 
-export const ASSET_MODELS: { [T in AssetSpec['type']]: AssetModel<T> } = {
-  pledgeLoan,
-  royalty,
-  lease,
-  receivable,
-  scheduledFlow,
-};
+/** An asset type's module, as the registry lists it. */
+export type AssetModel<T extends AssetType> = (typeof ASSET_BY_TYPE)[T];
+type AnyModel = AssetModel<AssetType>;
 
-// Parsed assets are never changed, so their flows are computed once per cutoff: validation,
-// pool statistics and the engine all ask for them.
-const memo = new WeakMap<AssetSpec, Map<IsoDate, ContractualCashflows>>();
+/** The module of each asset type, by type. */
+export const ASSET_MODELS = ASSET_BY_TYPE;
+
+/**
+ * Values of an asset at a cutoff, computed once: parsed assets are never changed, so their flows
+ * are computed once per cutoff (validation, pool statistics and the engine all ask for them).
+ */
+function memoByCutoff<V>(compute: (asset: AssetSpec, cutoff: IsoDate) => V) {
+  const memo = new WeakMap<AssetSpec, Map<IsoDate, V>>();
+  const get = (asset: AssetSpec, cutoff: IsoDate): V => {
+    let byCutoff = memo.get(asset);
+    if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
+    let v = byCutoff.get(cutoff);
+    if (v === undefined) byCutoff.set(cutoff, (v = compute(asset, cutoff)));
+    return v;
+  };
+  return { get, known: (asset: AssetSpec, cutoff: IsoDate) => memo.get(asset)?.get(cutoff) };
+}
+
+const cashflows = memoByCutoff(computeCashflows);
 
 /** The contractual cash flows of one asset of any type (computed once per asset and cutoff). */
 export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
-  let byCutoff = memo.get(asset);
-  if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
-  let cf = byCutoff.get(cutoff);
-  if (!cf) {
-    cf = computeCashflows(asset, cutoff);
-    byCutoff.set(cutoff, cf);
-  }
-  return cf;
+  return cashflows.get(asset, cutoff);
 }
 
 /**
@@ -39,15 +41,29 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): Contrac
  * kept when they are not already known.
  */
 export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
-  return memo.get(asset)?.get(cutoff) ?? computeCashflows(asset, cutoff);
+  return cashflows.known(asset, cutoff) ?? computeCashflows(asset, cutoff);
 }
 
 function computeCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
   // The table has an entry for every type (the compiler checks it); an asset that escaped the
   // types is an internal error, not a TypeError.
   if (!Object.prototype.hasOwnProperty.call(ASSET_MODELS, asset.type)) return assertNever(asset as never, 'asset type');
-  const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
+  const model = ASSET_MODELS[asset.type] as AnyModel;
   return model.contractual(asset as never, cutoff);
+}
+
+const fenCashflowsMemo = memoByCutoff((asset, cutoff): FenCashflows => {
+  const model = ASSET_MODELS[asset.type] as AnyModel | undefined;
+  return model?.contractualFen?.(asset as never, cutoff) ?? fenCashflows(contractualCashflows(asset, cutoff));
+});
+
+/**
+ * The contractual cash flows of one asset in whole fen (computed once per asset and cutoff):
+ * the same amounts as {@link contractualCashflows}, from the type's integer computation when it
+ * has one, else converted. Throws an InternalError for an amount beyond the safe range of fen.
+ */
+export function contractualFen(asset: AssetSpec, cutoff: IsoDate): FenCashflows {
+  return fenCashflowsMemo.get(asset, cutoff);
 }
 
 /**
@@ -55,10 +71,10 @@ function computeCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflo
  * when it has one (nothing kept), else from its (memoised) contractual cash flows.
  */
 export function contractualOutline(asset: AssetSpec, cutoff: IsoDate): ContractualOutline {
-  const model = ASSET_MODELS[asset.type] as AssetModel<AssetSpec['type']>;
+  const model = ASSET_MODELS[asset.type] as AnyModel;
   if (model.outline) return model.outline(asset as never, cutoff);
   const cf = contractualCashflows(asset, cutoff);
   return { balance: cf.balance, lastDate: cf.flows[cf.flows.length - 1]?.date, dates: () => cf.flows.map((f) => f.date) };
 }
 
-export type { AssetModel, ContractualCashflows, ContractualOutline, Flow } from './types.js';
+export type { ContractualCashflows, ContractualOutline, FenCashflows, Flow } from './types.js';

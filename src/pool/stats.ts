@@ -8,9 +8,9 @@ import type { IP_TYPES } from '../schema/pool.js';
 
 type IpType = (typeof IP_TYPES)[number];
 import { Decimal, sum, ZERO } from '../util/money.js';
-import { contractualCashflows, contractualCashflowsOnce, type ContractualCashflows } from './index.js';
-import { riskReserveOf } from './royalty.js';
-import { assertNever } from '../util/never.js';
+import { ASSET_MODELS, contractualCashflows, contractualCashflowsOnce, type AssetModel, type ContractualCashflows } from './index.js';
+import type { AssetType } from './registry.js';
+import { riskReserveOf } from './assets/royalty.js';
 
 /** Exact fractions of 1 at this many decimals; the last unit goes by largest remainder. */
 const SHARE_DECIMALS = 12;
@@ -132,22 +132,9 @@ export function shares(parts: readonly Decimal[]): Decimal[] {
   return floors.map((f) => f.div(scale));
 }
 
-/**
- * The annual rate an asset carries, for the weighted average: loans and leases have one;
- * royalties, receivables and scheduled flows do not (they are not interest-bearing).
- */
+/** The annual rate an asset carries, for the weighted average (its module says; loans and leases have one). */
 function annualRate(asset: AssetSpec): Decimal | undefined {
-  switch (asset.type) {
-    case 'pledgeLoan':
-    case 'lease':
-      return asset.rate;
-    case 'royalty':
-    case 'receivable':
-    case 'scheduledFlow':
-      return undefined;
-    default:
-      return assertNever(asset, 'asset type');
-  }
+  return (ASSET_MODELS[asset.type] as AssetModel<AssetType>).annualRate(asset as never);
 }
 
 function lastPaymentDate(cf: ContractualCashflows): IsoDate | undefined {

@@ -1,5 +1,6 @@
 /** One interface for every asset type: contractual cash flows from the cutoff date. */
-import type { Decimal } from '../util/money.js';
+import { ZERO, type Decimal } from '../util/money.js';
+import { decimalOfFen, fromYuan, type Money } from '../util/fen.js';
 import type { IsoDate } from '../dates/date.js';
 import type { AssetSpec } from '../schema/deal.js';
 
@@ -23,21 +24,6 @@ export interface ContractualCashflows {
 
 export type AssetOf<T extends AssetSpec['type']> = Extract<AssetSpec, { type: T }>;
 
-/** An asset type's module. */
-export interface AssetModel<T extends AssetSpec['type']> {
-  type: T;
-  /** 中文名 of the asset type, for reports. */
-  label: { zh: string; en: string };
-  /** The contract's payments after `cutoff`, before any default or delay. */
-  contractual(asset: AssetOf<T>, cutoff: IsoDate): ContractualCashflows;
-  /**
-   * The same balance and flow dates as `contractual`, without computing amounts: what
-   * validation needs of a pool of a million loans. Optional: without it they come from
-   * `contractual`.
-   */
-  outline?(asset: AssetOf<T>, cutoff: IsoDate): ContractualOutline;
-}
-
 /** An asset's balance at the cutoff and the dates of its flows, as {@link ContractualCashflows} has them. */
 export interface ContractualOutline {
   balance: Decimal;
@@ -45,4 +31,41 @@ export interface ContractualOutline {
   lastDate: IsoDate | undefined;
   /** The dates of the flows, in date order (computed when asked). */
   dates(): IsoDate[];
+}
+
+/**
+ * An asset's contractual cash flows in whole fen, column by column: the flow `i` is paid on
+ * `dates[i]`, `principal[i]` and `interest[i]`. What {@link ContractualCashflows} holds, for
+ * integer consumers (the engine), without a Decimal per amount.
+ */
+export interface FenCashflows {
+  balance: Money;
+  dates: readonly IsoDate[];
+  principal: readonly Money[];
+  interest: readonly Money[];
+}
+
+/** Fen flows as Decimal flows (the same amounts; a repeated amount shares one Decimal). */
+export function decimalCashflows(fen: FenCashflows): ContractualCashflows {
+  const n = fen.dates.length;
+  const flows: Flow[] = new Array(n);
+  let lastFen = 0;
+  let last = ZERO;
+  for (let i = 0; i < n; i++) {
+    const p = fen.principal[i]!;
+    if (p !== lastFen) (lastFen = p), (last = decimalOfFen(p));
+    const interest = fen.interest[i]!;
+    flows[i] = { date: fen.dates[i]!, principal: last, interest: interest === 0 ? ZERO : decimalOfFen(interest) };
+  }
+  return { balance: decimalOfFen(fen.balance), flows };
+}
+
+/** Decimal flows in whole fen (throws an InternalError for an amount beyond the safe range). */
+export function fenCashflows(cf: ContractualCashflows): FenCashflows {
+  return {
+    balance: fromYuan(cf.balance),
+    dates: cf.flows.map((f) => f.date),
+    principal: cf.flows.map((f) => fromYuan(f.principal)),
+    interest: cf.flows.map((f) => fromYuan(f.interest)),
+  };
 }

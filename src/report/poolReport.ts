@@ -7,48 +7,36 @@ import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
 import { collectAssumptions } from './assumptions.js';
+import { ASSET_MODULES } from '../pool/registry.js';
+import { lease, LEASE_PRINCIPAL_BALANCE } from '../pool/assets/lease.js';
+import type { AssetLabels } from '../pool/assets/model.js';
 
-const OBLIGOR: Record<string, Label> = {
-  pledgeLoan: { zh: '借款人', en: 'borrowers' },
-  royalty: { zh: '专利客户', en: 'licensees' },
-  lease: { zh: '承租人', en: 'lessees' },
-  leasePrincipal: { zh: '承租人', en: 'lessees' },
-  receivable: { zh: '债务人', en: 'debtors' },
-  mixed: { zh: '债务人', en: 'obligors' },
+/**
+ * Labels by the deal's structure: each asset type's from its module, a lease pool counted on
+ * the lease principal, and a mixed pool.
+ */
+const MIXED: AssetLabels = {
+  name: { zh: '混合资产', en: 'Mixed assets' },
+  obligors: { zh: '债务人', en: 'obligors' },
+  obligor: { zh: '债务人', en: 'obligor' },
+  balance: { zh: '资产余额', en: 'Asset balance' },
+  ipType: { zh: '知识产权类型', en: 'IP type' },
 };
-const OBLIGOR_ONE: Record<string, Label> = {
-  pledgeLoan: { zh: '借款人', en: 'borrower' },
-  royalty: { zh: '专利客户', en: 'licensee' },
-  lease: { zh: '承租人', en: 'lessee' },
-  leasePrincipal: { zh: '承租人', en: 'lessee' },
-  receivable: { zh: '债务人', en: 'debtor' },
-  mixed: { zh: '债务人', en: 'obligor' },
-};
-const BALANCE: Record<string, Label> = {
-  pledgeLoan: { zh: '贷款余额', en: 'Loan balance' },
-  royalty: { zh: '应收许可费余额', en: 'Royalty receivable' },
-  lease: { zh: '应收租金余额', en: 'Rent receivable' },
-  leasePrincipal: { zh: '租赁本金余额', en: 'Lease principal' },
-  receivable: { zh: '应收账款余额', en: 'Receivable balance' },
-  mixed: { zh: '资产余额', en: 'Asset balance' },
-};
-const IP_TYPE_TITLE: Record<string, Label> = {
-  pledgeLoan: { zh: '质押知识产权类型', en: 'pledged IP type' },
-  royalty: { zh: '许可专利类型', en: 'licensed patent type' },
-  lease: { zh: '租赁知识产权类型', en: 'leased IP type' },
-  receivable: { zh: '知识产权类型', en: 'IP type' },
-  mixed: { zh: '知识产权类型', en: 'IP type' },
+const LABELS: Record<string, AssetLabels> = {
+  ...Object.fromEntries(ASSET_MODULES.map((m) => [m.type, m.labels])),
+  leasePrincipal: { ...lease.labels, balance: LEASE_PRINCIPAL_BALANCE },
+  mixed: MIXED,
 };
 const STRATUM_TITLE: Record<StratumKey, (structure: string) => Label> = {
   industry: () => ({ zh: '按行业分布', en: 'By industry' }),
-  ipType: (s) => ({ zh: `按${IP_TYPE_TITLE[s]!.zh}分布`, en: `By ${IP_TYPE_TITLE[s]!.en}` }),
+  ipType: (s) => ({ zh: `按${LABELS[s]!.ipType.zh}分布`, en: `By ${LABELS[s]!.ipType.en}` }),
   region: () => ({ zh: '按地区分布', en: 'By region' }),
   sizeBand: () => ({ zh: '按单笔金额分布', en: 'By contract size' }),
   remainingTerm: () => ({ zh: '按剩余期限分布', en: 'By remaining term' }),
 };
 const STRATUM_LABEL: Record<StratumKey, (structure: string) => Label> = {
   industry: () => ({ zh: '行业', en: 'Industry' }),
-  ipType: (s) => ({ zh: IP_TYPE_TITLE[s]!.zh, en: cap(IP_TYPE_TITLE[s]!.en) }),
+  ipType: (s) => ({ zh: LABELS[s]!.ipType.zh, en: cap(LABELS[s]!.ipType.en) }),
   region: () => ({ zh: '地区', en: 'Region' }),
   sizeBand: () => ({ zh: '金额区间', en: 'Size band' }),
   remainingTerm: () => ({ zh: '剩余期限', en: 'Remaining term' }),
@@ -92,9 +80,9 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
 }
 
 function summarySection(s: PoolStats, structure: string): Section {
-  const ob = OBLIGOR[structure]!;
-  const one = OBLIGOR_ONE[structure]!;
-  const bal = BALANCE[structure]!;
+  const ob = LABELS[structure]!.obligors;
+  const one = LABELS[structure]!.obligor;
+  const bal = LABELS[structure]!.balance;
   const items: Section & { type: 'kv' } = {
     type: 'kv',
     id: 'summary',
@@ -175,7 +163,7 @@ function royaltySection(s: PoolStats): Section {
 }
 
 function topObligorSection(s: PoolStats, deal: LoadedDeal, structure: string): TableSection {
-  const one = OBLIGOR_ONE[structure]!;
+  const one = LABELS[structure]!.obligor;
   const totals = new Map<string, { name: string; amount: Decimal; count: number }>();
   deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;

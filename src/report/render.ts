@@ -52,6 +52,7 @@ import { type Align, displayWidth, padDisplay } from './width.js';
 import { renderHtml } from './html.js';
 import { assertNever } from '../util/never.js';
 import { printableCell } from '../validate/diagnostics.js';
+import { RESULT_SCHEMA_VERSION } from '../contract/kinds.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export type { Align } from './width.js';
@@ -679,7 +680,7 @@ function jsonRow(columns: Column[], row: Record<string, Cell>): JsonObject {
 }
 
 /**
- * JSON: `{ title, subtitle?, sections: { [id]: section }, notes? }`, labels in `opts.lang`,
+ * JSON: `{ schemaVersion, title, subtitle?, sections: { [id]: section }, notes? }`, labels in `opts.lang`,
  * pretty-printed with 2 spaces and a final newline, keys in the order of the report.
  * A table section is `{ title, columns: [{ key, header, kind }], rows: [{ [key]: value }], total? }`
  * (rows carry exactly the column keys, missing ones as `null`; headers have no unit suffix because
@@ -689,7 +690,7 @@ function jsonRow(columns: Column[], row: Record<string, Cell>): JsonObject {
 function renderJson(report: Report, opts: RenderOptions): string {
   const { lang } = opts;
   uniqueKeys(report.sections.map((s) => s.id), 'section id');
-  const root = new JsonObject().set('title', report.title[lang]);
+  const root = new JsonObject().set('schemaVersion', RESULT_SCHEMA_VERSION).set('title', report.title[lang]);
   if (report.subtitle && report.subtitle.length > 0) root.set('subtitle', report.subtitle.map((l) => l[lang]));
   const sections = new JsonObject();
   for (const section of report.sections) {

@@ -1,13 +1,14 @@
 /**
  * The `ipabs run` report: tranche cash-flow tables, pool collections, fees, accounts, support
- * draws, events and the analytics, built from a run result. Also the JSON contract for programs.
+ * draws, events and the analytics, built from a run result. The JSON contract for programs is
+ * src/contract/runResult.ts.
  */
 import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
 import type { LedgerEntry } from '../engine/ledger.js';
 import { formatValue } from './render.js';
 import { assertNever } from '../util/never.js';
 import { Decimal, ZERO } from '../util/money.js';
-import { fmtFen, sumMoney, toYuan, type Money } from '../util/fen.js';
+import { sumMoney, toYuan, type Money } from '../util/fen.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
 
@@ -374,149 +375,5 @@ function eventSection(r: RunResult, lang: Lang, unit: Unit): TableSection {
       { key: 'message', header: { zh: '说明', en: 'Message' }, kind: 'text' },
     ],
     rows: r.events.map((e) => ({ period: e.period, date: e.date, type: EVENT_TYPE[e.type][lang], message: eventText(e, lang, unit) })),
-  };
-}
-
-const m = (d: Money) => fmtFen(d);
-
-/** A ledger entry in JSON: what moved, and in which phase (and waterfall step, 0-based). */
-function ledgerJson(e: LedgerEntry): Record<string, unknown> {
-  const step = e.step === undefined ? {} : { step: e.step, stepType: e.stepType };
-  return { period: e.period, date: e.date, from: e.from, to: e.to, amount: m(e.amount), reason: e.reason, phase: e.phase, ...step };
-}
-const ratio = (d: Decimal | undefined) => (d === undefined ? null : d.toDecimalPlaces(10).toString());
-const float = (x: number | undefined, dp = 10) => (x === undefined ? null : Number(x.toFixed(dp)));
-
-/**
- * The JSON contract of `ipabs run --format json`: amounts as decimal strings in yuan with two
- * decimals, dates as YYYY-MM-DD (`date` the day cash moves, `nominalDate` the schedule date).
- */
-export function runJson(r: RunResult, options: { ledger?: boolean } = {}): Record<string, unknown> {
-  return {
-    deal: r.deal,
-    scenario: r.scenario,
-    tranches: r.tranches.map((t) => ({
-      id: t.id,
-      name: t.name,
-      class: t.class,
-      balance: m(t.balance),
-      coupon: ratio(t.coupon),
-      expectedMaturity: t.expectedMaturity,
-      periods: t.periods.map((p) => ({
-        period: p.period,
-        date: p.date,
-        nominalDate: p.nominalDate,
-        beginBalance: m(p.beginBalance),
-        interestDue: m(p.interestDue),
-        interestPaid: m(p.interestPaid),
-        principalDue: m(p.principalDue),
-        principalPaid: m(p.principalPaid),
-        residualPaid: m(p.residualPaid),
-        endBalance: m(p.endBalance),
-        interestShortfall: m(p.interestShortfall),
-      })),
-      summary: {
-        finalPaymentDate: t.summary.finalPaymentDate ?? null,
-        principalPaid: m(t.summary.principalPaid),
-        interestPaid: m(t.summary.interestPaid),
-        residualPaid: m(t.summary.residualPaid),
-        loss: m(t.summary.loss),
-        interestShortfall: m(t.summary.interestShortfall),
-        principalWindow: t.summary.principalWindow ?? null,
-        wal: float(t.summary.wal),
-        yield: float(t.summary.yield),
-        macaulayDuration: float(t.summary.macaulayDuration),
-        modifiedDuration: float(t.summary.modifiedDuration),
-      },
-    })),
-    pool: {
-      initialBalance: m(r.pool.initialBalance),
-      totalCollected: m(r.pool.totalCollected),
-      totalDefaulted: m(r.pool.totalDefaulted),
-      totalRecovered: m(r.pool.totalRecovered),
-      recoveriesAfterEnd: m(r.pool.recoveriesAfterEnd),
-      periods: r.pool.periods.map((p) => ({
-        period: p.period,
-        date: p.date,
-        nominalDate: p.nominalDate,
-        collectionStart: p.collectionStart,
-        collectionEnd: p.collectionEnd,
-        beginBalance: m(p.beginBalance),
-        scheduledPrincipal: m(p.scheduledPrincipal),
-        scheduledInterest: m(p.scheduledInterest),
-        principal: m(p.principal),
-        interest: m(p.interest),
-        missed: m(p.missed),
-        defaulted: m(p.defaulted),
-        recoveries: m(p.recoveries),
-        compensation: m(p.compensation),
-        prepaid: m(p.prepaid),
-        guaranteePayments: m(p.guaranteePayments),
-        callProceeds: m(p.callProceeds),
-        endBalance: m(p.endBalance),
-        cumulativeDefaulted: m(p.cumulativeDefaulted),
-      })),
-    },
-    fees: r.fees.map((f) => ({
-      id: f.id,
-      name: f.name,
-      kind: f.kind,
-      totalPaid: m(f.totalPaid),
-      unpaid: m(f.unpaid),
-      periods: f.periods.map((p) => ({ period: p.period, date: p.date, due: m(p.due), paid: m(p.paid), arrears: m(p.arrears) })),
-    })),
-    accounts: r.accounts.map((a) => ({
-      id: a.id,
-      name: a.name,
-      kind: a.kind,
-      ...(a.drawn !== undefined ? { drawn: m(a.drawn) } : {}),
-      periods: a.periods.map((p) => ({ period: p.period, date: p.date, begin: m(p.begin), in: m(p.in), out: m(p.out), end: m(p.end) })),
-    })),
-    supports: r.supports.map((s) => ({
-      id: s.id,
-      name: s.name ?? null,
-      kind: s.kind,
-      provider: s.provider,
-      totalDrawn: m(s.totalDrawn),
-      repaid: m(s.repaid),
-      outstanding: m(s.outstanding),
-      unpaid: m(s.unpaid),
-      draws: s.draws.map((d) => ({ period: d.period, date: d.date, requested: m(d.requested), amount: m(d.amount), reason: d.reason })),
-    })),
-    events: r.events.map((e) => ({
-      period: e.period,
-      date: e.date,
-      type: e.type,
-      ...(e.id !== undefined ? { id: e.id } : {}),
-      ...(e.name !== undefined ? { name: e.name } : {}),
-      ...(e.amount !== undefined ? { amount: m(e.amount) } : {}),
-      ...(e.requested !== undefined ? { requested: m(e.requested) } : {}),
-      ...(e.detail !== undefined ? { detail: e.detail } : {}),
-      message: e.message,
-    })),
-    states: r.states,
-    coverage: {
-      minimum: ratio(r.coverage.minimum),
-      wholeLife: ratio(r.coverage.wholeLife),
-      periods: r.coverage.periods.map((c) => ({
-        period: c.period,
-        date: c.date,
-        fundsForSenior: m(c.fundsForSenior),
-        seniorDue: m(c.seniorDue),
-        multiple: ratio(c.multiple),
-        excessSpread: m(c.excessSpread),
-      })),
-    },
-    checks: {
-      conservation: r.checks.conservation,
-      cashIn: m(r.checks.cashIn),
-      cashOut: m(r.checks.cashOut),
-      held: m(r.checks.held),
-      periodsChecked: r.checks.periodsChecked,
-      fundedAtClosing: m(r.checks.fundedAtClosing),
-      largestDifference: m(r.checks.largestDifference),
-      periods: r.checks.periods.map((c) => ({ period: c.period, cashIn: m(c.cashIn), cashOut: m(c.cashOut), heldBegin: m(c.heldBegin), heldEnd: m(c.heldEnd), holds: c.holds })),
-    },
-    ...(options.ledger ? { ledger: r.ledger.map(ledgerJson) } : {}),
   };
 }

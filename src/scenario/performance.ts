@@ -1,201 +1,212 @@
 /**
- * Pool performance: the contractual cash flows of each asset, bucketed into the deal's
- * collection periods once per deal, then what a scenario makes of them. Pure.
+ * Pool performance: what a scenario makes of the pool's contractual cash flows, in whole fen.
+ * Pure.
  *
  * Within a collection period the order is fixed: defaults first (a defaulting asset pays nothing
  * of the period), then scheduled payments of what performs, then prepayments of what is left.
  * Pool-wide defaults and prepayments take the same share of every performing asset in their
  * group ("fractional" defaults, as rating analysts apply a cumulative default rate); named
- * obligors default whole.
+ * obligors default whole. Each asset's amounts are rounded to the fen (half up) as it defaults,
+ * pays and prepays; the shares behind them are exact Decimals computed once per group
+ * (scenario/chain.ts), so the work per asset and period is integer arithmetic.
  */
-import { daysBetween } from '../dates/date.js';
-import type { DealPeriod } from '../deal/periods.js';
-import { periodOfDate } from '../deal/periods.js';
 import type { AssetSpec } from '../schema/deal.js';
-import { contractualCashflows } from '../pool/index.js';
-import { Decimal, ONE, sum, toFen, ZERO } from '../util/money.js';
-import { assertNever } from '../util/never.js';
-import { LOSS_SHARING_MODELS, type ScenarioSpec } from './schema.js';
+import { factor, fen, mulRound, NIL, type Factor, type Money } from '../util/fen.js';
+import { ONE, ZERO } from '../util/money.js';
+import { buildChain, type Chain } from './chain.js';
+import { defaultFractions, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateRule } from './defaultRates.js';
+import type { ArrivalKind, MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
+import type { ScenarioSpec } from './schema.js';
 
-/** One asset's contractual flows per deal period. */
-export interface AssetSchedule {
-  /** Balance at the cutoff. */
-  balance: Decimal;
-  /** Per period (index 0 = period 1): contractual principal and interest due in its window. */
-  principal: Decimal[];
-  interest: Decimal[];
-  /** Contractual balance at the start of each period. */
-  startBalance: Decimal[];
-  /** Flows after the last collection date, never collected by the deal. */
-  lateFlows: number;
+export { preparePool } from './prepare.js';
+export { resolveDefaults } from './defaultRates.js';
+export { timingWeights } from './timing.js';
+export type { ArrivalKind, MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
+
+/** Running per-period totals, in fen, starting from the pool's contractual totals. */
+interface Totals {
+  principal: number[];
+  interest: number[];
+  prepaid: number[];
+  missed: number[];
+  defaulted: number[];
+  endBalance: number[];
 }
 
-/** What performance needs of a deal, computed once. */
-export interface PreparedPool {
-  periods: readonly DealPeriod[];
-  assets: readonly AssetSpec[];
-  schedules: AssetSchedule[];
-  /** Per period: contractual principal and interest of the whole pool, and its start balance. */
-  basePrincipal: Decimal[];
-  baseInterest: Decimal[];
-  baseStartBalance: Decimal[];
-  initialBalance: Decimal;
-  /** Days in each period (from the cutoff, then between collection ends), for annual rates. */
-  periodDays: number[];
-}
-
-/** Buckets every asset's contractual flows into the deal's periods. */
-export function preparePool(assets: readonly AssetSpec[], cutoff: string, periods: readonly DealPeriod[]): PreparedPool {
-  const n = periods.length;
-  const schedules = assets.map((asset): AssetSchedule => {
-    const cf = contractualCashflows(asset, cutoff);
-    const principal = periods.map(() => ZERO);
-    const interest = periods.map(() => ZERO);
-    let lateFlows = 0;
-    for (const f of cf.flows) {
-      const k = periodOfDate(periods, f.date);
-      if (k < 0) {
-        lateFlows++;
-        continue;
-      }
-      principal[k] = principal[k]!.plus(f.principal);
-      interest[k] = interest[k]!.plus(f.interest);
-    }
-    const startBalance: Decimal[] = [];
-    let b = cf.balance;
-    for (let k = 0; k < n; k++) {
-      startBalance.push(b);
-      b = b.minus(principal[k]!);
-    }
-    return { balance: cf.balance, principal, interest, startBalance, lateFlows };
-  });
-  const total = (pick: (s: AssetSchedule) => Decimal[]) => periods.map((_, k) => sum(schedules.map((s) => pick(s)[k]!)));
-  return {
-    periods,
-    assets,
-    schedules,
-    basePrincipal: total((s) => s.principal),
-    baseInterest: total((s) => s.interest),
-    baseStartBalance: total((s) => s.startBalance),
-    initialBalance: sum(schedules.map((s) => s.balance)),
-    periodDays: periods.map((p, k) => Math.max(1, daysBetween(k === 0 ? cutoff : periods[k - 1]!.collectionEnd, p.collectionEnd))),
-  };
-}
-
-/** A default of (part of) one asset in one period, with what it later brings back. */
-export interface DefaultEvent {
-  asset: number;
-  /** 0-based period of the default. */
-  period: number;
-  /** Balance that defaulted. */
-  balance: Decimal;
-  /** Interest due in the default period and missed. */
-  interestMissed: Decimal;
-  /** The share of the asset's contractual payments that this default takes away. */
-  share: Decimal;
+/** What a default of one asset brings back, and when. */
+interface Recovery {
   mode: 'default' | 'stopPaying';
-  /** Recoveries and loss-sharing compensation, by 0-based period of arrival, to the fen. */
-  arrivals: { period: number; amount: Decimal; kind: 'recovery' | 'compensation' }[];
+  rate: Factor;
+  lag: number;
 }
 
-export interface PoolPeriodPerformance {
-  scheduledPrincipal: Decimal;
-  scheduledInterest: Decimal;
-  /** Principal collected: scheduled payments of what performs, prepayments, delayed payments. */
-  principal: Decimal;
-  interest: Decimal;
-  prepaid: Decimal;
-  /** Contractual payments due in the period that were not paid when due. */
-  missed: Decimal;
-  /** Balance that defaulted in the period. */
-  defaulted: Decimal;
-  /** Performing pool balance at the end of the period. */
-  endBalance: Decimal;
+/** The scenario's terms that every asset shares, and what the assets add up. */
+interface Terms {
+  n: number;
+  delayed: { share: Factor; extraPeriods: number } | undefined;
+  /** 1 − the lender's share of a loss: what loss sharing compensates. */
+  compensated: Factor;
+  events: MoneyDefaultEvent[];
+  afterEnd: number;
 }
 
-export interface PoolPerformance {
-  periods: PoolPeriodPerformance[];
-  /** Recoveries and compensation that would arrive after the deal's last period (not collected). */
-  afterEnd: Decimal;
-  events: DefaultEvent[];
-  /** Events by the 0-based period of their default, and arrivals by the period they arrive in. */
-  eventsByPeriod: DefaultEvent[][];
-  arrivalsByPeriod: { event: DefaultEvent; amount: Decimal; kind: 'recovery' | 'compensation' }[][];
+/** One asset's part of the scenario. */
+interface AssetRun {
+  index: number;
+  schedule: MoneySchedule;
+  chain: Chain;
+  /** 0-based period of a named default (n without one) and what it recovers. */
+  at: number;
+  named: Recovery;
+  pooled: Recovery;
+  delay: number;
+  /** The haircut's complement, when collections of the asset keep less than all. */
+  keep: Factor | null;
 }
 
-type ObligorDefaultSpec = ScenarioSpec['defaults'][number];
+/** Records the default of the chain's fraction of `start` in period k; returns the balance defaulted. */
+function recordDefault(run: AssetRun, k: number, start: Money, terms: Terms, tot: Totals): Money {
+  const c = run.chain;
+  const defaulted = c.whole[k] ? start : mulRound(start, c.fractionFactor[k]!);
+  const interestMissed = mulRound(run.schedule.interest[k]!, c.missedFactor[k]!);
+  const r = k >= run.at ? run.named : run.pooled;
+  // stopPaying: the obligor stops paying and nothing is recovered.
+  const arrivals = r.mode === 'default' ? recoveries(defaulted, k, r, terms) : [];
+  terms.events.push({ asset: run.index, period: k, balance: defaulted, interestMissed, share: c.defaultShare[k]!, mode: r.mode, arrivals });
+  tot.defaulted[k] = tot.defaulted[k]! + defaulted;
+  return defaulted;
+}
 
 /**
- * Which assets the scenario names as defaulting, and when. Validation allows one entry per asset
- * (scenarioRepeats); should a scenario built in code name one twice, the first entry counts.
+ * Whether an amount arrives within the deal: nothing for nothing, and what would arrive after
+ * the deal's last period never reaches the plan (it is counted apart, in afterEnd).
  */
-export function resolveDefaults(assets: readonly AssetSpec[], scenario: ScenarioSpec, periodCount: number): (ObligorDefaultSpec | undefined)[] {
-  const out: (ObligorDefaultSpec | undefined)[] = assets.map(() => undefined);
-  for (const d of scenario.defaults) {
-    assets.forEach((a, i) => {
-      const hit = (d.asset !== undefined && d.asset === a.id) || (d.obligor !== undefined && (d.obligor === a.obligor || d.obligor === a.obligorId));
-      if (hit && out[i] === undefined && d.period <= periodCount) out[i] = d;
-    });
-  }
+function withinDeal(period: number, amount: Money, terms: Terms): boolean {
+  if (amount <= 0) return false;
+  if (period < terms.n) return true;
+  terms.afterEnd += amount;
+  return false;
+}
+
+/**
+ * What a default brings back: recoveries (a share of them perhaps later) and loss-sharing
+ * compensation. The list is allocated at its size: a pool-wide default makes one per asset and
+ * period, and the engine keeps them all.
+ */
+function recoveries(defaulted: Money, k: number, r: Recovery, terms: Terms): MoneyDefaultEvent['arrivals'] {
+  const recovered = mulRound(defaulted, r.rate);
+  const late = terms.delayed ? mulRound(recovered, terms.delayed.share) : NIL;
+  const onTime = (recovered - late) as Money;
+  const compensation = mulRound((defaulted - recovered) as Money, terms.compensated);
+  const due = k + r.lag;
+  const latePeriod = due + (terms.delayed?.extraPeriods ?? 0);
+  const a = withinDeal(due, onTime, terms);
+  const b = withinDeal(latePeriod, late, terms);
+  const c = withinDeal(due, compensation, terms);
+  const out = new Array<MoneyDefaultEvent['arrivals'][number]>(Number(a) + Number(b) + Number(c));
+  let i = 0;
+  if (a) out[i++] = { period: due, amount: onTime, kind: 'recovery' };
+  if (b) out[i++] = { period: latePeriod, amount: late, kind: 'recovery' };
+  if (c) out[i++] = { period: due, amount: compensation, kind: 'compensation' };
   return out;
 }
 
+/** Scheduled payments of what performs, less any haircut, perhaps paid late; returns the principal paid. */
+function pay(run: AssetRun, k: number, balance: number, performing: Factor, tot: Totals): number {
+  const s = run.schedule;
+  const principal = s.principal[k]!;
+  const interest = s.interest[k]!;
+  // The last contractual payment clears what is left performing.
+  const paidPrincipal = s.startBalance[k] === principal ? balance : Math.min(balance, mulRound(principal, performing));
+  const paidInterest = mulRound(interest, performing);
+  let missed = Math.max(0, principal - paidPrincipal) + (interest - paidInterest);
+  const keptPrincipal = run.keep ? mulRound(paidPrincipal as Money, run.keep) : paidPrincipal;
+  const keptInterest = run.keep ? mulRound(paidInterest, run.keep) : paidInterest;
+  if (run.delay > 0) missed += paidPrincipal + paidInterest;
+  else if (run.keep) missed += paidPrincipal - keptPrincipal + (paidInterest - keptInterest);
+  tot.missed[k] = tot.missed[k]! + missed;
+  const target = Math.min(tot.principal.length - 1, k + run.delay);
+  tot.principal[target] = tot.principal[target]! + keptPrincipal;
+  tot.interest[target] = tot.interest[target]! + keptInterest;
+  return paidPrincipal;
+}
+
 /**
- * Timing weights of cumulative defaults over `m` active periods. Front-loaded by x: the first
- * half of the time carries 50% + x of the defaults, the second half 50% − x, evenly within each
- * half (a period straddling the middle takes its share of each).
+ * One asset through every period: its contractual flows leave the totals and what it really
+ * pays goes back in. The asset holds the chain's share while it has a balance, and keeps the
+ * share it had when its balance ran out.
  */
-export function timingWeights(timing: NonNullable<ScenarioSpec['defaultRate']>['timing'], m: number): number[] {
-  if (m <= 0) return [];
-  if (timing === 'even') return Array.from({ length: m }, () => 1 / m);
-  if ('explicit' in timing) {
-    const w = Array.from({ length: m }, (_, k) => timing.explicit[k] ?? 0);
-    const total = w.reduce((a, b) => a + b, 0);
-    return total > 0 ? w.map((x) => x / total) : w;
+function runAsset(run: AssetRun, terms: Terms, tot: Totals): void {
+  const s = run.schedule;
+  const c = run.chain;
+  let balance: number = s.balance;
+  let performing = c.start[0]!;
+  for (let k = 0; k < terms.n; k++) {
+    tot.principal[k] = tot.principal[k]! - s.principal[k]!;
+    tot.interest[k] = tot.interest[k]! - s.interest[k]!;
+    tot.endBalance[k] = tot.endBalance[k]! - (s.startBalance[k]! - s.principal[k]!);
+    if (performing.zero) {
+      tot.missed[k] = tot.missed[k]! + (s.principal[k]! + s.interest[k]!);
+      continue;
+    }
+    const live = balance > 0;
+    if (live) {
+      performing = c.after[k]!;
+      if (c.fraction[k]) balance -= recordDefault(run, k, balance as Money, terms, tot);
+    }
+    balance -= pay(run, k, balance, performing.factor, tot);
+    // Prepayment of what is left performing after the scheduled principal.
+    const q = c.prepay[k];
+    if (live && balance > 0 && q) {
+      const prepaid = mulRound(balance as Money, q);
+      tot.principal[k] = tot.principal[k]! + prepaid;
+      tot.prepaid[k] = tot.prepaid[k]! + prepaid;
+      balance -= prepaid;
+      performing = c.start[k + 1] ?? performing;
+    }
+    tot.endBalance[k] = tot.endBalance[k]! + balance;
   }
-  let loaded: number;
-  if ('frontLoaded' in timing) loaded = timing.frontLoaded.toNumber();
-  else if ('backLoaded' in timing) loaded = -timing.backLoaded.toNumber();
-  else return assertNever(timing, 'default timing');
-  const x = Math.min(0.5, loaded);
-  const first = 2 * (0.5 + x);
-  const second = 2 * (0.5 - x);
-  return Array.from({ length: m }, (_, k) => {
-    const a = k / m;
-    const b = (k + 1) / m;
-    const inFirst = Math.max(0, Math.min(b, 0.5) - a);
-    const inSecond = Math.max(0, b - Math.max(a, 0.5));
-    return inFirst * first + inSecond * second;
-  });
 }
 
-interface RateRule {
-  cumulative?: Decimal;
-  annualCdr?: Decimal;
+/** The chain of each asset: its rate group's, or for a named default one of its own period. */
+function chains(pool: MoneyPreparedPool, scenario: ScenarioSpec, named: readonly (ObligorDefaultSpec | undefined)[]): (i: number) => Chain {
+  const { assets, schedules, periodDays } = pool;
+  const n = periodDays.length;
+  const dr = scenario.defaultRate;
+  const cpr = scenario.prepayment?.cpr;
+  const prepay = periodicFractions(cpr, periodDays);
+  const noDefaults = periodDays.map(() => ZERO);
+  const byKey = new Map<string, Chain>();
+  const byPeriod = new Map<number, Chain>();
+  const rates = dr ? assets.map((a) => rateFor(a, dr)) : undefined;
+  const keyOf = (i: number) => rates?.[i]!.key ?? 'pool';
+  if (dr && rates) {
+    const groups = new Map<string, { rule: RateRule; active: MoneySchedule[] }>();
+    rates.forEach(({ key, rule }, i) => {
+      const g = groups.get(key) ?? { rule, active: [] };
+      if (named[i] === undefined) g.active.push(schedules[i]!);
+      groups.set(key, g);
+    });
+    for (const [key, g] of groups) byKey.set(key, buildChain(defaultFractions(g.rule, dr.timing, g.active, periodDays, cpr), prepay, n));
+  }
+  return (i) => {
+    const d = named[i];
+    if (d) {
+      const at = d.period - 1;
+      let c = byPeriod.get(at);
+      if (!c) byPeriod.set(at, (c = buildChain(periodDays.map((_, k) => (k >= at ? ONE : ZERO)), prepay, at)));
+      return c;
+    }
+    const key = keyOf(i);
+    let c = byKey.get(key);
+    if (!c) byKey.set(key, (c = buildChain(noDefaults, prepay, n)));
+    return c;
+  };
 }
 
-/** The default rate that applies to an asset: the first matching override, else the pool-wide rate. */
-function rateFor(asset: AssetSpec, dr: NonNullable<ScenarioSpec['defaultRate']>): { key: string; rule: RateRule } {
-  const i = dr.overrides.findIndex((o) => (o.assetType === undefined || o.assetType === asset.type) && (o.obligor === undefined || o.obligor === asset.obligor || o.obligor === asset.obligorId));
-  return i >= 0 ? { key: `o${i}`, rule: dr.overrides[i]! } : { key: 'pool', rule: dr };
-}
-
-/** The lender's share of a loss under loss sharing (1 without it). */
-function lenderShare(scenario: ScenarioSpec): Decimal {
-  const ls = scenario.recovery.lossSharing;
-  if (!ls) return ONE;
-  if ('lenderShare' in ls) return ls.lenderShare;
-  if ('model' in ls) return new Decimal(LOSS_SHARING_MODELS[ls.model].lender);
-  return assertNever(ls, 'loss sharing');
-}
-
-/**
- * Applies a scenario to the prepared pool. Assets the scenario does not touch keep their
- * contractual flows, taken from the pool totals, so a scenario naming a few obligors costs only
- * those obligors' periods.
- */
-export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): PoolPerformance {
-  const { schedules, assets, periodDays } = pool;
+/** Applies a scenario to the prepared pool. Assets the scenario does not touch keep their contractual flows, taken from the pool totals. */
+export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec): MoneyPoolPerformance {
+  const { schedules, assets } = pool;
   const n = pool.periods.length;
   const named = resolveDefaults(assets, scenario, n);
   const dr = scenario.defaultRate;
@@ -203,176 +214,56 @@ export function poolPerformance(pool: PreparedPool, scenario: ScenarioSpec): Poo
   const coll = scenario.collections;
   const collTouches = (a: AssetSpec) => coll !== undefined && coll.assetTypes.includes(a.type) && (coll.delayPeriods > 0 || coll.haircut.gt(0));
   const poolWide = (dr !== undefined && (dr.cumulative?.gt(0) || dr.annualCdr?.gt(0) || dr.overrides.length > 0)) || (cpr !== undefined && cpr.gt(0));
-  const touched = assets.map((a, i) => poolWide || named[i] !== undefined || collTouches(a));
-
-  const periods: PoolPeriodPerformance[] = pool.basePrincipal.map((p, k) => ({
-    scheduledPrincipal: p,
-    scheduledInterest: pool.baseInterest[k]!,
-    principal: p,
-    interest: pool.baseInterest[k]!,
-    prepaid: ZERO,
-    missed: ZERO,
-    defaulted: ZERO,
-    endBalance: pool.baseStartBalance[k]!.minus(p),
-  }));
-  const events: DefaultEvent[] = [];
-  let afterEnd = ZERO;
-  const share = lenderShare(scenario);
-  const recoveryRate = scenario.recovery.rate;
-  const lag = scenario.recovery.lagPeriods;
-  const delayed = scenario.recovery.delayed;
-
-  // Per-period default fractions of each rate group, found from the group's contractual balances.
-  const groupFractions = new Map<string, Decimal[]>();
-  if (dr) {
-    const groups = new Map<string, { rule: RateRule; members: number[] }>();
-    assets.forEach((a, i) => {
-      const { key, rule } = rateFor(a, dr);
-      const g = groups.get(key) ?? { rule, members: [] };
-      g.members.push(i);
-      groups.set(key, g);
-    });
-    for (const [key, g] of groups) groupFractions.set(key, defaultFractions(g.rule, dr.timing, g.members.map((i) => schedules[i]!), periodDays, named, g.members, cpr));
-  }
-  const prepayFraction = periodDays.map((d) => (cpr && cpr.gt(0) ? ONE.minus(ONE.minus(cpr).pow(new Decimal(d).div(365))) : ZERO));
-
+  const tot: Totals = {
+    principal: [...pool.basePrincipal],
+    interest: [...pool.baseInterest],
+    prepaid: new Array<number>(n).fill(0),
+    missed: new Array<number>(n).fill(0),
+    defaulted: new Array<number>(n).fill(0),
+    endBalance: pool.baseStartBalance.map((b, k) => b - pool.basePrincipal[k]!),
+  };
+  const { recovery } = scenario;
+  const delayed = recovery.delayed;
+  const terms: Terms = { n, delayed: delayed && { share: factor(delayed.share), extraPeriods: delayed.extraPeriods }, compensated: factor(ONE.minus(lenderShare(scenario))), events: [], afterEnd: 0 };
+  const pooled: Recovery = { mode: 'default', rate: factor(recovery.rate), lag: recovery.lagPeriods };
+  const keep = coll && coll.haircut.gt(0) ? factor(ONE.minus(coll.haircut)) : null;
+  const chainOf = poolWide || named.some((d) => d) || assets.some(collTouches) ? chains(pool, scenario, named) : undefined;
   assets.forEach((asset, i) => {
-    if (!touched[i]) return;
-    const s = schedules[i]!;
     const d = named[i];
-    const at = d ? d.period - 1 : n;
-    const fractions = dr ? groupFractions.get(rateFor(asset, dr).key)! : undefined;
-    const delay = collTouches(asset) ? coll!.delayPeriods : 0;
-    const keep = collTouches(asset) ? ONE.minus(coll!.haircut) : ONE;
-    let performing = ONE;
-    // The performing balance in fen. What defaults, is paid and is prepaid is taken from it, so the
-    // rounding of fractional amounts stays in it and they never sum to more than the balance.
-    let balance = s.balance;
-    for (let k = 0; k < n; k++) {
-      const p = periods[k]!;
-      // Take the asset's contractual flows out of the totals; what it really pays goes back in.
-      p.principal = p.principal.minus(s.principal[k]!);
-      p.interest = p.interest.minus(s.interest[k]!);
-      p.endBalance = p.endBalance.minus(s.startBalance[k]!.minus(s.principal[k]!));
-      if (performing.isZero()) {
-        p.missed = p.missed.plus(s.principal[k]!).plus(s.interest[k]!);
-        continue;
-      }
-      const start = balance;
-      // A named asset is out of the pool-wide defaults (as it is out of their base): it performs
-      // in full until its own default.
-      let fraction = k >= at ? ONE : d ? ZERO : (fractions?.[k] ?? ZERO);
-      if (fraction.gt(1)) fraction = ONE;
-      if (fraction.gt(0) && start.gt(0)) {
-        const defaultedBalance = fraction.eq(ONE) ? start : toFen(start.times(fraction));
-        const interestMissed = toFen(s.interest[k]!.times(performing).times(fraction));
-        const mode = k >= at ? d!.mode : 'default';
-        const rate = k >= at ? (d!.recoveryRate ?? recoveryRate) : recoveryRate;
-        const eventLag = k >= at ? (d!.recoveryLagPeriods ?? lag) : lag;
-        const event: DefaultEvent = { asset: i, period: k, balance: defaultedBalance, interestMissed, share: performing.times(fraction), mode, arrivals: [] };
-        switch (mode) {
-          case 'stopPaying':
-            // The obligor stops paying: nothing is recovered.
-            break;
-          case 'default': {
-            const recovered = toFen(defaultedBalance.times(rate));
-            const late = delayed ? toFen(recovered.times(delayed.share)) : ZERO;
-            const onTime = recovered.minus(late);
-            // What would arrive after the deal's last period never reaches the plan: counted apart.
-            const arrive = (period: number, amount: Decimal, kind: 'recovery' | 'compensation') => {
-              if (!amount.gt(0)) return;
-              if (period < n) event.arrivals.push({ period, amount, kind });
-              else afterEnd = afterEnd.plus(amount);
-            };
-            arrive(k + eventLag, onTime, 'recovery');
-            if (delayed) arrive(k + eventLag + delayed.extraPeriods, late, 'recovery');
-            arrive(k + eventLag, toFen(defaultedBalance.minus(recovered).times(ONE.minus(share))), 'compensation');
-            break;
-          }
-          default:
-            assertNever(mode, 'default mode');
-        }
-        events.push(event);
-        p.defaulted = p.defaulted.plus(defaultedBalance);
-        balance = balance.minus(defaultedBalance);
-        performing = performing.times(ONE.minus(fraction));
-      }
-      // Scheduled payments of what performs, less any haircut, perhaps paid late.
-      // The last contractual payment clears what is left performing.
-      const paidPrincipal = s.startBalance[k]!.eq(s.principal[k]!) ? balance : Decimal.min(balance, toFen(s.principal[k]!.times(performing)));
-      const paidInterest = toFen(s.interest[k]!.times(performing));
-      balance = balance.minus(paidPrincipal);
-      p.missed = p.missed.plus(Decimal.max(ZERO, s.principal[k]!.minus(paidPrincipal))).plus(s.interest[k]!.minus(paidInterest));
-      const target = periods[Math.min(n - 1, k + delay)]!;
-      const keptPrincipal = toFen(paidPrincipal.times(keep));
-      const keptInterest = toFen(paidInterest.times(keep));
-      if (delay > 0 || !keep.eq(ONE)) p.missed = p.missed.plus(delay > 0 ? paidPrincipal.plus(paidInterest) : paidPrincipal.minus(keptPrincipal).plus(paidInterest.minus(keptInterest)));
-      target.principal = target.principal.plus(keptPrincipal);
-      target.interest = target.interest.plus(keptInterest);
-      // Prepayment of what is left performing after the scheduled principal.
-      let endPerforming = performing;
-      if (prepayFraction[k]!.gt(0) && balance.gt(0) && k < at) {
-        const prepaid = toFen(balance.times(prepayFraction[k]!));
-        p.principal = p.principal.plus(prepaid);
-        p.prepaid = p.prepaid.plus(prepaid);
-        balance = balance.minus(prepaid);
-        endPerforming = performing.times(ONE.minus(prepayFraction[k]!));
-      }
-      performing = endPerforming;
-      p.endBalance = p.endBalance.plus(balance);
-    }
+    const touches = collTouches(asset);
+    if (!chainOf || !(poolWide || d || touches)) return;
+    const own: Recovery = d ? { mode: d.mode, rate: d.recoveryRate !== undefined ? factor(d.recoveryRate) : pooled.rate, lag: d.recoveryLagPeriods ?? pooled.lag } : pooled;
+    const run: AssetRun = { index: i, schedule: schedules[i]!, chain: chainOf(i), at: d ? d.period - 1 : n, named: own, pooled, delay: touches ? coll!.delayPeriods : 0, keep: touches ? keep : null };
+    runAsset(run, terms, tot);
   });
-
-  const eventsByPeriod: DefaultEvent[][] = periods.map(() => []);
-  const arrivalsByPeriod: PoolPerformance['arrivalsByPeriod'] = periods.map(() => []);
-  for (const e of events) {
-    eventsByPeriod[e.period]!.push(e);
-    for (const a of e.arrivals) arrivalsByPeriod[a.period]!.push({ event: e, amount: a.amount, kind: a.kind });
-  }
-  return { periods, events, eventsByPeriod, arrivalsByPeriod, afterEnd };
+  return assemble(tot, pool, terms);
 }
 
-/**
- * Per-period default fractions of the performing balance of a group of assets: from an annual
- * CDR, 1 − (1 − CDR)^(days/365); from a cumulative rate D, the period's share D·wₖ of the
- * group's initial balance over what still performs then (capped at all of it). Prepayments
- * shrink what performs, and are followed here so the cumulative amount is met.
- */
-function defaultFractions(
-  rule: RateRule,
-  timing: NonNullable<ScenarioSpec['defaultRate']>['timing'],
-  schedules: readonly AssetSchedule[],
-  periodDays: readonly number[],
-  named: readonly (ObligorDefaultSpec | undefined)[],
-  members: readonly number[],
-  cpr: Decimal | undefined,
-): Decimal[] {
-  const n = periodDays.length;
-  if (rule.annualCdr && rule.annualCdr.gt(0)) {
-    const c = rule.annualCdr;
-    return periodDays.map((d) => ONE.minus(ONE.minus(c).pow(new Decimal(d).div(365))));
+function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPoolPerformance {
+  const periods: MoneyPoolPeriod[] = pool.basePrincipal.map((p, k) => ({
+    scheduledPrincipal: p,
+    scheduledInterest: pool.baseInterest[k]!,
+    principal: fen(tot.principal[k]!),
+    interest: fen(tot.interest[k]!),
+    prepaid: fen(tot.prepaid[k]!),
+    missed: fen(tot.missed[k]!),
+    defaulted: fen(tot.defaulted[k]!),
+    endBalance: fen(tot.endBalance[k]!),
+  }));
+  // Counted first so that each list is allocated at its size (there can be one per asset and period).
+  const eventCount = new Array<number>(periods.length).fill(0);
+  const arrivalCount = new Array<number>(periods.length).fill(0);
+  for (const e of terms.events) {
+    eventCount[e.period]!++;
+    for (const a of e.arrivals) arrivalCount[a.period]!++;
   }
-  const D = rule.cumulative ?? ZERO;
-  if (D.isZero()) return periodDays.map(() => ZERO);
-  // Named defaults take their assets out of the group's pool-wide base.
-  const active = schedules.filter((_, j) => named[members[j]!] === undefined);
-  const start = Array.from({ length: n }, (_, k) => sum(active.map((s) => s.startBalance[k]!)));
-  const principal = Array.from({ length: n }, (_, k) => sum(active.map((s) => s.principal[k]!)));
-  const initial = start[0] ?? ZERO;
-  const activePeriods = start.map((b, k) => ({ b, k })).filter(({ b }) => b.gt(0)).map(({ k }) => k);
-  const weights = timingWeights(timing, activePeriods.length);
-  const target = periodDays.map(() => ZERO);
-  activePeriods.forEach((k, j) => (target[k] = D.times(initial).times(weights[j]!)));
-  const prepay = periodDays.map((d) => (cpr && cpr.gt(0) ? ONE.minus(ONE.minus(cpr).pow(new Decimal(d).div(365))) : ZERO));
-  const fractions: Decimal[] = [];
-  let performing = ONE;
-  for (let k = 0; k < n; k++) {
-    const bal = start[k]!.times(performing);
-    const f = bal.gt(0) ? Decimal.min(ONE, target[k]!.div(bal)) : ZERO;
-    fractions.push(f);
-    performing = performing.times(ONE.minus(f));
-    const after = start[k]!.minus(principal[k]!);
-    if (after.gt(0)) performing = performing.times(ONE.minus(prepay[k]!));
+  const eventsByPeriod = eventCount.map((c) => new Array<MoneyDefaultEvent>(c));
+  const arrivalsByPeriod = arrivalCount.map((c) => new Array<MoneyPoolPerformance['arrivalsByPeriod'][number][number]>(c));
+  eventCount.fill(0);
+  arrivalCount.fill(0);
+  for (const e of terms.events) {
+    eventsByPeriod[e.period]![eventCount[e.period]!++] = e;
+    for (const a of e.arrivals) arrivalsByPeriod[a.period]![arrivalCount[a.period]!++] = { event: e, amount: a.amount, kind: a.kind };
   }
-  return fractions;
+  return { periods, events: terms.events, eventsByPeriod, arrivalsByPeriod, afterEnd: fen(terms.afterEnd) };
 }

@@ -10,6 +10,9 @@ import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
 import { copyScenario } from './scenarios.js';
+import { aggregate, type McResult } from './mcAggregate.js';
+
+export { aggregate, type McResult, type TrancheDistribution } from './mcAggregate.js';
 
 export interface McObligor {
   key: string;
@@ -132,79 +135,6 @@ export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: r
   return r.tranches.map((t) => ({ loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
 }
 
-export interface TrancheDistribution {
-  id: string;
-  expectedLoss: number;
-  /** Standard error of the expected loss. */
-  standardError: number;
-  probabilityOfLoss: number;
-  percentiles: { p: number; loss: number }[];
-  wal: { mean: number; p5: number; p50: number; p95: number };
-  /** Loss histogram: [0], then bins of 5% of the balance up to 100%. */
-  histogram: { from: number; to: number; paths: number }[];
-}
-
-export interface McResult {
-  paths: number;
-  seed: number;
-  distinctPatterns: number;
-  pathsWithDefaults: number;
-  tranches: TrancheDistribution[];
-}
-
-function quantile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  // Nearest rank: the smallest value with at least p of the paths at or below it.
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[i]!;
-}
-
-/** Aggregates the per-path results (path order) into distributions per tranche. */
-export function aggregate(trancheIds: readonly string[], perPath: readonly PatternResult[], seed: number, distinct: number, withDefaults: number): McResult {
-  const n = perPath.length;
-  const tranches = trancheIds.map((id, j): TrancheDistribution => {
-    const losses = new Float64Array(n);
-    const wals: number[] = [];
-    let sumL = 0;
-    let sumL2 = 0;
-    let lossPaths = 0;
-    for (let i = 0; i < n; i++) {
-      const { loss, wal } = perPath[i]![j]!;
-      losses[i] = loss;
-      sumL += loss;
-      sumL2 += loss * loss;
-      if (loss > 0) lossPaths++;
-      if (!Number.isNaN(wal)) wals.push(wal);
-    }
-    const mean = n ? sumL / n : 0;
-    const variance = n > 1 ? Math.max(0, (sumL2 - n * mean * mean) / (n - 1)) : 0;
-    const sorted = losses.slice().sort();
-    const walSorted = Float64Array.from(wals).sort();
-    const bins: TrancheDistribution['histogram'] = [{ from: 0, to: 0, paths: 0 }];
-    for (let b = 0; b < 20; b++) bins.push({ from: b * 0.05, to: (b + 1) * 0.05, paths: 0 });
-    for (let i = 0; i < n; i++) {
-      const l = losses[i]!;
-      if (l <= 0) bins[0]!.paths++;
-      else bins[Math.min(20, Math.ceil(l / 0.05 - 1e-12))]!.paths++;
-    }
-    return {
-      id,
-      expectedLoss: mean,
-      standardError: n ? Math.sqrt(variance / n) : 0,
-      probabilityOfLoss: n ? lossPaths / n : 0,
-      percentiles: [0.95, 0.99, 0.999].map((p) => ({ p, loss: quantile(sorted, p) })),
-      wal: {
-        mean: walSorted.length ? walSorted.reduce((a, b) => a + b, 0) / walSorted.length : Number.NaN,
-        p5: quantile(walSorted, 0.05),
-        p50: quantile(walSorted, 0.5),
-        p95: quantile(walSorted, 0.95),
-      },
-      histogram: bins,
-    };
-  });
-  return { paths: n, seed, distinctPatterns: distinct, pathsWithDefaults: withDefaults, tranches };
-}
-
 export interface McPlan {
   obligors: McObligor[];
   /** Per path, the index of its pattern in `patterns`. */
@@ -213,16 +143,27 @@ export interface McPlan {
   withDefaults: number;
 }
 
-/** Draws every path and gathers the distinct default patterns (the no-default pattern first). */
-export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
+/** A range of paths [`from`, `to`) of a run: a shard of it, or all. */
+export interface PathRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * Draws the paths of `range` (default: every path) and gathers their distinct default patterns
+ * (the no-default pattern first). Path i is drawn from its own stream, so a range draws exactly
+ * the paths the whole run draws there.
+ */
+export function planPaths(obligors: McObligor[], options: McOptions, range: PathRange = { from: 0, to: options.paths }): McPlan {
   if (!Number.isInteger(options.paths) || options.paths < 1 || options.paths > MAX_PATHS) throw new RangeError(`paths ${options.paths}: give a whole number from 1 to ${MAX_PATHS.toLocaleString('en-US')}`);
   if (!isValidSeed(options.seed)) throw new RangeError(`seed ${options.seed}: give a whole number from 0 to ${MAX_SEED}`);
+  if (!(Number.isInteger(range.from) && Number.isInteger(range.to) && range.from >= 0 && range.from <= range.to && range.to <= options.paths)) throw new RangeError(`paths ${range.from} to ${range.to}: not a range of the run's ${options.paths} paths`);
   const industries = [...new Set(obligors.map((o) => o.industry))].sort();
   const index = new Map<string, number>([['', 0]]);
   const patterns: DrawnDefault[][] = [[]];
-  const pathPattern = new Uint32Array(options.paths);
+  const pathPattern = new Uint32Array(range.to - range.from);
   let withDefaults = 0;
-  for (let i = 0; i < options.paths; i++) {
+  for (let i = range.from; i < range.to; i++) {
     const p = drawPath(obligors, options, i, industries);
     if (p.length > 0) withDefaults++;
     const key = patternKey(p);
@@ -232,7 +173,7 @@ export function planPaths(obligors: McObligor[], options: McOptions): McPlan {
       index.set(key, k);
       patterns.push(p);
     }
-    pathPattern[i] = k;
+    pathPattern[i - range.from] = k;
   }
   return { obligors, pathPattern, patterns, withDefaults };
 }
@@ -249,16 +190,20 @@ export type PatternProgress = (done: number, start?: number, end?: number) => vo
  */
 export type McProgress = (done: number, total: number, pathsDone: number, paths: number) => void;
 
+/** Runs default patterns and returns their results in the order given (a parallel runner may replace the one in this thread). */
+export type PatternsRunner = (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]>;
+
 /**
- * Runs the Monte Carlo in this thread. `runPatterns` may be replaced by a parallel runner; it
- * must return the results in the order of the patterns given.
+ * Draws the paths of `range` and runs their default patterns through the waterfall: the plan
+ * and the result of each of its patterns.
  */
-export async function monteCarlo(
+export async function runPaths(
   prepared: PreparedDeal,
   base: ScenarioSpec,
   obligors: McObligor[],
   options: McOptions,
-  runPatterns: (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]> = async (patterns, progress) => {
+  range: PathRange,
+  runPatterns: PatternsRunner = async (patterns, progress) => {
     const runner = patternRunner(prepared, base);
     return patterns.map((p, i) => {
       const r = runPattern(runner, base, obligors, p, options.recoveryLagPeriods);
@@ -267,8 +212,8 @@ export async function monteCarlo(
     });
   },
   progress?: McProgress,
-): Promise<McResult> {
-  const plan = planPaths(obligors, options);
+): Promise<{ plan: McPlan; results: PatternResult[] }> {
+  const plan = planPaths(obligors, options, range);
   let onDone: PatternProgress | undefined;
   if (progress) {
     // Paths per pattern, to say how far the run is in paths rather than in patterns.
@@ -281,10 +226,25 @@ export async function monteCarlo(
       const to = end ?? done;
       for (let k = from; k < to; k++) pathsDone += weight[k]!;
       if (start === undefined) inOrder = Math.max(inOrder, to);
-      progress(done, plan.patterns.length, pathsDone, options.paths);
+      progress(done, plan.patterns.length, pathsDone, plan.pathPattern.length);
     };
   }
-  const results = await runPatterns(plan.patterns, onDone);
+  return { plan, results: await runPatterns(plan.patterns, onDone) };
+}
+
+/**
+ * Runs the Monte Carlo in this thread. `runPatterns` may be replaced by a parallel runner; it
+ * must return the results in the order of the patterns given.
+ */
+export async function monteCarlo(
+  prepared: PreparedDeal,
+  base: ScenarioSpec,
+  obligors: McObligor[],
+  options: McOptions,
+  runPatterns?: PatternsRunner,
+  progress?: McProgress,
+): Promise<McResult> {
+  const { plan, results } = await runPaths(prepared, base, obligors, options, { from: 0, to: options.paths }, runPatterns, progress);
   const perPath = Array.from(plan.pathPattern, (k) => results[k]!);
   return aggregate(prepared.deal.spec.tranches.map((t) => t.id), perPath, options.seed, plan.patterns.length, plan.withDefaults);
 }

@@ -43,9 +43,38 @@ export function fen(n: number): Money {
 
 /** An exact yuan amount (whole fen) as Money; throws if it holds a fraction of a fen. */
 export function fromYuan(yuan: Decimal): Money {
+  const quick = wholeFen(yuan);
+  if (quick !== undefined) return quick;
   const f = yuan.times(100);
   if (!f.isInteger()) throw new InternalError(`money: ${yuan.toString()} yuan is not a whole number of fen`);
   return fen(f.toNumber());
+}
+
+/** Powers of ten that are safe integers. */
+const TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The fen of a yuan amount read from decimal.js's digits (base-10⁷ words `d`, exponent `e` of the
+ * leading digit, sign `s`) with integer arithmetic only, or undefined when it is not a whole
+ * number of fen of at most 15 digits (the caller then takes the Decimal way). Converting a pool's
+ * flows is a million of these.
+ */
+function wholeFen(yuan: Decimal): Money | undefined {
+  const { d, e, s } = yuan as unknown as { d: number[]; e: number; s: number };
+  if (!d || d.length > 3 || e > 12) return undefined;
+  let mantissa = 0;
+  for (const w of d) mantissa = mantissa * 1e7 + w;
+  if (mantissa === 0) return NIL;
+  // The value is mantissa × 10^shift yuan, shift = e − (digits of the mantissa − 1); in fen, shift + 2.
+  const lead = d[0]!;
+  const leadDigits = lead >= 1e6 ? 7 : lead >= 1e5 ? 6 : lead >= 1e4 ? 5 : lead >= 1e3 ? 4 : lead >= 100 ? 3 : lead >= 10 ? 2 : 1;
+  const shift = e - (leadDigits - 1 + 7 * (d.length - 1)) + 2;
+  let f: number;
+  if (shift >= 0) f = mantissa * TEN[shift]!;
+  else if (-shift < TEN.length && mantissa % TEN[-shift]! === 0) f = mantissa / TEN[-shift]!;
+  else return undefined;
+  if (!Number.isSafeInteger(f) || !Number.isSafeInteger(mantissa)) return undefined;
+  return (s < 0 ? -f : f) as Money;
 }
 
 /** A yuan amount rounded half up to the fen, as Money. */
@@ -196,4 +225,42 @@ export function allocateFen(total: Money, weights: readonly Money[]): Money[] {
     for (let k = 0; left > 0; k = (k + 1) % order.length, left--) floors[order[k]!]!++;
   }
   return floors.map((q) => (sign < 0 && q !== 0 ? -q : q) as Money);
+}
+
+/** The product of two factors: `mulRound(a, product(f, g))` is `toFen(yuan × f's parts × g's parts)`. */
+export function product(f: Factor, g: Factor): Factor {
+  if (f.parts.length + g.parts.length > 8) throw new InternalError('money: a factor of more than 8 parts');
+  return { parts: [...f.parts, ...g.parts], approx: f.approx * g.approx, zero: f.zero || g.zero };
+}
+
+/**
+ * Money as an exact Decimal amount in yuan, as {@link toYuan} gives it, built directly in
+ * decimal.js's canonical form (base-10⁷ words aligned on the decimal point, no trailing zero
+ * words) rather than by a division: a pool's contractual flows convert millions of amounts.
+ * A test checks it against `new Decimal(fmtFen(m))` field by field.
+ */
+export function decimalOfFen(m: Money): Decimal {
+  const x = new Decimal(0);
+  if (m === 0) return x;
+  const abs = Math.abs(m);
+  const cents = abs % 100;
+  const int = (abs - cents) / 100;
+  const d: number[] = [];
+  let e: number;
+  if (int === 0) {
+    e = cents >= 10 ? -1 : -2;
+  } else {
+    const high = Math.floor(int / 1e7);
+    const low = int - high * 1e7;
+    if (high > 0) d.push(high, low);
+    else d.push(low);
+    e = String(int).length - 1;
+  }
+  if (cents > 0) d.push(cents * 1e5);
+  else while (d[d.length - 1] === 0) d.pop();
+  const raw = x as unknown as { s: number; e: number; d: number[] };
+  raw.s = m < 0 ? -1 : 1;
+  raw.e = e;
+  raw.d = d;
+  return x;
 }

@@ -6,10 +6,11 @@ import { compareDates, type IsoDate } from '../dates/date.js';
 import { nominalDates } from '../dates/schedule.js';
 import { CalendarRangeError } from '../dates/calendar.js';
 import { dealSchedule } from '../deal/periods.js';
-import type { AssetSpec, DealFile, StepSpec } from '../schema/deal.js';
+import type { DealFile, StepSpec } from '../schema/deal.js';
 import type { Condition } from '../schema/triggers.js';
-import { contractualCashflows, contractualOutline } from '../pool/index.js';
-import { riskReserveOf } from '../pool/royalty.js';
+import { ASSET_MODELS, contractualCashflows, contractualOutline, type AssetModel } from '../pool/index.js';
+import type { AssetType } from '../pool/registry.js';
+import { riskReserveOf } from '../pool/assets/royalty.js';
 import { Decimal, sum } from '../util/money.js';
 import { formatPath, type Diagnostic, type Severity } from './diagnostics.js';
 import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../io/origins.js';
@@ -235,74 +236,17 @@ const dateOrder: Rule = (ctx) => {
   });
 };
 
-/** The year of the last date of a regular schedule, without building it. */
-function lastYearOf(first: string, everyMonths: number, count: number): number {
-  const [y, m] = first.split('-').map(Number) as [number, number];
-  return y + Math.floor((m - 1 + everyMonths * (count - 1)) / 12);
-}
-
+/** Each asset's own rules, from its type's module in the registry. */
 const assetTerms: Rule = (ctx) => {
   const cutoff = ctx.spec.dates.cutoff;
   ctx.deal.assets.forEach((a, i) => {
-    switch (a.type) {
-      case 'pledgeLoan':
-        if (compareDates(a.startDate, a.maturityDate) >= 0) ctx.onAsset(i, 'maturityDate', `the maturity date ${a.maturityDate} is not after the start date ${a.startDate}`);
-        else if (compareDates(a.maturityDate, cutoff) <= 0) ctx.onAsset(i, 'maturityDate', `the loan matured on ${a.maturityDate}, before the cutoff ${cutoff}`);
-        else if (compareDates(a.startDate, cutoff) > 0) ctx.onAsset(i, 'startDate', `the loan starts on ${a.startDate}, after the cutoff ${cutoff}: principal is the balance at the cutoff`, 'warning');
-        if (a.originalPrincipal !== undefined && a.principal.gt(a.originalPrincipal)) ctx.onAsset(i, 'principal', `the balance ${a.principal.toFixed(2)} exceeds the original principal ${a.originalPrincipal.toFixed(2)}`);
-        if (a.repayment === 'schedule') {
-          if (!a.schedule || a.schedule.length === 0) ctx.onAsset(i, 'schedule', 'repayment "schedule" needs a schedule of principal payments');
-          else {
-            const total = sum(a.schedule.filter((s) => compareDates(s.date, cutoff) > 0).map((s) => s.principal));
-            if (!total.eq(a.principal)) ctx.onAsset(i, 'schedule', `the scheduled principal after the cutoff sums to ${total.toFixed(2)}, not the balance ${a.principal.toFixed(2)}`);
-            if (a.schedule.some((s) => compareDates(s.date, a.maturityDate) > 0)) ctx.onAsset(i, 'schedule', `a scheduled payment falls after the maturity date ${a.maturityDate}`);
-          }
-        } else if (a.schedule) ctx.onAsset(i, 'schedule', `a schedule is given but repayment is "${a.repayment}"; it is ignored`, 'warning');
-        if (a.rate.gt('0.24')) ctx.onAsset(i, 'rate', `an annual rate of ${a.rate.times(100).toString()}% is unusually high`, 'warning');
-        break;
-      case 'royalty': {
-        const r = a.royalties;
-        if (compareDates(a.contractStart, a.contractEnd) >= 0) ctx.onAsset(i, 'contractEnd', `the contract end ${a.contractEnd} is not after its start ${a.contractStart}`);
-        if (r.type === 'level' && (r.amount === undefined) === (r.total === undefined)) ctx.onAsset(i, 'royalties', 'a level royalty schedule needs exactly one of amount and total');
-        if (r.type === 'level' && lastYearOf(r.first, r.everyMonths, r.count) > 2199) ctx.onAsset(i, 'royalties', `the schedule runs past 2199 (${r.count} payments every ${r.everyMonths} months from ${r.first})`);
-        if (r.type === 'schedule') {
-          const dates = r.payments.map((p) => p.date);
-          for (let k = 1; k < dates.length; k++) if (compareDates(dates[k - 1]!, dates[k]!) >= 0) { ctx.onAsset(i, 'royalties', `royalty dates must increase: ${dates[k]} after ${dates[k - 1]}`); break; }
-        }
-        if (compareDates(a.contractStart, a.contractEnd) < 0 && (r.type !== 'level' || (r.amount === undefined) !== (r.total === undefined))) {
-          const late = contractualCashflows(a, cutoff).flows.filter((f) => compareDates(f.date, a.contractEnd) > 0);
-          if (late.length > 0) ctx.onAsset(i, 'royalties', `${late.length} royalty payment${late.length > 1 ? 's fall' : ' falls'} after the contract end ${a.contractEnd} (the first on ${late[0]!.date})`, 'warning');
-        }
-        if ((a.firstLicenseFee === undefined) !== (a.riskReserveRate === undefined) && a.riskReserveRate !== undefined) ctx.onAsset(i, 'riskReserveRate', 'a risk-reserve rate needs the first-license fee it applies to', 'warning');
-        break;
-      }
-      case 'lease': {
-        if (a.rent.type !== 'schedule' && lastYearOf(a.rent.first, a.rent.everyMonths, a.rent.count) > 2199) {
-          ctx.onAsset(i, 'rent', `the schedule runs past 2199 (${a.rent.count} payments every ${a.rent.everyMonths} months from ${a.rent.first})`);
-          break;
-        }
-        if (a.rent.type !== 'schedule' && compareDates(a.rent.first, cutoff) <= 0) {
-          ctx.onAsset(i, 'rent', `the first rent date ${a.rent.first} must be after the cutoff ${cutoff}: leasePrincipal is the balance at the cutoff`);
-        }
-        if (a.rent.type === 'schedule') {
-          const total = sum(a.rent.payments.filter((p) => compareDates(p.date, cutoff) > 0).map((p) => p.principal));
-          if (!total.eq(a.leasePrincipal)) ctx.onAsset(i, 'rent', `the rent principal after the cutoff sums to ${total.toFixed(2)}, not the lease principal ${a.leasePrincipal.toFixed(2)}`);
-        }
-        if (a.rate.gt('0.24')) ctx.onAsset(i, 'rate', `an annual rate of ${a.rate.times(100).toString()}% is unusually high`, 'warning');
-        break;
-      }
-      case 'receivable':
-        if (compareDates(a.dueDate, cutoff) <= 0) ctx.onAsset(i, 'dueDate', `the receivable fell due on ${a.dueDate}, before the cutoff ${cutoff}`);
-        if (a.purchasePrice !== undefined && a.purchasePrice.gt(a.face)) ctx.onAsset(i, 'purchasePrice', 'the purchase price exceeds the face amount', 'warning');
-        break;
-      case 'scheduledFlow':
-        for (let k = 1; k < a.flows.length; k++) {
-          if (compareDates(a.flows[k - 1]!.date, a.flows[k]!.date) > 0) { ctx.onAsset(i, 'flows', `flow dates must not go backwards: ${a.flows[k]!.date} after ${a.flows[k - 1]!.date}`); break; }
-        }
-        break;
-      default:
-        assertNever(a, 'asset type');
-    }
+    const model = ASSET_MODELS[a.type] as AssetModel<AssetType>;
+    if (!model) return assertNever(a as never, 'asset type');
+    model.check(a as never, {
+      cutoff,
+      report: (field, message, severity) => ctx.onAsset(i, field, message, severity),
+      contractual: () => contractualCashflows(a, cutoff),
+    });
   });
 };
 
@@ -311,8 +255,13 @@ function checkRefs(ctx: RuleContext, ids: readonly string[] | undefined, known: 
   (ids ?? []).forEach((id, k) => checkRef(ctx, id, known, kind, [...path, k]));
 }
 
+/** The known ids as a set, made once per list: a guarantee may name every loan of a large pool. */
+const knownSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 function checkRef(ctx: RuleContext, id: string, known: readonly string[], kind: string, path: readonly PropertyKey[]): boolean {
-  if (known.includes(id)) return true;
+  let set = knownSets.get(known);
+  if (!set) knownSets.set(known, (set = new Set(known)));
+  if (set.has(id)) return true;
   const hint = suggest(id, known);
   const help = hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ` (the deal has no ${kind}s)`;
   ctx.at(path, `unknown ${kind} "${id}"${help}`);

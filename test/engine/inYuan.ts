@@ -4,7 +4,7 @@
  * here are the engine's, their results converted.
  */
 import * as engine from '../../src/engine/run.js';
-import * as report from '../../src/report/runReport.js';
+import * as report from '../../src/contract/runResult.js';
 import type { RunResult } from '../../src/engine/types.js';
 import { Decimal } from '../../src/util/money.js';
 import { toYuan, type Money } from '../../src/util/fen.js';

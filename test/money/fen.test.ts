@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, Decimal, toFen } from '../../src/util/money.js';
-import { allocateFen, factor, fen, fmtFen, fromYuan, mulRound, toYuan, type Money } from '../../src/util/fen.js';
+import { allocateFen, decimalOfFen, factor, fen, fmtFen, fromYuan, mulRound, product, toYuan, type Money } from '../../src/util/fen.js';
 
 const amount = fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 1000 }));
 const rate = fc.oneof(
@@ -52,5 +52,43 @@ describe('Money in fen', () => {
     );
     expect(() => fen(0.5)).toThrow(/safe range/);
     expect(() => fromYuan(new Decimal('0.001'))).toThrow(/whole number of fen/);
+  });
+
+  it('fromYuan reads any decimal as the Decimal way does: whole fen, or an error', () => {
+    const digits = fc.tuple(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: -6, max: 20 }));
+    fc.assert(
+      fc.property(digits, ([m, exp]) => {
+        const yuan = new Decimal(`${m}e${exp - 4}`);
+        const f = yuan.times(100);
+        if (f.isInteger() && f.abs().lte(Number.MAX_SAFE_INTEGER)) expect(fromYuan(yuan)).toBe(f.isZero() ? 0 : f.toNumber());
+        else expect(() => fromYuan(yuan)).toThrow(/whole number of fen|safe range/);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const y of ['0', '-0', '0.01', '-0.01', '1234567.89', '90071992547409.91', '-90071992547409.91', '1e-2', '1.5e3', '12000000000000'])
+      expect(fromYuan(new Decimal(y))).toBe(new Decimal(y).times(100).toNumber() || 0);
+    expect(() => fromYuan(new Decimal('90071992547409.92'))).toThrow(/safe range/);
+  });
+});
+
+describe('decimalOfFen', () => {
+  it('is new Decimal(fmtFen(m)) field by field, and equal in value', () => {
+    const check = (m: number) => {
+      const got = decimalOfFen(m as Money);
+      const want = new Decimal(fmtFen(m as Money));
+      expect({ s: got.s, e: got.e, d: got.d }).toEqual({ s: want.s, e: want.e, d: want.d });
+      expect(got.toFixed(2)).toBe(fmtFen(m as Money));
+    };
+    for (const m of [0, 1, -1, 5, 10, 99, 100, 101, 1000, 1e9, 1e9 + 1, 1e9 + 10, 1e9 * 1000, 12345678900, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 100e7, 9e15, 1e15]) check(m);
+    fc.assert(fc.property(amount, check), { numRuns: 20_000 });
+  });
+  it('product multiplies two factors exactly as one', () => {
+    fc.assert(
+      fc.property(amount, rate, rate, (m, a, b) => {
+        if (Math.abs(m) > 1e12) return;
+        expect(mulRound(m as Money, product(factor(a), factor(b)))).toBe(mulRound(m as Money, factor(a, b)));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

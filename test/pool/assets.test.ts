@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractualCashflows, type ContractualCashflows } from '../../src/pool/index.js';
 import { levelPayments, loanDates, equalSplit, regularDates } from '../../src/pool/common.js';
-import { riskReserveOf } from '../../src/pool/royalty.js';
+import { riskReserveOf } from '../../src/pool/assets/royalty.js';
 import { Lease, PledgeLoan, Receivable, Royalty, ScheduledFlow } from '../../src/schema/pool.js';
 import type { AssetSpec } from '../../src/schema/deal.js';
 import { dec, sum } from '../../src/util/money.js';

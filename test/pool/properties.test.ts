@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDates } from '../../src/dates/date.js';
 import { contractualCashflows } from '../../src/pool/index.js';
-import { royaltySchedule } from '../../src/pool/royalty.js';
+import { royaltySchedule } from '../../src/pool/assets/royalty.js';
 import { sum } from '../../src/util/money.js';
 import {
   anyAssetCase,

@@ -387,6 +387,7 @@ describe('render: json', () => {
     expect(out.endsWith('}\n')).toBe(true);
     expect(out).toBe(render(sampleReport(), { format: 'json', lang: 'zh', unit: 'yuan' }));
     expect(JSON.parse(out)).toEqual({
+      schemaVersion: '1.0.0',
       title: '现金流报告',
       subtitle: ['某知识产权ABS', '截至 2024-06-30'],
       sections: {
@@ -432,6 +433,7 @@ describe('render: json', () => {
     expect(render(report, { format: 'json', lang: 'en', unit: 'wan' })).toBe(
       [
         '{',
+        '  "schemaVersion": "1.0.0",',
         '  "title": "Title",',
         '  "sections": {',
         '    "2025": {',

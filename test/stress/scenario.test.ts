@@ -25,10 +25,10 @@ const fen = (x: Decimal) => x.toFixed(2);
 const column = (r: ReturnType<typeof run>, key: 'defaulted' | 'principal' | 'interest' | 'prepaid' | 'recoveries' | 'compensation' | 'missed') => r.pool.periods.map((p) => fen(p[key]));
 
 describe('timingWeights', () => {
-  const close = (actual: number[], expected: number[]) => {
-    expect(actual).toHaveLength(expected.length);
-    actual.forEach((a, i) => expect(a, `weight ${i}`).toBeCloseTo(expected[i]!, 12));
-    expect(actual.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  // Exact decimals: where 2m divides a power of ten, the weights are the exact values and sum to 1.
+  const close = (weights: Decimal[], expected: number[]) => {
+    expect(weights.map((w) => w.toString())).toEqual(expected.map((x) => new Decimal(x).toString()));
+    expect(weights.reduce((a, b) => a.plus(b), new Decimal(0)).toString()).toBe('1');
   };
   const front = (x: number) => ({ frontLoaded: new Decimal(x) });
   const back = (x: number) => ({ backLoaded: new Decimal(x) });
@@ -51,9 +51,9 @@ describe('timingWeights', () => {
     // The first half still carries 50% + x: 0.28 + 0.28 + 0.14 (the middle period's first-half
     // part) = 0.7; back-loaded, 0.16 + 0.16 + 0.08 = 0.4.
     const f = timingWeights(front(0.2), 5);
-    expect(f[0]! + f[1]! + 0.1 * 1.4).toBeCloseTo(0.7, 12);
+    expect(f[0]!.plus(f[1]!).plus('0.14').toString()).toBe('0.7');
     const b = timingWeights(back(0.1), 5);
-    expect(b[0]! + b[1]! + 0.1 * 0.8).toBeCloseTo(0.4, 12);
+    expect(b[0]!.plus(b[1]!).plus('0.08').toString()).toBe('0.4');
   });
 
   it('explicit weights are normalised over the active periods; x is capped at 50%', () => {
@@ -62,6 +62,12 @@ describe('timingWeights', () => {
     close(timingWeights(front(0.5), 4), [0.5, 0.5, 0, 0]);
     close(timingWeights(back(0.5), 4), [0, 0, 0.5, 0.5]);
     expect(timingWeights('even', 0)).toEqual([]);
+  });
+
+  it('weights of other period counts are rationals divided once, to 40 digits, with no float on the way', () => {
+    expect(timingWeights('even', 3).map(String)).toEqual(Array(3).fill('0.3333333333333333333333333333333333333333'));
+    expect(timingWeights(front(0.2), 3).map(String)).toEqual(['0.4666666666666666666666666666666666666667', '0.3333333333333333333333333333333333333333', '0.2']);
+    expect(timingWeights({ explicit: [0.1, 0.2] }, 2).map(String)).toEqual(['0.3333333333333333333333333333333333333333', '0.6666666666666666666666666666666666666667']);
   });
 });
 

@@ -1,0 +1,11 @@
+/**
+ * The version of the JSON contracts, written first in every JSON result as `schemaVersion`
+ * (semver): a minor version adds fields; a major one would rename or remove one (none has).
+ */
+export const RESULT_SCHEMA_VERSION = '1.0.0';
+
+/** The commands whose `--format json` output has a JSON contract (no imports: the CLI lists them at start-up). */
+export const RESULT_KINDS = ['run', 'stress', 'breakeven', 'obligors', 'montecarlo', 'pool'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+/** The results written as reports (all but run). */
+export type ReportKind = Exclude<ResultKind, 'run'>;

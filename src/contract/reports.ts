@@ -1,0 +1,78 @@
+/** The JSON contracts of the pool and stress commands' reports: their sections and row keys. */
+import { z } from 'zod';
+import { kv, report, table } from './report.js';
+import { lazy } from './lazy.js';
+
+/** `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`. */
+export const stressResultSchema = lazy(() =>
+  report(
+    z.object({
+      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }),
+    }),
+  ),
+);
+
+/** `ipabs breakeven --format json`: break-even rates, implied ratings and (with a base rate) target default rates. */
+export const breakevenResultSchema = lazy(() =>
+  report(
+    z.object({
+      breakeven: table({ scenario: 'text', tranche: 'text', with: 'percent', withRealized: 'percent', without: 'percent', withoutRealized: 'percent', multipleWith: 'number' }),
+      ratings: table({ tranche: 'text', minWith: 'percent', gradeWith: 'text', minWithout: 'percent', gradeWithout: 'text' }),
+      tdr: table({ grade: 'text', multiplier: 'number', tdr: 'percent' }).optional().meta({ description: 'With a base default rate only.' }),
+    }),
+  ),
+);
+
+/** `ipabs obligors --format json`: the largest obligors defaulting; per tranche `<id>:loss` and `<id>:shortfall`. */
+export const obligorsResultSchema = lazy(() =>
+  report(
+    z.object({
+      top: table({ n: 'int', obligors: 'text', balance: 'money' }),
+      minimal: table({ tranche: 'text', size: 'int', count: 'int', tried: 'int', sets: 'text' }).optional().meta({ description: 'Unless --combinations 0 (or the pool is too large).' }),
+    }),
+  ),
+);
+
+/** `ipabs montecarlo --format json`: the run, the loss distribution and a `histogram-<tranche id>` section per tranche. */
+export const montecarloResultSchema = lazy(() =>
+  report(
+    z
+      .object({
+        run: kv({ paths: 'int', seed: 'int', pathsWithDefaults: 'int', distinctPatterns: 'int' }),
+        losses: table({
+          tranche: 'text',
+          el: 'percent',
+          se: 'percent',
+          pl: 'percent',
+          p95: 'percent',
+          p99: 'percent',
+          p999: 'percent',
+          walMean: 'number',
+          walP5: 'number',
+          walP50: 'number',
+          walP95: 'number',
+        }),
+      })
+      .catchall(table({ band: 'text', paths: 'int', share: 'percent', bar: 'text' }).meta({ description: 'histogram-<tranche id>' })),
+  ),
+);
+
+/** `ipabs pool --format json`: summary, tranches, obligors, a section per stratum, and the cash flows when asked. */
+export const poolResultSchema = lazy(() =>
+  report(
+    z
+      .object({
+        summary: kv({ balance: 'money', obligors: 'int', contracts: 'int', largestContract: 'money', averageContract: 'money', scheduledPrincipal: 'money', scheduledInterest: 'money' }),
+        tranches: table({ id: 'text', name: 'text', class: 'text', balance: 'money', share: 'percent', coupon: 'rate', expectedMaturity: 'date', subordination: 'percent', coverage: 'number' }),
+        riskReserve: kv({ firstLicenseFees: 'money', riskReserve: 'money', riskReserveRatio: 'percent' }).optional().meta({ description: 'Royalty pools (风险金).' }),
+        topObligors: table({ rank: 'int', obligor: 'text', count: 'int', amount: 'money', share: 'percent', cumulativeShare: 'percent' }),
+        cashflows: table({ period: 'int', collectionStart: 'date', collectionEnd: 'date', paymentDate: 'date', beginBalance: 'money', principal: 'money', interest: 'money', total: 'money', endBalance: 'money' })
+          .optional()
+          .meta({ description: 'With --cashflows.' }),
+        assetFlows: table({ asset: 'text', obligor: 'text', date: 'date', principal: 'money', interest: 'money', total: 'money', endBalance: 'money' })
+          .optional()
+          .meta({ description: 'With --asset-flows.' }),
+      })
+      .catchall(table({ label: 'text', amount: 'money', share: 'percent', count: 'int', countShare: 'percent' }).meta({ description: 'A stratum: industry, ipType, region, sizeBand, remainingTerm …' })),
+  ),
+);

@@ -1,0 +1,44 @@
+/** 应收账款 / 保理债权: a receivable paid at face on its due date (supply-chain factoring). */
+import { z } from 'zod';
+import { compareDates } from '../../dates/date.js';
+import { Amount, IsoDate, Rate, NameText } from '../../schema/primitives.js';
+import { ZERO } from '../../util/money.js';
+import { assetCommon } from './common.js';
+import { defineAsset } from './model.js';
+
+export const Receivable = z
+  .object({
+    type: z.literal('receivable'),
+    ...assetCommon,
+    creditor: NameText.optional().meta({ description: 'The supplier whose receivable was factored.' }),
+    face: Amount.meta({ description: 'Face amount due from the debtor.' }),
+    dueDate: IsoDate,
+    factoringDiscount: Rate.optional().meta({ description: 'Annual factoring discount rate.' }),
+    purchasePrice: Amount.optional().meta({ description: 'Price the factor paid for the claim.' }),
+  })
+  .strict();
+
+export const receivable = defineAsset({
+  type: 'receivable',
+  schema: Receivable,
+  tape: {
+    aliases: { 债权人: 'creditor', 供应商: 'creditor', 应收账款金额: 'face', 票面金额: 'face', 应收账款到期日: 'dueDate', 保理折扣率: 'factoringDiscount', 转让价款: 'purchasePrice' },
+    units: { amount: ['face', 'purchasePrice'], rate: ['factoringDiscount'], date: ['dueDate'] },
+  },
+  labels: {
+    name: { zh: '知识产权供应链应收账款', en: 'IP supply-chain receivable' },
+    obligors: { zh: '债务人', en: 'debtors' },
+    obligor: { zh: '债务人', en: 'debtor' },
+    balance: { zh: '应收账款余额', en: 'Receivable balance' },
+    ipType: { zh: '知识产权类型', en: 'IP type' },
+  },
+  check(a, { cutoff, report }) {
+    if (compareDates(a.dueDate, cutoff) <= 0) report('dueDate', `the receivable fell due on ${a.dueDate}, before the cutoff ${cutoff}`);
+    if (a.purchasePrice !== undefined && a.purchasePrice.gt(a.face)) report('purchasePrice', 'the purchase price exceeds the face amount', 'warning');
+  },
+  annualRate: () => undefined,
+  contractual(asset, cutoff) {
+    if (compareDates(asset.dueDate, cutoff) <= 0) return { balance: ZERO, flows: [] };
+    return { balance: asset.face, flows: [{ date: asset.dueDate, principal: asset.face, interest: ZERO }] };
+  },
+});

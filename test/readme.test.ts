@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeal } from '../src/io/loadDeal.js';
-import { runDeal } from '../src/engine/run.js';
+import { runDeal } from './engine/inYuan.js';
 import { validateScenario } from '../src/scenario/load.js';
 
 const readme = readFileSync('README.md', 'utf8');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDeal } from '../src/io/loadDeal.js';
-import { runDeal } from '../src/engine/run.js';
+import { runDeal } from './engine/inYuan.js';
 import { validateScenario } from '../src/scenario/load.js';
 
 const cases: [scenario: string, deal: string][] = [

@@ -4,7 +4,8 @@
  * here, by `fundsForSenior`; the engine and the whole-life figure only gather its parts.
  */
 import type { AccountResult, FeePeriod, PoolPeriodResult, TrancheResult } from '../engine/types.js';
-import { Decimal, sum, ZERO } from '../util/money.js';
+import { add, atLeastNil, NIL, sub, sumMoney, type Money } from '../util/fen.js';
+import { Decimal } from '../util/money.js';
 
 /** The parts of the cash that could pay the senior, over one payment date or the whole life. */
 export interface SeniorFundsParts {
@@ -13,25 +14,25 @@ export interface SeniorFundsParts {
    * last one left (on the first, the opening balance funded at closing); over the whole life,
    * the collection account's opening balance.
    */
-  broughtForward: Decimal;
+  broughtForward: Money;
   /**
    * What the pool paid in: principal, interest, recoveries, loss-sharing compensation, loan
    * guarantee payments (保证担保, which stand in for a defaulted loan's cash) and a clean-up
    * call's proceeds.
    */
-  collections: Decimal;
+  collections: Money;
   /**
    * Reserve cash paid into the collection account, net: draws and releases alike (both are
    * reserve cash in hand when the senior is paid), less top-ups ranking ahead of the senior. On
    * a payment date, the steps up to the senior's last; over the whole life, the reserves'
    * opening balances less what they still hold after the last date.
    */
-  reserves: Decimal;
+  reserves: Money;
   /**
    * Paid ahead of the senior: taxes and fees, repayments to a support and any other tranche a
    * step before the senior's last pays (over the whole life: every tax and fee paid).
    */
-  paidAhead: Decimal;
+  paidAhead: Money;
 }
 
 /**
@@ -52,19 +53,18 @@ export interface SeniorFundsParts {
  * trigger is tested before the waterfall runs, with the same sum of what is known then: no
  * draws yet, and the taxes and fees ahead as due.
  */
-export function fundsForSenior(parts: SeniorFundsParts): Decimal {
-  const funds = parts.broughtForward.plus(parts.collections).plus(parts.reserves).minus(parts.paidAhead);
-  return Decimal.max(ZERO, funds);
+export function fundsForSenior(parts: SeniorFundsParts): Money {
+  return atLeastNil(sub(add(add(parts.broughtForward, parts.collections), parts.reserves), parts.paidAhead));
 }
 
-/** 覆盖倍数: funds over due; undefined when nothing is due. */
-export function coverageMultiple(funds: Decimal, due: Decimal): Decimal | undefined {
-  return due.gt(0) ? funds.div(due) : undefined;
+/** 覆盖倍数: funds over due, an exact Decimal quotient; undefined when nothing is due. */
+export function coverageMultiple(funds: Money, due: Money): Decimal | undefined {
+  return due > 0 ? new Decimal(funds).div(due) : undefined;
 }
 
 /** Every payment into the collection account a pool period's row records (see `collections`). */
-export function poolCashIn(p: PoolPeriodResult): Decimal {
-  return p.principal.plus(p.interest).plus(p.recoveries).plus(p.compensation).plus(p.guaranteePayments).plus(p.callProceeds);
+export function poolCashIn(p: PoolPeriodResult): Money {
+  return sumMoney([p.principal, p.interest, p.recoveries, p.compensation, p.guaranteePayments, p.callProceeds]);
 }
 
 /**
@@ -78,22 +78,22 @@ export function coverageWholeLife(
   seniors: readonly TrancheResult[],
   accounts: readonly AccountResult[],
 ): Decimal | undefined {
-  const opening = (a: AccountResult) => a.periods[0]?.begin ?? ZERO;
-  const closing = (a: AccountResult) => a.periods[a.periods.length - 1]?.end ?? ZERO;
+  const opening = (a: AccountResult) => a.periods[0]?.begin ?? NIL;
+  const closing = (a: AccountResult) => a.periods[a.periods.length - 1]?.end ?? NIL;
   const reserves = accounts.filter((a) => a.kind === 'reserve');
   const funds = fundsForSenior({
-    broughtForward: sum(accounts.filter((a) => a.kind === 'collection').map(opening)),
-    collections: sum(pool.map(poolCashIn)),
-    reserves: sum(reserves.map(opening)).minus(sum(reserves.map(closing))),
-    paidAhead: sum(fees.map((f) => f.paid)),
+    broughtForward: sumMoney(accounts.filter((a) => a.kind === 'collection').map(opening)),
+    collections: sumMoney(pool.map(poolCashIn)),
+    reserves: sub(sumMoney(reserves.map(opening)), sumMoney(reserves.map(closing))),
+    paidAhead: sumMoney(fees.map((f) => f.paid)),
   });
-  let due = ZERO;
+  let due = NIL;
   for (const t of seniors) {
     // Each period's interest due less the arrears it carries in is that period's accrual.
-    let carried = ZERO;
-    due = due.plus(t.balance);
+    let carried = NIL;
+    due = add(due, t.balance);
     for (const r of t.periods) {
-      due = due.plus(r.interestDue.minus(carried));
+      due = add(due, sub(r.interestDue, carried));
       carried = r.interestShortfall;
     }
   }

@@ -1,9 +1,10 @@
 /** Per-tranche analytics: totals, loss, WAL, yield, duration (coverage: ./coverage.ts). */
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { TrancheSpec } from '../schema/deal.js';
-import { sum, ZERO, type Decimal } from '../util/money.js';
+import { add, NIL, sumMoney, toYuan, type Money } from '../util/fen.js';
 import type { TranchePeriod, TrancheSummary } from '../engine/types.js';
 import { durations, irr } from './irr.js';
+import { weightedAverageLife } from './wal.js';
 
 const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
 
@@ -12,28 +13,34 @@ const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
  * paid (ACT/365F); the yield is the IRR of everything paid (interest, principal, residual) at
  * the issue price (par unless the deal says otherwise), with annual compounding.
  */
-export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[], closing: IsoDate, withYield = true): TrancheSummary {
-  const interestPaid = sum(rows.map((r) => r.interestPaid));
-  const principalPaid = sum(rows.map((r) => r.principalPaid));
-  const residualPaid = sum(rows.map((r) => r.residualPaid));
+export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly TranchePeriod[], closing: IsoDate, withYield = true): TrancheSummary {
+  const interestPaid = sumMoney(rows.map((r) => r.interestPaid));
+  const principalPaid = sumMoney(rows.map((r) => r.principalPaid));
+  const residualPaid = sumMoney(rows.map((r) => r.residualPaid));
   const last = rows[rows.length - 1];
-  const paidRows = rows.filter((r) => r.interestPaid.plus(r.principalPaid).plus(r.residualPaid).gt(0));
-  const principalRows = rows.filter((r) => r.principalPaid.gt(0));
+  const paidOf = (r: TranchePeriod) => add(add(r.interestPaid, r.principalPaid), r.residualPaid);
+  const paidRows = rows.filter((r) => paidOf(r) > 0);
+  const principalRows = rows.filter((r) => r.principalPaid > 0);
   const summary: TrancheSummary = {
     interestPaid,
     principalPaid,
     residualPaid,
-    loss: last ? last.endBalance : spec.balance,
-    interestShortfall: last ? last.interestShortfall : ZERO,
+    loss: last ? last.endBalance : issued,
+    interestShortfall: last ? last.interestShortfall : NIL,
     finalPaymentDate: paidRows.length ? paidRows[paidRows.length - 1]!.date : undefined,
     principalWindow: principalRows.length ? { first: principalRows[0]!.date, last: principalRows[principalRows.length - 1]!.date } : undefined,
   };
-  if (principalPaid.gt(0)) {
-    const weighted = sum(principalRows.map((r) => r.principalPaid.times(years(closing, r.date))));
-    summary.wal = weighted.div(principalPaid).toNumber();
+  if (principalPaid > 0) {
+    // In fen rather than yuan, which changes no digit of the figure (see ./wal.ts).
+    summary.wal = weightedAverageLife(
+      closing,
+      principalRows.map((r) => r.date),
+      principalRows.map((r) => r.principalPaid),
+      principalPaid,
+    );
   }
   if (!withYield) return summary;
-  const flows = paidRows.map((r) => ({ t: years(closing, r.date), amount: r.interestPaid.plus(r.principalPaid).plus(r.residualPaid).toNumber() }));
+  const flows = paidRows.map((r) => ({ t: years(closing, r.date), amount: toYuan(paidOf(r)).toNumber() }));
   const price = spec.balance.times(spec.issuePrice ?? 1).toNumber();
   const y = irr(flows, price);
   if (y !== undefined) {

@@ -28,7 +28,7 @@ export const FEN_AMOUNT: AmountForm<Money> = {
 };
 
 /** The form of the amounts in a RunResult. */
-export const AMOUNT = DECIMAL_AMOUNT;
+export const AMOUNT = FEN_AMOUNT;
 
 /** The amount type of a RunResult. */
 export type Amount = ReturnType<typeof AMOUNT.parse>;

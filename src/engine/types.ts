@@ -1,7 +1,13 @@
-/** What a run produces. Amounts are exact Decimals in yuan, whole fen where cash moved. */
+/**
+ * What a run produces. Amounts are `Money`: whole fen (0.01 yuan) as integers; format them with
+ * `fmtFen` or turn them into yuan with `toYuan`. Ratios (a coupon, a coverage multiple) stay
+ * exact Decimals.
+ */
 import type { Decimal } from '../util/money.js';
+import type { Money } from '../util/fen.js';
 import type { IsoDate } from '../dates/date.js';
-import type { LedgerEntry, ConservationPeriod } from './ledger.js';
+import type { LedgerEntry } from './ledger.js';
+import type { ConservationPeriod } from './conservation.js';
 
 export type DealState = 'normal' | 'accelerated' | 'default';
 
@@ -9,27 +15,27 @@ export interface TranchePeriod {
   period: number;
   date: IsoDate;
   nominalDate: IsoDate;
-  beginBalance: Decimal;
+  beginBalance: Money;
   /** Interest due on this date: this period's accrual plus arrears brought forward. */
-  interestDue: Decimal;
-  interestPaid: Decimal;
-  principalDue: Decimal;
-  principalPaid: Decimal;
+  interestDue: Money;
+  interestPaid: Money;
+  principalDue: Money;
+  principalPaid: Money;
   /** What is left for the subordinate after everything else (超额收益). */
-  residualPaid: Decimal;
-  endBalance: Decimal;
+  residualPaid: Money;
+  endBalance: Money;
   /** Unpaid interest carried to the next date. */
-  interestShortfall: Decimal;
+  interestShortfall: Money;
 }
 
 export interface TrancheSummary {
-  interestPaid: Decimal;
-  principalPaid: Decimal;
-  residualPaid: Decimal;
+  interestPaid: Money;
+  principalPaid: Money;
+  residualPaid: Money;
   /** Principal not repaid by the last payment date. */
-  loss: Decimal;
+  loss: Money;
   /** Interest still unpaid after the last payment date. */
-  interestShortfall: Decimal;
+  interestShortfall: Money;
   finalPaymentDate?: IsoDate;
   principalWindow?: { first: IsoDate; last: IsoDate };
   /** Weighted average life in years from the closing date (ACT/365F). */
@@ -44,7 +50,7 @@ export interface TrancheResult {
   id: string;
   name: string;
   class: string;
-  balance: Decimal;
+  balance: Money;
   coupon?: Decimal;
   expectedMaturity: IsoDate;
   periods: TranchePeriod[];
@@ -57,33 +63,33 @@ export interface PoolPeriodResult {
   nominalDate: IsoDate;
   collectionStart: IsoDate;
   collectionEnd: IsoDate;
-  beginBalance: Decimal;
-  scheduledPrincipal: Decimal;
-  scheduledInterest: Decimal;
-  principal: Decimal;
-  interest: Decimal;
+  beginBalance: Money;
+  scheduledPrincipal: Money;
+  scheduledInterest: Money;
+  principal: Money;
+  interest: Money;
   /** Contractual payments not received when due (a default a guarantor has paid off no longer counts). */
-  missed: Decimal;
-  defaulted: Decimal;
-  recoveries: Decimal;
+  missed: Money;
+  defaulted: Money;
+  recoveries: Money;
   /** Paid by the other parties of a loss-sharing model (government fund, insurer …). */
-  compensation: Decimal;
+  compensation: Money;
   /** Principal prepaid (included in principal). */
-  prepaid: Decimal;
+  prepaid: Money;
   /** Paid by loan guarantors (保证担保) for defaulted assets. */
-  guaranteePayments: Decimal;
+  guaranteePayments: Money;
   /** Paid by the buyer of a clean-up call (清仓回购). */
-  callProceeds: Decimal;
-  endBalance: Decimal;
-  cumulativeDefaulted: Decimal;
+  callProceeds: Money;
+  endBalance: Money;
+  cumulativeDefaulted: Money;
 }
 
 export interface FeePeriod {
   period: number;
   date: IsoDate;
-  due: Decimal;
-  paid: Decimal;
-  arrears: Decimal;
+  due: Money;
+  paid: Money;
+  arrears: Money;
 }
 
 export interface FeeResult {
@@ -91,17 +97,17 @@ export interface FeeResult {
   name: string;
   kind: string;
   periods: FeePeriod[];
-  totalPaid: Decimal;
-  unpaid: Decimal;
+  totalPaid: Money;
+  unpaid: Money;
 }
 
 export interface AccountPeriod {
   period: number;
   date: IsoDate;
-  begin: Decimal;
-  in: Decimal;
-  out: Decimal;
-  end: Decimal;
+  begin: Money;
+  in: Money;
+  out: Money;
+  end: Money;
 }
 
 export interface AccountResult {
@@ -110,15 +116,15 @@ export interface AccountResult {
   kind: 'collection' | 'reserve';
   periods: AccountPeriod[];
   /** A reserve's draws for missed collections and shortfalls (its releases not included). */
-  drawn?: Decimal;
+  drawn?: Money;
 }
 
 export interface SupportDraw {
   period: number;
   date: IsoDate;
-  amount: Decimal;
+  amount: Money;
   /** What was asked for; more than `amount` when the provider failed or the cap ran out. */
-  requested: Decimal;
+  requested: Money;
   reason: string;
 }
 
@@ -128,11 +134,11 @@ export interface SupportResult {
   kind: string;
   provider: string;
   draws: SupportDraw[];
-  totalDrawn: Decimal;
-  repaid: Decimal;
-  outstanding: Decimal;
+  totalDrawn: Money;
+  repaid: Money;
+  outstanding: Money;
   /** Asked for but not paid (provider failure or cap). */
-  unpaid: Decimal;
+  unpaid: Money;
 }
 
 export interface RunEvent {
@@ -143,9 +149,9 @@ export interface RunEvent {
   id?: string;
   name?: string;
   /** The amount concerned (a defaulted balance, a draw, a release, what a support paid). */
-  amount?: Decimal;
+  amount?: Money;
   /** What a support was asked for. */
-  requested?: Decimal;
+  requested?: Money;
   /** The kind within the type: default/stopPaying/pool, fires/cured, the new state, missedCollections/shortfall, failed/cap. */
   detail?: string;
   /** The event in English, for programs and logs; reports write it in the reader's language. */
@@ -155,11 +161,11 @@ export interface RunEvent {
 export interface CoveragePeriod {
   period: number;
   date: IsoDate;
-  fundsForSenior: Decimal;
-  seniorDue: Decimal;
+  fundsForSenior: Money;
+  seniorDue: Money;
   /** fundsForSenior / seniorDue; undefined when nothing is due. */
   multiple?: Decimal;
-  excessSpread: Decimal;
+  excessSpread: Money;
 }
 
 export interface RunResult {
@@ -169,12 +175,12 @@ export interface RunResult {
   tranches: TrancheResult[];
   pool: {
     periods: PoolPeriodResult[];
-    initialBalance: Decimal;
-    totalCollected: Decimal;
-    totalDefaulted: Decimal;
-    totalRecovered: Decimal;
+    initialBalance: Money;
+    totalCollected: Money;
+    totalDefaulted: Money;
+    totalRecovered: Money;
     /** Recoveries and loss-sharing payments that would arrive after the last payment date: never collected. */
-    recoveriesAfterEnd: Decimal;
+    recoveriesAfterEnd: Money;
   };
   fees: FeeResult[];
   accounts: AccountResult[];
@@ -191,11 +197,11 @@ export interface RunResult {
   checks: {
     conservation: boolean;
     periods: ConservationPeriod[];
-    cashIn: Decimal;
-    cashOut: Decimal;
-    held: Decimal;
+    cashIn: Money;
+    cashOut: Money;
+    held: Money;
     periodsChecked: number;
-    fundedAtClosing: Decimal;
-    largestDifference: Decimal;
+    fundedAtClosing: Money;
+    largestDifference: Money;
   };
 }

@@ -4,9 +4,11 @@
  * src/contract/runResult.ts.
  */
 import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
+import type { LedgerEntry } from '../engine/ledger.js';
 import { formatValue } from './render.js';
 import { assertNever } from '../util/never.js';
-import { Decimal, sum, ZERO } from '../util/money.js';
+import { Decimal, ZERO } from '../util/money.js';
+import { sumMoney, toYuan, type Money } from '../util/fen.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
 
@@ -17,6 +19,14 @@ const STATE: Record<string, { zh: string; en: string }> = {
 };
 
 const num = (x: number | undefined) => (x === undefined ? undefined : new Decimal(x));
+/** An amount of the run (whole fen) as the report's cell, in yuan. */
+const y = (x: Money | undefined) => (x === undefined ? undefined : toYuan(x));
+/** A row of the run with its amounts (the keys given) in yuan. */
+function yuanRow(row: object, money: readonly string[]): Record<string, Cell> {
+  const out: Record<string, Cell> = { ...(row as Record<string, Cell>) };
+  for (const key of money) out[key] = y(out[key] as Money | undefined);
+  return out;
+}
 
 /** The human report of a run. */
 export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', options: { ledger?: boolean } = {}): Report {
@@ -43,7 +53,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         kind: 'line',
         valueKind: 'money',
         x: result.pool.periods.map((p) => p.date),
-        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => p.endBalance) })),
+        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => toYuan(p.endBalance)) })),
       },
       {
         id: 'collections',
@@ -52,8 +62,8 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         valueKind: 'money',
         x: result.pool.periods.map((p) => p.date),
         series: [
-          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => p.principal) },
-          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => p.interest) },
+          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => toYuan(p.principal)) },
+          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => toYuan(p.interest)) },
         ],
       },
     ],
@@ -64,6 +74,11 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
       },
     ],
   };
+}
+
+/** The phase of a ledger entry: `guarantee`, `waterfall[3] payInterest` (the step's 0-based index in the state's waterfall, as the deal file's JSON path). */
+function phaseText(e: LedgerEntry): string {
+  return e.step === undefined ? e.phase : `${e.phase}[${e.step}] ${e.stepType}`;
 }
 
 function ledgerSection(r: RunResult): TableSection {
@@ -78,8 +93,9 @@ function ledgerSection(r: RunResult): TableSection {
       { key: 'to', header: { zh: '收款方', en: 'To' }, kind: 'text' },
       { key: 'amount', header: { zh: '金额', en: 'Amount' }, kind: 'money' },
       { key: 'reason', header: { zh: '事由', en: 'Reason' }, kind: 'text' },
+      { key: 'phase', header: { zh: '环节', en: 'Phase' }, kind: 'text' },
     ],
-    rows: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: e.amount, reason: e.reason })),
+    rows: r.ledger.map((e) => ({ period: e.period, date: e.date, from: e.from, to: e.to, amount: y(e.amount), reason: e.reason, phase: phaseText(e) })),
   };
 }
 
@@ -90,24 +106,24 @@ function overviewSection(r: RunResult): Section {
     title: { zh: '概览', en: 'Overview' },
     items: [
       { key: 'closing', label: { zh: '设立日', en: 'Closing date' }, value: r.deal.closing, kind: 'date' },
-      { key: 'poolBalance', label: { zh: '初始资产池余额', en: 'Initial pool balance' }, value: r.pool.initialBalance, kind: 'money' },
-      { key: 'collected', label: { zh: '资产池回收合计', en: 'Pool cash collected' }, value: r.pool.totalCollected, kind: 'money' },
-      { key: 'defaulted', label: { zh: '违约余额合计', en: 'Defaulted balance' }, value: r.pool.totalDefaulted, kind: 'money' },
-      { key: 'recovered', label: { zh: '违约回收合计', en: 'Recoveries' }, value: r.pool.totalRecovered, kind: 'money' },
-      ...(r.pool.recoveriesAfterEnd.gt(0)
-        ? [{ key: 'recoveriesAfterEnd', label: { zh: '晚于最后兑付日的回收（未计入）', en: 'Recoveries after the last payment date (not collected)' }, value: r.pool.recoveriesAfterEnd, kind: 'money' as const }]
+      { key: 'poolBalance', label: { zh: '初始资产池余额', en: 'Initial pool balance' }, value: y(r.pool.initialBalance), kind: 'money' },
+      { key: 'collected', label: { zh: '资产池回收合计', en: 'Pool cash collected' }, value: y(r.pool.totalCollected), kind: 'money' },
+      { key: 'defaulted', label: { zh: '违约余额合计', en: 'Defaulted balance' }, value: y(r.pool.totalDefaulted), kind: 'money' },
+      { key: 'recovered', label: { zh: '违约回收合计', en: 'Recoveries' }, value: y(r.pool.totalRecovered), kind: 'money' },
+      ...(r.pool.recoveriesAfterEnd > 0
+        ? [{ key: 'recoveriesAfterEnd', label: { zh: '晚于最后兑付日的回收（未计入）', en: 'Recoveries after the last payment date (not collected)' }, value: y(r.pool.recoveriesAfterEnd), kind: 'money' as const }]
         : []),
       { key: 'minCoverage', label: { zh: '最低当期覆盖倍数', en: 'Lowest period coverage' }, value: r.coverage.minimum, kind: 'number' },
       { key: 'wholeLifeCoverage', label: { zh: '存续期覆盖倍数', en: 'Whole-life coverage' }, value: r.coverage.wholeLife, kind: 'number' },
-      { key: 'cashIn', label: { zh: '现金流入合计', en: 'Cash in' }, value: r.checks.cashIn, kind: 'money' },
-      ...(r.checks.fundedAtClosing.gt(0)
-        ? [{ key: 'fundedAtClosing', label: { zh: '其中：设立日账户初始资金', en: 'of which opening balances at closing' }, value: r.checks.fundedAtClosing, kind: 'money' as const }]
+      { key: 'cashIn', label: { zh: '现金流入合计', en: 'Cash in' }, value: y(r.checks.cashIn), kind: 'money' },
+      ...(r.checks.fundedAtClosing > 0
+        ? [{ key: 'fundedAtClosing', label: { zh: '其中：设立日账户初始资金', en: 'of which opening balances at closing' }, value: y(r.checks.fundedAtClosing), kind: 'money' as const }]
         : []),
-      { key: 'cashOut', label: { zh: '现金流出合计', en: 'Cash out' }, value: r.checks.cashOut, kind: 'money' },
-      { key: 'held', label: { zh: '期末留存现金', en: 'Cash held at the end' }, value: r.checks.held, kind: 'money' },
+      { key: 'cashOut', label: { zh: '现金流出合计', en: 'Cash out' }, value: y(r.checks.cashOut), kind: 'money' },
+      { key: 'held', label: { zh: '期末留存现金', en: 'Cash held at the end' }, value: y(r.checks.held), kind: 'money' },
       { key: 'conservation', label: { zh: '现金守恒校验', en: 'Conservation check' }, value: r.checks.conservation ? 'ok' : 'FAILED', kind: 'text' },
       { key: 'periodsChecked', label: { zh: '校验期数（含设立日）', en: 'Periods checked (closing included)' }, value: r.checks.periodsChecked, kind: 'int' },
-      { key: 'largestDifference', label: { zh: '最大单期差额', en: 'Largest difference in a period' }, value: r.checks.largestDifference, kind: 'money' },
+      { key: 'largestDifference', label: { zh: '最大单期差额', en: 'Largest difference in a period' }, value: y(r.checks.largestDifference), kind: 'money' },
     ],
   };
 }
@@ -138,11 +154,11 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
       id: t.id,
       name: t.name,
       class: CLASS_LABEL[t.class]?.[lang] ?? t.class,
-      balance: t.balance,
-      interestPaid: t.summary.interestPaid,
-      principalPaid: t.summary.principalPaid,
-      residualPaid: t.summary.residualPaid,
-      loss: t.summary.loss,
+      balance: y(t.balance),
+      interestPaid: y(t.summary.interestPaid),
+      principalPaid: y(t.summary.principalPaid),
+      residualPaid: y(t.summary.residualPaid),
+      loss: y(t.summary.loss),
       finalPaymentDate: t.summary.finalPaymentDate,
       windowFirst: t.summary.principalWindow?.first,
       windowLast: t.summary.principalWindow?.last,
@@ -155,7 +171,7 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
 }
 
 function trancheSection(t: TrancheResult, lang: Lang): TableSection {
-  const hasResidual = t.summary.residualPaid.gt(0);
+  const hasResidual = t.summary.residualPaid > 0;
   return {
     type: 'table',
     id: `tranche-${t.id}`,
@@ -171,17 +187,19 @@ function trancheSection(t: TrancheResult, lang: Lang): TableSection {
       { key: 'endBalance', header: { zh: '期末本金', en: 'Closing balance' }, kind: 'money' },
       { key: 'interestShortfall', header: { zh: '未付利息', en: 'Interest shortfall' }, kind: 'money' },
     ],
-    rows: t.periods.map((p) => ({ ...p })) as unknown as Record<string, Cell>[],
+    rows: t.periods.map((p) => yuanRow(p, ['beginBalance', 'interestDue', 'interestPaid', 'principalDue', 'principalPaid', 'residualPaid', 'endBalance', 'interestShortfall'])),
     total: {
       period: null,
       date: lang === 'zh' ? '合计' : 'Total',
       interestDue: undefined,
-      interestPaid: t.summary.interestPaid,
-      principalPaid: t.summary.principalPaid,
-      residualPaid: t.summary.residualPaid,
+      interestPaid: y(t.summary.interestPaid),
+      principalPaid: y(t.summary.principalPaid),
+      residualPaid: y(t.summary.residualPaid),
     },
   };
 }
+
+const POOL_MONEY = ['beginBalance', 'scheduledPrincipal', 'scheduledInterest', 'principal', 'interest', 'missed', 'defaulted', 'recoveries', 'compensation', 'prepaid', 'guaranteePayments', 'callProceeds', 'endBalance', 'cumulativeDefaulted'];
 
 function poolSection(r: RunResult): TableSection {
   const rows = r.pool.periods;
@@ -199,23 +217,23 @@ function poolSection(r: RunResult): TableSection {
       { key: 'missed', header: { zh: '未按期回收', en: 'Missed' }, kind: 'money' },
       { key: 'defaulted', header: { zh: '新增违约', en: 'Defaulted' }, kind: 'money' },
       { key: 'recoveries', header: { zh: '违约回收', en: 'Recoveries' }, kind: 'money' },
-      ...(rows.some((p) => p.compensation.gt(0)) ? [{ key: 'compensation', header: { zh: '风险分担补偿', en: 'Loss sharing' }, kind: 'money' as const }] : []),
-      ...(rows.some((p) => p.prepaid.gt(0)) ? [{ key: 'prepaid', header: { zh: '其中：提前还款', en: 'of which prepaid' }, kind: 'money' as const }] : []),
+      ...(rows.some((p) => p.compensation > 0) ? [{ key: 'compensation', header: { zh: '风险分担补偿', en: 'Loss sharing' }, kind: 'money' as const }] : []),
+      ...(rows.some((p) => p.prepaid > 0) ? [{ key: 'prepaid', header: { zh: '其中：提前还款', en: 'of which prepaid' }, kind: 'money' as const }] : []),
       { key: 'guaranteePayments', header: { zh: '担保代偿', en: 'Guarantee' }, kind: 'money' },
       { key: 'callProceeds', header: { zh: '清仓回购', en: 'Clean-up call' }, kind: 'money' },
       { key: 'endBalance', header: { zh: '期末余额', en: 'Closing balance' }, kind: 'money' },
     ],
-    rows: rows.map((p) => ({ ...p })) as unknown as Record<string, Cell>[],
+    rows: rows.map((p) => yuanRow(p, POOL_MONEY)),
     total: {
-      principal: sum(rows.map((p) => p.principal)),
-      interest: sum(rows.map((p) => p.interest)),
-      missed: sum(rows.map((p) => p.missed)),
-      defaulted: sum(rows.map((p) => p.defaulted)),
-      recoveries: sum(rows.map((p) => p.recoveries)),
-      compensation: sum(rows.map((p) => p.compensation)),
-      prepaid: sum(rows.map((p) => p.prepaid)),
-      guaranteePayments: sum(rows.map((p) => p.guaranteePayments)),
-      callProceeds: sum(rows.map((p) => p.callProceeds)),
+      principal: y(sumMoney(rows.map((p) => p.principal))),
+      interest: y(sumMoney(rows.map((p) => p.interest))),
+      missed: y(sumMoney(rows.map((p) => p.missed))),
+      defaulted: y(sumMoney(rows.map((p) => p.defaulted))),
+      recoveries: y(sumMoney(rows.map((p) => p.recoveries))),
+      compensation: y(sumMoney(rows.map((p) => p.compensation))),
+      prepaid: y(sumMoney(rows.map((p) => p.prepaid))),
+      guaranteePayments: y(sumMoney(rows.map((p) => p.guaranteePayments))),
+      callProceeds: y(sumMoney(rows.map((p) => p.callProceeds))),
     },
   };
 }
@@ -234,11 +252,11 @@ function feeSection(r: RunResult): TableSection {
     ],
     rows: periods.map((p, k) => {
       const row: Record<string, Cell> = { period: p.period, date: p.date };
-      for (const f of r.fees) row[`fee:${f.id}`] = f.periods[k]?.paid;
-      row['arrears'] = sum(r.fees.map((f) => f.periods[k]?.arrears ?? ZERO));
+      for (const f of r.fees) row[`fee:${f.id}`] = y(f.periods[k]?.paid);
+      row['arrears'] = y(sumMoney(r.fees.map((f) => f.periods[k]?.arrears ?? (0 as Money))));
       return row;
     }),
-    total: Object.fromEntries(r.fees.map((f) => [`fee:${f.id}`, f.totalPaid])),
+    total: Object.fromEntries(r.fees.map((f) => [`fee:${f.id}`, y(f.totalPaid)])),
   };
 }
 
@@ -256,7 +274,7 @@ function accountSection(r: RunResult, id: string): TableSection {
       { key: 'out', header: { zh: '流出', en: 'Out' }, kind: 'money' },
       { key: 'end', header: { zh: '期末', en: 'Closing' }, kind: 'money' },
     ],
-    rows: a.periods.map((p) => ({ ...p })) as unknown as Record<string, Cell>[],
+    rows: a.periods.map((p) => yuanRow(p, ['begin', 'in', 'out', 'end'])),
   };
 }
 
@@ -264,7 +282,7 @@ function supportSection(r: RunResult): TableSection {
   const rows: Record<string, Cell>[] = [];
   for (const s of r.supports) {
     if (s.draws.length === 0) rows.push({ support: s.name ?? s.id, provider: s.provider, date: undefined, requested: ZERO, amount: ZERO, reason: '—' });
-    for (const d of s.draws) rows.push({ support: s.name ?? s.id, provider: s.provider, date: d.date, requested: d.requested, amount: d.amount, reason: d.reason });
+    for (const d of s.draws) rows.push({ support: s.name ?? s.id, provider: s.provider, date: d.date, requested: y(d.requested), amount: y(d.amount), reason: d.reason });
   }
   return {
     type: 'table',
@@ -279,7 +297,7 @@ function supportSection(r: RunResult): TableSection {
       { key: 'reason', header: { zh: '事由', en: 'Reason' }, kind: 'text' },
     ],
     rows,
-    total: { requested: sum(r.supports.flatMap((s) => s.draws.map((d) => d.requested))), amount: sum(r.supports.map((s) => s.totalDrawn)) },
+    total: { requested: y(sumMoney(r.supports.flatMap((s) => s.draws.map((d) => d.requested)))), amount: y(sumMoney(r.supports.map((s) => s.totalDrawn))) },
   };
 }
 
@@ -297,7 +315,7 @@ function coverageSection(r: RunResult, lang: Lang): TableSection {
       { key: 'multiple', header: { zh: '覆盖倍数', en: 'Coverage' }, kind: 'number' },
       { key: 'excessSpread', header: { zh: '超额利差', en: 'Excess spread' }, kind: 'money' },
     ],
-    rows: r.coverage.periods.map((c, k) => ({ ...c, state: STATE[r.states[k]!.state]![lang] })) as unknown as Record<string, Cell>[],
+    rows: r.coverage.periods.map((c, k) => ({ ...yuanRow(c, ['fundsForSenior', 'seniorDue', 'excessSpread']), state: STATE[r.states[k]!.state]![lang] })),
   };
 }
 
@@ -314,7 +332,7 @@ const EVENT_TYPE: Record<RunEvent['type'], { zh: string; en: string }> = {
 
 /** An event in the reader's language, amounts in the chosen unit. */
 export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
-  const amt = (d: Decimal | undefined) => (d === undefined ? '' : `${formatValue(d, 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`);
+  const amt = (d: Money | undefined) => (d === undefined ? '' : `${formatValue(toYuan(d), 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`);
   const zh = lang === 'zh';
   switch (e.type) {
     case 'default':

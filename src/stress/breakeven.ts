@@ -35,7 +35,7 @@ export function atDefaultRate(scenario: ScenarioSpec, rate: number): ScenarioSpe
 export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec): boolean {
   const r = runDeal(prepared, scenario, { detail: false });
   const t = r.tranches.find((x) => x.id === trancheId)!;
-  return t.summary.loss.isZero() && t.periods.every((p) => p.interestShortfall.isZero());
+  return t.summary.loss === 0 && t.periods.every((p) => p.interestShortfall === 0);
 }
 
 /**
@@ -50,7 +50,7 @@ export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: S
   };
   const realized = (rate: number) => {
     const r = runDeal(prepared, atDefaultRate(scenario, rate), { detail: false });
-    return r.pool.initialBalance.isZero() ? 0 : r.pool.totalDefaulted.div(r.pool.initialBalance).toNumber();
+    return r.pool.initialBalance === 0 ? 0 : new Decimal(r.pool.totalDefaulted).div(r.pool.initialBalance).toNumber();
   };
   if (!ok(0)) return { rate: 0, failsAt: 0, realized: 0, runs };
   if (ok(1)) return { rate: 1, realized: realized(1), runs: runs + 1 };

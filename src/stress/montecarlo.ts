@@ -59,19 +59,19 @@ export type DrawnDefault = [obligor: number, period: number, recoveryBp: number]
  * industry, that of the largest which does).
  */
 export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fallback?: number }): McObligor[] {
-  const map = new Map<string, { name: string; industry: string; largest: Decimal | undefined; pds: number[]; periods: Set<number>; missingPd: boolean }>();
+  const map = new Map<string, { name: string; industry: string; largest: number | undefined; pds: number[]; periods: Set<number>; missingPd: boolean }>();
   prepared.deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
     const s = prepared.pool.schedules[i]!;
     const o = map.get(key) ?? { name: a.obligor, industry: '', largest: undefined, pds: [], periods: new Set<number>(), missingPd: false };
-    if (a.industry !== undefined && (o.largest === undefined || s.balance.gt(o.largest))) {
+    if (a.industry !== undefined && (o.largest === undefined || s.balance > o.largest)) {
       o.industry = a.industry;
       o.largest = s.balance;
     }
     if (a.defaultProbability !== undefined) o.pds.push(a.defaultProbability.toNumber());
     else o.missingPd = true;
     s.startBalance.forEach((b, k) => {
-      if (b.gt(0)) o.periods.add(k);
+      if (b > 0) o.periods.add(k);
     });
     map.set(key, o);
   });
@@ -132,7 +132,7 @@ export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): Resum
 export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
   const first = pattern.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY);
   const r = runner.run(patternScenario(base, obligors, pattern, lag), Number.isFinite(first) ? first : Number.POSITIVE_INFINITY);
-  return r.tranches.map((t) => ({ loss: t.balance.isZero() ? 0 : t.summary.loss.div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
+  return r.tranches.map((t) => ({ loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
 }
 
 export interface McPlan {

@@ -5,6 +5,7 @@
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { ZERO, type Decimal } from '../util/money.js';
+import { toYuan } from '../util/fen.js';
 import { copyScenario } from './scenarios.js';
 
 export interface Obligor {
@@ -19,7 +20,7 @@ export function obligorsBySize(prepared: PreparedDeal): Obligor[] {
   prepared.deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
     const o = map.get(key) ?? { key, name: a.obligor, balance: ZERO };
-    o.balance = o.balance.plus(prepared.pool.schedules[i]!.balance);
+    o.balance = o.balance.plus(toYuan(prepared.pool.schedules[i]!.balance));
     map.set(key, o);
   });
   return [...map.values()].sort((a, b) => b.balance.comparedTo(a.balance) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -41,7 +42,7 @@ export interface ObligorRun {
 
 export function runObligors(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly Obligor[], period: number): ObligorRun {
   const r = runDeal(prepared, withObligorDefaults(base, obligors, period), { detail: false });
-  return { obligors: [...obligors], losses: new Map(r.tranches.map((t) => [t.id, { loss: t.summary.loss, interestShortfall: t.summary.interestShortfall }])) };
+  return { obligors: [...obligors], losses: new Map(r.tranches.map((t) => [t.id, { loss: toYuan(t.summary.loss), interestShortfall: toYuan(t.summary.interestShortfall) }])) };
 }
 
 /** The largest 1, 2, … n obligors defaulting together. */

@@ -2,7 +2,8 @@
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { RunResult } from '../engine/types.js';
 import type { SupportSpec } from '../schema/deal.js';
-import { sum, ZERO, type Decimal } from '../util/money.js';
+import { Decimal, ZERO } from '../util/money.js';
+import { sumMoney, toYuan, NIL } from '../util/fen.js';
 import type { NamedScenario } from './scenarios.js';
 
 export interface StressTranche {
@@ -36,21 +37,21 @@ const DRAWN_COLUMN: Record<SupportSpec['kind'], 'guaranteeDrawn' | 'undertakingD
 /** Summarises one run as a stress row. */
 export function stressRow(name: NamedScenario['name'], r: RunResult): StressRow {
   const drawn = (column: (typeof DRAWN_COLUMN)[SupportSpec['kind']]) =>
-    sum(r.supports.filter((s) => DRAWN_COLUMN[s.kind as SupportSpec['kind']] === column).map((s) => s.totalDrawn));
+    toYuan(sumMoney(r.supports.filter((s) => DRAWN_COLUMN[s.kind as SupportSpec['kind']] === column).map((s) => s.totalDrawn)));
   // Draws only: a reserve's release at the end is not a draw.
-  const reserveDrawn = sum(r.accounts.filter((a) => a.kind === 'reserve').map((a) => a.drawn ?? ZERO));
+  const reserveDrawn = toYuan(sumMoney(r.accounts.filter((a) => a.kind === 'reserve').map((a) => a.drawn ?? NIL)));
   return {
     name,
     tranches: r.tranches.map((t) => ({
       id: t.id,
-      loss: t.summary.loss,
-      lossRate: t.balance.isZero() ? ZERO : t.summary.loss.div(t.balance),
+      loss: toYuan(t.summary.loss),
+      lossRate: t.balance === 0 ? ZERO : new Decimal(t.summary.loss).div(t.balance),
       wal: t.summary.wal,
       finalPaymentDate: t.summary.finalPaymentDate,
-      interestShortfall: t.summary.interestShortfall,
+      interestShortfall: toYuan(t.summary.interestShortfall),
     })),
     minCoverage: r.coverage.minimum,
-    defaulted: r.pool.totalDefaulted,
+    defaulted: toYuan(r.pool.totalDefaulted),
     reserveDrawn,
     guaranteeDrawn: drawn('guaranteeDrawn'),
     undertakingDrawn: drawn('undertakingDrawn'),

@@ -11,7 +11,7 @@
  * speed.
  */
 import { Decimal, toFen } from './money.js';
-import { InternalError } from './errors.js';
+import { InputError, InternalError } from './errors.js';
 
 declare const FEN: unique symbol;
 /** An amount of money in whole fen. */
@@ -19,12 +19,24 @@ export type Money = number & { readonly [FEN]: true };
 
 export const NIL = 0 as Money;
 
-function overflow(what: string): never {
-  throw new InternalError(`money: ${what} leaves the safe range of whole fen (±90,071,992,547,409.91 yuan)`);
+/**
+ * An amount beyond the safe range of whole fen in a `number`: it can only come from a deal's
+ * (or a scenario's) amounts, so it is the user's to fix (exit 2), not a bug.
+ */
+export class MoneyRangeError extends InputError {
+  constructor(what: string) {
+    super(`amounts beyond ±90,071,992,547,409.91 yuan (about 90 trillion) leave the safe range of exact whole-fen arithmetic (${what}): the deal's amounts are too large to compute exactly`);
+    this.name = 'MoneyRangeError';
+  }
 }
 
-/** A whole number of fen as Money; throws on a fraction or an unsafe integer. */
+function overflow(what: string): never {
+  throw new MoneyRangeError(`money: ${what}`);
+}
+
+/** A whole number of fen as Money; throws on a fraction (a bug) or an unsafe integer (amounts too large). */
 export function fen(n: number): Money {
+  if (!Number.isInteger(n)) throw new InternalError(`money: ${n} is not a whole number of fen (outside the safe range of whole fen)`);
   if (!Number.isSafeInteger(n)) overflow(String(n));
   return (n === 0 ? 0 : n) as Money;
 }

@@ -192,7 +192,7 @@ describe('--section ID', () => {
     expect(table.out).toContain('Ledger (CNY)');
     const csv = await runCli(['run', GUANGKAI, '--section', 'ledger', '-f', 'csv', '--lang', 'en']);
     expect(csv.code).toBe(0);
-    expect(csv.out.split('\n')[0]).toBe('\uFEFFPeriod,Date,From,To,Amount (CNY),Reason');
+    expect(csv.out.split('\n')[0]).toBe('\uFEFFPeriod,Date,From,To,Amount (CNY),Reason,Phase');
     expect(csv.out).toContain(',collection,tranche:A,');
   });
 });

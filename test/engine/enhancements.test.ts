@@ -13,8 +13,8 @@
  * arithmetic in a comment.
  */
 import { describe, expect, it } from 'vitest';
-import { runDeal } from '../../src/engine/run.js';
-import type { RunResult, TrancheResult } from '../../src/engine/types.js';
+import { runDeal } from './inYuan.js';
+import type { YuanRunResult as RunResult, YuanTrancheResult as TrancheResult } from './inYuan.js';
 import { loadDeal, validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { Decimal, toFen } from '../../src/util/money.js';

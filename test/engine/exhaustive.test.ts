@@ -4,7 +4,7 @@
  * the types at run time, an internal error rather than a step silently skipped.
  */
 import { describe, expect, it } from 'vitest';
-import { runDeal } from '../../src/engine/run.js';
+import { runDeal } from './inYuan.js';
 import { loadDeal } from '../../src/io/loadDeal.js';
 import type { StepSpec } from '../../src/schema/deal.js';
 import { assertNever } from '../../src/util/never.js';

@@ -12,12 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runDeal } from '../../src/engine/run.js';
-import type { RunResult } from '../../src/engine/types.js';
+import { runDeal } from './inYuan.js';
+import type { YuanRunResult as RunResult } from './inYuan.js';
 import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { Decimal } from '../../src/util/money.js';
-import { runJson } from '../../src/contract/runResult.js';
+import { runJson } from './inYuan.js';
 
 const D = (x: string | number | Decimal) => new Decimal(x);
 const y = (x: string | number | Decimal) => D(x).toFixed(2);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateDeal } from '../../src/io/loadDeal.js';
-import { runDeal } from '../../src/engine/run.js';
+import { runDeal } from './inYuan.js';
 import { Scenario } from '../../src/scenario/schema.js';
 
 describe('legal maturity', () => {

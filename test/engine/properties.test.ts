@@ -17,9 +17,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
-import { prepareDeal, ResumableRun, runDeal } from '../../src/engine/run.js';
-import type { RunResult } from '../../src/engine/types.js';
-import { runJson } from '../../src/contract/runResult.js';
+import { prepareDeal, ResumableRun, runDeal } from './inYuan.js';
+import type { YuanRunResult as RunResult } from './inYuan.js';
+import { runJson } from './inYuan.js';
 import { validateScenario } from '../../src/scenario/load.js';
 import type { ScenarioSpec } from '../../src/scenario/schema.js';
 import type { StepSpec } from '../../src/schema/deal.js';

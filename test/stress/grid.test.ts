@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDeal } from '../../src/engine/run.js';
+import { runDeal } from '../engine/inYuan.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { gridScenarios, parsePercentRange, parseRange } from '../../src/stress/scenarios.js';
 import { runCli, sampleDeals } from '../helpers.js';

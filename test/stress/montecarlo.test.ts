@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDeal, prepareDeal } from '../../src/engine/run.js';
+import { runDeal, prepareDeal } from '../engine/inYuan.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import { mcObligors, monteCarlo, patternRunner, patternScenario, planPaths, recoveryBp, runPattern, type DrawnDefault, type McOptions } from '../../src/stress/montecarlo.js';
 import { mustLoad, requireFreshDist, sample, tinyDeal, tinyDealInput, type TinyLoan } from './fixtures.js';

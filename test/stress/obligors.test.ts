@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDeal, type PreparedDeal } from '../../src/engine/run.js';
+import { runDeal, type PreparedDeal } from '../engine/inYuan.js';
 import { Scenario, type ScenarioSpec } from '../../src/scenario/schema.js';
 import { combinations, minimalLosingSets, obligorsBySize, topObligorTests } from '../../src/stress/obligors.js';
 import { baseScenario } from '../../src/stress/scenarios.js';
@@ -34,7 +34,7 @@ describe('topObligorTests', () => {
       const base = baseScenario(deal);
       // The obligors by their balance at the cutoff, summed over their assets, largest first.
       const balances = new Map<string, number>();
-      deal.assets.forEach((a, i) => balances.set(a.obligor, (balances.get(a.obligor) ?? 0) + prepared.pool.schedules[i]!.balance.toNumber()));
+      deal.assets.forEach((a, i) => balances.set(a.obligor, (balances.get(a.obligor) ?? 0) + prepared.pool.schedules[i]!.balance / 100));
       const bySize = obligorsBySize(prepared);
       expect(bySize.map((o) => o.name).sort()).toEqual([...balances.keys()].sort());
       for (let i = 1; i < bySize.length; i++) expect(bySize[i - 1]!.balance.gte(bySize[i]!.balance)).toBe(true);

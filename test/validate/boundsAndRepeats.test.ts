@@ -49,18 +49,32 @@ describe('bounds on amounts, rates, multiples and whole numbers', () => {
     expect(JSON.parse(readFileSync('schemas/deal.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(dealJsonSchema())));
   });
 
-  it('a deal at the bounds runs and conserves its cash', async () => {
+  /** 广开专利 with every contract, the risk reserve and the undertaking's cap at `amount` yuan. */
+  const dealOf = (amount: string) => {
     const deal = JSON.parse(readFileSync('deals/guangkai-patent-license.json', 'utf8'));
     for (const a of deal.pool.assets) {
-      a.royalties.total = '1000000000000000.00';
-      a.firstLicenseFee = '1000000000000000.00';
+      a.royalties.total = `${amount}.00`;
+      a.firstLicenseFee = `${amount}.00`;
     }
-    deal.accounts[1].initialBalance = 1e15;
-    deal.supports[0].cap = '1000000000000000';
-    const { code, out, err } = await runCli(['run', file('max.json', deal), '--format', 'json']);
+    deal.accounts[1].initialBalance = Number(amount);
+    deal.supports[0].cap = amount;
+    return deal;
+  };
+
+  it('a deal of a thousand billion yuan a contract runs and conserves its cash', async () => {
+    const { code, out, err } = await runCli(['run', file('large.json', dealOf('1000000000000')), '--format', 'json']);
     expect(err).not.toContain('internal error');
     expect(code).toBe(0);
     expect(JSON.parse(out).checks.conservation).toBe(true);
+  });
+
+  it('a deal at the bounds is refused in words: its sums pass what whole fen hold exactly (exit 2, no stack trace)', async () => {
+    // Each amount may reach 10^15 yuan, but the engine adds them in whole fen, exactly, up to
+    // ±90,071,992,547,409.91 yuan (2^53 fen): eleven contracts of 10^15 pass it.
+    const { code, err } = await runCli(['run', file('max.json', dealOf('1000000000000000')), '--format', 'json']);
+    expect(err).not.toContain('internal error');
+    expect(err).toContain('leave the safe range of exact whole-fen arithmetic');
+    expect(code).toBe(2);
   });
 });
 

@@ -1,0 +1,66 @@
+/**
+ * Weighted average life: Σ principalᵢ × yearsᵢ / Σ principalᵢ, years from the closing date
+ * (ACT/365F) as the float daysBetween / 365. The figure has always been the Decimal expression
+ * (precision 40) of that, turned into a float; it is worked out here in exact integers (BigInt)
+ * to the same float, falling back to Decimal when a sum passes 40 digits (Decimal would round).
+ */
+import { daysBetween, type IsoDate } from '../dates/date.js';
+import { Decimal, ZERO } from '../util/money.js';
+
+/** The years as the Decimal of the float, and that Decimal as integer digits over 10^scale. */
+interface Years {
+  decimal: Decimal;
+  digits: bigint;
+  scale: number;
+}
+
+const cache = new Map<string, Years>();
+
+function yearsOf(from: IsoDate, to: IsoDate): Years {
+  const key = from + to;
+  let y = cache.get(key);
+  if (y === undefined) {
+    const decimal = new Decimal(daysBetween(from, to) / 365);
+    const fixed = decimal.toFixed();
+    const point = fixed.indexOf('.');
+    const scale = point < 0 ? 0 : fixed.length - point - 1;
+    y = { decimal, digits: BigInt(fixed.replace('.', '')), scale };
+    if (cache.size > 100_000) cache.clear();
+    cache.set(key, y);
+  }
+  return y;
+}
+
+const TEN = 10n;
+const PRECISION = 40;
+
+/** Decimal's own way, for what does not fit in its precision exactly. */
+function walDecimal(principal: readonly number[], years: readonly Years[], total: number): number {
+  let weighted = ZERO;
+  for (let i = 0; i < principal.length; i++) weighted = weighted.plus(new Decimal(principal[i]!).times(years[i]!.decimal));
+  return weighted.div(total).toNumber();
+}
+
+/**
+ * WAL in years of principal payments (whole units, e.g. fen) on dates, from `closing`: exactly
+ * `Σ Decimal(pᵢ) × Decimal(yearsᵢ) / Σ pᵢ` to a float.
+ */
+export function weightedAverageLife(closing: IsoDate, dates: readonly IsoDate[], principal: readonly number[], total: number): number {
+  const years = dates.map((d) => yearsOf(closing, d));
+  let scale = 0;
+  for (const y of years) if (y.scale > scale) scale = y.scale;
+  let weighted = 0n;
+  for (let i = 0; i < years.length; i++) weighted += BigInt(principal[i]!) * years[i]!.digits * TEN ** BigInt(scale - years[i]!.scale);
+  if (weighted === 0n) return 0;
+  const w = weighted.toString();
+  // Every product and partial sum must be exact in Decimal for the two to agree.
+  if (w.length > PRECISION) return walDecimal(principal, years, total);
+  const denominator = BigInt(total) * TEN ** BigInt(scale);
+  // The quotient to one digit more than the precision, then rounded half up to it, as Decimal.
+  const k = Math.max(0, PRECISION + 1 + denominator.toString().length - w.length);
+  const q = ((weighted * TEN ** BigInt(k)) / denominator).toString();
+  let kept = q.slice(0, PRECISION);
+  if (q.length > PRECISION && q[PRECISION]! >= '5') kept = (BigInt(kept) + 1n).toString();
+  // W / D = q × 10^-k: the kept digits stand for q's first 40.
+  return Number(`${kept}e${q.length - PRECISION - k}`);
+}

@@ -1,0 +1,157 @@
+/**
+ * Preparing a deal for many runs: its periods, its pool's contractual flows in whole fen, and
+ * every rate and year fraction fixed once as a `Factor` (a coupon times the period's year
+ * fraction, a fee rate times its day count's) so the period loop only multiplies integers.
+ */
+import { addBusinessDays } from '../dates/calendar.js';
+import { compareDates, type IsoDate } from '../dates/date.js';
+import { DAY_COUNTS, yearFraction, type DayCount } from '../dates/daycount.js';
+import { dealSchedule, type DealPeriod } from '../deal/periods.js';
+import type { LoadedDeal } from '../io/loadDeal.js';
+import type { FeeSpec } from '../schema/deal.js';
+import type { MoneyPreparedPool } from '../scenario/poolTypes.js';
+import { factor, fromYuan, NIL, add, type Factor, type Money } from '../util/fen.js';
+import { Decimal, toFen, ZERO } from '../util/money.js';
+import { assertNever } from '../util/never.js';
+import { preparePool } from '../scenario/performance.js';
+
+/** A fee's accrual per period, fixed at preparation: a factor of its base, or an amount. */
+export type FeeAccrual = { base: 'pool' | 'tranches' | 'issue'; factors: Factor[] } | { amounts: Money[] } | undefined;
+
+/** The parts of a deal that do not depend on the scenario, computed once. */
+export interface PreparedDeal {
+  deal: LoadedDeal;
+  periods: DealPeriod[];
+  pool: MoneyPreparedPool;
+  initialPoolBalance: Money;
+  /** Per day count, the year fraction of each accrual period (closing or last nominal date to this one). */
+  accrual: Record<DayCount, Decimal[]>;
+  calendar: ReturnType<typeof dealSchedule>['calendar'];
+  trancheIndex: Map<string, number>;
+  feeIndex: Map<string, number>;
+  supportIndex: Map<string, number>;
+  /** Per tranche: its balance at issue; per period, whether the expected maturity is reached. */
+  issued: Money[];
+  matured: boolean[][];
+  /** Per tranche with a schedule: the principal scheduled up to each period's nominal date. */
+  scheduled: (Money[] | undefined)[];
+  /** Per fee, its accrual per period (VAT and percent-of-payment fees are charged later). */
+  feeAccruals: FeeAccrual[];
+  /** Per support, the date it pays on in each period (an undertaking's is days before). */
+  supportDates: IsoDate[][];
+  /** Coupon factors (coupon + spread) × year fraction per tranche and period, by spread. */
+  couponFactors: Map<string, Factor[][]>;
+  /** The pool balance below which the clean-up call may be exercised: balance < this (fen). */
+  cleanUpBelow: Money;
+  /** Per tranche, the ledger's names for it and its payments (made once, not per payment). */
+  trancheLabels: { to: string; interest: string; principal: string; residual: string }[];
+}
+
+const amounts = new WeakMap<Decimal, Money>();
+
+/** An amount of the deal or scenario (whole fen) as Money, converted once. */
+export function amountOf(yuan: Decimal): Money {
+  let m = amounts.get(yuan);
+  if (m === undefined) {
+    m = fromYuan(yuan);
+    amounts.set(yuan, m);
+  }
+  return m;
+}
+
+const factors = new WeakMap<Decimal, Factor>();
+
+/** A rate or share of the deal or scenario as a Factor, made once. */
+export function factorOf(d: Decimal): Factor {
+  let f = factors.get(d);
+  if (!f) {
+    f = factor(d);
+    factors.set(d, f);
+  }
+  return f;
+}
+
+const stepIndexes = new WeakMap<object, number[]>();
+
+/** The indexes of the ids a step names (tranches, fees), resolved once per step. */
+export function indexesOf(step: object, ids: readonly string[], index: ReadonlyMap<string, number>): number[] {
+  let list = stepIndexes.get(step);
+  if (!list) {
+    list = ids.map((id) => index.get(id)!);
+    stepIndexes.set(step, list);
+  }
+  return list;
+}
+
+/** Builds the periods and buckets every asset's contractual cash flows (once per deal). */
+export function prepareDeal(deal: LoadedDeal): PreparedDeal {
+  const spec = deal.spec;
+  const { periods, calendar } = dealSchedule(spec.dates);
+  const pool = preparePool(deal.assets, spec.dates.cutoff, periods);
+  const accrual = Object.fromEntries(
+    DAY_COUNTS.map((dc) => [dc, periods.map((p, k) => yearFraction(k === 0 ? spec.dates.closing : periods[k - 1]!.nominalDate, p.nominalDate, dc))]),
+  ) as Record<DayCount, Decimal[]>;
+  const call = spec.cleanUpCall;
+  return {
+    deal,
+    periods,
+    pool,
+    initialPoolBalance: pool.initialBalance,
+    calendar,
+    accrual,
+    trancheIndex: new Map(spec.tranches.map((t, i) => [t.id, i])),
+    feeIndex: new Map(spec.fees.map((f, i) => [f.id, i])),
+    supportIndex: new Map(spec.supports.map((s, i) => [s.id, i])),
+    issued: spec.tranches.map((t) => fromYuan(t.balance)),
+    matured: spec.tranches.map((t) => periods.map((p) => compareDates(p.nominalDate, t.expectedMaturity) >= 0)),
+    scheduled: spec.tranches.map((t) => (t.principal.type === 'schedule' ? scheduledUpTo(t.principal.payments, periods) : undefined)),
+    feeAccruals: spec.fees.map((f) => feeAccrualOf(f, accrual)),
+    supportDates: spec.supports.map((s) => periods.map((p) => (s.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.businessDaysBefore, calendar) : p.date))),
+    couponFactors: new Map(),
+    // An integer n is below a real x exactly when it is below ⌈x⌉.
+    cleanUpBelow: call ? (new Decimal(pool.initialBalance).times(call.poolBalanceBelow).ceil().toNumber() as Money) : NIL,
+    trancheLabels: spec.tranches.map((t) => ({ to: `tranche:${t.id}`, interest: `${t.name} interest`, principal: `${t.name} principal`, residual: `${t.name} residual (超额收益)` })),
+  };
+}
+
+function scheduledUpTo(payments: readonly { date: IsoDate; amount: Decimal }[], periods: readonly DealPeriod[]): Money[] {
+  return periods.map((p) => {
+    let total = NIL;
+    for (const x of payments) if (compareDates(x.date, p.nominalDate) <= 0) total = add(total, fromYuan(x.amount));
+    return total;
+  });
+}
+
+function feeAccrualOf(spec: FeeSpec, accrual: Record<DayCount, Decimal[]>): FeeAccrual {
+  switch (spec.kind) {
+    case 'rateOnBalance':
+      return { base: spec.base, factors: accrual[spec.dayCount].map((yf) => factor(spec.rate, yf)) };
+    case 'fixed': {
+      const amount = fromYuan(spec.amount);
+      if (spec.per === 'period') return { amounts: accrual['ACT/365F'].map(() => amount) };
+      return { amounts: accrual['ACT/365F'].map((yf) => fromYuan(toFen(spec.amount.times(yf)))) };
+    }
+    case 'percentOfPayment':
+    case 'vat':
+      return undefined;
+    default:
+      return assertNever(spec, 'fee kind');
+  }
+}
+
+/**
+ * Per tranche and period, (coupon + spread) × the period's year fraction: the factor of its
+ * interest. Fixed once per spread (stress grids and Monte Carlo reuse it).
+ */
+export function couponFactors(prepared: PreparedDeal, spread: Decimal): Factor[][] {
+  const key = spread.toString();
+  let factors = prepared.couponFactors.get(key);
+  if (!factors) {
+    factors = prepared.deal.spec.tranches.map((t) => {
+      const coupon = t.coupon === undefined ? ZERO : t.coupon.plus(spread);
+      return prepared.accrual[t.dayCount].map((yf) => factor(coupon, yf));
+    });
+    prepared.couponFactors.set(key, factors);
+  }
+  return factors;
+}

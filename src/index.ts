@@ -6,7 +6,7 @@ export { loadDeal, validateDeal, tapeReader, type LoadedDeal, type LoadResult, t
 export { DEFAULT_LIMITS, MAX_JSON_DEPTH, type LoadOptions, type InputLimits } from './io/input.js';
 export { Deal, dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
 export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';
-export { poolStats, type PoolStats, type Stratum } from './pool/stats.js';
+export { poolStats, type PoolStats, type Stratum } from './analytics/poolStats.js';
 export { dealSchedule, type DealPeriod } from './deal/periods.js';
 export { formatDiagnostic, InputError, InternalError, type Diagnostic } from './validate/diagnostics.js';
 export { poolReport } from './report/poolReport.js';

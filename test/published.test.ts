@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadDeal, type LoadedDeal } from '../src/io/loadDeal.js';
-import { poolStats } from '../src/pool/stats.js';
+import { poolStats } from '../src/analytics/poolStats.js';
 import { Decimal, WAN } from '../src/util/money.js';
 
 function load(file: string): LoadedDeal {

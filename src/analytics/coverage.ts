@@ -3,9 +3,26 @@
  * for one payment date and for the whole life. "Funds available to the senior" is defined once,
  * here, by `fundsForSenior`; the engine and the whole-life figure only gather its parts.
  */
-import type { AccountResult, FeePeriod, PoolPeriodResult, TrancheResult } from '../engine/types.js';
 import { add, atLeastNil, NIL, sub, sumMoney, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
+
+/** What whole-life coverage reads of the run's rows (structural: the engine's result rows fit). */
+interface PoolCashRow {
+  principal: Money;
+  interest: Money;
+  recoveries: Money;
+  compensation: Money;
+  guaranteePayments: Money;
+  callProceeds: Money;
+}
+interface SeniorRows {
+  balance: Money;
+  periods: readonly { interestDue: Money; interestShortfall: Money }[];
+}
+interface AccountRows {
+  kind: 'collection' | 'reserve';
+  periods: readonly { begin: Money; end: Money }[];
+}
 
 /** The parts of the cash that could pay the senior, over one payment date or the whole life. */
 export interface SeniorFundsParts {
@@ -63,7 +80,7 @@ export function coverageMultiple(funds: Money, due: Money): Decimal | undefined 
 }
 
 /** Every payment into the collection account a pool period's row records (see `collections`). */
-export function poolCashIn(p: PoolPeriodResult): Money {
+export function poolCashIn(p: PoolCashRow): Money {
   return sumMoney([p.principal, p.interest, p.recoveries, p.compensation, p.guaranteePayments, p.callProceeds]);
 }
 
@@ -73,13 +90,13 @@ export function poolCashIn(p: PoolPeriodResult): Money {
  * tax and fee paid) over the senior's principal and every period's interest accrual.
  */
 export function coverageWholeLife(
-  pool: readonly PoolPeriodResult[],
-  fees: readonly FeePeriod[],
-  seniors: readonly TrancheResult[],
-  accounts: readonly AccountResult[],
+  pool: readonly PoolCashRow[],
+  fees: readonly { paid: Money }[],
+  seniors: readonly SeniorRows[],
+  accounts: readonly AccountRows[],
 ): Decimal | undefined {
-  const opening = (a: AccountResult) => a.periods[0]?.begin ?? NIL;
-  const closing = (a: AccountResult) => a.periods[a.periods.length - 1]?.end ?? NIL;
+  const opening = (a: AccountRows) => a.periods[0]?.begin ?? NIL;
+  const closing = (a: AccountRows) => a.periods[a.periods.length - 1]?.end ?? NIL;
   const reserves = accounts.filter((a) => a.kind === 'reserve');
   const funds = fundsForSenior({
     broughtForward: sumMoney(accounts.filter((a) => a.kind === 'collection').map(opening)),

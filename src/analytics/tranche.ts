@@ -2,9 +2,36 @@
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { TrancheSpec } from '../schema/deal.js';
 import { add, NIL, sumMoney, toYuan, type Money } from '../util/fen.js';
-import type { TranchePeriod, TrancheSummary } from '../engine/types.js';
 import { durations, irr } from './irr.js';
 import { weightedAverageLife } from './wal.js';
+
+/** What the summary reads of a tranche's period rows (the engine's TranchePaymentRow). */
+export interface TranchePaymentRow {
+  date: IsoDate;
+  interestPaid: Money;
+  principalPaid: Money;
+  residualPaid: Money;
+  endBalance: Money;
+  interestShortfall: Money;
+}
+
+export interface TrancheSummary {
+  interestPaid: Money;
+  principalPaid: Money;
+  residualPaid: Money;
+  /** Principal not repaid by the last payment date. */
+  loss: Money;
+  /** Interest still unpaid after the last payment date. */
+  interestShortfall: Money;
+  finalPaymentDate?: IsoDate;
+  principalWindow?: { first: IsoDate; last: IsoDate };
+  /** Weighted average life in years from the closing date (ACT/365F). */
+  wal?: number;
+  /** Annual yield (IRR, ACT/365F, annual compounding) at the issue price. */
+  yield?: number;
+  macaulayDuration?: number;
+  modifiedDuration?: number;
+}
 
 const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
 
@@ -13,12 +40,12 @@ const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
  * paid (ACT/365F); the yield is the IRR of everything paid (interest, principal, residual) at
  * the issue price (par unless the deal says otherwise), with annual compounding.
  */
-export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly TranchePeriod[], closing: IsoDate, withYield = true): TrancheSummary {
+export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly TranchePaymentRow[], closing: IsoDate, withYield = true): TrancheSummary {
   const interestPaid = sumMoney(rows.map((r) => r.interestPaid));
   const principalPaid = sumMoney(rows.map((r) => r.principalPaid));
   const residualPaid = sumMoney(rows.map((r) => r.residualPaid));
   const last = rows[rows.length - 1];
-  const paidOf = (r: TranchePeriod) => add(add(r.interestPaid, r.principalPaid), r.residualPaid);
+  const paidOf = (r: TranchePaymentRow) => add(add(r.interestPaid, r.principalPaid), r.residualPaid);
   const paidRows = rows.filter((r) => paidOf(r) > 0);
   const principalRows = rows.filter((r) => r.principalPaid > 0);
   const summary: TrancheSummary = {

@@ -8,6 +8,9 @@ import type { Money } from '../util/fen.js';
 import type { IsoDate } from '../dates/date.js';
 import type { LedgerEntry } from './ledger.js';
 import type { ConservationPeriod } from './conservation.js';
+import type { TrancheSummary } from '../analytics/tranche.js';
+
+export type { TrancheSummary } from '../analytics/tranche.js';
 
 export type DealState = 'normal' | 'accelerated' | 'default';
 
@@ -28,23 +31,6 @@ export interface TranchePeriod {
   interestShortfall: Money;
 }
 
-export interface TrancheSummary {
-  interestPaid: Money;
-  principalPaid: Money;
-  residualPaid: Money;
-  /** Principal not repaid by the last payment date. */
-  loss: Money;
-  /** Interest still unpaid after the last payment date. */
-  interestShortfall: Money;
-  finalPaymentDate?: IsoDate;
-  principalWindow?: { first: IsoDate; last: IsoDate };
-  /** Weighted average life in years from the closing date (ACT/365F). */
-  wal?: number;
-  /** Annual yield (IRR, ACT/365F, annual compounding) at the issue price. */
-  yield?: number;
-  macaulayDuration?: number;
-  modifiedDuration?: number;
-}
 
 export interface TrancheResult {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { closeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Deal, type AssetSpec, type DealFile } from '../schema/deal.js';
+import { Deal, type AssetSpec } from '../schema/deal.js';
 import { Asset, ASSET_SCHEMAS } from '../pool/registry.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
 import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, InputReadError, 
 import { runRules } from '../validate/rules.js';
 import { rowParser } from './rowParser.js';
 import { Decimal } from '../util/money.js';
-import { LineNumbers, loadedDeal, OriginTable, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
+import { LineNumbers, loadedDeal, OriginTable, type LoadedDeal } from '../deal/loaded.js';
 
 export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 

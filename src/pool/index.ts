@@ -1,6 +1,6 @@
 /** The asset types behind one interface (the registry), and the pool's contractual cash flows. */
 import type { IsoDate } from '../dates/date.js';
-import type { AssetSpec } from '../schema/deal.js';
+import type { AssetSpec } from './registry.js';
 import { ASSET_BY_TYPE, type AssetType } from './registry.js';
 import { fenCashflows, type ContractualCashflows, type ContractualOutline, type FenCashflows } from './types.js';
 import { assertNever } from '../util/never.js';

@@ -2,7 +2,6 @@
 import { ZERO, type Decimal } from '../util/money.js';
 import { decimalOfFen, fromYuan, type Money } from '../util/fen.js';
 import type { IsoDate } from '../dates/date.js';
-import type { AssetSpec } from '../schema/deal.js';
 
 /**
  * One contractual payment. `principal` reduces the asset's pool balance (for royalties and rents
@@ -22,7 +21,6 @@ export interface ContractualCashflows {
   flows: Flow[];
 }
 
-export type AssetOf<T extends AssetSpec['type']> = Extract<AssetSpec, { type: T }>;
 
 /** An asset's balance at the cutoff and the dates of its flows, as {@link ContractualCashflows} has them. */
 export interface ContractualOutline {

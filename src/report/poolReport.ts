@@ -1,7 +1,7 @@
 /** Builds the `ipabs pool` report from pool statistics: what a 计划说明书 prints about the pool. */
 import type { LoadedDeal } from '../io/loadDeal.js';
 import { dealSchedule, periodOfDate } from '../deal/periods.js';
-import { poolStats, type PoolStats, type StratumKey } from '../pool/stats.js';
+import { poolStats, type PoolStats, type StratumKey } from '../analytics/poolStats.js';
 import { contractualCashflowsOnce } from '../pool/index.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
@@ -288,7 +288,7 @@ function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
 
 function assetFlowSection(deal: LoadedDeal, s: PoolStats): TableSection {
   const rows: Record<string, Cell>[] = [];
-  deal.assets.forEach((a, i) => {
+  deal.assets.forEach((a) => {
     const cf = contractualCashflowsOnce(a, s.cutoff);
     let balance = cf.balance;
     for (const f of cf.flows) {

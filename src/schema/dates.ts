@@ -1,9 +1,8 @@
 /** The deal's calendar: cutoff and closing, payment dates, business-day rule. */
 import { z } from 'zod';
 import { Assumed, IsoDate, wholeNumber } from './primitives.js';
-import { DAY_COUNTS } from '../dates/daycount.js';
 
-export const DayCount = z.enum(DAY_COUNTS).meta({ description: 'Day count: ACT/365F (market default), ACT/360, ACT/ACT (ISDA), 30/360.' });
+export { DayCount } from '../fields/primitives.js';
 
 /** Every N months on a day of month (or month end), from a first date to a last. */
 export const DateRule = z

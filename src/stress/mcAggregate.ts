@@ -3,7 +3,8 @@
  * and its standard error, probability of loss, loss percentiles (nearest rank), WAL statistics
  * and the loss histogram, per tranche.
  */
-import type { PatternResult } from './montecarlo.js';
+/** What one default pattern costs each tranche: its loss and WAL. */
+export type PatternResult = { loss: number; wal: number }[];
 
 export interface TrancheDistribution {
   id: string;

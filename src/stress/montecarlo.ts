@@ -10,7 +10,7 @@ import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
 import { copyScenario } from './scenarios.js';
-import { aggregate, type McResult } from './mcAggregate.js';
+import { aggregate, type McResult, type PatternResult } from './mcAggregate.js';
 
 export { aggregate, type McResult, type TrancheDistribution } from './mcAggregate.js';
 
@@ -118,7 +118,7 @@ export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor
 }
 
 /** Per tranche: the loss as a share of its balance, and its WAL (NaN when it repays nothing). */
-export type PatternResult = { loss: number; wal: number }[];
+export type { PatternResult } from './mcAggregate.js';
 
 /**
  * The runner of default patterns: the base run (no defaults) is kept period by period, and a

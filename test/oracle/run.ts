@@ -379,7 +379,7 @@ interface Frame {
 function accrue(f: Frame): void {
   const { ctx, st, k, p, period } = f;
   const { prepared, spread } = ctx;
-  const { events, tranches, fees } = st;
+  const { tranches, fees } = st;
   for (const t of tranches.values()) {
     // Spread compression (利差缩减) raises every coupon that exists.
     const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
@@ -560,11 +560,10 @@ function collect(f: Frame): void {
 function testTriggers(f: Frame): void {
   const { ctx, st, p, period } = f;
   const { spec, reserves, initialPoolBalance } = ctx;
-  const { ledger, events, tranches, fees, supports, reserveTargets, states, fired } = st;
+  const { events, tranches, supports, reserveTargets, states, fired } = st;
   const seniors = ctx.seniorIds.map((id) => tranches.get(id)!);
   // Events are for people; runs for stress tables and Monte Carlo skip writing them.
   const note = (e: RunEvent) => events.push(e);
-  const final = f.final;
   f.seniorDue = sum(seniors.map((t) => t.row!.interestDue.plus(t.row!.principalDue)));
   // Coverage as known on the determination date, before the waterfall draws anything; worked out
   // only for a trigger that tests it (the hot path of Monte Carlo has none).
@@ -619,7 +618,7 @@ function testTriggers(f: Frame): void {
 /** 4. waterfall — the steps of the current state, run by one interpreter. */
 function runWaterfall(f: Frame): void {
   const { ctx, st, p, period } = f;
-  const { deal, spec, calendar } = ctx;
+  const { spec, calendar } = ctx;
   const { ledger, events, tranches, fees, supports, reserveTargets } = st;
   // Events are for people; runs for stress tables and Monte Carlo skip writing them.
   const note = (e: RunEvent) => events.push(e);
@@ -835,9 +834,8 @@ function paysTranches(step: StepSpec): readonly string[] {
 /** 5. record — tranche, fee, account and pool rows, coverage, conservation of the period. */
 function record(f: Frame): void {
   const { ctx, st, k, p, period } = f;
-  const { spread, options, accountIds } = ctx;
+  const { options, accountIds } = ctx;
   const { ledger, events, tranches, fees, accountRows, conservationRows, poolRows, coverageRows } = st;
-  const final = f.final;
   const { perf, poolBegin, accountBegin, heldBegin, recoveries, compensation, guaranteePayments, callProceeds } = f;
   const coverageNow = f.coverage!;
   // A tranche still owed principal on its legal maturity has defaulted in law: said once.
@@ -1052,7 +1050,7 @@ function drawSupport(s: SupportState, requested: Decimal, period: number, date: 
  * A fee's accrual for period k (VAT is added when the period's income is known), on the balances
  * at the start of the period.
  */
-function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number, tranches: Map<string, TrancheState>, poolBalance: Decimal): Decimal {
+function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number, _tranches: Map<string, TrancheState>, poolBalance: Decimal): Decimal {
   const spec = f.spec;
   switch (spec.kind) {
     case 'rateOnBalance': {

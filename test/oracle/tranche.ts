@@ -1,7 +1,7 @@
 /** Per-tranche analytics: totals, loss, WAL, yield, duration (coverage: ./coverage.ts). */
 import { daysBetween, type IsoDate } from '../../src/dates/date.js';
 import type { TrancheSpec } from '../../src/schema/deal.js';
-import { sum, ZERO, type Decimal } from '../../src/util/money.js';
+import { sum, ZERO } from '../../src/util/money.js';
 import type { TranchePeriod, TrancheSummary } from './types.js';
 import { durations, irr } from '../../src/analytics/irr.js';
 

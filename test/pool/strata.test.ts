@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Deal, type AssetSpec } from '../../src/schema/deal.js';
-import { poolStats, shares } from '../../src/pool/stats.js';
+import { poolStats, shares } from '../../src/analytics/poolStats.js';
 import { Decimal, dec, sum, ZERO } from '../../src/util/money.js';
 import { fenToYuan, leaseCase, pledgeLoanCase, receivableCase, royaltyCase, scheduledFlowCase } from './arbitraries.js';
 import { Receivable } from '../../src/schema/pool.js';

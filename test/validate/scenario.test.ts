@@ -15,7 +15,7 @@ const GUANGKAI = 'deals/guangkai-patent-license.json';
 const SCHEMA = '../../schemas/scenario.schema.json';
 const deal = loadDeal(GUANGKAI).deal!;
 
-const { file, dir: tempDir } = useTempDir('ipabs-scenario-validate-');
+const { file } = useTempDir('ipabs-scenario-validate-');
 
 /** The diagnostics of one scenario, as printed. */
 const problems = (input: unknown, withDeal = true) => validateScenario(input, 's.json', withDeal ? deal : undefined).diagnostics.map(formatDiagnostic);

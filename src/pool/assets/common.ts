@@ -3,7 +3,7 @@
  * and how a tape writes them.
  */
 import { z } from 'zod';
-import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, Name, NameText, NoteText } from '../../schema/primitives.js';
+import { Amount, Assumed, Id, IsoDate, NonNegInt, Rate, Name, NameText, NoteText } from '../../fields/primitives.js';
 import type { TapeFacet } from './model.js';
 
 /** Kinds of intellectual property pledged, licensed or leased. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { compareDates } from '../../dates/date.js';
-import { Amount, IsoDate, Rate, wholeNumber } from '../../schema/primitives.js';
+import { Amount, IsoDate, Rate, wholeNumber } from '../../fields/primitives.js';
 import { sum, ZERO } from '../../util/money.js';
 import { assertNever } from '../../util/never.js';
 import { afterCutoff, byDate, equalPrincipalPayments, levelPayments, periodRate, regularDates } from '../common.js';

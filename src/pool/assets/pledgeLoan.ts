@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { compareDates, type IsoDate } from '../../dates/date.js';
-import { DayCount } from '../../schema/dates.js';
-import { Amount, IsoDate as IsoDateSchema, Rate, wholeNumber, NameText } from '../../schema/primitives.js';
+import { DayCount } from '../../fields/primitives.js';
+import { Amount, IsoDate as IsoDateSchema, Rate, wholeNumber, NameText } from '../../fields/primitives.js';
 import { sum, toFen, ZERO, type Decimal } from '../../util/money.js';
 import { afterCutoff, loanDates } from '../common.js';
 import { loanSchedule, loanScheduleFen } from '../loanSchedule.js';

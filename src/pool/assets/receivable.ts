@@ -1,7 +1,7 @@
 /** 应收账款 / 保理债权: a receivable paid at face on its due date (supply-chain factoring). */
 import { z } from 'zod';
 import { compareDates } from '../../dates/date.js';
-import { Amount, IsoDate, Rate, NameText } from '../../schema/primitives.js';
+import { Amount, IsoDate, Rate, NameText } from '../../fields/primitives.js';
 import { ZERO } from '../../util/money.js';
 import { assetCommon } from './common.js';
 import { defineAsset } from './model.js';

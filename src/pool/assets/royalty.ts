@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { compareDates } from '../../dates/date.js';
-import { Amount, IsoDate, Rate, wholeNumber } from '../../schema/primitives.js';
+import { Amount, IsoDate, Rate, wholeNumber } from '../../fields/primitives.js';
 import { sum, toFen, ZERO, type Decimal } from '../../util/money.js';
 import { assertNever } from '../../util/never.js';
 import { afterCutoff, equalSplit, regularDates } from '../common.js';

@@ -1,7 +1,7 @@
 /** Any dated list of principal and interest, for what the four IP types do not cover. */
 import { z } from 'zod';
 import { compareDates } from '../../dates/date.js';
-import { Amount, IsoDate } from '../../schema/primitives.js';
+import { Amount, IsoDate } from '../../fields/primitives.js';
 import { sum, ZERO } from '../../util/money.js';
 import { afterCutoff } from '../common.js';
 import { assetCommon } from './common.js';

@@ -4,13 +4,13 @@
  */
 import { addMonths, compareDates, daysBetween, type IsoDate } from '../dates/date.js';
 import type { AssetSpec, DealFile } from '../schema/deal.js';
-import type { IP_TYPES } from '../schema/pool.js';
+import type { IP_TYPES } from '../pool/assets/common.js';
 
 type IpType = (typeof IP_TYPES)[number];
 import { Decimal, sum, ZERO } from '../util/money.js';
-import { ASSET_MODELS, contractualCashflows, contractualCashflowsOnce, type AssetModel, type ContractualCashflows } from './index.js';
-import type { AssetType } from './registry.js';
-import { riskReserveOf } from './assets/royalty.js';
+import { ASSET_MODELS, contractualCashflows, contractualCashflowsOnce, type AssetModel, type ContractualCashflows } from '../pool/index.js';
+import type { AssetType } from '../pool/registry.js';
+import { riskReserveOf } from '../pool/assets/royalty.js';
 
 /** Exact fractions of 1 at this many decimals; the last unit goes by largest remainder. */
 const SHARE_DECIMALS = 12;

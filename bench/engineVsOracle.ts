@@ -15,7 +15,7 @@ import { loadDeal } from '../src/io/loadDeal.js';
 import * as engine from '../src/engine/run.js';
 import * as performance from '../src/scenario/performance.js';
 import * as oracle from '../test/oracle/run.js';
-import * as oraclePerf from '../test/oracle/performance.js';
+import * as oraclePerf from '../test/oracle/performanceDecimal.js';
 import { baseScenario } from '../src/stress/scenarios.js';
 import { atDefaultRate, breakeven } from '../src/stress/breakeven.js';
 import { mcObligors, patternScenario, planPaths } from '../src/stress/montecarlo.js';

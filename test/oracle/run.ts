@@ -20,7 +20,7 @@ import { dealSchedule, type DealPeriod } from '../../src/deal/periods.js';
 import type { LoadedDeal } from '../../src/io/loadDeal.js';
 import type { FeeSpec, StepSpec, SupportSpec, TrancheSpec } from '../../src/schema/deal.js';
 import type { Condition } from '../../src/schema/triggers.js';
-import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PoolPeriodPerformance, type PreparedPool } from './performance.js';
+import { poolPerformance, preparePool, type DefaultEvent, type PoolPerformance, type PoolPeriodPerformance, type PreparedPool } from './performanceDecimal.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../../src/scenario/schema.js';
 import { allocate, Decimal, min, sum, toFen, ZERO } from '../../src/util/money.js';
 import { InternalError } from '../../src/validate/diagnostics.js';

@@ -3,7 +3,7 @@
  * over the life, from the ledger's flows, from its entries replayed, and against totals kept
  * independently by the pool, fees, tranches and supports. Amounts are whole fen.
  */
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from '../util/errors.js';
 import { add, fmtFen, NIL, sub, type Money } from '../util/fen.js';
 import type { Ledger } from './ledger.js';
 

@@ -4,7 +4,7 @@
  * the plan (the pool, investors, fee payees, support providers). Tables are read off the
  * entries, and conservation is proven from them (./conservation.ts). Amounts are whole fen.
  */
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from '../util/errors.js';
 import { add, fmtFen, NIL, sub, type Money } from '../util/fen.js';
 import type { IsoDate } from '../dates/date.js';
 import type { StepSpec } from '../schema/deal.js';

@@ -7,7 +7,7 @@ import { addBusinessDays } from '../dates/calendar.js';
 import { compareDates, type IsoDate } from '../dates/date.js';
 import { DAY_COUNTS, yearFraction, type DayCount } from '../dates/daycount.js';
 import { dealSchedule, type DealPeriod } from '../deal/periods.js';
-import type { LoadedDeal } from '../io/loadDeal.js';
+import type { LoadedDeal } from '../deal/loaded.js';
 import type { FeeSpec } from '../schema/deal.js';
 import type { MoneyPreparedPool } from '../scenario/poolTypes.js';
 import { factor, fromYuan, NIL, add, type Factor, type Money } from '../util/fen.js';

@@ -7,7 +7,7 @@ import { trancheSummary } from '../analytics/tranche.js';
 import { compareDates } from '../dates/date.js';
 import { add, NIL, sub, sumMoney } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from '../util/errors.js';
 import { missedNotSettled } from './collect.js';
 import { conservationFailure, conservationProof, conservationRow, proveConservation } from './conservation.js';
 import { feesAccrued, recordFees } from './fees.js';

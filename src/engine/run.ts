@@ -18,7 +18,7 @@
  * Interest and fees accrue between nominal (unadjusted) payment dates, from the closing date for
  * the first period; cash moves on the business-day adjusted dates.
  */
-import type { LoadedDeal } from '../io/loadDeal.js';
+import type { LoadedDeal } from '../deal/loaded.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
 import { NIL, sub } from '../util/fen.js';
 import { releasePhase } from './accounts.js';

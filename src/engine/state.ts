@@ -6,7 +6,7 @@
  */
 import type { DealPeriod } from '../deal/periods.js';
 import type { IsoDate } from '../dates/date.js';
-import type { LoadedDeal } from '../io/loadDeal.js';
+import type { LoadedDeal } from '../deal/loaded.js';
 import type { FeeSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';

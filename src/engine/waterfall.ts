@@ -4,7 +4,7 @@
  * of the collection account and is written to the ledger under its step.
  */
 import type { StepSpec } from '../schema/deal.js';
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from '../util/errors.js';
 import { allocateFen, atLeastNil, minMoney, NIL, sub, add, type Money } from '../util/fen.js';
 import { drawReserve, fundReserve } from './accounts.js';
 import { missedNotSettled } from './collect.js';

@@ -10,7 +10,7 @@
  * by its id and by its obligor, an obligor named by its name and by its obligorId, a support named
  * by its id and by its provider.
  */
-import type { LoadedDeal } from '../io/loadDeal.js';
+import type { LoadedDeal } from '../deal/loaded.js';
 import type { ScenarioSpec } from './schema.js';
 
 /** A repeat: where it is, and what it says. */

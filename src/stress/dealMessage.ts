@@ -7,7 +7,7 @@
  */
 import { Decimal } from '../util/money.js';
 import type { AssetSpec, DealFile } from '../schema/deal.js';
-import { InternalError } from '../validate/diagnostics.js';
+import { InternalError } from '../util/errors.js';
 
 /** What a worker is sent of a loaded deal: its spec and assets, Decimals as String objects. */
 export interface DealMessage {

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { LoadedDeal } from '../io/loadDeal.js';
+import type { LoadedDeal } from '../deal/loaded.js';
 import { dealToMessage } from './dealMessage.js';
 import type { DrawnDefault, McObligor, PatternProgress, PatternResult } from './montecarlo.js';
 

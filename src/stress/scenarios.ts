@@ -2,11 +2,11 @@
  * Building scenarios for stress tests: the deal's base case, grids from CLI ranges, and the
  * preset of the stresses Chinese offering documents print (cn-standard).
  */
-import type { LoadedDeal } from '../io/loadDeal.js';
+import type { LoadedDeal } from '../deal/loaded.js';
 import type { Label } from '../util/label.js';
 import { Scenario, type ScenarioInput, type ScenarioSpec } from '../scenario/schema.js';
 import { Decimal, ZERO } from '../util/money.js';
-import { InputError } from '../validate/diagnostics.js';
+import { InputError } from '../util/errors.js';
 import { daysBetween } from '../dates/date.js';
 import { MAX_PERIODS } from '../schema/primitives.js';
 import { MAX_SCENARIOS } from '../scenario/load.js';

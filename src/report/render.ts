@@ -157,7 +157,9 @@ function maxWidth(rows: string[][], i: number, min: number): number {
 
 /** For single-line text outputs: line breaks and tabs become spaces, other controls are dropped. */
 function oneLine(s: string): string {
-  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/\p{Cc}/gu, '');
+  // [\u0000-\u001f\u007f-\u009f] is exactly \p{Cc}, and much faster to test on every cell.
+  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) return s;
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -132,8 +132,8 @@ interface Grid {
 
 function tableGrid(section: TableSection, opts: RenderOptions, fmt: FormatValueOptions): Grid {
   const cols = section.columns;
-  const cells = (row: Record<string, Cell>): string[] =>
-    cols.map((c) => formatValue(ownCell(row, c.key), c.kind, { ...fmt, unit: opts.unit, decimals: c.decimals }));
+  const colFormats = cols.map((c) => ({ ...fmt, unit: opts.unit, decimals: c.decimals }));
+  const cells = (row: Record<string, Cell>): string[] => cols.map((c, i) => formatValue(ownCell(row, c.key), c.kind, colFormats[i]));
   const grid: Grid = {
     headers: cols.map((c) => headerText(c.header, c.kind, opts.lang, opts.unit)),
     aligns: cols.map((c) => (isNumericKind(c.kind) ? 'right' : 'left')),

@@ -47,6 +47,7 @@ import type {
   ValueKind,
 } from './model.js';
 import { type Align, displayWidth, padDisplay } from './width.js';
+import { FenCell } from './fenCell.js';
 import { renderHtml } from './html.js';
 import { cellText, formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMALS, KINDS, MAX_FIXED_DIGITS, MISSING, sectionTitle, toDecimal, toFixedHalfUp, unitSuffix, type FormatValueOptions } from './format.js';
 import { assertNever } from '../util/never.js';
@@ -295,17 +296,21 @@ function csvLine(fields: string[]): string {
 
 /** The CSV kind of one cell: a number only when its kind is numeric and it is a finite number. */
 function csvKind(value: Cell, kind: ValueKind): CsvFieldKind {
-  return isNumericKind(kind) && toDecimal(value) !== undefined ? 'number' : 'text';
+  if (!isNumericKind(kind)) return 'text';
+  return value instanceof FenCell || toDecimal(value) !== undefined ? 'number' : 'text';
 }
 
-/** One row of a table section as a CSV line, each field escaped by its column's kind. */
-function csvRow(section: TableSection, row: Record<string, Cell>, opts: RenderOptions): string {
-  return section.columns
-    .map((c) => {
-      const value = ownCell(row, c.key);
-      return csvField(formatValue(value, c.kind, { ...CSV_FORMAT, unit: opts.unit, decimals: c.decimals }), csvKind(value, c.kind));
-    })
-    .join(',');
+/** A table section's rows as CSV lines, each field escaped by its column's kind. */
+function csvRows(section: TableSection, rows: Record<string, Cell>[], opts: RenderOptions): string[] {
+  const formats = section.columns.map((c) => ({ ...CSV_FORMAT, unit: opts.unit, decimals: c.decimals }));
+  return rows.map((row) =>
+    section.columns
+      .map((c, i) => {
+        const value = ownCell(row, c.key);
+        return csvField(formatValue(value, c.kind, formats[i]), csvKind(value, c.kind));
+      })
+      .join(','),
+  );
 }
 
 /** A kv item as a `label,value` CSV line; `suffix` is appended to the label (the unit, for one section alone). */
@@ -318,9 +323,7 @@ function csvItem(item: KeyValueItem, opts: RenderOptions, suffix = ''): string {
 /** The header, row and total lines of a table section (none when it has no columns). */
 function csvTable(section: TableSection, opts: RenderOptions, headers: string[]): string[] {
   if (section.columns.length === 0) return [];
-  const lines = [csvLine(headers), ...section.rows.map((r) => csvRow(section, r, opts))];
-  if (section.total) lines.push(csvRow(section, section.total, opts));
-  return lines;
+  return [csvLine(headers), ...csvRows(section, section.total ? [...section.rows, section.total] : section.rows, opts)];
 }
 
 /** CSV values: no thousands separators, a missing value is an empty field. */

@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { loadCli } from './loadCli.js';
+'use strict';
+// CommonJS (bin/package.json), so that Node starts it without its ESM loader: see loadCli.js.
+const { loadCli } = require('./loadCli.js');
 
-const { main } = await loadCli();
-process.exitCode = await main(process.argv.slice(2));
+loadCli()
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -7,15 +7,18 @@
  * used only with the bundle it was made from, and only if V8 accepts it (same Node version and
  * flags); otherwise the bundle is compiled as usual.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+'use strict';
+// CommonJS (bin/package.json): a CommonJS main module starts without Node's ESM loader, which
+// costs several milliseconds (it compiles node:fs/promises to read the entry file).
+const { readFileSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
 
-const bundle = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
-const unbundled = new URL('../dist/cli/main.js', import.meta.url);
-const cacheFile = fileURLToPath(new URL('../dist/bundle/cli.cache', import.meta.url));
+const bundle = join(__dirname, '../dist/bundle/cli.js');
+const unbundled = join(__dirname, '../dist/cli/main.js');
+const cacheFile = join(__dirname, '../dist/bundle/cli.cache');
 /** `//` and 64 hex digits, then a newline. */
 const ID_BYTES = 67;
 
@@ -45,24 +48,27 @@ function evaluate(script) {
  * The CLI's module: `{ main(argv) }`. From the bundle, unless there is none or it is older than
  * the tsc build (`tsc` run alone after `npm run build`): then from dist/cli/main.js.
  */
-export async function loadCli() {
+async function loadCli() {
   let bytes;
   try {
     if (statSync(bundle).mtimeMs >= statSync(unbundled).mtimeMs) bytes = readFileSync(bundle);
   } catch {
     // No bundle.
   }
-  return bytes ? evaluate(compile(bytes, true)) : import(unbundled.href);
+  return bytes ? evaluate(compile(bytes, true)) : import(pathToFileURL(unbundled).href);
 }
 
 /**
  * Runs the bundled CLI on `argv` and then writes the code V8 compiled for it (the top level and
  * every function the run used) to dist/bundle/cli.cache. Used by the build only.
  */
-export async function writeCodeCache(argv) {
+async function writeCodeCache(argv) {
   const bytes = readFileSync(bundle);
   const script = compile(bytes, false);
   const code = await evaluate(script).main(argv);
   if (code !== 0) throw new Error(`ipabs ${argv.join(' ')} exited with ${code} while making the code cache`);
   writeFileSync(cacheFile, Buffer.concat([bytes.subarray(0, ID_BYTES), script.createCachedData()]));
 }
+
+exports.loadCli = loadCli;
+exports.writeCodeCache = writeCodeCache;

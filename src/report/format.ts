@@ -5,6 +5,7 @@
  */
 import { Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Section, Unit, ValueKind } from './model.js';
+import { FenCell, fenFixed } from './fenCell.js';
 
 /** The placeholder for a missing value in the table and Markdown formats (an em dash). */
 export const MISSING = '—';
@@ -126,6 +127,10 @@ function group(fixed: string): string {
 export function formatValue(value: Cell, kind: ValueKind, opts: FormatValueOptions = {}): string {
   if (value === null || value === undefined) return opts.empty ?? MISSING;
   if (!isNumericKind(kind)) return cellText(value);
+  if (value instanceof FenCell && kind === 'money' && (opts.decimals ?? 2) === 2) {
+    const fixed = fenFixed(value.fen, opts.unit ?? 'yuan');
+    return opts.grouping ?? true ? group(fixed) : fixed;
+  }
   const d = toDecimal(value);
   if (d === undefined) return cellText(value);
   const grouping = opts.grouping ?? true;

@@ -47,6 +47,7 @@ import type {
   ValueKind,
 } from './model.js';
 import { type Align, displayWidth, padDisplay } from './width.js';
+import { FenCell } from './fenCell.js';
 import { renderHtml } from './html.js';
 import { cellText, formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMALS, KINDS, MAX_FIXED_DIGITS, MISSING, sectionTitle, toDecimal, toFixedHalfUp, unitSuffix, type FormatValueOptions } from './format.js';
 import { assertNever } from '../util/never.js';
@@ -132,8 +133,8 @@ interface Grid {
 
 function tableGrid(section: TableSection, opts: RenderOptions, fmt: FormatValueOptions): Grid {
   const cols = section.columns;
-  const cells = (row: Record<string, Cell>): string[] =>
-    cols.map((c) => formatValue(ownCell(row, c.key), c.kind, { ...fmt, unit: opts.unit, decimals: c.decimals }));
+  const colFormats = cols.map((c) => ({ ...fmt, unit: opts.unit, decimals: c.decimals }));
+  const cells = (row: Record<string, Cell>): string[] => cols.map((c, i) => formatValue(ownCell(row, c.key), c.kind, colFormats[i]));
   const grid: Grid = {
     headers: cols.map((c) => headerText(c.header, c.kind, opts.lang, opts.unit)),
     aligns: cols.map((c) => (isNumericKind(c.kind) ? 'right' : 'left')),
@@ -157,7 +158,9 @@ function maxWidth(rows: string[][], i: number, min: number): number {
 
 /** For single-line text outputs: line breaks and tabs become spaces, other controls are dropped. */
 function oneLine(s: string): string {
-  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/\p{Cc}/gu, '');
+  // [\u0000-\u001f\u007f-\u009f] is exactly \p{Cc}, and much faster to test on every cell.
+  if (!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s)) return s;
+  return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,17 +296,21 @@ function csvLine(fields: string[]): string {
 
 /** The CSV kind of one cell: a number only when its kind is numeric and it is a finite number. */
 function csvKind(value: Cell, kind: ValueKind): CsvFieldKind {
-  return isNumericKind(kind) && toDecimal(value) !== undefined ? 'number' : 'text';
+  if (!isNumericKind(kind)) return 'text';
+  return value instanceof FenCell || toDecimal(value) !== undefined ? 'number' : 'text';
 }
 
-/** One row of a table section as a CSV line, each field escaped by its column's kind. */
-function csvRow(section: TableSection, row: Record<string, Cell>, opts: RenderOptions): string {
-  return section.columns
-    .map((c) => {
-      const value = ownCell(row, c.key);
-      return csvField(formatValue(value, c.kind, { ...CSV_FORMAT, unit: opts.unit, decimals: c.decimals }), csvKind(value, c.kind));
-    })
-    .join(',');
+/** A table section's rows as CSV lines, each field escaped by its column's kind. */
+function csvRows(section: TableSection, rows: Record<string, Cell>[], opts: RenderOptions): string[] {
+  const formats = section.columns.map((c) => ({ ...CSV_FORMAT, unit: opts.unit, decimals: c.decimals }));
+  return rows.map((row) =>
+    section.columns
+      .map((c, i) => {
+        const value = ownCell(row, c.key);
+        return csvField(formatValue(value, c.kind, formats[i]), csvKind(value, c.kind));
+      })
+      .join(','),
+  );
 }
 
 /** A kv item as a `label,value` CSV line; `suffix` is appended to the label (the unit, for one section alone). */
@@ -316,9 +323,7 @@ function csvItem(item: KeyValueItem, opts: RenderOptions, suffix = ''): string {
 /** The header, row and total lines of a table section (none when it has no columns). */
 function csvTable(section: TableSection, opts: RenderOptions, headers: string[]): string[] {
   if (section.columns.length === 0) return [];
-  const lines = [csvLine(headers), ...section.rows.map((r) => csvRow(section, r, opts))];
-  if (section.total) lines.push(csvRow(section, section.total, opts));
-  return lines;
+  return [csvLine(headers), ...csvRows(section, section.total ? [...section.rows, section.total] : section.rows, opts)];
 }
 
 /** CSV values: no thousands separators, a missing value is an empty field. */

@@ -8,7 +8,8 @@ import type { LedgerEntry } from '../engine/ledger.js';
 import { formatValue } from './render.js';
 import { assertNever } from '../util/never.js';
 import { Decimal, ZERO } from '../util/money.js';
-import { sumMoney, toYuan, type Money } from '../util/fen.js';
+import { sumMoney, type Money } from '../util/fen.js';
+import { fenCell, FenCell } from './fenCell.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
 
@@ -20,7 +21,7 @@ const STATE: Record<string, { zh: string; en: string }> = {
 
 const num = (x: number | undefined) => (x === undefined ? undefined : new Decimal(x));
 /** An amount of the run (whole fen) as the report's cell, in yuan. */
-const y = (x: Money | undefined) => (x === undefined ? undefined : toYuan(x));
+const y = fenCell;
 /** A row of the run with its amounts (the keys given) in yuan. */
 function yuanRow(row: object, money: readonly string[]): Record<string, Cell> {
   const out: Record<string, Cell> = { ...(row as Record<string, Cell>) };
@@ -53,7 +54,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         kind: 'line',
         valueKind: 'money',
         x: result.pool.periods.map((p) => p.date),
-        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => toYuan(p.endBalance)) })),
+        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
       },
       {
         id: 'collections',
@@ -62,8 +63,8 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         valueKind: 'money',
         x: result.pool.periods.map((p) => p.date),
         series: [
-          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => toYuan(p.principal)) },
-          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => toYuan(p.interest)) },
+          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => new FenCell(p.principal)) },
+          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => new FenCell(p.interest)) },
         ],
       },
     ],
@@ -332,7 +333,7 @@ const EVENT_TYPE: Record<RunEvent['type'], { zh: string; en: string }> = {
 
 /** An event in the reader's language, amounts in the chosen unit. */
 export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
-  const amt = (d: Money | undefined) => (d === undefined ? '' : `${formatValue(toYuan(d), 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`);
+  const amt = (d: Money | undefined) => (d === undefined ? '' : `${formatValue(new FenCell(d), 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`);
   const zh = lang === 'zh';
   switch (e.type) {
     case 'default':

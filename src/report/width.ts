@@ -84,6 +84,7 @@ const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]$/u;
 const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function inWideRange(cp: number): boolean {
   let lo = 0;
@@ -123,6 +124,7 @@ function charWidth(ch: string): number {
  * displayWidth('合计 1,390.00');     // 13
  */
 export function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length; // most cells: one column a character
   let width = 0;
   for (const ch of s) width += charWidth(ch);
   return width;

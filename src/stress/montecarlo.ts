@@ -140,7 +140,7 @@ export type PatternResult = { loss: number; wal: number }[];
  * pattern resumes it from its first default; runs stop once every tranche is repaid.
  */
 export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): ResumableRun {
-  return new ResumableRun(prepared, { ...base, defaultRate: undefined, defaults: [] }, { detail: false, stopWhenRepaid: true });
+  return new ResumableRun(prepared, { ...base, defaultRate: undefined, defaults: [] }, { lean: true, stopWhenRepaid: true });
 }
 
 /** Runs one pattern through the waterfall. */

@@ -128,8 +128,17 @@ export function patternKey(p: readonly DrawnDefault[]): string {
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
   const s = copyScenario(base);
   s.defaultRate = undefined;
-  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: new Decimal(r).div(RECOVERY_STEPS), recoveryLagPeriods: lag }));
+  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: recoveryRate(r), recoveryLagPeriods: lag }));
   return s;
+}
+
+/** Recovery rates by basis point, as exact Decimals (made once each: they are never changed). */
+const recoveryRates = new Map<number, Decimal>();
+
+function recoveryRate(bp: number): Decimal {
+  let rate = recoveryRates.get(bp);
+  if (rate === undefined) recoveryRates.set(bp, (rate = new Decimal(bp).div(RECOVERY_STEPS)));
+  return rate;
 }
 
 /** Per tranche: the loss as a share of its balance, and its WAL (NaN when it repays nothing). */

@@ -73,10 +73,18 @@ interface GroupBase {
   prepay: (Decimal | null)[];
 }
 
+/**
+ * What names a group and its terms within a pool: its assets (by the overrides that pick them
+ * and the named defaults left out), its timing and the prepayment rate.
+ */
+export function groupKey(pool: MoneyPreparedPool, group: RateGroup, dr: DefaultRateSpec, cpr: Decimal | undefined): string {
+  const overrides = dr.overrides.map((o) => `${o.assetType ?? ''}/${o.obligor ?? ''}`).join(';');
+  return `${group.key}|${overrides}|${JSON.stringify(dr.timing)}|${cpr?.toString() ?? ''}|${group.active.length === pool.schedules.length ? 'all' : group.active.join(',')}`;
+}
+
 /** The group's base, worked out once per pool, group and terms (scenario/memo.ts). */
-function groupBase(pool: MoneyPreparedPool, group: RateGroup, timing: DefaultTiming, cpr: Decimal | undefined, overrides: string): GroupBase {
-  const key = `group|${group.key}|${overrides}|${JSON.stringify(timing)}|${cpr?.toString() ?? ''}|${group.active.length === pool.schedules.length ? 'all' : group.active.join(',')}`;
-  return memo(pool, key, () => {
+function groupBase(pool: MoneyPreparedPool, group: RateGroup, timing: DefaultTiming, cpr: Decimal | undefined, key: string): GroupBase {
+  return memo(pool, `group|${key}`, () => {
     const n = pool.periodDays.length;
     const startFen = new Array<number>(n).fill(0);
     const principalFen = new Array<number>(n).fill(0);
@@ -104,14 +112,13 @@ function groupBase(pool: MoneyPreparedPool, group: RateGroup, timing: DefaultTim
  * shrink what performs, and are followed here so the cumulative amount is met. The group's
  * `active` assets are those without a named default (they are out of its pool-wide base).
  */
-export function defaultFractions(pool: MoneyPreparedPool, group: RateGroup, dr: DefaultRateSpec, cpr: Decimal | undefined): Decimal[] {
+export function defaultFractions(pool: MoneyPreparedPool, group: RateGroup, dr: DefaultRateSpec, cpr: Decimal | undefined, key = groupKey(pool, group, dr, cpr)): Decimal[] {
   const { rule } = group;
   const periodDays = pool.periodDays;
   if (rule.annualCdr && rule.annualCdr.gt(0)) return periodicFractions(rule.annualCdr, periodDays);
   const D = rule.cumulative ?? ZERO;
   if (D.isZero()) return periodDays.map(() => ZERO);
-  const overrides = dr.overrides.map((o) => `${o.assetType ?? ''}/${o.obligor ?? ''}`).join(';');
-  const { start, initial, weights, prepay } = groupBase(pool, group, dr.timing, cpr, overrides);
+  const { start, initial, weights, prepay } = groupBase(pool, group, dr.timing, cpr, key);
   const fractions: Decimal[] = [];
   let performing = ONE;
   for (let k = 0; k < periodDays.length; k++) {

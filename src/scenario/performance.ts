@@ -14,7 +14,7 @@ import type { AssetSpec } from '../schema/deal.js';
 import { factor, fen, mulRound, NIL, type Factor, type Money } from '../util/fen.js';
 import { ONE, ZERO } from '../util/money.js';
 import { buildChain, type Chain } from './chain.js';
-import { defaultFractions, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateGroup, type RateRule } from './defaultRates.js';
+import { defaultFractions, groupKey, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateGroup, type RateRule } from './defaultRates.js';
 import { memo } from './memo.js';
 import type { ArrivalKind, MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 import type { ScenarioSpec } from './schema.js';
@@ -180,7 +180,13 @@ function chains(pool: MoneyPreparedPool, scenario: ScenarioSpec, named: readonly
   const byKey = new Map<string, Chain>();
   const rates = dr ? assets.map((a) => rateFor(a, dr)) : undefined;
   const keyOf = (i: number) => rates?.[i]!.key ?? 'pool';
-  if (dr && rates) for (const [key, g] of rateGroups(rates, named)) byKey.set(key, buildChain(defaultFractions(pool, g, dr, cpr), prepay, n));
+  if (dr && rates) {
+    for (const [key, g] of rateGroups(rates, named)) {
+      // A search tries the same rates again (each tranche, with and without support): one chain each.
+      const base = groupKey(pool, g, dr, cpr);
+      byKey.set(key, memo(pool, `chain|${base}|${g.rule.cumulative?.toString() ?? ''}|${g.rule.annualCdr?.toString() ?? ''}`, () => buildChain(defaultFractions(pool, g, dr, cpr, base), prepay, n)));
+    }
+  }
   return (i) => {
     const d = named[i];
     if (d) {

@@ -14,19 +14,24 @@ interface Years {
   scale: number;
 }
 
-const cache = new Map<string, Years>();
+/** Per closing date, per payment date: its years (a deal has few of either). */
+const cache = new Map<IsoDate, Map<IsoDate, Years>>();
 
 function yearsOf(from: IsoDate, to: IsoDate): Years {
-  const key = from + to;
-  let y = cache.get(key);
+  let byDate = cache.get(from);
+  if (byDate === undefined) {
+    if (cache.size > 1000) cache.clear();
+    cache.set(from, (byDate = new Map()));
+  }
+  let y = byDate.get(to);
   if (y === undefined) {
     const decimal = new Decimal(daysBetween(from, to) / 365);
     const fixed = decimal.toFixed();
     const point = fixed.indexOf('.');
     const scale = point < 0 ? 0 : fixed.length - point - 1;
     y = { decimal, digits: BigInt(fixed.replace('.', '')), scale };
-    if (cache.size > 100_000) cache.clear();
-    cache.set(key, y);
+    if (byDate.size > 100_000) byDate.clear();
+    byDate.set(to, y);
   }
   return y;
 }

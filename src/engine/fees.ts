@@ -89,7 +89,7 @@ export function recordFees(f: Frame): void {
   const { st, p, period } = f;
   for (const fee of st.fees) {
     const carried = fee.spec.arrears ? fee.due : NIL;
-    fee.rows.push({ period, date: p.date, due: add(fee.due, fee.paidThisPeriod), paid: fee.paidThisPeriod, arrears: carried });
+    if (!f.ctx.lean) fee.rows.push({ period, date: p.date, due: add(fee.due, fee.paidThisPeriod), paid: fee.paidThisPeriod, arrears: carried });
     fee.arrears = carried;
     st.independentOut = add(st.independentOut, fee.paidThisPeriod);
   }

@@ -5,7 +5,7 @@
 import { coverageMultiple, coverageWholeLife } from '../analytics/coverage.js';
 import { trancheSummary } from '../analytics/tranche.js';
 import { compareDates } from '../dates/date.js';
-import { add, NIL, sub, sumMoney } from '../util/fen.js';
+import { add, NIL, sub, sumMoney, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import { InternalError } from '../util/errors.js';
 import { missedNotSettled } from './collect.js';
@@ -23,7 +23,7 @@ export function recordPeriod(f: Frame): void {
   recordFees(f);
   st.independentIn = add(add(add(add(add(st.independentIn, perf.principal), perf.interest), f.recoveries), f.compensation), f.callProceeds);
   const flows = st.ledger.takeFlows();
-  for (let i = 0; i < ctx.accountIds.length; i++) {
+  for (let i = 0; i < (ctx.lean ? 0 : ctx.accountIds.length); i++) {
     st.accountRows[i]!.push({ period, date: p.date, begin: f.accountBegin[i]!, in: flows.accountIn[i]!, out: flows.accountOut[i]!, end: st.ledger.balanceAt(i) });
   }
   st.conservationRows.push(conservationRow(period, flows.cashIn, flows.cashOut, f.heldBegin, st.ledger.held()));
@@ -36,6 +36,12 @@ export function recordPeriod(f: Frame): void {
   }
   const excessSpread = sub(sub(perf.interest, feesAccrued(st.fees)), couponAccrued);
   if (ctx.options.stopWhenRepaid && k < st.lastIndex && repaid) st.lastIndex = k;
+  if (!ctx.lean) recordRows(f, excessSpread);
+}
+
+/** The period's coverage and pool rows (not kept by a lean run). */
+function recordRows(f: Frame, excessSpread: Money): void {
+  const { st, p, period, perf } = f;
   const coverage = f.coverage!;
   st.coverageRows.push({ period, date: p.date, fundsForSenior: coverage.funds, seniorDue: coverage.due, multiple: coverage.multiple, excessSpread });
   st.poolRows.push({
@@ -156,7 +162,7 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     supports: supportResults(st),
     // In date order (a guarantee pays at the collection date, an undertaking days before the
     // payment date); events of one date keep the order they happened in.
-    events: st.events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
+    events: ctx.lean ? [] : st.events.map((e, i) => ({ e, i })).sort((a, b) => compareDates(a.e.date, b.e.date) || a.i - b.i).map(({ e }) => e),
     coverage: {
       periods: st.coverageRows,
       // Worked out when read: Monte Carlo and break-even searches never ask.

@@ -34,6 +34,14 @@ export interface RunOptions {
    * payments are then not run.
    */
   stopWhenRepaid?: boolean;
+  /**
+   * true: keep only what Monte Carlo and break-even searches read: the tranches (rows and
+   * summaries: losses, WAL, interest shortfalls), the deal states, the supports and the pool's
+   * defaulted total; no fee, account, pool or coverage rows and no events are kept (those lists
+   * are empty and the pool's collected and recovered totals zero). Implies `detail: false`.
+   * Conservation is proven every period all the same.
+   */
+  lean?: boolean;
 }
 
 export type ReserveTargetSpec = NonNullable<LoadedDeal['spec']['accounts'][number]['target']>;
@@ -53,6 +61,8 @@ export interface RunContext {
   reserves: ReserveSpec[];
   options: RunOptions;
   detail: boolean;
+  /** RunOptions.lean. */
+  lean: boolean;
   /** The ledger's internal accounts: the collection account first, then the reserves. */
   accountIds: string[];
   seniors: number[];
@@ -182,7 +192,8 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
     coupons: couponFactors(prepared, new Decimal(scenario.spreadCompressionBp).div(10_000)),
     reserves,
     options,
-    detail: options.detail ?? true,
+    detail: !options.lean && (options.detail ?? true),
+    lean: options.lean ?? false,
     accountIds: [COLLECTION, ...reserves.map((r) => r.id)],
     seniors,
     seniorIds: seniors.map((i) => spec.tranches[i]!.id),

@@ -8,7 +8,8 @@ import type { AssetSpec } from '../schema/deal.js';
 import { toYuan, type Money } from '../util/fen.js';
 import { Decimal, ONE, ZERO } from '../util/money.js';
 import { assertNever } from '../util/never.js';
-import type { MoneySchedule } from './poolTypes.js';
+import { memo } from './memo.js';
+import type { MoneyPreparedPool } from './poolTypes.js';
 import { LOSS_SHARING_MODELS, type ScenarioSpec } from './schema.js';
 import { timingWeights, type DefaultTiming } from './timing.js';
 
@@ -55,41 +56,79 @@ export function periodicFractions(annual: Decimal | undefined, periodDays: reado
   return periodDays.map((d) => (annual && annual.gt(0) ? ONE.minus(ONE.minus(annual).pow(new Decimal(d).div(365))) : ZERO));
 }
 
+/** A rate group: its key, its rule and the indexes of the assets the pool-wide rate applies to. */
+export interface RateGroup {
+  key: string;
+  rule: RateRule;
+  active: number[];
+}
+
+/** What a group's default fractions need besides the rate: its balances, timing and prepayments. */
+interface GroupBase {
+  start: Decimal[];
+  initial: Decimal;
+  /** The share of the cumulative rate that falls in each period (0 where nothing is active). */
+  weights: Decimal[];
+  /** The period's prepayment fraction where the group has principal left after it (else null). */
+  prepay: (Decimal | null)[];
+}
+
+/**
+ * What names a group and its terms within a pool: its assets (by the overrides that pick them
+ * and the named defaults left out), its timing and the prepayment rate.
+ */
+export function groupKey(pool: MoneyPreparedPool, group: RateGroup, dr: DefaultRateSpec, cpr: Decimal | undefined): string {
+  const overrides = dr.overrides.map((o) => `${o.assetType ?? ''}/${o.obligor ?? ''}`).join(';');
+  return `${group.key}|${overrides}|${JSON.stringify(dr.timing)}|${cpr?.toString() ?? ''}|${group.active.length === pool.schedules.length ? 'all' : group.active.join(',')}`;
+}
+
+/** The group's base, worked out once per pool, group and terms (scenario/memo.ts). */
+function groupBase(pool: MoneyPreparedPool, group: RateGroup, timing: DefaultTiming, cpr: Decimal | undefined, key: string): GroupBase {
+  return memo(pool, `group|${key}`, () => {
+    const n = pool.periodDays.length;
+    const startFen = new Array<number>(n).fill(0);
+    const principalFen = new Array<number>(n).fill(0);
+    for (const i of group.active) {
+      const s = pool.schedules[i]!;
+      for (let k = 0; k < n; k++) {
+        startFen[k] = startFen[k]! + s.startBalance[k]!;
+        principalFen[k] = principalFen[k]! + s.principal[k]!;
+      }
+    }
+    const start = startFen.map((x) => toYuan(x as Money));
+    const activePeriods = startFen.flatMap((b, k) => (b > 0 ? [k] : []));
+    const timed = timingWeights(timing, activePeriods.length);
+    const weights = pool.periodDays.map(() => ZERO);
+    activePeriods.forEach((k, j) => (weights[k] = timed[j]!));
+    const prepay = periodicFractions(cpr, pool.periodDays).map((q, k) => (startFen[k]! - principalFen[k]! > 0 ? q : null));
+    return { start, initial: start[0] ?? ZERO, weights, prepay };
+  });
+}
+
 /**
  * Per-period default fractions of the performing balance of a group of assets: from an annual
  * CDR, 1 − (1 − CDR)^(days/365); from a cumulative rate D, the period's share D·wₖ of the
  * group's initial balance over what still performs then (capped at all of it). Prepayments
- * shrink what performs, and are followed here so the cumulative amount is met. `active` are the
- * group's schedules without its named defaults (they are out of its pool-wide base).
+ * shrink what performs, and are followed here so the cumulative amount is met. The group's
+ * `active` assets are those without a named default (they are out of its pool-wide base).
  */
-export function defaultFractions(rule: RateRule, timing: DefaultTiming, active: readonly MoneySchedule[], periodDays: readonly number[], cpr: Decimal | undefined): Decimal[] {
-  const n = periodDays.length;
+export function defaultFractions(pool: MoneyPreparedPool, group: RateGroup, dr: DefaultRateSpec, cpr: Decimal | undefined, key = groupKey(pool, group, dr, cpr)): Decimal[] {
+  const { rule } = group;
+  const periodDays = pool.periodDays;
   if (rule.annualCdr && rule.annualCdr.gt(0)) return periodicFractions(rule.annualCdr, periodDays);
   const D = rule.cumulative ?? ZERO;
   if (D.isZero()) return periodDays.map(() => ZERO);
-  const startFen = new Array<number>(n).fill(0);
-  const principalFen = new Array<number>(n).fill(0);
-  for (const s of active) {
-    for (let k = 0; k < n; k++) {
-      startFen[k] = startFen[k]! + s.startBalance[k]!;
-      principalFen[k] = principalFen[k]! + s.principal[k]!;
-    }
-  }
-  const start = startFen.map((x) => toYuan(x as Money));
-  const initial = start[0] ?? ZERO;
-  const activePeriods = startFen.flatMap((b, k) => (b > 0 ? [k] : []));
-  const weights = timingWeights(timing, activePeriods.length);
-  const target = periodDays.map(() => ZERO);
-  activePeriods.forEach((k, j) => (target[k] = D.times(initial).times(weights[j]!)));
-  const prepay = periodicFractions(cpr, periodDays);
+  const { start, initial, weights, prepay } = groupBase(pool, group, dr.timing, cpr, key);
   const fractions: Decimal[] = [];
   let performing = ONE;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < periodDays.length; k++) {
     const bal = start[k]!.times(performing);
-    const f = bal.gt(0) ? Decimal.min(ONE, target[k]!.div(bal)) : ZERO;
+    const target = weights[k]!.isZero() ? ZERO : D.times(initial).times(weights[k]!);
+    const f = bal.gt(0) ? Decimal.min(ONE, target.div(bal)) : ZERO;
     fractions.push(f);
     performing = performing.times(ONE.minus(f));
-    if (startFen[k]! - principalFen[k]! > 0) performing = performing.times(ONE.minus(prepay[k]!));
+    const q = prepay[k];
+    if (q) performing = performing.times(ONE.minus(q));
   }
   return fractions;
 }

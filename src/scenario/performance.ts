@@ -14,7 +14,8 @@ import type { AssetSpec } from '../schema/deal.js';
 import { factor, fen, mulRound, NIL, type Factor, type Money } from '../util/fen.js';
 import { ONE, ZERO } from '../util/money.js';
 import { buildChain, type Chain } from './chain.js';
-import { defaultFractions, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateRule } from './defaultRates.js';
+import { defaultFractions, groupKey, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateGroup, type RateRule } from './defaultRates.js';
+import { memo } from './memo.js';
 import type { ArrivalKind, MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 import type { ScenarioSpec } from './schema.js';
 
@@ -170,38 +171,44 @@ function runAsset(run: AssetRun, terms: Terms, tot: Totals): void {
 
 /** The chain of each asset: its rate group's, or for a named default one of its own period. */
 function chains(pool: MoneyPreparedPool, scenario: ScenarioSpec, named: readonly (ObligorDefaultSpec | undefined)[]): (i: number) => Chain {
-  const { assets, schedules, periodDays } = pool;
+  const { assets, periodDays } = pool;
   const n = periodDays.length;
   const dr = scenario.defaultRate;
   const cpr = scenario.prepayment?.cpr;
-  const prepay = periodicFractions(cpr, periodDays);
-  const noDefaults = periodDays.map(() => ZERO);
+  const cprKey = cpr?.toString() ?? '';
+  const prepay = memo(pool, `prepay|${cprKey}`, () => periodicFractions(cpr, periodDays));
   const byKey = new Map<string, Chain>();
-  const byPeriod = new Map<number, Chain>();
   const rates = dr ? assets.map((a) => rateFor(a, dr)) : undefined;
   const keyOf = (i: number) => rates?.[i]!.key ?? 'pool';
   if (dr && rates) {
-    const groups = new Map<string, { rule: RateRule; active: MoneySchedule[] }>();
-    rates.forEach(({ key, rule }, i) => {
-      const g = groups.get(key) ?? { rule, active: [] };
-      if (named[i] === undefined) g.active.push(schedules[i]!);
-      groups.set(key, g);
-    });
-    for (const [key, g] of groups) byKey.set(key, buildChain(defaultFractions(g.rule, dr.timing, g.active, periodDays, cpr), prepay, n));
+    for (const [key, g] of rateGroups(rates, named)) {
+      // A search tries the same rates again (each tranche, with and without support): one chain each.
+      const base = groupKey(pool, g, dr, cpr);
+      byKey.set(key, memo(pool, `chain|${base}|${g.rule.cumulative?.toString() ?? ''}|${g.rule.annualCdr?.toString() ?? ''}`, () => buildChain(defaultFractions(pool, g, dr, cpr, base), prepay, n)));
+    }
   }
   return (i) => {
     const d = named[i];
     if (d) {
       const at = d.period - 1;
-      let c = byPeriod.get(at);
-      if (!c) byPeriod.set(at, (c = buildChain(periodDays.map((_, k) => (k >= at ? ONE : ZERO)), prepay, at)));
-      return c;
+      return memo(pool, `named|${at}|${cprKey}`, () => buildChain(periodDays.map((_, k) => (k >= at ? ONE : ZERO)), prepay, at));
     }
     const key = keyOf(i);
     let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = buildChain(noDefaults, prepay, n)));
+    if (!c) byKey.set(key, (c = memo(pool, `none|${cprKey}`, () => buildChain(periodDays.map(() => ZERO), prepay, n))));
     return c;
   };
+}
+
+/** The assets of each rate group that the pool-wide rate applies to (named defaults left out). */
+function rateGroups(rates: readonly { key: string; rule: RateRule }[], named: readonly (ObligorDefaultSpec | undefined)[]): Map<string, RateGroup> {
+  const groups = new Map<string, RateGroup>();
+  rates.forEach(({ key, rule }, i) => {
+    const g = groups.get(key) ?? { key, rule, active: [] };
+    if (named[i] === undefined) g.active.push(i);
+    groups.set(key, g);
+  });
+  return groups;
 }
 
 /** Applies a scenario to the prepared pool. Assets the scenario does not touch keep their contractual flows, taken from the pool totals. */

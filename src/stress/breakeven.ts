@@ -33,7 +33,7 @@ export function atDefaultRate(scenario: ScenarioSpec, rate: number): ScenarioSpe
 
 /** Whether the tranche is paid its interest on every date and all its principal under the scenario. */
 export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec): boolean {
-  const r = runDeal(prepared, scenario, { detail: false });
+  const r = runDeal(prepared, scenario, { lean: true });
   const t = r.tranches.find((x) => x.id === trancheId)!;
   return t.summary.loss === 0 && t.periods.every((p) => p.interestShortfall === 0);
 }
@@ -49,7 +49,7 @@ export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: S
     return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate));
   };
   const realized = (rate: number) => {
-    const r = runDeal(prepared, atDefaultRate(scenario, rate), { detail: false });
+    const r = runDeal(prepared, atDefaultRate(scenario, rate), { lean: true });
     return r.pool.initialBalance === 0 ? 0 : new Decimal(r.pool.totalDefaulted).div(r.pool.initialBalance).toNumber();
   };
   if (!ok(0)) return { rate: 0, failsAt: 0, realized: 0, runs };

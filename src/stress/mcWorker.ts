@@ -4,10 +4,9 @@
  * back. Started by `runPatternsParallel`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareDeal } from '../engine/run.js';
-import { Scenario } from '../scenario/schema.js';
 import { dealFromMessage, type DealMessage } from './dealMessage.js';
-import { patternRunner, runPattern, type DrawnDefault, type McObligor } from './montecarlo.js';
+import type { DrawnDefault, McObligor } from './montecarlo.js';
+import { patternsRunner } from './parallel.js';
 
 interface WorkerInit {
   deal: DealMessage;
@@ -17,13 +16,8 @@ interface WorkerInit {
 }
 
 const init = workerData as WorkerInit;
-const { spec, assets } = dealFromMessage(init.deal);
-// The engine reads only the spec and the assets; where each asset was written is not needed.
-const prepared = prepareDeal({ file: '', spec, assets, origins: [] });
-const base = Scenario.parse(init.baseInput);
-const runner = patternRunner(prepared, base);
+const run = patternsRunner(dealFromMessage(init.deal), init.baseInput, init.obligors, init.lag);
 
 parentPort!.on('message', (msg: { start: number; patterns: DrawnDefault[][] }) => {
-  const results = msg.patterns.map((p) => runPattern(runner, base, init.obligors, p, init.lag));
-  parentPort!.postMessage({ start: msg.start, results });
+  parentPort!.postMessage({ start: msg.start, results: run(msg.patterns) });
 });

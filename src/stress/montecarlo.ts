@@ -84,25 +84,40 @@ export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fall
 
 /** Draws path `index`: the obligors that default, when, and what is recovered. */
 export function drawPath(obligors: readonly McObligor[], options: McOptions, index: number, industries: readonly string[]): DrawnDefault[] {
-  const r = rng(options.seed, index);
+  return pathDrawer(obligors, options, industries)(index);
+}
+
+/**
+ * The drawing of paths, with what every path shares worked out once: each obligor's default
+ * threshold Φ⁻¹(PD), its industry's place and the factor loadings (the same floats each time).
+ */
+function pathDrawer(obligors: readonly McObligor[], options: McOptions, industries: readonly string[]): (index: number) => DrawnDefault[] {
   const rho = options.correlation;
   const rhoI = options.industryCorrelation ?? 0;
   const idio = Math.sqrt(Math.max(0, 1 - rho - rhoI));
-  const z = normal(r);
-  const zi = rhoI > 0 ? industries.map(() => normal(r)) : [];
-  const out: DrawnDefault[] = [];
-  obligors.forEach((o, i) => {
-    const e = normal(r);
-    const x = Math.sqrt(rho) * z + (rhoI > 0 ? Math.sqrt(rhoI) * zi[industries.indexOf(o.industry)]! : 0) + idio * e;
-    // Draw the timing and recovery uniforms for every obligor, so streams stay aligned.
-    const u = r.next();
-    const v = r.next();
-    if (o.periods.length === 0 || !(x < normalQuantile(o.pd))) return;
-    const period = o.periods[Math.min(o.periods.length - 1, Math.floor(u * o.periods.length))]!;
-    const rec = recoveryBp(typeof options.recovery === 'number' ? options.recovery : options.recovery.min + v * (options.recovery.max - options.recovery.min));
-    out.push([i, period, rec]);
-  });
-  return out;
+  const sqrtRho = Math.sqrt(rho);
+  const sqrtRhoI = Math.sqrt(rhoI);
+  const threshold = obligors.map((o) => normalQuantile(o.pd));
+  const industry = obligors.map((o) => industries.indexOf(o.industry));
+  const rec = options.recovery;
+  return (index) => {
+    const r = rng(options.seed, index);
+    const z = normal(r);
+    const zi = rhoI > 0 ? industries.map(() => normal(r)) : [];
+    const out: DrawnDefault[] = [];
+    for (let i = 0; i < obligors.length; i++) {
+      const o = obligors[i]!;
+      const e = normal(r);
+      const x = sqrtRho * z + (rhoI > 0 ? sqrtRhoI * zi[industry[i]!]! : 0) + idio * e;
+      // Draw the timing and recovery uniforms for every obligor, so streams stay aligned.
+      const u = r.next();
+      const v = r.next();
+      if (o.periods.length === 0 || !(x < threshold[i]!)) continue;
+      const period = o.periods[Math.min(o.periods.length - 1, Math.floor(u * o.periods.length))]!;
+      out.push([i, period, recoveryBp(typeof rec === 'number' ? rec : rec.min + v * (rec.max - rec.min))]);
+    }
+    return out;
+  };
 }
 
 export function patternKey(p: readonly DrawnDefault[]): string {
@@ -113,8 +128,17 @@ export function patternKey(p: readonly DrawnDefault[]): string {
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
   const s = copyScenario(base);
   s.defaultRate = undefined;
-  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: new Decimal(r).div(RECOVERY_STEPS), recoveryLagPeriods: lag }));
+  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: recoveryRate(r), recoveryLagPeriods: lag }));
   return s;
+}
+
+/** Recovery rates by basis point, as exact Decimals (made once each: they are never changed). */
+const recoveryRates = new Map<number, Decimal>();
+
+function recoveryRate(bp: number): Decimal {
+  let rate = recoveryRates.get(bp);
+  if (rate === undefined) recoveryRates.set(bp, (rate = new Decimal(bp).div(RECOVERY_STEPS)));
+  return rate;
 }
 
 /** Per tranche: the loss as a share of its balance, and its WAL (NaN when it repays nothing). */
@@ -125,7 +149,7 @@ export type { PatternResult } from './mcAggregate.js';
  * pattern resumes it from its first default; runs stop once every tranche is repaid.
  */
 export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): ResumableRun {
-  return new ResumableRun(prepared, { ...base, defaultRate: undefined, defaults: [] }, { detail: false, stopWhenRepaid: true });
+  return new ResumableRun(prepared, { ...base, defaultRate: undefined, defaults: [] }, { lean: true, stopWhenRepaid: true });
 }
 
 /** Runs one pattern through the waterfall. */
@@ -163,8 +187,9 @@ export function planPaths(obligors: McObligor[], options: McOptions, range: Path
   const patterns: DrawnDefault[][] = [[]];
   const pathPattern = new Uint32Array(range.to - range.from);
   let withDefaults = 0;
+  const draw = pathDrawer(obligors, options, industries);
   for (let i = range.from; i < range.to; i++) {
-    const p = drawPath(obligors, options, i, industries);
+    const p = draw(i);
     if (p.length > 0) withDefaults++;
     const key = patternKey(p);
     let k = index.get(key);

@@ -19,7 +19,8 @@
  * the first period; cash moves on the business-day adjusted dates.
  */
 import type { LoadedDeal } from '../deal/loaded.js';
-import { BASE_SCENARIO, type ScenarioSpec } from '../scenario/schema.js';
+import { BASE_SCENARIO } from '../scenario/base.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
 import { NIL, sub } from '../util/fen.js';
 import { releasePhase } from './accounts.js';
 import { cleanUpCallPhase } from './cleanUpCall.js';

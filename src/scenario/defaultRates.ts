@@ -10,7 +10,8 @@ import { Decimal, ONE, ZERO } from '../util/money.js';
 import { assertNever } from '../util/never.js';
 import { memo } from './memo.js';
 import type { MoneyPreparedPool } from './poolTypes.js';
-import { LOSS_SHARING_MODELS, type ScenarioSpec } from './schema.js';
+import { LOSS_SHARING_MODELS } from './base.js';
+import type { ScenarioSpec } from './schema.js';
 import { timingWeights, type DefaultTiming } from './timing.js';
 
 export type ObligorDefaultSpec = ScenarioSpec['defaults'][number];

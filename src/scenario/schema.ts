@@ -86,16 +86,8 @@ export const DefaultRate = z
   .strict()
   .superRefine(oneRate);
 
-/** Loss-sharing models of IP-pledge lending (report section 三): who bears a loan loss. */
-export const LOSS_SHARING_MODELS = {
-  浦东: { lender: 0.05, parties: { 政府: 0.95, 银行: 0.05 } },
-  中山: { lender: 0.26, parties: { 政府: 0.54, 银行: 0.26, 保险: 0.16, 知识产权服务机构: 0.04 } },
-  广州55: { lender: 0.5, parties: { 补偿基金: 0.5, 银行: 0.5 } },
-  广州5311: { lender: 0.3, parties: { 补偿基金: 0.5, '保险或银行': 0.3, 担保: 0.1, 处置基金: 0.1 } },
-  广州541: { lender: 0.1, parties: { 补偿基金: 0.5, 保险: 0.4, 银行: 0.1 } },
-  苏州知保通: { lender: 0.2, parties: { 担保: 0.8, 银行: 0.2 } },
-  德国: { lender: 0.07, parties: { 联邦: 0.39, 州: 0.26, 金融机构: 0.35 } },
-} as const;
+export { LOSS_SHARING_MODELS } from './base.js';
+import { LOSS_SHARING_MODELS } from './base.js';
 
 export const Recovery = z
   .object({
@@ -150,5 +142,4 @@ export const Scenario = z
 export type ScenarioSpec = z.output<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 
-/** The base case: everything paid as the contracts say. */
-export const BASE_SCENARIO: ScenarioSpec = Scenario.parse({});
+export { BASE_SCENARIO } from './base.js';

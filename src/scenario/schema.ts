@@ -87,7 +87,7 @@ export const DefaultRate = z
   .superRefine(oneRate);
 
 export { LOSS_SHARING_MODELS } from './base.js';
-import { LOSS_SHARING_MODELS } from './base.js';
+import { BASE_SCENARIO as BASE, LOSS_SHARING_MODELS } from './base.js';
 
 export const Recovery = z
   .object({
@@ -142,4 +142,5 @@ export const Scenario = z
 export type ScenarioSpec = z.output<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 
-export { BASE_SCENARIO } from './base.js';
+/** The base case: everything paid as the contracts say. */
+export const BASE_SCENARIO: ScenarioSpec = BASE;

@@ -5,7 +5,7 @@
  * date k.
  */
 import { adjust, getCalendar, type Calendar } from '../dates/calendar.js';
-import { addDays, compareDates, type IsoDate } from '../dates/date.js';
+import { addDays, compareDates, toDayNumber, type IsoDate } from '../dates/date.js';
 import { nominalDates } from '../dates/schedule.js';
 import type { DealFile } from '../schema/deal.js';
 
@@ -62,4 +62,27 @@ export function dealSchedule(dates: DealFile['dates']): DealSchedule {
 export function periodOfDate(periods: readonly DealPeriod[], date: IsoDate): number {
   for (let i = 0; i < periods.length; i++) if (compareDates(date, periods[i]!.collectionEnd) <= 0) return i;
   return -1;
+}
+
+/**
+ * {@link periodOfDate} as a lookup by day number, built once for many dates (a pool's flows):
+ * the period of each day from the first collection end to the last, found in one pass.
+ */
+export function periodLookup(periods: readonly DealPeriod[]): (date: IsoDate) => number {
+  if (periods.length === 0) return () => -1;
+  const ends = periods.map((p) => toDayNumber(p.collectionEnd));
+  const first = ends[0]!;
+  let last = first;
+  for (const e of ends) if (e > last) last = e;
+  // table[d − first − 1]: the first period whose collection end is on or after day d.
+  const table = new Int32Array(last - first);
+  let reached = first;
+  ends.forEach((e, i) => {
+    for (; reached < e; reached++) table[reached - first] = i;
+  });
+  return (date) => {
+    const d = toDayNumber(date);
+    if (d <= first) return 0;
+    return d > last ? -1 : table[d - first - 1]!;
+  };
 }

@@ -1,40 +1,31 @@
 /**
- * The pool prepared once per deal: each asset's contractual cash flows, converted to whole fen
- * once and bucketed into the deal's collection periods in integers.
+ * The pool prepared once per deal: each asset's contractual cash flows in whole fen (integer
+ * flows where the asset type has them), bucketed into the deal's collection periods by day number.
  */
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { DealPeriod } from '../deal/periods.js';
-import { periodOfDate } from '../deal/periods.js';
+import { periodLookup } from '../deal/periods.js';
 import type { AssetSpec } from '../schema/deal.js';
-import { contractualCashflows } from '../pool/index.js';
-import { fen, fromYuan, type Money } from '../util/fen.js';
+import { contractualFen } from '../pool/index.js';
+import { fen, type Money } from '../util/fen.js';
 import type { MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 
-/** The period of each date, found once per distinct date (assets share their payment dates). */
-function periodFinder(periods: readonly DealPeriod[]): (date: IsoDate) => number {
-  const known = new Map<IsoDate, number>();
-  return (date) => {
-    let k = known.get(date);
-    if (k === undefined) known.set(date, (k = periodOfDate(periods, date)));
-    return k;
-  };
-}
-
 function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodOf: (date: IsoDate) => number): MoneySchedule {
-  const cf = contractualCashflows(asset, cutoff);
+  const cf = contractualFen(asset, cutoff);
   const principal = new Array<number>(n).fill(0);
   const interest = new Array<number>(n).fill(0);
   let lateFlows = 0;
-  for (const f of cf.flows) {
-    const k = periodOf(f.date);
+  const { dates } = cf;
+  for (let i = 0; i < dates.length; i++) {
+    const k = periodOf(dates[i]!);
     if (k < 0) {
       lateFlows++;
       continue;
     }
-    principal[k] = principal[k]! + fromYuan(f.principal);
-    interest[k] = interest[k]! + fromYuan(f.interest);
+    principal[k] = principal[k]! + cf.principal[i]!;
+    interest[k] = interest[k]! + cf.interest[i]!;
   }
-  const balance = fromYuan(cf.balance);
+  const balance = cf.balance;
   const startBalance = new Array<number>(n);
   let b: number = balance;
   for (let k = 0; k < n; k++) {
@@ -57,7 +48,7 @@ function totals(schedules: readonly MoneySchedule[], n: number, pick: (s: MoneyS
 /** Buckets every asset's contractual flows into the deal's periods, in whole fen. */
 export function preparePool(assets: readonly AssetSpec[], cutoff: IsoDate, periods: readonly DealPeriod[]): MoneyPreparedPool {
   const n = periods.length;
-  const periodOf = periodFinder(periods);
+  const periodOf = periodLookup(periods);
   const schedules = assets.map((a) => schedule(a, cutoff, n, periodOf));
   let initial = 0;
   for (const s of schedules) initial += s.balance;

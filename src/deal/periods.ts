@@ -5,7 +5,7 @@
  * date k.
  */
 import { adjust, getCalendar, type Calendar } from '../dates/calendar.js';
-import { addDays, compareDates, toDayNumber, type IsoDate } from '../dates/date.js';
+import { addDays, compareDates, type IsoDate } from '../dates/date.js';
 import { nominalDates } from '../dates/schedule.js';
 import type { DealFile } from '../schema/deal.js';
 
@@ -65,24 +65,27 @@ export function periodOfDate(periods: readonly DealPeriod[], date: IsoDate): num
 }
 
 /**
- * {@link periodOfDate} as a lookup by day number, built once for many dates (a pool's flows):
- * the period of each day from the first collection end to the last, found in one pass.
+ * {@link periodOfDate} for many lists of dates (a pool's flows, asset by asset): the period of
+ * each date of a list, walking the list along the collection ends, so that a list in date
+ * order costs one string comparison a date. A list out of order is still answered right.
  */
-export function periodLookup(periods: readonly DealPeriod[]): (date: IsoDate) => number {
-  if (periods.length === 0) return () => -1;
-  const ends = periods.map((p) => toDayNumber(p.collectionEnd));
-  const first = ends[0]!;
-  let last = first;
-  for (const e of ends) if (e > last) last = e;
-  // table[d − first − 1]: the first period whose collection end is on or after day d.
-  const table = new Int32Array(last - first);
-  let reached = first;
-  ends.forEach((e, i) => {
-    for (; reached < e; reached++) table[reached - first] = i;
-  });
-  return (date) => {
-    const d = toDayNumber(date);
-    if (d <= first) return 0;
-    return d > last ? -1 : table[d - first - 1]!;
+export function periodFinder(periods: readonly DealPeriod[]): (dates: readonly IsoDate[]) => Int32Array {
+  // The latest collection end so far: the first period whose end is on or after a date is the
+  // first whose latest end so far is (ISO dates compare as strings).
+  const latest: IsoDate[] = [];
+  for (const p of periods) latest.push(latest.length > 0 && compareDates(latest[latest.length - 1]!, p.collectionEnd) > 0 ? latest[latest.length - 1]! : p.collectionEnd);
+  const n = latest.length;
+  return (dates) => {
+    const out = new Int32Array(dates.length);
+    let j = 0;
+    let previous = '';
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i]!;
+      if (d < previous) j = 0;
+      previous = d;
+      while (j < n && d > latest[j]!) j++;
+      out[i] = j < n ? j : -1;
+    }
+    return out;
   };
 }

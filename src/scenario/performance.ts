@@ -50,7 +50,8 @@ interface Terms {
   afterEnd: number;
   /** Whether an asset's defaults are listed as events; the arrivals of the rest are pooled. */
   listed: ((asset: number) => boolean) | undefined;
-  pooled: { recovery: number[]; compensation: number[] };
+  /** Made when a first unlisted default brings something back. */
+  pooled: { recovery: number[]; compensation: number[] } | undefined;
   lastDefault: number;
   lastArrival: number;
 }
@@ -130,7 +131,8 @@ function recoveries(defaulted: Money, k: number, r: Recovery, terms: Terms, list
   const b = withinDeal(latePeriod, late, terms);
   const c = withinDeal(due, compensation, terms);
   if (!listed) {
-    const { recovery, compensation: comp } = terms.pooled;
+    if (!(a || b || c)) return NONE;
+    const { recovery, compensation: comp } = (terms.pooled ??= { recovery: new Array<number>(terms.n).fill(0), compensation: new Array<number>(terms.n).fill(0) });
     if (a) recovery[due] = recovery[due]! + onTime;
     if (b) recovery[latePeriod] = recovery[latePeriod]! + late;
     if (c) comp[due] = comp[due]! + compensation;
@@ -259,7 +261,7 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
   const delayed = recovery.delayed;
   const terms: Terms = { n, delayed: delayed && { share: factor(delayed.share), extraPeriods: delayed.extraPeriods }, compensated: factor(ONE.minus(lenderShare(scenario))), events: [], afterEnd: 0,
     listed: options.listEvents,
-    pooled: { recovery: new Array<number>(n).fill(0), compensation: new Array<number>(n).fill(0) },
+    pooled: undefined,
     lastDefault: -1,
     lastArrival: -1,
   };
@@ -303,7 +305,8 @@ function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPool
     eventsByPeriod[e.period]![eventCount[e.period]!++] = e;
     for (const a of e.arrivals) arrivalsByPeriod[a.period]![arrivalCount[a.period]!++] = { event: e, amount: a.amount, kind: a.kind };
   }
-  const pooledArrivals = terms.listed ? { recovery: terms.pooled.recovery.map(fen), compensation: terms.pooled.compensation.map(fen) } : undefined;
+  const pooled = terms.pooled;
+  const pooledArrivals = pooled && { recovery: pooled.recovery.map(fen), compensation: pooled.compensation.map(fen) };
   const last = { lastDefaultPeriod: terms.lastDefault, lastArrivalPeriod: terms.lastArrival };
   return { periods, events: terms.events, eventsByPeriod, arrivalsByPeriod, pooledArrivals, ...last, afterEnd: fen(terms.afterEnd) };
 }

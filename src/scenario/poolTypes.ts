@@ -78,8 +78,8 @@ export interface MoneyPoolPerformance {
   arrivalsByPeriod: { event: MoneyDefaultEvent; amount: Money; kind: ArrivalKind }[][];
   /**
    * When only some assets' defaults are listed (runs without detail): per period, the recoveries
-   * and compensation arriving from the defaults of the others, summed. Undefined when every
-   * default is listed.
+   * and compensation arriving from the defaults of the others, summed. Undefined when nothing
+   * arrives from them (as when every default is listed).
    */
   pooledArrivals: { recovery: Money[]; compensation: Money[] } | undefined;
   /** The 0-based period of the last default, listed or not (−1 without one). */

@@ -8,7 +8,8 @@
  * load + prepare + run from 100 to 10,000 loans. Run after `npm run build`:
  *   node bench/bigpool.js [reference-dist]
  * A reference build (a copy of another dist inside the repository, so that it finds
- * node_modules) is measured the same way in its own process, and the ratios printed.
+ * node_modules: e.g. scratch/ref-dist, which git ignores) is measured the same way in its own
+ * process, and the ratios printed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -63,3 +63,35 @@ export function periodOfDate(periods: readonly DealPeriod[], date: IsoDate): num
   for (let i = 0; i < periods.length; i++) if (compareDates(date, periods[i]!.collectionEnd) <= 0) return i;
   return -1;
 }
+
+/**
+ * {@link periodOfDate} for many lists of dates (a pool's flows, asset by asset): the period of
+ * each date of a list, walking the list along the collection ends, so that a list in date
+ * order costs one string comparison a date (and a list met before, nothing). A list out of
+ * order is still answered right. A list must not change once asked about.
+ */
+export function periodFinder(periods: readonly DealPeriod[]): (dates: readonly IsoDate[]) => Int32Array {
+  // The latest collection end so far: the first period whose end is on or after a date is the
+  // first whose latest end so far is (ISO dates compare as strings).
+  const latest: IsoDate[] = [];
+  for (const p of periods) latest.push(latest.length > 0 && compareDates(latest[latest.length - 1]!, p.collectionEnd) > 0 ? latest[latest.length - 1]! : p.collectionEnd);
+  const n = latest.length;
+  // Assets on the same payment plan share one list of dates: answered once.
+  const known = new Map<readonly IsoDate[], Int32Array>();
+  return (dates) => {
+    let out = known.get(dates);
+    if (out) return out;
+    out = new Int32Array(dates.length);
+    if (known.size < 4096) known.set(dates, out);
+    let j = 0;
+    let previous = '';
+    for (let i = 0; i < dates.length; i++) {
+      const d = dates[i]!;
+      if (d < previous) j = 0;
+      previous = d;
+      while (j < n && d > latest[j]!) j++;
+      out[i] = j < n ? j : -1;
+    }
+    return out;
+  };
+}

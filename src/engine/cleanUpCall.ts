@@ -19,10 +19,11 @@ function owedBeforeSubordinate(f: Frame): Money {
 function pendingLater(f: Frame): boolean {
   const { performance } = f.ctx;
   const k = f.k;
-  if (performance.arrivalsByPeriod.some((list, j) => j > k && list.length > 0)) return true;
-  return f.st.supports.some((x) => {
+  if (performance.lastArrivalPeriod > k) return true;
+  const last = performance.lastDefaultPeriod;
+  return last >= 0 && f.st.supports.some((x) => {
     const g = x.spec;
-    return g.kind === 'loanGuarantee' && !x.off && performance.events.some((e) => e.period + g.delayPeriods > k);
+    return g.kind === 'loanGuarantee' && !x.off && last + g.delayPeriods > k;
   });
 }
 

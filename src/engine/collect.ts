@@ -55,6 +55,15 @@ export function recoveryPhase(f: Frame): void {
     if (recovery) f.recoveries = add(f.recoveries, toPlan);
     else f.compensation = add(f.compensation, toPlan);
   }
+  // Runs without detail list only guaranteed assets' defaults: the rest arrive summed.
+  const pooled = ctx.performance.pooledArrivals;
+  if (!pooled) return;
+  const recovered = pooled.recovery[k]!;
+  const compensated = pooled.compensation[k]!;
+  st.ledger.transfer(period, p.collectionEnd, 'pool', COLLECTION, recovered, 'recoveries on the pool');
+  st.ledger.transfer(period, p.collectionEnd, 'loss-sharing', COLLECTION, compensated, 'loss-sharing compensation on the pool');
+  f.recoveries = add(f.recoveries, recovered);
+  f.compensation = add(f.compensation, compensated);
 }
 
 /** What obligors missed this period, less the payments of defaults a guarantor has paid off. */

@@ -188,7 +188,7 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
     periods: prepared.periods,
     n: prepared.periods.length,
     closing: spec.dates.closing,
-    performance: poolPerformance(prepared.pool, scenario),
+    performance: poolPerformance(prepared.pool, scenario, (options.detail ?? true) ? {} : { listEvents: guaranteed(spec.supports, prepared.deal.assets) }),
     coupons: couponFactors(prepared, new Decimal(scenario.spreadCompressionBp).div(10_000)),
     reserves,
     options,
@@ -204,6 +204,20 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
 
 function emptyRow(): TranchePeriod {
   return { period: 0, date: '', nominalDate: '', beginBalance: NIL, interestDue: NIL, interestPaid: NIL, principalDue: NIL, principalPaid: NIL, residualPaid: NIL, endBalance: NIL, interestShortfall: NIL };
+}
+
+/**
+ * The assets whose defaults a run without detail reads one by one: those under a loan
+ * guarantee (its claims are per asset); the recoveries of the others are summed per period.
+ */
+function guaranteed(supports: readonly SupportSpec[], assets: LoadedDeal['assets']): (asset: number) => boolean {
+  const ids = new Set<string>();
+  for (const s of supports) {
+    if (s.kind !== 'loanGuarantee') continue;
+    if (!s.assets) return () => true;
+    for (const id of s.assets) ids.add(id);
+  }
+  return (i) => ids.size > 0 && ids.has(assets[i]!.id);
 }
 
 /** The state at closing: balances as issued, reserves funded. */

@@ -85,7 +85,8 @@ export function guaranteePhase(f: Frame): void {
 
 /** What a guarantor's payments take of a default's later recoveries: its share of the claim. */
 export function guarantorShare(f: Frame, e: Parameters<Frame['st']['guaranteed']['get']>[0]): Decimal | undefined {
-  const g = f.st.guaranteed.get(e);
+  // Without a claim, no lookup: hashing each of a large pool's events would cost.
+  const g = f.st.guaranteed.size > 0 ? f.st.guaranteed.get(e) : undefined;
   if (!g || !(g.claim > 0)) return undefined;
   return Decimal.min(1, new Decimal(g.paid).div(g.claim));
 }

@@ -31,6 +31,8 @@ interface Plan {
   starts: IsoDate[];
   /** Year fractions of the periods by day count, as Decimals and as factors (made when asked). */
   fractions: Map<DayCount, { decimals: Decimal[]; factors: Factor[] }>;
+  /** Per day count and rate, each period's rate × year fraction (loans of a pool share rates). Bounded. */
+  accruals: Map<string, Factor[]>;
 }
 
 /**
@@ -54,6 +56,7 @@ function planOf(loan: RegularLoan, cutoff: IsoDate): Plan | null {
             dates: all.slice(firstAfter),
             starts: all.slice(firstAfter).map((_, i) => (i + firstAfter === 0 ? loan.startDate : all[i + firstAfter - 1]!)),
             fractions: new Map(),
+            accruals: new Map(),
           };
     plans.set(key, plan);
   }
@@ -67,6 +70,18 @@ function fractionsOf(plan: Plan, dayCount: DayCount): { decimals: Decimal[]; fac
     plan.fractions.set(dayCount, (f = { decimals, factors: decimals.map((y) => factor(y)) }));
   }
   return f;
+}
+
+/** Each period's rate × year fraction of a loan on its plan, made once per day count and rate. */
+function accrualsOf(plan: Plan, loan: RegularLoan): Factor[] {
+  const key = `${loan.dayCount}|${loan.rate.toString()}`;
+  let a = plan.accruals.get(key);
+  if (!a) {
+    if (plan.accruals.size >= 256) plan.accruals.clear();
+    const rate = factor(loan.rate);
+    plan.accruals.set(key, (a = fractionsOf(plan, loan.dayCount).factors.map((y) => product(rate, y))));
+  }
+  return a;
 }
 
 /** Whole fen of an amount that the integer schedule can carry, else undefined. */
@@ -110,8 +125,7 @@ function fenFlows(loan: RegularLoan, plan: Plan, balance: Money): FenCashflows {
   switch (repayment) {
     case 'bullet':
     case 'equalPrincipal': {
-      const rate = factor(loan.rate);
-      const fractions = fractionsOf(plan, loan.dayCount).factors;
+      const accruals = accrualsOf(plan, loan);
       const principal: Money[] = new Array(n);
       const interest: Money[] = new Array(n);
       // Equal parts, the odd fen to the earliest (equalSplit in whole fen).
@@ -119,7 +133,7 @@ function fenFlows(loan: RegularLoan, plan: Plan, balance: Money): FenCashflows {
       const odd = repayment === 'bullet' ? 0 : balance - part * n;
       let left: number = balance;
       for (let i = 0; i < n; i++) {
-        interest[i] = mulRound(left as Money, product(rate, fractions[i]!));
+        interest[i] = mulRound(left as Money, accruals[i]!);
         const p = repayment === 'bullet' ? (i === n - 1 ? balance : 0) : i < odd ? part + 1 : part;
         principal[i] = p as Money;
         left -= p;

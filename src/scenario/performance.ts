@@ -49,6 +49,23 @@ interface Terms {
   compensated: Factor;
   events: MoneyDefaultEvent[];
   afterEnd: number;
+  /** Whether an asset's defaults are listed as events; the arrivals of the rest are pooled. */
+  listed: ((asset: number) => boolean) | undefined;
+  /** Made when a first unlisted default brings something back. */
+  pooled: { recovery: number[]; compensation: number[] } | undefined;
+  lastDefault: number;
+  lastArrival: number;
+}
+
+/** What a run of the pool keeps: events for every default (the default), or only for some assets. */
+export interface PerformanceOptions {
+  /**
+   * The assets whose defaults are listed as events, with their recoveries one by one; the
+   * recoveries and compensation of the other assets' defaults are only summed per period
+   * (`pooledArrivals`). Runs without detail (stress grids, break-even) list only what they
+   * read asset by asset: the assets under a loan guarantee. Undefined: every asset.
+   */
+  listEvents?: (asset: number) => boolean;
 }
 
 /** One asset's part of the scenario. */
@@ -69,12 +86,15 @@ interface AssetRun {
 function recordDefault(run: AssetRun, k: number, start: Money, terms: Terms, tot: Totals): Money {
   const c = run.chain;
   const defaulted = c.whole[k] ? start : mulRound(start, c.fractionFactor[k]!);
-  const interestMissed = mulRound(run.schedule.interest[k]!, c.missedFactor[k]!);
   const r = k >= run.at ? run.named : run.pooled;
-  // stopPaying: the obligor stops paying and nothing is recovered.
-  const arrivals = r.mode === 'default' ? recoveries(defaulted, k, r, terms) : [];
-  terms.events.push({ asset: run.index, period: k, balance: defaulted, interestMissed, share: c.defaultShare[k]!, mode: r.mode, arrivals });
   tot.defaulted[k] = tot.defaulted[k]! + defaulted;
+  if (k > terms.lastDefault) terms.lastDefault = k;
+  const listed = !terms.listed || terms.listed(run.index);
+  // stopPaying: the obligor stops paying and nothing is recovered.
+  const arrivals = r.mode === 'default' ? recoveries(defaulted, k, r, terms, listed) : NONE;
+  if (!listed) return defaulted;
+  const interestMissed = mulRound(run.schedule.interest[k]!, c.missedFactor[k]!);
+  terms.events.push({ asset: run.index, period: k, balance: defaulted, interestMissed, share: c.defaultShare[k]!, mode: r.mode, arrivals: arrivals === NONE ? [] : arrivals });
   return defaulted;
 }
 
@@ -84,17 +104,24 @@ function recordDefault(run: AssetRun, k: number, start: Money, terms: Terms, tot
  */
 function withinDeal(period: number, amount: Money, terms: Terms): boolean {
   if (amount <= 0) return false;
-  if (period < terms.n) return true;
+  if (period < terms.n) {
+    if (period > terms.lastArrival) terms.lastArrival = period;
+    return true;
+  }
   terms.afterEnd += amount;
   return false;
 }
 
+type Arrivals = MoneyDefaultEvent['arrivals'];
+/** No arrivals listed (shared: never changed). */
+const NONE: Arrivals = [];
+
 /**
  * What a default brings back: recoveries (a share of them perhaps later) and loss-sharing
- * compensation. The list is allocated at its size: a pool-wide default makes one per asset and
- * period, and the engine keeps them all.
+ * compensation. Listed, the list is allocated at its size (a pool-wide default makes one per
+ * asset and period, and the engine keeps them all); else the amounts join the period's pooled sums.
  */
-function recoveries(defaulted: Money, k: number, r: Recovery, terms: Terms): MoneyDefaultEvent['arrivals'] {
+function recoveries(defaulted: Money, k: number, r: Recovery, terms: Terms, listed: boolean): Arrivals {
   const recovered = mulRound(defaulted, r.rate);
   const late = terms.delayed ? mulRound(recovered, terms.delayed.share) : NIL;
   const onTime = (recovered - late) as Money;
@@ -104,6 +131,14 @@ function recoveries(defaulted: Money, k: number, r: Recovery, terms: Terms): Mon
   const a = withinDeal(due, onTime, terms);
   const b = withinDeal(latePeriod, late, terms);
   const c = withinDeal(due, compensation, terms);
+  if (!listed) {
+    if (!(a || b || c)) return NONE;
+    const { recovery, compensation: comp } = (terms.pooled ??= { recovery: new Array<number>(terms.n).fill(0), compensation: new Array<number>(terms.n).fill(0) });
+    if (a) recovery[due] = recovery[due]! + onTime;
+    if (b) recovery[latePeriod] = recovery[latePeriod]! + late;
+    if (c) comp[due] = comp[due]! + compensation;
+    return NONE;
+  }
   const out = new Array<MoneyDefaultEvent['arrivals'][number]>(Number(a) + Number(b) + Number(c));
   let i = 0;
   if (a) out[i++] = { period: due, amount: onTime, kind: 'recovery' };
@@ -212,7 +247,7 @@ function rateGroups(rates: readonly { key: string; rule: RateRule }[], named: re
 }
 
 /** Applies a scenario to the prepared pool. Assets the scenario does not touch keep their contractual flows, taken from the pool totals. */
-export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec): MoneyPoolPerformance {
+export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec, options: PerformanceOptions = {}): MoneyPoolPerformance {
   const { schedules, assets } = pool;
   const n = pool.periods.length;
   const named = resolveDefaults(assets, scenario, n);
@@ -231,7 +266,12 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec)
   };
   const { recovery } = scenario;
   const delayed = recovery.delayed;
-  const terms: Terms = { n, delayed: delayed && { share: factor(delayed.share), extraPeriods: delayed.extraPeriods }, compensated: factor(ONE.minus(lenderShare(scenario))), events: [], afterEnd: 0 };
+  const terms: Terms = { n, delayed: delayed && { share: factor(delayed.share), extraPeriods: delayed.extraPeriods }, compensated: factor(ONE.minus(lenderShare(scenario))), events: [], afterEnd: 0,
+    listed: options.listEvents,
+    pooled: undefined,
+    lastDefault: -1,
+    lastArrival: -1,
+  };
   const pooled: Recovery = { mode: 'default', rate: factor(recovery.rate), lag: recovery.lagPeriods };
   const keep = coll && coll.haircut.gt(0) ? factor(ONE.minus(coll.haircut)) : null;
   const chainOf = poolWide || named.some((d) => d) || assets.some(collTouches) ? chains(pool, scenario, named) : undefined;
@@ -272,5 +312,8 @@ function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPool
     eventsByPeriod[e.period]![eventCount[e.period]!++] = e;
     for (const a of e.arrivals) arrivalsByPeriod[a.period]![arrivalCount[a.period]!++] = { event: e, amount: a.amount, kind: a.kind };
   }
-  return { periods, events: terms.events, eventsByPeriod, arrivalsByPeriod, afterEnd: fen(terms.afterEnd) };
+  const pooled = terms.pooled;
+  const pooledArrivals = pooled && { recovery: pooled.recovery.map(fen), compensation: pooled.compensation.map(fen) };
+  const last = { lastDefaultPeriod: terms.lastDefault, lastArrivalPeriod: terms.lastArrival };
+  return { periods, events: terms.events, eventsByPeriod, arrivalsByPeriod, pooledArrivals, ...last, afterEnd: fen(terms.afterEnd) };
 }

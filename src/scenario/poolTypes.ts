@@ -76,4 +76,14 @@ export interface MoneyPoolPerformance {
   /** Events by the 0-based period of their default, and arrivals by the period they arrive in. */
   eventsByPeriod: MoneyDefaultEvent[][];
   arrivalsByPeriod: { event: MoneyDefaultEvent; amount: Money; kind: ArrivalKind }[][];
+  /**
+   * When only some assets' defaults are listed (runs without detail): per period, the recoveries
+   * and compensation arriving from the defaults of the others, summed. Undefined when nothing
+   * arrives from them (as when every default is listed).
+   */
+  pooledArrivals: { recovery: Money[]; compensation: Money[] } | undefined;
+  /** The 0-based period of the last default, listed or not (−1 without one). */
+  lastDefaultPeriod: number;
+  /** The 0-based period of the last recovery or compensation arriving within the deal (−1 without one). */
+  lastArrivalPeriod: number;
 }

@@ -1,73 +1,72 @@
 /**
- * The pool prepared once per deal: each asset's contractual cash flows, converted to whole fen
- * once and bucketed into the deal's collection periods in integers.
+ * The pool prepared once per deal: each asset's contractual cash flows in whole fen (integer
+ * flows where the asset type has them), bucketed into the deal's collection periods by day number.
  */
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { DealPeriod } from '../deal/periods.js';
-import { periodOfDate } from '../deal/periods.js';
+import { periodFinder } from '../deal/periods.js';
 import type { AssetSpec } from '../schema/deal.js';
-import { contractualCashflows } from '../pool/index.js';
-import { fen, fromYuan, type Money } from '../util/fen.js';
+import { contractualFen } from '../pool/index.js';
+import { fen, type Money } from '../util/fen.js';
 import type { MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 
-/** The period of each date, found once per distinct date (assets share their payment dates). */
-function periodFinder(periods: readonly DealPeriod[]): (date: IsoDate) => number {
-  const known = new Map<IsoDate, number>();
-  return (date) => {
-    let k = known.get(date);
-    if (k === undefined) known.set(date, (k = periodOfDate(periods, date)));
-    return k;
-  };
+/** n zeros, in a packed array. */
+function zeros(n: number): number[] {
+  const xs: number[] = [];
+  for (let k = 0; k < n; k++) xs.push(0);
+  return xs;
 }
 
-function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodOf: (date: IsoDate) => number): MoneySchedule {
-  const cf = contractualCashflows(asset, cutoff);
-  const principal = new Array<number>(n).fill(0);
-  const interest = new Array<number>(n).fill(0);
+/** The pool's totals per period, summed as the schedules are made. */
+interface Totals {
+  principal: number[];
+  interest: number[];
+  startBalance: number[];
+}
+
+function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodsOf: (dates: readonly IsoDate[]) => Int32Array, tot: Totals): MoneySchedule {
+  const cf = contractualFen(asset, cutoff);
+  const principal = zeros(n);
+  const interest = zeros(n);
   let lateFlows = 0;
-  for (const f of cf.flows) {
-    const k = periodOf(f.date);
+  const at = periodsOf(cf.dates);
+  for (let i = 0; i < at.length; i++) {
+    const k = at[i]!;
     if (k < 0) {
       lateFlows++;
       continue;
     }
-    principal[k] = principal[k]! + fromYuan(f.principal);
-    interest[k] = interest[k]! + fromYuan(f.interest);
+    principal[k] = principal[k]! + cf.principal[i]!;
+    interest[k] = interest[k]! + cf.interest[i]!;
   }
-  const balance = fromYuan(cf.balance);
-  const startBalance = new Array<number>(n);
+  const balance = cf.balance;
+  const startBalance = zeros(n);
   let b: number = balance;
   for (let k = 0; k < n; k++) {
     startBalance[k] = b;
+    tot.startBalance[k] = tot.startBalance[k]! + b;
+    tot.principal[k] = tot.principal[k]! + principal[k]!;
+    tot.interest[k] = tot.interest[k]! + interest[k]!;
     b -= principal[k]!;
   }
   return { balance, principal: principal as Money[], interest: interest as Money[], startBalance: startBalance as Money[], lateFlows };
 }
 
-/** Per period, the sum over the schedules of one of their series. */
-function totals(schedules: readonly MoneySchedule[], n: number, pick: (s: MoneySchedule) => readonly Money[]): Money[] {
-  const out = new Array<number>(n).fill(0);
-  for (const s of schedules) {
-    const xs = pick(s);
-    for (let k = 0; k < n; k++) out[k] = out[k]! + xs[k]!;
-  }
-  return out.map(fen);
-}
-
 /** Buckets every asset's contractual flows into the deal's periods, in whole fen. */
 export function preparePool(assets: readonly AssetSpec[], cutoff: IsoDate, periods: readonly DealPeriod[]): MoneyPreparedPool {
   const n = periods.length;
-  const periodOf = periodFinder(periods);
-  const schedules = assets.map((a) => schedule(a, cutoff, n, periodOf));
+  const periodsOf = periodFinder(periods);
+  const tot: Totals = { principal: zeros(n), interest: zeros(n), startBalance: zeros(n) };
+  const schedules = assets.map((a) => schedule(a, cutoff, n, periodsOf, tot));
   let initial = 0;
   for (const s of schedules) initial += s.balance;
   return {
     periods,
     assets,
     schedules,
-    basePrincipal: totals(schedules, n, (s) => s.principal),
-    baseInterest: totals(schedules, n, (s) => s.interest),
-    baseStartBalance: totals(schedules, n, (s) => s.startBalance),
+    basePrincipal: tot.principal.map(fen),
+    baseInterest: tot.interest.map(fen),
+    baseStartBalance: tot.startBalance.map(fen),
     initialBalance: fen(initial),
     periodDays: periods.map((p, k) => Math.max(1, daysBetween(k === 0 ? cutoff : periods[k - 1]!.collectionEnd, p.collectionEnd))),
   };

@@ -4,7 +4,8 @@
  * overrides by asset type and obligor, named defaults and stopPaying with their own recovery,
  * prepayments, collection delays and haircuts, delayed recoveries, loss sharing) and on every
  * sample deal under the sample scenarios, the prepared pool and the performance are equal field
- * by field, the oracle's amounts converted to fen.
+ * by field, the oracle's amounts converted to fen. A performance that lists only some assets'
+ * defaults (runs without detail) agrees with the full one.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,7 +77,34 @@ function compare(deal: LoadedDeal, scenarios: readonly ScenarioSpec[]): void {
   const money = preparePool(deal.assets, cutoff, periods);
   const dec = oracle.preparePool(deal.assets, cutoff, periods);
   expect(moneyPool(money)).toEqual(oraclePool(dec));
-  for (const s of scenarios) expect(plainMoney(poolPerformance(money, s))).toEqual(plainOracle(oracle.poolPerformance(dec, s)));
+  for (const s of scenarios) {
+    const full = poolPerformance(money, s);
+    expect(plainMoney(full)).toEqual(plainOracle(oracle.poolPerformance(dec, s)));
+    expectListedAsFull(money, s, full);
+  }
+}
+
+/**
+ * A performance that lists only some assets' defaults (runs without detail) has the same
+ * periods, the listed assets' events as the full one, the other arrivals summed per period, and
+ * the same last default and arrival periods.
+ */
+function expectListedAsFull(money: MoneyPreparedPool, s: ScenarioSpec, full: MoneyPoolPerformance): void {
+  const listed = (i: number) => i % 2 === 0;
+  const part = poolPerformance(money, s, { listEvents: listed });
+  const lastDefault = Math.max(-1, ...full.events.map((e) => e.period));
+  const lastArrival = Math.max(-1, ...full.arrivalsByPeriod.flatMap((as, j) => (as.length > 0 ? [j] : [])));
+  expect([full.lastDefaultPeriod, full.lastArrivalPeriod, full.pooledArrivals]).toEqual([lastDefault, lastArrival, undefined]);
+  expect([part.lastDefaultPeriod, part.lastArrivalPeriod]).toEqual([lastDefault, lastArrival]);
+  const keep = (r: MoneyPoolPerformance) => ({ ...plainMoney(r), events: undefined, eventsByPeriod: undefined, arrivalsByPeriod: undefined });
+  expect(keep(part)).toEqual(keep(full));
+  const plainEvents = (r: MoneyPoolPerformance) => plainMoney(r).events.filter((e) => listed(e.asset));
+  expect(plainEvents(part)).toEqual(plainEvents(full));
+  const pooled = (kind: string) => full.arrivalsByPeriod.map((as) => as.reduce((t, a) => (listed(a.event.asset) || a.kind !== kind ? t : t + a.amount), 0));
+  const sums = { recovery: pooled('recovery'), compensation: pooled('compensation') };
+  const anyPooled = full.events.some((e) => !listed(e.asset) && e.arrivals.length > 0);
+  expect(part.pooledArrivals).toEqual(anyPooled ? sums : undefined);
+  expect(part.arrivalsByPeriod.flat().every((a) => listed(a.event.asset))).toBe(true);
 }
 
 const noTapes = () => ({ diagnostics: [], reason: 'no such file' });

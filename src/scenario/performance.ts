@@ -16,7 +16,7 @@ import { ONE, ZERO } from '../util/money.js';
 import { buildChain, type Chain } from './chain.js';
 import { defaultFractions, groupKey, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateGroup, type RateRule } from './defaultRates.js';
 import { memo } from './memo.js';
-import type { ArrivalKind, MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
+import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 import type { ScenarioSpec } from './schema.js';
 
 export { preparePool } from './prepare.js';

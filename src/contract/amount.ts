@@ -1,8 +1,8 @@
 /**
- * How the run's amounts meet JSON: one place, so that the engine's move from Decimal yuan to
- * whole fen (`Money`, src/util/fen.ts) is one line here (`AMOUNT = FEN_AMOUNT`).
+ * How the run's amounts meet JSON, in one place: whole fen (`Money`, src/util/fen.ts) written
+ * as yuan with two decimals and read back.
  */
-import { Decimal, fmtMoney } from '../util/money.js';
+import { Decimal } from '../util/money.js';
 import { fmtFen, fromYuan, type Money } from '../util/fen.js';
 
 /** An amount type of the engine: how to recognise one, write it as JSON text and read it back. */
@@ -12,13 +12,6 @@ export interface AmountForm<T> {
   text(amount: T): string;
   parse(text: string): T;
 }
-
-/** Amounts as exact Decimals in yuan (the engine today). */
-export const DECIMAL_AMOUNT: AmountForm<Decimal> = {
-  is: (v): v is Decimal => Decimal.isDecimal(v),
-  text: fmtMoney,
-  parse: (text) => new Decimal(text),
-};
 
 /** Amounts as whole fen in a number (the integer engine). */
 export const FEN_AMOUNT: AmountForm<Money> = {

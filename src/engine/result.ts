@@ -34,9 +34,8 @@ export function recordPeriod(f: Frame): void {
     couponAccrued = add(couponAccrued, t.accrued);
     if (t.balance !== 0 || t.row.interestShortfall !== 0) repaid = false;
   }
-  const excessSpread = sub(sub(perf.interest, feesAccrued(st.fees)), couponAccrued);
   if (ctx.options.stopWhenRepaid && k < st.lastIndex && repaid) st.lastIndex = k;
-  if (!ctx.lean) recordRows(f, excessSpread);
+  if (!ctx.lean) recordRows(f, sub(sub(perf.interest, feesAccrued(st.fees)), couponAccrued));
 }
 
 /** The period's coverage and pool rows (not kept by a lean run). */

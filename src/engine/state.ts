@@ -10,7 +10,7 @@ import type { LoadedDeal } from '../deal/loaded.js';
 import type { FeeSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { NIL, type Factor, type Money } from '../util/fen.js';
+import { NIL, sumMoney, type Factor, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import { conservationRow, type ConservationPeriod } from './conservation.js';
 import { Ledger } from './ledger.js';
@@ -228,8 +228,7 @@ export function initialState(ctx: RunContext): RunState {
   // fees, cash already in the collection account, …), from its own funding party.
   for (const a of ctx.opening) ledger.transfer(0, closing, `funding:${a.id}`, a.ledgerId, a.initialBalance, `${a.name} funded at closing`);
   const closingFlows = ledger.takeFlows();
-  let independentIn = NIL;
-  for (const a of ctx.opening) independentIn = (independentIn + a.initialBalance) as Money;
+  const independentIn = sumMoney(ctx.opening.map((a) => a.initialBalance));
   return {
     ledger,
     events: [],

@@ -153,12 +153,11 @@ export function unitSuffix(unit: Unit, lang: Lang): string {
 }
 
 /**
- * A column header or kv label in `lang`; for `money` the unit is appended.
+ * A column header or kv label in `lang`. The unit of money is said once, in the section title
+ * (see sectionTitle), not in each header; kind and unit are kept in the signature for callers.
  *
  * @example
- * headerText({ zh: '贷款余额', en: 'Balance' }, 'money', 'zh', 'wan'); // '贷款余额（万元）'
- * headerText({ zh: '贷款余额', en: 'Balance' }, 'money', 'en', 'yuan'); // 'Balance (CNY)'
- * headerText({ zh: '期次', en: 'Period' }, 'int', 'en', 'wan');        // 'Period'
+ * headerText({ zh: '贷款余额', en: 'Balance' }, 'money', 'zh', 'wan'); // '贷款余额'
  */
 export function headerText(label: Label, _kind: ValueKind, lang: Lang, _unit: Unit): string {
   // The unit of money is said once, in the section title (单位：万元), not in every header.

@@ -12,7 +12,7 @@ import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js'
 import { copyScenario } from './scenarios.js';
 import { aggregate, type McResult, type PatternResult } from './mcAggregate.js';
 
-export { aggregate, type McResult, type TrancheDistribution } from './mcAggregate.js';
+export { aggregate, type McResult, type PatternResult, type TrancheDistribution } from './mcAggregate.js';
 
 export interface McObligor {
   key: string;
@@ -82,11 +82,6 @@ export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fall
   });
 }
 
-/** Draws path `index`: the obligors that default, when, and what is recovered. */
-export function drawPath(obligors: readonly McObligor[], options: McOptions, index: number, industries: readonly string[]): DrawnDefault[] {
-  return pathDrawer(obligors, options, industries)(index);
-}
-
 /**
  * The drawing of paths, with what every path shares worked out once: each obligor's default
  * threshold Φ⁻¹(PD), its industry's place and the factor loadings (the same floats each time).
@@ -141,9 +136,6 @@ function recoveryRate(bp: number): Decimal {
   return rate;
 }
 
-/** Per tranche: the loss as a share of its balance, and its WAL (NaN when it repays nothing). */
-export type { PatternResult } from './mcAggregate.js';
-
 /**
  * The runner of default patterns: the base run (no defaults) is kept period by period, and a
  * pattern resumes it from its first default; runs stop once every tranche is repaid.
@@ -155,7 +147,7 @@ export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): Resum
 /** Runs one pattern through the waterfall. */
 export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
   const first = pattern.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY);
-  const r = runner.run(patternScenario(base, obligors, pattern, lag), Number.isFinite(first) ? first : Number.POSITIVE_INFINITY);
+  const r = runner.run(patternScenario(base, obligors, pattern, lag), first);
   return r.tranches.map((t) => ({ loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
 }
 
@@ -218,6 +210,18 @@ export type McProgress = (done: number, total: number, pathsDone: number, paths:
 /** Runs default patterns and returns their results in the order given (a parallel runner may replace the one in this thread). */
 export type PatternsRunner = (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]>;
 
+/** Runs default patterns in this thread, one after another. */
+export function serialPatterns(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], lag: number): PatternsRunner {
+  return async (patterns, progress) => {
+    const runner = patternRunner(prepared, base);
+    return patterns.map((p, i) => {
+      const r = runPattern(runner, base, obligors, p, lag);
+      progress?.(i + 1, i, i + 1);
+      return r;
+    });
+  };
+}
+
 /**
  * Draws the paths of `range` and runs their default patterns through the waterfall: the plan
  * and the result of each of its patterns.
@@ -228,14 +232,7 @@ export async function runPaths(
   obligors: McObligor[],
   options: McOptions,
   range: PathRange,
-  runPatterns: PatternsRunner = async (patterns, progress) => {
-    const runner = patternRunner(prepared, base);
-    return patterns.map((p, i) => {
-      const r = runPattern(runner, base, obligors, p, options.recoveryLagPeriods);
-      progress?.(i + 1, i, i + 1);
-      return r;
-    });
-  },
+  runPatterns: PatternsRunner = serialPatterns(prepared, base, obligors, options.recoveryLagPeriods),
   progress?: McProgress,
 ): Promise<{ plan: McPlan; results: PatternResult[] }> {
   const plan = planPaths(obligors, options, range);

@@ -9,6 +9,8 @@ import type { LoadedDeal } from '../deal/loaded.js';
 import { prepareDeal } from '../engine/run.js';
 import { Scenario } from '../scenario/schema.js';
 import { dealToMessage, type SentDeal } from './dealMessage.js';
+import type { PreparedDeal } from '../engine/prepare.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
 import { patternRunner, runPattern, type DrawnDefault, type McObligor, type PatternProgress, type PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
@@ -30,13 +32,18 @@ export interface PatternsInit {
   baseInput: unknown;
   obligors: McObligor[];
   lag: number;
+  /** This thread's own prepared deal and base scenario, when it has them: it need not prepare them again. */
+  local?: { prepared: PreparedDeal; base: ScenarioSpec };
 }
 
 /** A runner of patterns for `init`, as a worker and this thread make it. */
 export function patternsRunner(deal: SentDeal, baseInput: unknown, obligors: readonly McObligor[], lag: number): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
   // The engine reads only the spec and the assets; where each asset was written is not needed.
   const prepared = prepareDeal({ file: '', spec: deal.spec, assets: deal.assets, origins: [] });
-  const base = Scenario.parse(baseInput);
+  return runnerOf(prepared, Scenario.parse(baseInput), obligors, lag);
+}
+
+function runnerOf(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], lag: number): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
   const runner = patternRunner(prepared, base);
   return (patterns) => patterns.map((p) => runPattern(runner, base, obligors, p, lag));
 }
@@ -86,7 +93,7 @@ type Finish = (start: number, batch: readonly PatternResult[]) => void;
 async function inThisThread(init: PatternsInit, patterns: DrawnDefault[][], take: Take, finish: Finish): Promise<void> {
   let run: ReturnType<typeof patternsRunner> | undefined;
   for (let start = take(); start !== undefined; start = take()) {
-    run ??= patternsRunner(init.deal, init.baseInput, init.obligors, init.lag);
+    run ??= init.local ? runnerOf(init.local.prepared, init.local.base, init.obligors, init.lag) : patternsRunner(init.deal, init.baseInput, init.obligors, init.lag);
     finish(start, run(patterns.slice(start, start + BATCH)));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -150,8 +150,6 @@ export function factor(...parts: Decimal[]): Factor {
   return { parts, approx, zero };
 }
 
-export const ONE_FACTOR: Factor = factor();
-
 /** Relative error bound of a double product of up to 8 decimal parts and an integer: 2⁻⁴⁸ ≫ 18 ulp. */
 const REL = 2 ** -48;
 const LIMIT = 2 ** 52;

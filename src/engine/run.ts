@@ -55,6 +55,19 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
   return finishRun(ctx, st);
 }
 
+/** A run's state at the start of a 0-based period, kept for other runs to resume from. */
+export interface Checkpoint {
+  period: number;
+  state: RunState;
+}
+
+/** Where a resumed run starts, and the periods at whose start it keeps a checkpoint (ascending). */
+export interface Resume {
+  start?: Checkpoint;
+  keepAt?: readonly number[];
+  kept?: Checkpoint[];
+}
+
 /**
  * Runs many scenarios that differ from a base scenario only from some period on (Monte Carlo
  * default patterns): the base run's state at the start of each period is kept, and each
@@ -63,12 +76,21 @@ export function runDeal(input: LoadedDeal | PreparedDeal, scenario: ScenarioSpec
  */
 export class ResumableRun {
   private readonly snapshots: RunState[] = [];
+  /**
+   * Whether a run's state at the start of a period depends only on the pool's performance
+   * before it, so that scenarios alike up to a period may resume from each other's checkpoints.
+   * Not so with a clean-up call (it looks ahead for recoveries still to come) nor with a loan
+   * guarantee (its claims are tied to the run's own default events).
+   */
+  readonly sharesPrefixes: boolean;
 
   constructor(
     private readonly prepared: PreparedDeal,
     base: ScenarioSpec,
     private readonly options: RunOptions,
   ) {
+    const spec = prepared.deal.spec;
+    this.sharesPrefixes = !spec.cleanUpCall && !spec.supports.some((s) => s.kind === 'loanGuarantee');
     const ctx = runContext(prepared, base, options);
     const st = initialState(ctx);
     for (let k = 0; k <= st.lastIndex; k++) {
@@ -77,13 +99,24 @@ export class ResumableRun {
     }
   }
 
-  /** Runs `scenario`, whose pool performs as the base one's before period `from` (0-based). */
-  run(scenario: ScenarioSpec, from: number): RunResult {
+  /**
+   * Runs `scenario`, whose pool performs as the base one's before period `from` (0-based), or,
+   * given `resume.start`, as that checkpoint's run did before its period; keeps a checkpoint
+   * at the start of each period of `resume.keepAt` that the run reaches.
+   */
+  run(scenario: ScenarioSpec, from: number, resume: Resume = {}): RunResult {
     const ctx = runContext(this.prepared, scenario, this.options);
     const k0 = Math.max(0, Math.min(from, this.snapshots.length - 1));
     const snapshot = this.snapshots[k0];
-    const st = snapshot ? cloneState(snapshot) : initialState(ctx);
-    for (let k = snapshot ? k0 : 0; k <= st.lastIndex; k++) runPeriod(ctx, st, k);
+    const start = resume.start ?? (snapshot ? { period: k0, state: snapshot } : undefined);
+    const st = start ? cloneState(start.state) : initialState(ctx);
+    const keepAt = resume.keepAt ?? [];
+    let next = 0;
+    for (let k = start ? start.period : 0; k <= st.lastIndex; k++) {
+      while (next < keepAt.length && keepAt[next]! < k) next++;
+      if (keepAt[next] === k) resume.kept?.push({ period: k, state: cloneState(st) });
+      runPeriod(ctx, st, k);
+    }
     return finishRun(ctx, st);
   }
 }

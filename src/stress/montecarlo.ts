@@ -5,12 +5,13 @@
  * stream, so the same seed gives the same paths however the work is split. Paths that share a
  * default pattern share one run of the waterfall.
  */
-import { ResumableRun, type PreparedDeal } from '../engine/run.js';
+import { ResumableRun, type PreparedDeal, type Resume } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
 import { copyScenario } from './scenarios.js';
 import { aggregate, type McResult, type PatternResult } from './mcAggregate.js';
+import { runSharingPrefixes } from './sharedRuns.js';
 
 export { aggregate, type McResult, type PatternResult, type TrancheDistribution } from './mcAggregate.js';
 
@@ -144,10 +145,10 @@ export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): Resum
   return new ResumableRun(prepared, { ...base, defaultRate: undefined, defaults: [] }, { lean: true, stopWhenRepaid: true });
 }
 
-/** Runs one pattern through the waterfall. */
-export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
+/** Runs one pattern through the waterfall (from `resume.start` when given: see ./sharedRuns.ts). */
+export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number, resume?: Resume): PatternResult {
   const first = pattern.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY);
-  const r = runner.run(patternScenario(base, obligors, pattern, lag), first);
+  const r = runner.run(patternScenario(base, obligors, pattern, lag), first, resume);
   return r.tranches.map((t) => ({ loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
 }
 
@@ -210,16 +211,24 @@ export type McProgress = (done: number, total: number, pathsDone: number, paths:
 /** Runs default patterns and returns their results in the order given (a parallel runner may replace the one in this thread). */
 export type PatternsRunner = (patterns: DrawnDefault[][], progress?: PatternProgress) => Promise<PatternResult[]>;
 
-/** Runs default patterns in this thread, one after another. */
+/**
+ * Runs default patterns in this thread, one after another; where the deal allows, in an order
+ * that lets patterns alike up to a period share the run up to it (./sharedRuns.ts).
+ */
 export function serialPatterns(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], lag: number): PatternsRunner {
-  return async (patterns, progress) => {
-    const runner = patternRunner(prepared, base);
-    return patterns.map((p, i) => {
-      const r = runPattern(runner, base, obligors, p, lag);
-      progress?.(i + 1, i, i + 1);
-      return r;
-    });
-  };
+  return async (patterns, progress) => runPatterns(patternRunner(prepared, base), base, obligors, patterns, lag, progress);
+}
+
+/** Runs default patterns on a runner, sharing runs where it allows; results in the order given. */
+export function runPatterns(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], patterns: readonly DrawnDefault[][], lag: number, progress?: PatternProgress): PatternResult[] {
+  const one = (i: number, resume?: Resume) => runPattern(runner, base, obligors, patterns[i]!, lag, resume);
+  const done = (n: number, i: number) => progress?.(n, i, i + 1);
+  if (runner.sharesPrefixes) return runSharingPrefixes(patterns, one, done);
+  return patterns.map((_, i) => {
+    const r = one(i);
+    done(i + 1, i);
+    return r;
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { Scenario } from '../scenario/schema.js';
 import { dealToMessage, type SentDeal } from './dealMessage.js';
 import type { PreparedDeal } from '../engine/prepare.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { patternRunner, runPattern, type DrawnDefault, type McObligor, type PatternProgress, type PatternResult } from './montecarlo.js';
+import { patternRunner, runPatterns, type DrawnDefault, type McObligor, type PatternProgress, type PatternResult } from './montecarlo.js';
 
 const BATCH = 128;
 
@@ -45,7 +45,7 @@ export function patternsRunner(deal: SentDeal, baseInput: unknown, obligors: rea
 
 function runnerOf(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], lag: number): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
   const runner = patternRunner(prepared, base);
-  return (patterns) => patterns.map((p) => runPattern(runner, base, obligors, p, lag));
+  return (patterns) => runPatterns(runner, base, obligors, patterns, lag);
 }
 
 /**

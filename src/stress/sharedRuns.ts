@@ -1,0 +1,74 @@
+/**
+ * Default patterns run in an order that lets them share what they have in common. Taken by
+ * their defaults in period order, patterns sorted alike agree on every period before their first
+ * difference: a pattern resumes from the checkpoint an earlier one kept at the start of a period
+ * where everything before was the same (the base run's, when none was), rather than from its own
+ * first default. A checkpoint is kept at the start of each period with a default, and stays
+ * usable while the patterns that follow begin with the same defaults before its period.
+ */
+import type { Checkpoint, Resume } from '../engine/run.js';
+
+/** One drawn default: obligor index, 0-based period, recovery in basis points. */
+type Default = readonly [obligor: number, period: number, recoveryBp: number];
+
+/** A checkpoint, and how many of the defaults (in period order) of the run that kept it came before it. */
+interface Kept extends Checkpoint {
+  defaults: number;
+}
+
+const byPeriod = (a: Default, b: Default): number => a[1] - b[1] || a[0] - b[0] || a[2] - b[2];
+
+/** Patterns (each in period order) in order, default by default; a pattern before the longer ones it begins. */
+function comparePatterns(a: readonly Default[], b: readonly Default[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = byPeriod(a[i]!, b[i]!);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/** How many leading defaults two patterns (in period order) share. */
+function sharedDefaults(a: readonly Default[], b: readonly Default[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && byPeriod(a[i]!, b[i]!) === 0) i++;
+  return i;
+}
+
+/**
+ * Drops the checkpoints that do not fit `p`, which begins with `shared` defaults of the pattern
+ * run before it: one fits when the defaults of `p` before its period are those before it in the
+ * run that kept it.
+ */
+function dropUnfit(stack: Kept[], p: readonly Default[], shared: number): void {
+  for (let top = stack.at(-1); top; top = stack.at(-1)) {
+    if (top.defaults < shared || (top.defaults === shared && (shared === p.length || p[shared]![1] >= top.period))) return;
+    stack.pop();
+  }
+}
+
+/**
+ * Runs every pattern through `run(i, resume)` (which passes `resume` to ResumableRun.run) in
+ * the sharing order, and returns the results in the order given. `done(n, i)`: the n-th run,
+ * of pattern i, is finished.
+ */
+export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[], run: (i: number, resume: Resume) => R, done?: (n: number, i: number) => void): R[] {
+  const sorted = patterns.map((p) => [...p].sort(byPeriod));
+  const order = sorted.map((_, i) => i).sort((a, b) => comparePatterns(sorted[a]!, sorted[b]!));
+  const results = new Array<R>(patterns.length);
+  const stack: Kept[] = [];
+  let previous: readonly Default[] = [];
+  order.forEach((i, n) => {
+    const p = sorted[i]!;
+    dropUnfit(stack, p, sharedDefaults(previous, p));
+    const start = stack.at(-1);
+    const from = start?.period ?? p[0]?.[1] ?? 0;
+    const keepAt = [...new Set(p.map((d) => d[1]).filter((k) => k > from))];
+    const kept: Checkpoint[] = [];
+    results[i] = run(i, { start, keepAt, kept });
+    for (const c of kept) stack.push({ ...c, defaults: p.filter((d) => d[1] < c.period).length });
+    previous = p;
+    done?.(n + 1, i);
+  });
+  return results;
+}

@@ -1,7 +1,7 @@
 /** Per-tranche analytics: totals, loss, WAL, yield, duration (coverage: ./coverage.ts). */
 import { daysBetween, type IsoDate } from '../dates/date.js';
 import type { TrancheSpec } from '../schema/deal.js';
-import { add, NIL, sumMoney, toYuan, type Money } from '../util/fen.js';
+import { add, NIL, toYuan, type Money } from '../util/fen.js';
 import { durations, irr } from './irr.js';
 import { weightedAverageLife } from './wal.js';
 
@@ -35,39 +35,45 @@ export interface TrancheSummary {
 
 const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
 
+const paidOf = (r: TranchePaymentRow) => add(add(r.interestPaid, r.principalPaid), r.residualPaid);
+
 /**
  * Summary of a tranche's periods. WAL counts principal from the closing date to the day it is
  * paid (ACT/365F); the yield is the IRR of everything paid (interest, principal, residual) at
  * the issue price (par unless the deal says otherwise), with annual compounding.
  */
 export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly TranchePaymentRow[], closing: IsoDate, withYield = true): TrancheSummary {
-  const interestPaid = sumMoney(rows.map((r) => r.interestPaid));
-  const principalPaid = sumMoney(rows.map((r) => r.principalPaid));
-  const residualPaid = sumMoney(rows.map((r) => r.residualPaid));
+  // One pass over the rows (Monte Carlo sums up thousands of runs).
+  let interestPaid = NIL;
+  let principalPaid = NIL;
+  let residualPaid = NIL;
+  let finalPaymentDate: IsoDate | undefined;
+  const principalDates: IsoDate[] = [];
+  const principalAmounts: Money[] = [];
+  for (const r of rows) {
+    interestPaid = add(interestPaid, r.interestPaid);
+    principalPaid = add(principalPaid, r.principalPaid);
+    residualPaid = add(residualPaid, r.residualPaid);
+    if (paidOf(r) > 0) finalPaymentDate = r.date;
+    if (r.principalPaid > 0) {
+      principalDates.push(r.date);
+      principalAmounts.push(r.principalPaid);
+    }
+  }
   const last = rows[rows.length - 1];
-  const paidOf = (r: TranchePaymentRow) => add(add(r.interestPaid, r.principalPaid), r.residualPaid);
-  const paidRows = rows.filter((r) => paidOf(r) > 0);
-  const principalRows = rows.filter((r) => r.principalPaid > 0);
   const summary: TrancheSummary = {
     interestPaid,
     principalPaid,
     residualPaid,
     loss: last ? last.endBalance : issued,
     interestShortfall: last ? last.interestShortfall : NIL,
-    finalPaymentDate: paidRows.length ? paidRows[paidRows.length - 1]!.date : undefined,
-    principalWindow: principalRows.length ? { first: principalRows[0]!.date, last: principalRows[principalRows.length - 1]!.date } : undefined,
+    finalPaymentDate,
+    principalWindow: principalDates.length ? { first: principalDates[0]!, last: principalDates[principalDates.length - 1]! } : undefined,
   };
-  if (principalPaid > 0) {
-    // In fen rather than yuan, which changes no digit of the figure (see ./wal.ts).
-    summary.wal = weightedAverageLife(
-      closing,
-      principalRows.map((r) => r.date),
-      principalRows.map((r) => r.principalPaid),
-      principalPaid,
-    );
-  }
+  // In fen rather than yuan, which changes no digit of the figure (see ./wal.ts).
+  if (principalPaid > 0) summary.wal = weightedAverageLife(closing, principalDates, principalAmounts, principalPaid);
   if (!withYield) return summary;
-  const flows = paidRows.map((r) => ({ t: years(closing, r.date), amount: toYuan(paidOf(r)).toNumber() }));
+  const flows = rows.filter((r) => paidOf(r) > 0).map((r) => ({ t: years(closing, r.date), amount: toYuan(paidOf(r)).toNumber() }));
   const price = spec.balance.times(spec.issuePrice ?? 1).toNumber();
   const y = irr(flows, price);
   if (y !== undefined) {

@@ -12,7 +12,16 @@ interface Years {
   decimal: Decimal;
   digits: bigint;
   scale: number;
+  /** The digits over 10^SCALE (undefined when the scale is larger). */
+  scaled: bigint | undefined;
 }
+
+/** Powers of ten as BigInts, made once. */
+const POWERS: bigint[] = [];
+const pow10 = (e: number): bigint => POWERS[e] ?? (POWERS[e] = 10n ** BigInt(e));
+
+/** The common scale of the years' digits (a float's shortest decimal has at most 17 digits). */
+const SCALE = 20;
 
 /** Per closing date, per payment date: its years (a deal has few of either). */
 const cache = new Map<IsoDate, Map<IsoDate, Years>>();
@@ -29,14 +38,14 @@ function yearsOf(from: IsoDate, to: IsoDate): Years {
     const fixed = decimal.toFixed();
     const point = fixed.indexOf('.');
     const scale = point < 0 ? 0 : fixed.length - point - 1;
-    y = { decimal, digits: BigInt(fixed.replace('.', '')), scale };
+    const digits = BigInt(fixed.replace('.', ''));
+    y = { decimal, digits, scale, scaled: scale <= SCALE ? digits * pow10(SCALE - scale) : undefined };
     if (byDate.size > 100_000) byDate.clear();
     byDate.set(to, y);
   }
   return y;
 }
 
-const TEN = 10n;
 const PRECISION = 40;
 
 /** Decimal's own way, for what does not fit in its precision exactly. */
@@ -54,16 +63,22 @@ export function weightedAverageLife(closing: IsoDate, dates: readonly IsoDate[],
   const years = dates.map((d) => yearsOf(closing, d));
   let scale = 0;
   for (const y of years) if (y.scale > scale) scale = y.scale;
+  // Σ pᵢ × yearsᵢ over 10^SCALE: the same quotient as over 10^scale, and `shift` digits longer.
+  const common = years.every((y) => y.scaled !== undefined);
+  const shift = common ? SCALE - scale : 0;
   let weighted = 0n;
-  for (let i = 0; i < years.length; i++) weighted += BigInt(principal[i]!) * years[i]!.digits * TEN ** BigInt(scale - years[i]!.scale);
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i]!;
+    weighted += BigInt(principal[i]!) * (common ? y.scaled! : y.digits * pow10(scale - y.scale));
+  }
   if (weighted === 0n) return 0;
   const w = weighted.toString();
   // Every product and partial sum must be exact in Decimal for the two to agree.
-  if (w.length > PRECISION) return walDecimal(principal, years, total);
-  const denominator = BigInt(total) * TEN ** BigInt(scale);
+  if (w.length - shift > PRECISION) return walDecimal(principal, years, total);
+  const denominator = BigInt(total) * pow10(scale + shift);
   // The quotient to one digit more than the precision, then rounded half up to it, as Decimal.
   const k = Math.max(0, PRECISION + 1 + denominator.toString().length - w.length);
-  const q = ((weighted * TEN ** BigInt(k)) / denominator).toString();
+  const q = ((weighted * pow10(k)) / denominator).toString();
   let kept = q.slice(0, PRECISION);
   if (q.length > PRECISION && q[PRECISION]! >= '5') kept = (BigInt(kept) + 1n).toString();
   // W / D = q × 10^-k: the kept digits stand for q's first 40.

@@ -177,28 +177,54 @@ export interface Frame {
   coverage?: { funds: Money; due: Money; multiple?: Decimal };
 }
 
-export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions): RunContext {
+/** What a run's context takes from the deal alone, worked out once per prepared deal. */
+type DealParts = Pick<RunContext, 'reserves' | 'accountIds' | 'seniors' | 'seniorIds' | 'collectionName' | 'opening'> & {
+  listEvents: (asset: number) => boolean;
+  /** Coupon factors by spread compression in basis points. */
+  coupons: Map<number, Factor[][]>;
+};
+
+const dealParts = new WeakMap<PreparedDeal, DealParts>();
+
+function partsOf(prepared: PreparedDeal): DealParts {
+  let parts = dealParts.get(prepared);
+  if (parts) return parts;
   const spec = prepared.deal.spec;
   const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
   const seniors = spec.tranches.flatMap((t, i) => (t.class === 'senior' ? [i] : []));
+  parts = {
+    reserves,
+    accountIds: [COLLECTION, ...reserves.map((r) => r.id)],
+    seniors,
+    seniorIds: seniors.map((i) => spec.tranches[i]!.id),
+    collectionName: spec.accounts.find((a) => a.kind === 'collection')?.name ?? '专项计划账户',
+    opening: spec.accounts.map((a) => ({ id: a.id, name: a.name, ledgerId: a.kind === 'collection' ? COLLECTION : a.id, initialBalance: amountOf(a.initialBalance) })),
+    listEvents: guaranteed(spec.supports, prepared.deal.assets),
+    coupons: new Map(),
+  };
+  dealParts.set(prepared, parts);
+  return parts;
+}
+
+export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions): RunContext {
+  const spec = prepared.deal.spec;
+  const { listEvents, coupons, ...parts } = partsOf(prepared);
+  const bp = scenario.spreadCompressionBp;
+  let factors = coupons.get(bp);
+  if (!factors) coupons.set(bp, (factors = couponFactors(prepared, new Decimal(bp).div(10_000))));
   return {
+    ...parts,
     prepared,
     spec,
     scenario,
     periods: prepared.periods,
     n: prepared.periods.length,
     closing: spec.dates.closing,
-    performance: poolPerformance(prepared.pool, scenario, (options.detail ?? true) ? {} : { listEvents: guaranteed(spec.supports, prepared.deal.assets) }),
-    coupons: couponFactors(prepared, new Decimal(scenario.spreadCompressionBp).div(10_000)),
-    reserves,
+    performance: poolPerformance(prepared.pool, scenario, (options.detail ?? true) ? {} : { listEvents }),
+    coupons: factors,
     options,
     detail: !options.lean && (options.detail ?? true),
     lean: options.lean ?? false,
-    accountIds: [COLLECTION, ...reserves.map((r) => r.id)],
-    seniors,
-    seniorIds: seniors.map((i) => spec.tranches[i]!.id),
-    collectionName: spec.accounts.find((a) => a.kind === 'collection')?.name ?? '专项计划账户',
-    opening: spec.accounts.map((a) => ({ id: a.id, name: a.name, ledgerId: a.kind === 'collection' ? COLLECTION : a.id, initialBalance: amountOf(a.initialBalance) })),
   };
 }
 

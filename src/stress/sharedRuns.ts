@@ -37,14 +37,13 @@ function sharedDefaults(a: readonly Default[], b: readonly Default[]): number {
 
 /**
  * Drops the checkpoints that do not fit `p`, which begins with `shared` defaults of the pattern
- * run before it: one fits when the defaults of `p` before its period are those before it in the
- * run that kept it.
+ * run before it. A checkpoint fits when the defaults of `p` before its period are those before
+ * it in its run: the first `defaults` of them. So it does when `defaults ≤ shared`: the run
+ * before had its next default (if any) no earlier than the checkpoint, and in the sorting order
+ * `p`'s next one comes no earlier than that.
  */
-function dropUnfit(stack: Kept[], p: readonly Default[], shared: number): void {
-  for (let top = stack.at(-1); top; top = stack.at(-1)) {
-    if (top.defaults < shared || (top.defaults === shared && (shared === p.length || p[shared]![1] >= top.period))) return;
-    stack.pop();
-  }
+function dropUnfit(stack: Kept[], shared: number): void {
+  while (stack.length > 0 && stack[stack.length - 1]!.defaults > shared) stack.pop();
 }
 
 /**
@@ -60,7 +59,7 @@ export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[],
   let previous: readonly Default[] = [];
   order.forEach((i, n) => {
     const p = sorted[i]!;
-    dropUnfit(stack, p, sharedDefaults(previous, p));
+    dropUnfit(stack, sharedDefaults(previous, p));
     const start = stack.at(-1);
     const from = start?.period ?? p[0]?.[1] ?? 0;
     const keepAt = [...new Set(p.map((d) => d[1]).filter((k) => k > from))];

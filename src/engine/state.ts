@@ -208,23 +208,28 @@ function partsOf(prepared: PreparedDeal): DealParts {
 
 export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions): RunContext {
   const spec = prepared.deal.spec;
-  const { listEvents, coupons, ...parts } = partsOf(prepared);
+  const parts = partsOf(prepared);
   const bp = scenario.spreadCompressionBp;
-  let factors = coupons.get(bp);
-  if (!factors) coupons.set(bp, (factors = couponFactors(prepared, new Decimal(bp).div(10_000))));
+  let coupons = parts.coupons.get(bp);
+  if (!coupons) parts.coupons.set(bp, (coupons = couponFactors(prepared, new Decimal(bp).div(10_000))));
   return {
-    ...parts,
     prepared,
     spec,
     scenario,
     periods: prepared.periods,
     n: prepared.periods.length,
     closing: spec.dates.closing,
-    performance: poolPerformance(prepared.pool, scenario, (options.detail ?? true) ? {} : { listEvents }),
-    coupons: factors,
+    performance: poolPerformance(prepared.pool, scenario, (options.detail ?? true) ? {} : { listEvents: parts.listEvents }),
+    coupons,
+    reserves: parts.reserves,
     options,
     detail: !options.lean && (options.detail ?? true),
     lean: options.lean ?? false,
+    accountIds: parts.accountIds,
+    seniors: parts.seniors,
+    seniorIds: parts.seniorIds,
+    collectionName: parts.collectionName,
+    opening: parts.opening,
   };
 }
 

@@ -60,12 +60,17 @@ export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[],
   order.forEach((i, n) => {
     const p = sorted[i]!;
     dropUnfit(stack, sharedDefaults(previous, p));
-    const start = stack.at(-1);
+    const start = stack[stack.length - 1];
     const from = start?.period ?? p[0]?.[1] ?? 0;
-    const keepAt = [...new Set(p.map((d) => d[1]).filter((k) => k > from))];
+    const keepAt: number[] = [];
+    for (const d of p) if (d[1] > from && d[1] !== keepAt[keepAt.length - 1]) keepAt.push(d[1]);
     const kept: Checkpoint[] = [];
     results[i] = run(i, { start, keepAt, kept });
-    for (const c of kept) stack.push({ ...c, defaults: p.filter((d) => d[1] < c.period).length });
+    let before = 0;
+    for (const c of kept) {
+      while (before < p.length && p[before]![1] < c.period) before++;
+      stack.push({ period: c.period, state: c.state, defaults: before });
+    }
     previous = p;
     done?.(n + 1, i);
   });

@@ -72,15 +72,26 @@ export function weightedAverageLife(closing: IsoDate, dates: readonly IsoDate[],
     weighted += BigInt(principal[i]!) * (common ? y.scaled! : y.digits * pow10(scale - y.scale));
   }
   if (weighted === 0n) return 0;
-  const w = weighted.toString();
+  const wDigits = digitCount(weighted);
   // Every product and partial sum must be exact in Decimal for the two to agree.
-  if (w.length - shift > PRECISION) return walDecimal(principal, years, total);
+  if (wDigits - shift > PRECISION) return walDecimal(principal, years, total);
   const denominator = BigInt(total) * pow10(scale + shift);
   // The quotient to one digit more than the precision, then rounded half up to it, as Decimal.
-  const k = Math.max(0, PRECISION + 1 + denominator.toString().length - w.length);
-  const q = ((weighted * pow10(k)) / denominator).toString();
-  let kept = q.slice(0, PRECISION);
-  if (q.length > PRECISION && q[PRECISION]! >= '5') kept = (BigInt(kept) + 1n).toString();
+  const k = Math.max(0, PRECISION + 1 + digitCount(denominator) - wDigits);
+  const q = (weighted * pow10(k)) / denominator;
+  const qDigits = digitCount(q);
+  const dropped = Math.max(0, qDigits - PRECISION);
+  let kept = q / pow10(dropped);
+  if (dropped > 0 && (q / pow10(dropped - 1)) % 10n >= 5n) kept += 1n;
   // W / D = q × 10^-k: the kept digits stand for q's first 40.
-  return Number(`${kept}e${q.length - PRECISION - k}`);
+  return Number(`${kept}e${dropped - k}`);
+}
+
+/** The number of decimal digits of a positive BigInt (without writing it out). */
+function digitCount(n: bigint): number {
+  let d = Math.max(1, Math.floor(Math.log10(Number(n))) + 1);
+  // The float's logarithm can be one off either way near a power of ten.
+  while (d > 1 && n < pow10(d - 1)) d--;
+  while (n >= pow10(d)) d++;
+  return d;
 }

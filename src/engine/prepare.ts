@@ -59,17 +59,7 @@ export function amountOf(yuan: Decimal): Money {
   return m;
 }
 
-const factors = new WeakMap<Decimal, Factor>();
-
-/** A rate or share of the deal or scenario as a Factor, made once. */
-export function factorOf(d: Decimal): Factor {
-  let f = factors.get(d);
-  if (!f) {
-    f = factor(d);
-    factors.set(d, f);
-  }
-  return f;
-}
+export { factorOf } from '../util/fen.js';
 
 const stepIndexes = new WeakMap<object, number[]>();
 

@@ -11,7 +11,7 @@
  * (scenario/chain.ts), so the work per asset and period is integer arithmetic.
  */
 import type { AssetSpec } from '../schema/deal.js';
-import { factor, fen, mulRound, NIL, type Factor, type Money } from '../util/fen.js';
+import { factor, factorOf, fen, mulRound, NIL, type Factor, type Money } from '../util/fen.js';
 import { ONE, ZERO } from '../util/money.js';
 import { buildChain, type Chain } from './chain.js';
 import { defaultFractions, groupKey, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateGroup, type RateRule } from './defaultRates.js';
@@ -266,25 +266,29 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
   };
   const { recovery } = scenario;
   const delayed = recovery.delayed;
-  const terms: Terms = { n, delayed: delayed && { share: factor(delayed.share), extraPeriods: delayed.extraPeriods }, compensated: factor(ONE.minus(lenderShare(scenario))), events: [], afterEnd: 0,
+  const lender = lenderShare(scenario);
+  const terms: Terms = { n, delayed: delayed && { share: factorOf(delayed.share), extraPeriods: delayed.extraPeriods }, compensated: lender.eq(ONE) ? factorOf(ZERO) : factor(ONE.minus(lender)), events: [], afterEnd: 0,
     listed: options.listEvents,
     pooled: undefined,
     lastDefault: -1,
     lastArrival: -1,
   };
-  const pooled: Recovery = { mode: 'default', rate: factor(recovery.rate), lag: recovery.lagPeriods };
+  const pooled: Recovery = { mode: 'default', rate: factorOf(recovery.rate), lag: recovery.lagPeriods };
   const keep = coll && coll.haircut.gt(0) ? factor(ONE.minus(coll.haircut)) : null;
   const chainOf = poolWide || named.some((d) => d) || assets.some(collTouches) ? chains(pool, scenario, named) : undefined;
   assets.forEach((asset, i) => {
     const d = named[i];
     const touches = collTouches(asset);
     if (!chainOf || !(poolWide || d || touches)) return;
-    const own: Recovery = d ? { mode: d.mode, rate: d.recoveryRate !== undefined ? factor(d.recoveryRate) : pooled.rate, lag: d.recoveryLagPeriods ?? pooled.lag } : pooled;
+    const own: Recovery = d ? { mode: d.mode, rate: d.recoveryRate !== undefined ? factorOf(d.recoveryRate) : pooled.rate, lag: d.recoveryLagPeriods ?? pooled.lag } : pooled;
     const run: AssetRun = { index: i, schedule: schedules[i]!, chain: chainOf(i), at: d ? d.period - 1 : n, named: own, pooled, delay: touches ? coll!.delayPeriods : 0, keep: touches ? keep : null };
     runAsset(run, terms, tot);
   });
   return assemble(tot, pool, terms);
 }
+
+const NO_EVENTS: MoneyDefaultEvent[] = [];
+const NO_ARRIVALS: MoneyPoolPerformance['arrivalsByPeriod'][number] = [];
 
 function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPoolPerformance {
   const periods: MoneyPoolPeriod[] = pool.basePrincipal.map((p, k) => ({
@@ -304,8 +308,9 @@ function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPool
     eventCount[e.period]!++;
     for (const a of e.arrivals) arrivalCount[a.period]!++;
   }
-  const eventsByPeriod = eventCount.map((c) => new Array<MoneyDefaultEvent>(c));
-  const arrivalsByPeriod = arrivalCount.map((c) => new Array<MoneyPoolPerformance['arrivalsByPeriod'][number][number]>(c));
+  // Periods without any share one empty list (never changed).
+  const eventsByPeriod = eventCount.map((c) => (c === 0 ? NO_EVENTS : new Array<MoneyDefaultEvent>(c)));
+  const arrivalsByPeriod = arrivalCount.map((c) => (c === 0 ? NO_ARRIVALS : new Array<MoneyPoolPerformance['arrivalsByPeriod'][number][number]>(c)));
   eventCount.fill(0);
   arrivalCount.fill(0);
   for (const e of terms.events) {

@@ -150,6 +150,18 @@ export function factor(...parts: Decimal[]): Factor {
   return { parts, approx, zero };
 }
 
+const factors = new WeakMap<Decimal, Factor>();
+
+/** A rate or share of the deal or scenario as a Factor, made once. */
+export function factorOf(d: Decimal): Factor {
+  let f = factors.get(d);
+  if (!f) {
+    f = factor(d);
+    factors.set(d, f);
+  }
+  return f;
+}
+
 /** Relative error bound of a double product of up to 8 decimal parts and an integer: 2⁻⁴⁸ ≫ 18 ulp. */
 const REL = 2 ** -48;
 const LIMIT = 2 ** 52;

@@ -9,7 +9,6 @@ import { ResumableRun, type PreparedDeal, type Resume } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
-import { copyScenario } from './scenarios.js';
 import { aggregate, type McResult, type PatternResult } from './mcAggregate.js';
 import { runSharingPrefixes } from './sharedRuns.js';
 
@@ -117,13 +116,15 @@ function pathDrawer(obligors: readonly McObligor[], options: McOptions, industri
 }
 
 export function patternKey(p: readonly DrawnDefault[]): string {
-  return p.map(([o, k, r]) => `${o}@${k}r${r}`).join(';');
+  let key = '';
+  for (let i = 0; i < p.length; i++) key += `${i > 0 ? ';' : ''}${p[i]![0]}@${p[i]![1]}r${p[i]![2]}`;
+  return key;
 }
 
 /** The scenario of a pattern: its obligors default in their periods, over the base scenario. */
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
-  const s = copyScenario(base);
-  s.defaultRate = undefined;
+  // The engine only reads a scenario: the base's parts are shared, not copied (one per pattern).
+  const s = { ...base, defaultRate: undefined };
   s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: recoveryRate(r), recoveryLagPeriods: lag }));
   return s;
 }

@@ -62,8 +62,14 @@ export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[],
     dropUnfit(stack, sharedDefaults(previous, p));
     const start = stack[stack.length - 1];
     const from = start?.period ?? p[0]?.[1] ?? 0;
+    // Checkpoints the next pattern would drop at once are not kept: it begins with `useful` of p's defaults.
+    const next = order[n + 1];
+    const useful = next === undefined ? 0 : sharedDefaults(p, sorted[next]!);
     const keepAt: number[] = [];
-    for (const d of p) if (d[1] > from && d[1] !== keepAt[keepAt.length - 1]) keepAt.push(d[1]);
+    for (let j = 1; j <= useful && j < p.length; j++) {
+      const k = p[j]![1];
+      if (k > from && k > p[j - 1]![1]) keepAt.push(k);
+    }
     const kept: Checkpoint[] = [];
     results[i] = run(i, { start, keepAt, kept });
     let before = 0;

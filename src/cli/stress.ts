@@ -246,8 +246,8 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         return {
           scenario: s.name,
           tranche: id,
-          withSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: true }),
-          withoutSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: false }),
+          withSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: true }, { basis: 'legal' }),
+          withoutSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: false }, { basis: 'legal' }),
         };
       });
     };

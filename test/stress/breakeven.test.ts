@@ -37,12 +37,13 @@ describe('breakeven', () => {
               expect(be.rate).toBeGreaterThanOrEqual(0);
               expect(be.rate).toBeLessThanOrEqual(1);
               expect(onGrid(be.rate), `${be.rate} on the 0.01 bp grid`).toBe(true);
-              expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.rate)), `repaid at ${be.rate}`).toBe(true);
+              // Not repaid even without defaults (failing at 0): reported as 0.
+              expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.rate)), `repaid at ${be.rate}`).toBe(be.failsAt !== 0);
               if (be.rate < 1) {
                 expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.rate + 0.0001)), `not repaid at ${be.rate} + 1 bp`).toBe(false);
                 // The bisection bracket: it failed at failsAt, within 0.01 bp of the rate.
                 expect(be.failsAt).toBeDefined();
-                expect(be.failsAt! - be.rate).toBeGreaterThan(0);
+                if (be.failsAt !== 0) expect(be.failsAt! - be.rate).toBeGreaterThan(0);
                 expect(be.failsAt! - be.rate).toBeLessThanOrEqual(2 * BREAKEVEN_TOLERANCE);
                 expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.failsAt!))).toBe(false);
               } else {
@@ -74,8 +75,13 @@ describe('breakeven', () => {
     expect(all).toMatchObject({ rate: 1, runs: 3 });
     expect(all.realized).toBeGreaterThan(0.64);
     expect(all.realized).toBeLessThan(0.65);
-    // Without it: 28.1578%; the subordinate 39.1859% with support, 23.6283% without.
-    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.281578);
+    // Without it: 28.1578% with principal by the legal maturity (none given: the last payment
+    // date, 2024-08-26), 10.5911% by the expected maturity 2023-08-26; the subordinate (expected
+    // maturity = the last date, so both bases agree) 39.1859% with support, 23.6283% without.
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'legal' }).rate).toBe(0.281578);
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'expected' }).rate).toBe(0.105911);
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.105911);
+    expect(breakeven(prepared, 'B', base, { basis: 'legal' }).rate).toBe(0.391859);
     expect(breakeven(prepared, 'B', base).rate).toBe(0.391859);
     expect(breakeven(prepared, 'B', { ...base, externalSupport: false }).rate).toBe(0.236283);
   });

@@ -1,0 +1,88 @@
+/**
+ * Timely payment (按时足额): whether a tranche received every interest payment in full on its
+ * date, and when its principal was repaid against its expected maturity (预期到期日, the deal's
+ * promise) and its legal maturity (法定到期日, the rating definition). Read from the tranche's
+ * period rows, which even a lean run keeps.
+ */
+import { compareDates, type IsoDate } from '../dates/date.js';
+import { add, minMoney, NIL, sub, type Money } from '../util/fen.js';
+
+/** What timeliness reads of a tranche's period rows (the engine's TranchePeriod). */
+export interface TimelinessRow {
+  date: IsoDate;
+  nominalDate: IsoDate;
+  interestDue: Money;
+  endBalance: Money;
+  interestShortfall: Money;
+}
+
+/** The date by which principal must be repaid in full for a tranche to pass. */
+export type PrincipalBasis = 'expected' | 'legal';
+export const PRINCIPAL_BASES: readonly PrincipalBasis[] = ['expected', 'legal'];
+
+export interface Timeliness {
+  /** The payment date (business-day adjusted) on which the balance reached zero; none if never. */
+  repaidOn?: IsoDate;
+  /**
+   * Payment periods between the expected maturity's date and the date repaid: 0 when repaid on
+   * or before it, undefined when never repaid within the run.
+   */
+  periodsLate?: number;
+  /**
+   * Interest not paid on the date it first fell due (paid late or never), summed over the dates,
+   * in fen: of each date's interest due, the part that is this period's own accrual (not arrears
+   * brought forward) and went unpaid.
+   */
+  interestMissed: Money;
+}
+
+/**
+ * The index of the row of a maturity date: the first whose nominal date is on or after it; the
+ * last row when the date lies beyond the run (or none is given: the deal's last payment date).
+ */
+export function maturityRow(rows: readonly TimelinessRow[], maturity: IsoDate | undefined): number {
+  if (maturity !== undefined) {
+    for (let k = 0; k < rows.length; k++) if (compareDates(rows[k]!.nominalDate, maturity) >= 0) return k;
+  }
+  return rows.length - 1;
+}
+
+/** The index of the row after which the balance is zero; -1 when issued at zero, undefined if never. */
+export function repaidRow(rows: readonly TimelinessRow[], issued: Money): number | undefined {
+  if (issued === 0) return -1;
+  for (let k = 0; k < rows.length; k++) if (rows[k]!.endBalance === 0) return k;
+  return undefined;
+}
+
+/**
+ * A tranche's repayment against its expected maturity, and the interest it missed.
+ *
+ * @example timeliness(rows, 1_000_000_00, '2023-08-26') // { repaidOn: '2023-11-27', periodsLate: 1, interestMissed: 0 }
+ */
+export function timeliness(rows: readonly TimelinessRow[], issued: Money, expectedMaturity: IsoDate): Timeliness {
+  let interestMissed = NIL;
+  let arrears = NIL;
+  for (const r of rows) {
+    // Arrears are paid first within a date's interest due: the unpaid part is this date's own
+    // accrual first (min of the two).
+    interestMissed = add(interestMissed, minMoney(sub(r.interestDue, arrears), r.interestShortfall));
+    arrears = r.interestShortfall;
+  }
+  const repaid = repaidRow(rows, issued);
+  if (repaid === undefined) return { interestMissed };
+  if (repaid < 0) return { periodsLate: 0, interestMissed };
+  // A run that stops once everything is repaid may end before the expected maturity: on time.
+  const expected = rows.length > 0 && compareDates(rows[rows.length - 1]!.nominalDate, expectedMaturity) < 0 ? rows.length : maturityRow(rows, expectedMaturity);
+  return { repaidOn: rows[repaid]!.date, periodsLate: Math.max(0, repaid - expected), interestMissed };
+}
+
+/**
+ * Whether a tranche was paid timely on a basis: every interest payment in full on its date, and
+ * its principal in full by the maturity of the basis (`maturity`: the expected or the legal
+ * maturity date; undefined: the deal's last payment date).
+ */
+export function paidOnTime(rows: readonly TimelinessRow[], issued: Money, maturity: IsoDate | undefined): boolean {
+  for (const r of rows) if (r.interestShortfall !== 0) return false;
+  const repaid = repaidRow(rows, issued);
+  return repaid !== undefined && repaid <= maturityRow(rows, maturity);
+}

@@ -23,6 +23,33 @@ export const breakevenResultSchema = lazy(() =>
   ),
 );
 
+/** `ipabs size --format json`: the sized structure, the rating scale and the search. */
+export const sizeResultSchema = lazy(() =>
+  report(
+    z.object({
+      structure: table({
+        tranche: 'text',
+        name: 'text',
+        class: 'text',
+        target: 'text',
+        balanceBefore: 'money',
+        balance: 'money',
+        share: 'percent',
+        subordination: 'percent',
+        breakevenWith: 'percent',
+        breakevenWithout: 'percent',
+        multiple: 'number',
+        rating: 'text',
+        multipleWithout: 'number',
+        ratingWithout: 'text',
+        limitedBy: 'text',
+      }),
+      scale: table({ grade: 'text', multiple: 'number', tdr: 'percent' }),
+      search: kv({ step: 'money', runs: 'int' }),
+    }),
+  ),
+);
+
 /** `ipabs obligors --format json`: the largest obligors defaulting; per tranche `<id>:loss` and `<id>:shortfall`. */
 export const obligorsResultSchema = lazy(() =>
   report(

@@ -200,17 +200,20 @@ export function structureOf(resized: PreparedDeal, sized: SizeResult, o: SizeOpt
   const issue = sumMoney(resized.issued);
   const order = seniorityOrder(tranches);
   const g = { scale: o.scale, baseRate: o.baseRate, basis: o.basis };
+  const noSupports = resized.deal.spec.supports.length === 0;
   return tranches.map((t, i) => {
     const below = order.slice(order.indexOf(i) + 1).map((j) => resized.issued[j]!);
     const of = (m: Money) => (issue === 0 ? ZERO : new Decimal(m).div(issue));
+    const withSupport = gradedBreakeven(resized, t.id, { ...o.scenario, externalSupport: true }, g);
     return {
       ...sized.tranches[i]!,
       name: t.name,
       class: t.class,
       share: of(resized.issued[i]!),
       subordination: of(sumMoney(below)),
-      withSupport: gradedBreakeven(resized, t.id, { ...o.scenario, externalSupport: true }, g),
-      withoutSupport: gradedBreakeven(resized, t.id, { ...o.scenario, externalSupport: false }, g),
+      withSupport,
+      // Without supports in the deal, switching them off changes nothing: the same search.
+      withoutSupport: noSupports ? withSupport : gradedBreakeven(resized, t.id, { ...o.scenario, externalSupport: false }, g),
     };
   });
 }

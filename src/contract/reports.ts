@@ -16,8 +16,15 @@ export const stressResultSchema = lazy(() =>
 export const breakevenResultSchema = lazy(() =>
   report(
     z.object({
-      breakeven: table({ scenario: 'text', tranche: 'text', with: 'percent', withRealized: 'percent', without: 'percent', withoutRealized: 'percent', multipleWith: 'number' }),
-      ratings: table({ tranche: 'text', minWith: 'percent', gradeWith: 'text', minWithout: 'percent', gradeWithout: 'text' }),
+      breakeven: table(
+        { scenario: 'text', tranche: 'text', with: 'percent', withRealized: 'percent', without: 'percent', withoutRealized: 'percent', multipleWith: 'number' },
+        { withLegal: 'percent', withoutLegal: 'percent', withExpected: 'percent', withoutExpected: 'percent' },
+      ).meta({ description: 'with/without on the headline basis (basis.principalBy); withLegal/withoutLegal beside them when both bases are shown (no --principal-by).' }),
+      ratings: table(
+        { tranche: 'text', minWith: 'percent', gradeWith: 'text', minWithout: 'percent', gradeWithout: 'text' },
+        { minWithLegal: 'percent', gradeWithLegal: 'text', minWithoutLegal: 'percent', gradeWithoutLegal: 'text' },
+      ),
+      basis: kv({ principalBy: 'text', alsoBy: 'text' }).meta({ description: 'principalBy: expected or legal, the basis of the headline columns; alsoBy: the other basis shown beside them, or null.' }),
       tdr: table({ grade: 'text', multiplier: 'number', tdr: 'percent' }).optional().meta({ description: 'With a base default rate only.' }),
     }),
   ),

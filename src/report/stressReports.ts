@@ -1,17 +1,15 @@
 /** Reports of the stress commands: stress table, break-even rates, obligor tests, Monte Carlo. */
 import type { LoadedDeal } from '../io/loadDeal.js';
-import type { Breakeven } from '../stress/breakeven.js';
 import type { McResult } from '../stress/montecarlo.js';
 import type { MinimalSets, ObligorRun } from '../stress/obligors.js';
 import type { StressRow } from '../stress/table.js';
-import type { NamedScenario } from '../stress/scenarios.js';
 import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
 
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
-const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
+export const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
 
-function trancheLabel(deal: LoadedDeal, id: string): string {
+export function trancheLabel(deal: LoadedDeal, id: string): string {
   const t = deal.spec.tranches.find((x) => x.id === id);
   return t ? `${t.name}` : id;
 }
@@ -56,94 +54,6 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
     title: { zh: `${dealTitle(deal)} 压力测试`, en: `${dealTitle(deal)}: stress test` },
     subtitle,
     sections: [{ type: 'table', id: 'stress', title: { zh: '压力情景结果', en: 'Stress scenarios' }, columns, rows: body }],
-  };
-}
-
-export interface BreakevenRow {
-  scenario: NamedScenario['name'];
-  tranche: string;
-  withSupport: Breakeven;
-  withoutSupport: Breakeven;
-}
-
-/** `ipabs breakeven`: per scenario and tranche, the break-even default rate with and without support. */
-export function breakevenReport(
-  deal: LoadedDeal,
-  rows: readonly BreakevenRow[],
-  ratings: { tranche: string; minWith: number; minWithout: number; gradeWith?: string; gradeWithout?: string; tdrWith?: number; tdrWithout?: number }[],
-  baseRate: number | undefined,
-  multipliers: readonly { grade: string; multiplier: number }[],
-  lang: 'zh' | 'en',
-): Report {
-  const sections: Section[] = [
-    {
-      type: 'table',
-      id: 'breakeven',
-      title: { zh: '临界违约率', en: 'Break-even cumulative default rate' },
-      columns: [
-        { key: 'scenario', header: { zh: '情景', en: 'Scenario' }, kind: 'text' },
-        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
-        { key: 'with', header: { zh: '临界违约率（含外部增信）', en: 'With external support' }, kind: 'percent', decimals: 4 },
-        { key: 'withRealized', header: { zh: '实际违约（含外部增信）', en: 'Defaults realised, with support' }, kind: 'percent', decimals: 4 },
-        { key: 'without', header: { zh: '临界违约率（不含外部增信）', en: 'Structure alone' }, kind: 'percent', decimals: 4 },
-        { key: 'withoutRealized', header: { zh: '实际违约（不含外部增信）', en: 'Defaults realised, structure alone' }, kind: 'percent', decimals: 4 },
-        { key: 'multipleWith', header: { zh: '对基准违约率倍数', en: 'Times base rate' }, kind: 'number' },
-      ],
-      rows: rows.map((r) => ({
-        scenario: r.scenario[lang],
-        tranche: trancheLabel(deal, r.tranche),
-        with: new Decimal(r.withSupport.rate),
-        withRealized: new Decimal(r.withSupport.realized),
-        without: new Decimal(r.withoutSupport.rate),
-        withoutRealized: new Decimal(r.withoutSupport.realized),
-        multipleWith: baseRate ? new Decimal(r.withSupport.rate / baseRate) : undefined,
-      })),
-    },
-    {
-      type: 'table',
-      id: 'ratings',
-      title: { zh: '隐含评级', en: 'Implied rating' },
-      columns: [
-        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
-        { key: 'minWith', header: { zh: '最低临界违约率（含外部增信）', en: 'Lowest break-even, with support' }, kind: 'percent', decimals: 4 },
-        { key: 'gradeWith', header: { zh: '隐含评级（含外部增信）', en: 'Implied rating, with support' }, kind: 'text' },
-        { key: 'minWithout', header: { zh: '最低临界违约率（不含外部增信）', en: 'Lowest break-even, structure alone' }, kind: 'percent', decimals: 4 },
-        { key: 'gradeWithout', header: { zh: '隐含评级（不含外部增信）', en: 'Implied rating, structure alone' }, kind: 'text' },
-      ],
-      rows: ratings.map((r) => ({
-        tranche: trancheLabel(deal, r.tranche),
-        minWith: new Decimal(r.minWith),
-        gradeWith: r.gradeWith ?? (lang === 'zh' ? 'BB以下' : 'below BB'),
-        minWithout: new Decimal(r.minWithout),
-        gradeWithout: r.gradeWithout ?? (lang === 'zh' ? 'BB以下' : 'below BB'),
-      })),
-    },
-  ];
-  if (baseRate !== undefined) {
-    sections.push({
-      type: 'table',
-      id: 'tdr',
-      title: { zh: '目标违约率', en: 'Target default rates' },
-      columns: [
-        { key: 'grade', header: { zh: '级别', en: 'Grade' }, kind: 'text' },
-        { key: 'multiplier', header: { zh: '压力乘数', en: 'Multiplier' }, kind: 'number', decimals: 2 },
-        { key: 'tdr', header: { zh: '目标违约率', en: 'TDR' }, kind: 'percent', decimals: 4 },
-      ],
-      rows: multipliers.map((m) => ({ grade: m.grade, multiplier: new Decimal(m.multiplier), tdr: new Decimal(m.multiplier * baseRate) })),
-    });
-  }
-  return {
-    title: { zh: `${dealTitle(deal)} 临界违约率`, en: `${dealTitle(deal)}: break-even default rates` },
-    subtitle: [
-      baseRate !== undefined
-        ? { zh: `基准累计违约率 ${(baseRate * 100).toFixed(4)}%；二分法精度0.01bp`, en: `Base cumulative default rate ${(baseRate * 100).toFixed(4)}%; bisection to 0.01 bp` }
-        : { zh: '二分法精度0.01bp', en: 'Bisection to 0.01 bp' },
-      {
-        zh: '临界违约率为情景设定的累计违约率；实际违约为该情景下实际发生的违约占初始资产池的比例（后期余额不足时低于设定值）',
-        en: 'The break-even rate is the scenario’s cumulative default rate; defaults realised are what it really defaults, over the initial pool (less when late defaults find too little balance left)',
-      },
-    ],
-    sections,
   };
 }
 

@@ -130,15 +130,52 @@ describe('impliedRating', () => {
     expect(() => parseMultipliers('AAA:5')).toThrow(/GRADE=MULTIPLIER/);
   });
 
-  it('is what `ipabs breakeven --format json` prints for the lowest break-even of each tranche', async () => {
+  it('is what `ipabs breakeven --format json` prints for the lowest break-even of each tranche, on both bases', async () => {
     const { code, out } = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--format', 'json']);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[] }> };
-    // A: 100% with support → AAA; 28.1578% without → AAA (≥ 25%).
-    // B: 39.1859% with support → AAA; 23.6283% without → AA (≥ 20.5%, < 25%).
+    const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[]; values: Record<string, string | null> }>; notes: string[] };
+    // Headline, principal by the expected maturity (A 2023-08-26): A 100% with support → AAA;
+    // 10.5911% without → BB (≥ 6%, < 11.5%). Beside it, by the legal maturity (none given: the
+    // last payment date 2024-08-26): 28.1578% → AAA (≥ 25%).
+    // B (expected maturity = the last date, both bases alike): 39.1859% → AAA; 23.6283% → AA.
     expect(json.sections['ratings']!.rows).toEqual([
-      { tranche: '优先级资产支持证券', minWith: '1', gradeWith: 'AAA', minWithout: '0.281578', gradeWithout: 'AAA' },
-      { tranche: '次级资产支持证券', minWith: '0.391859', gradeWith: 'AAA', minWithout: '0.236283', gradeWithout: 'AA' },
+      {
+        tranche: '优先级资产支持证券',
+        minWith: '1',
+        gradeWith: 'AAA',
+        minWithout: '0.105911',
+        gradeWithout: 'BB',
+        minWithLegal: '1',
+        gradeWithLegal: 'AAA',
+        minWithoutLegal: '0.281578',
+        gradeWithoutLegal: 'AAA',
+      },
+      {
+        tranche: '次级资产支持证券',
+        minWith: '0.391859',
+        gradeWith: 'AAA',
+        minWithout: '0.236283',
+        gradeWithout: 'AA',
+        minWithLegal: '0.391859',
+        gradeWithLegal: 'AAA',
+        minWithoutLegal: '0.236283',
+        gradeWithoutLegal: 'AA',
+      },
     ]);
+    expect(json.sections['basis']!.values).toEqual({ principalBy: 'expected', alsoBy: 'legal' });
+    // Neither tranche has a legal maturity: the fallback is said.
+    expect(json.notes).toHaveLength(2);
+    expect(json.notes[0]).toMatch(/未设法定到期日.*2024-08-26/);
+  });
+
+  it('--principal-by legal gives the legal basis alone (the figures before bases were added)', async () => {
+    const { code, out } = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--principal-by', 'legal', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[]; values: Record<string, string | null> }> };
+    expect(json.sections['ratings']!.rows[0]).toEqual({ tranche: '优先级资产支持证券', minWith: '1', gradeWith: 'AAA', minWithout: '0.281578', gradeWithout: 'AAA' });
+    expect(json.sections['basis']!.values).toEqual({ principalBy: 'legal', alsoBy: null });
+    const bad = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--principal-by', 'late']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--principal-by "late": give expected .* or legal/);
   });
 });

@@ -4,7 +4,7 @@
  * internal error (a bug: please report).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { addOutputOptions } from './options.js';
+import { addOutputOptions, addRatingScaleOptions } from './options.js';
 import { addInputOptions, collect } from './inputOptions.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
 import type { SchemaOptions } from './schema.js';
@@ -117,14 +117,12 @@ function registerSizeCommand(program: Command, io: Io): void {
     .addOption(new Option('-T, --target <tranche=grade>', 'a tranche and the grade it must earn, e.g. A=AAA (repeat for more tranches)').argParser(collect))
     .option('--step <amount>', 'balances move in steps of this amount: yuan, or 100万, 0.5亿 (default 100万)')
     .option('--base-rate <pct>', 'base-case cumulative default rate the multiples multiply, per cent (default: the deal’s baseCase)')
-    .option('--rating-scale <file>', 'the rating scale: JSON {"source", "multiples": {"AAA": 5, …}} or CSV grade,multiple (default: the built-in scale, an assumption: see the README)')
-    .option('--multiple <list>', 'override multiples of the scale, e.g. AAA=5.5,AA-=3.8')
     .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
     .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
     .addOption(new Option('--principal-by <basis>', 'principal repaid in full by the expected or the legal maturity').choices(['expected', 'legal']).default('expected'))
     .option('--no-support', 'size on the pool and internal enhancement alone (no guarantees, undertakings, liquidity support)')
     .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
-  addOutputOptions(size).action(async (deal: string, opts) => {
+  addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {
     const { sizeCommand } = await load(() => import('./size.js'));
     io.exitCode = sizeCommand(deal, opts, io);
   });

@@ -1,19 +1,19 @@
 /** `ipabs size`: tranche sizing to target ratings. Wiring only: parse, load, call the library, render, write. */
 import { extname, resolve } from 'node:path';
 import { prepareDeal } from '../engine/run.js';
-import { decodeUtf8, readInput, readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
+import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
 import { checkOutput, resolveOutput, writeFileAtomic } from '../io/output.js';
 import { resizedDealText, tapesOutside } from '../io/resizedDeal.js';
 import { sizeReport } from '../report/sizeReport.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';
-import { DEFAULT_RATING_SCALE, notchOf, overrideScale, parseRatingScale, type RatingScale } from '../stress/ratingScale.js';
+import { notchOf, type RatingScale } from '../stress/ratingScale.js';
 import { baseScenario, parseLag, parsePercent } from '../stress/scenarios.js';
 import { sizeTranches, structureOf, withBalances, type SizeTarget } from '../stress/size.js';
 import { fmtFen, fromYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import { InputError } from '../validate/diagnostics.js';
-import { limitsOf } from '../io/input.js';
 import type { Io } from './io.js';
+import { ratingScaleOf } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { dealInputs, emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 
@@ -47,18 +47,6 @@ export function parseStep(text: string): Money {
     throw new InputError(`--step ${JSON.stringify(text)}: give an amount above 0 in yuan, whole fen (e.g. 1000000, 100万 or 0.5亿)`);
   }
   return fromYuan(yuan);
-}
-
-/** The scale: the built-in one or `--rating-scale FILE`, with `--multiple` overrides. */
-function ratingScaleOf(o: SizeOptions): RatingScale {
-  let scale = DEFAULT_RATING_SCALE;
-  if (o.ratingScale !== undefined) {
-    const read = readInput(o.ratingScale, o.ratingScale, limitsOf(cliLoadOptions()).jsonBytes);
-    const text = read.bytes ? decodeUtf8(read.bytes, o.ratingScale) : undefined;
-    if (text?.text === undefined) throw fileError(o.ratingScale, text?.diagnostics ?? read.diagnostics);
-    scale = parseRatingScale(text.text, o.ratingScale);
-  }
-  return o.multiple !== undefined ? overrideScale(scale, o.multiple, '--multiple') : scale;
 }
 
 /** `A=AAA` → the tranche and its notch. */

@@ -8,7 +8,8 @@ import { breakevenReport } from '../report/breakevenReport.js';
 import { monteCarloReport, obligorReport, stressReport } from '../report/stressReports.js';
 import { scenarioItems, validateScenarioList } from '../scenario/load.js';
 import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
-import { DEFAULT_MULTIPLIERS, parseMultipliers, type PrincipalBasis } from '../stress/breakeven.js';
+import { parseMultipliers, type PrincipalBasis } from '../stress/breakeven.js';
+import { multipliersOf } from '../stress/ratingScale.js';
 import { basesFor, breakevenRows, legalFallbackNotes, trancheRatings } from '../stress/breakevenRows.js';
 import { MAX_PATHS, mcObligors, recoveryBp, serialPatterns, type McProgress } from '../stress/montecarlo.js';
 import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
@@ -32,7 +33,8 @@ import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 import { loadShardable, rowWork, runSharded, type MergedRun, type ShardableOptions } from './shard.js';
-import { addOutputOptions } from './options.js';
+import { addOutputOptions, addRatingScaleOptions } from './options.js';
+import { ratingScaleOf, type ScaleOptions } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 
 interface BaseOptions {
@@ -227,19 +229,20 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--preset <name>', `scenarios: ${PRESETS.join(', ')}`)
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag)')
         .option('--base-rate <pct>', 'base cumulative default rate for the target default rates (default: the deal’s baseCase)')
-        .option('--multipliers <list>', `TDR multipliers, e.g. ${DEFAULT_MULTIPLIERS.map((m) => `${m.grade}=${m.multiplier}`).join(',')}`)
+        .option('--multipliers <list>', 'a whole table of TDR multipliers in place of the rating scale, e.g. AAA=5,AA=4,A=3')
         .option('--principal-by <basis>', 'principal repaid in full by the expected maturity (预期到期日) or the legal maturity (法定到期日): expected|legal (default: both, expected first)'),
     ),
   );
-  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string }, command: Command) => {
+  addShardOption(addRatingScaleOptions(program.commands.at(-1)!)).action(async (file: string, o: ChoiceOptions & ShardableOptions & ScaleOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string }, command: Command) => {
     const others = { '--scenarios': o.scenarios };
     const { deal, shard } = loadShardable(file, o, io, others);
     const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
     for (const id of ids) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
-    let multipliers = DEFAULT_MULTIPLIERS;
+    let multipliers = multipliersOf(ratingScaleOf(o));
     if (o.multipliers) {
+      if (o.ratingScale !== undefined || o.multiple !== undefined) throw new InputError('give --multipliers (a whole table) or --rating-scale/--multiple, not both');
       try {
         multipliers = parseMultipliers(o.multipliers);
       } catch (err) {

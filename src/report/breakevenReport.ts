@@ -41,8 +41,10 @@ function ratingColumns(bases: readonly PrincipalBasis[]): Column[] {
       const s = j === 0 ? '' : SUFFIX[b];
       return [
         { key: `minWith${s}`, header: withBasis({ zh: '最低临界违约率（含外部增信）', en: 'Lowest break-even, with support' }, b), kind: 'percent', decimals: 4 },
+        { key: `multipleWith${s}`, header: withBasis({ zh: '倍数（含外部增信）', en: 'Multiple, with support' }, b), kind: 'number' },
         { key: `gradeWith${s}`, header: withBasis({ zh: '隐含评级（含外部增信）', en: 'Implied rating, with support' }, b), kind: 'text' },
         { key: `minWithout${s}`, header: withBasis({ zh: '最低临界违约率（不含外部增信）', en: 'Lowest break-even, structure alone' }, b), kind: 'percent', decimals: 4 },
+        { key: `multipleWithout${s}`, header: withBasis({ zh: '倍数（不含外部增信）', en: 'Multiple, structure alone' }, b), kind: 'number' },
         { key: `gradeWithout${s}`, header: withBasis({ zh: '隐含评级（不含外部增信）', en: 'Implied rating, structure alone' }, b), kind: 'text' },
       ];
     }),
@@ -60,7 +62,10 @@ export function breakevenReport(
   notes: Label[] = [],
 ): Report {
   const bases = rows[0]?.bases.map((b) => b.basis) ?? ratings[0]?.bases.map((b) => b.basis) ?? ['expected'];
-  const below = lang === 'zh' ? 'BB以下' : 'below BB';
+  // Below the lowest grade of the scale.
+  const lowest = [...multipliers].sort((a, b) => a.multiplier - b.multiplier)[0]?.grade ?? '';
+  const below = lang === 'zh' ? `${lowest}以下` : `below ${lowest}`;
+  const times = (rate: number) => (baseRate ? new Decimal(rate).div(baseRate) : undefined);
   const sections: Section[] = [
     {
       type: 'table',
@@ -95,6 +100,8 @@ export function breakevenReport(
         r.bases.forEach((b, j) => {
           const s = j === 0 ? '' : SUFFIX[b.basis];
           row[`minWith${s}`] = new Decimal(b.minWith);
+          row[`multipleWith${s}`] = times(b.minWith);
+          row[`multipleWithout${s}`] = times(b.minWithout);
           row[`gradeWith${s}`] = b.gradeWith ?? below;
           row[`minWithout${s}`] = new Decimal(b.minWithout);
           row[`gradeWithout${s}`] = b.gradeWithout ?? below;

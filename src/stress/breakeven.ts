@@ -9,6 +9,7 @@ import { paidOnTime, type PrincipalBasis } from '../analytics/timeliness.js';
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
+import { DEFAULT_RATING_SCALE, multipliersOf } from './ratingScale.js';
 import { copyScenario } from './scenarios.js';
 
 /** 0.01 bp: the bisection stops when the bracket is this narrow. */
@@ -98,13 +99,8 @@ export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: S
   return { rate, failsAt: hi, realized: realized(rate), runs: runs + 1 };
 }
 
-export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }[] = [
-  { grade: 'AAA', multiplier: 5.0 },
-  { grade: 'AA', multiplier: 4.1 },
-  { grade: 'A', multiplier: 3.0 },
-  { grade: 'BBB', multiplier: 2.3 },
-  { grade: 'BB', multiplier: 1.2 },
-];
+/** The built-in rating scale (./ratingScale.ts: an assumption, per notch) as multipliers. */
+export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }[] = multipliersOf(DEFAULT_RATING_SCALE);
 
 /**
  * The implied rating: the highest grade whose target default rate (multiplier × base cumulative
@@ -113,7 +109,8 @@ export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }
 export function impliedRating(minBreakeven: number, baseRate: number, multipliers = DEFAULT_MULTIPLIERS): { grade: string; tdr: number } | undefined {
   const sorted = [...multipliers].sort((a, b) => b.multiplier - a.multiplier);
   for (const m of sorted) {
-    const tdr = m.multiplier * baseRate;
+    // No more than the whole pool can default (as targetDefaultRate caps it).
+    const tdr = Math.min(1, m.multiplier * baseRate);
     if (tdr <= minBreakeven + 1e-12) return { grade: m.grade, tdr };
   }
   return undefined;

@@ -58,6 +58,11 @@ export const DEFAULT_RATING_SCALE: RatingScale = {
   source: 'assumption: ipabs default (category anchors AAA 5, AA 4, A 3, BBB 2, BB 1.5, B 1.25; ± notches a third of the way to the next category)',
 };
 
+/** A scale as the `{ grade, multiplier }` list `impliedRating` and the break-even report take. */
+export function multipliersOf(scale: RatingScale): { grade: string; multiplier: number }[] {
+  return scale.notches.map((n) => ({ grade: n.grade, multiplier: n.multiple.toNumber() }));
+}
+
 /**
  * A grade as ipabs writes it: upper case, ASCII `+`/`-` (a typographic minus −, a full-width ＋/－
  * or a trailing `sf`/`(sf)` are accepted). Undefined when it is no grade of the scale {@link NOTCHES}.

@@ -8,7 +8,7 @@ import { sizeReport } from '../report/sizeReport.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';
 import { notchOf, type RatingScale } from '../stress/ratingScale.js';
 import { baseScenario, parseLag, parsePercent } from '../stress/scenarios.js';
-import { sizeTranches, structureOf, withBalances, type SizeTarget } from '../stress/size.js';
+import { sizeTranches, stepText, structureOf, withBalances, type SizeTarget } from '../stress/size.js';
 import { fmtFen, fromYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import { InputError } from '../validate/diagnostics.js';
@@ -120,7 +120,7 @@ function writeOutDeal(
 ): void {
   const raw = readJsonFile(deal.file, deal.file, cliLoadOptions());
   if (raw.value === undefined) throw fileError(deal.file, raw.diagnostics);
-  const how = `sized by ipabs size: base cumulative default rate ${baseRate.times(100).toString()}%, step ${fmtFen(step)} yuan, ${support ? 'with' : 'without'} external support, principal by the ${basis} maturity, rating scale: ${scale.source}`;
+  const how = `sized by ipabs size: base cumulative default rate ${baseRate.times(100).toString()}%, step ${stepText(step)}, ${support ? 'with' : 'without'} external support, principal by the ${basis} maturity, rating scale: ${scale.source}`;
   const changes = rows
     .map((r, index) => ({ r, index }))
     .filter(({ r }) => r.after !== r.before)

@@ -2,7 +2,7 @@
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';
 import { targetDefaultRate, type RatingScale } from '../stress/ratingScale.js';
-import type { StructureRow } from '../stress/size.js';
+import { stepText, type StructureRow } from '../stress/size.js';
 import { toYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { Label, Report, Section } from './model.js';
@@ -106,8 +106,8 @@ export function sizeReport(x: SizeReportInput, lang: 'zh' | 'en'): Report {
     title: { zh: `${title} 分层规模测算`, en: `${title}: tranche sizing` },
     subtitle: [
       {
-        zh: `${x.support ? '含外部增信' : '不含外部增信（仅资产池与内部增信）'}测算；基准累计违约率 ${pct(x.baseRate)}；目标违约率 = 倍数 × 基准；按期足额付息、本金于${basis.zh}前足额偿付；步长 ${toYuan(x.step).toString()} 元；发行规模不变`,
-        en: `Sized ${x.support ? 'with external support' : 'without external support (pool and internal enhancement alone)'}; base cumulative default rate ${pct(x.baseRate)}; TDR = multiple × base; timely interest and principal in full by the ${basis.en}; step ${toYuan(x.step).toString()} yuan; issue size kept`,
+        zh: `${x.support ? '含外部增信' : '不含外部增信（仅资产池与内部增信）'}测算；基准累计违约率 ${pct(x.baseRate)}；目标违约率 = 倍数 × 基准；按期足额付息、本金于${basis.zh}前足额偿付；步长 ${stepText(x.step)}；发行规模不变`,
+        en: `Sized ${x.support ? 'with external support' : 'without external support (pool and internal enhancement alone)'}; base cumulative default rate ${pct(x.baseRate)}; TDR = multiple × base; timely interest and principal in full by the ${basis.en}; step ${stepText(x.step)}; issue size kept`,
       },
       x.scenarioLine,
       { zh: `评级量表：${x.scale.source}`, en: `Rating scale: ${x.scale.source}` },

@@ -55,6 +55,15 @@ export interface SizeResult {
   runs: number;
 }
 
+/**
+ * A step (or any amount) as a structurer writes it: in 万元 when it is a whole number of them.
+ *
+ * @example stepText(100_000_000 as Money) // '100万元'
+ */
+export function stepText(m: Money): string {
+  return m % 1_000_000 === 0 ? `${m / 1_000_000}万元` : `${fmtFen(m)}元`;
+}
+
 /** Tranches rank by class (senior, mezzanine, subordinate), then as listed: the order of seniority. */
 export function seniorityOrder(tranches: readonly TrancheSpec[]): number[] {
   const rank = { senior: 0, mezzanine: 1, subordinate: 2 } as const;
@@ -137,7 +146,7 @@ export function sizeTranches(prepared: PreparedDeal, targets: readonly SizeTarge
     };
     const top = Math.floor(shared / o.step) - 1; // the tranche below keeps at least one step
     if (top < 1) {
-      throw new InputError(`--target ${t.tranche}=${t.notch.grade}: ${t.tranche} and the tranche below hold ${fmtFen(shared)} together, less than two steps of ${fmtFen(o.step)}; give a smaller --step`);
+      throw new InputError(`--target ${t.tranche}=${t.notch.grade}: ${t.tranche} and the tranche below hold ${stepText(shared)} together, less than two steps of ${stepText(o.step)}; give a smaller --step`);
     }
     const ok = (k: number) => earns(prepared, at(k), checked, o, count);
     let k: number;
@@ -175,7 +184,7 @@ function impossible(t: SizeTarget, tdr: Decimal, o: SizeOptions, checked: readon
   const others = checked.filter((c) => c.id !== t.tranche).map((c) => c.id);
   const withOthers = others.length > 0 ? ` (with ${others.join(', ')} kept at their targets)` : '';
   return (
-    `--target ${t.tranche}=${t.notch.grade} cannot be met: even at one step (${fmtFen(o.step)}) ${t.tranche} is not paid timely${withOthers} at the ${t.notch.grade} target default rate ` +
+    `--target ${t.tranche}=${t.notch.grade} cannot be met: even at one step (${stepText(o.step)}) ${t.tranche} is not paid timely${withOthers} at the ${t.notch.grade} target default rate ` +
     `${pct(tdr)} (${t.notch.multiple.toString()} × base ${pct(o.baseRate)}, ${o.scenario.externalSupport ? 'with' : 'without'} external support, principal by the ${o.basis} maturity); aim lower, or add enhancement`
   );
 }

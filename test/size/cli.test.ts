@@ -144,7 +144,7 @@ describe('refusals', () => {
   it('an impossible target, the most junior tranche, a fixed schedule', async () => {
     // The bullet loan pays nothing when it all defaults: no senior survives a 100% TDR.
     expect(await refused(['size', file('hand-impossible.json', handDealInput()), '-T', 'A=AAA', '--base-rate', '30'])).toMatch(
-      /--target A=AAA cannot be met: even at one step \(1000000\.00\) A is not paid timely at the AAA target default rate 100% \(5 × base 30%/,
+      /--target A=AAA cannot be met: even at one step \(100万元\) A is not paid timely at the AAA target default rate 100% \(5 × base 30%/,
     );
     expect(await refused(['size', THREE, '-T', 'C=BB'])).toContain('C is the most junior tranche');
     const input = handDealInput() as { tranches: Record<string, unknown>[] };

@@ -92,6 +92,12 @@ describe('--out-deal', () => {
       expect(new Decimal(w.rate).toFixed(10).replace(/0+$/, '').replace(/\.$/, '')).toBe(new Decimal(rows[i]!['breakevenWith']!).toString());
       expect(new Decimal(wo.rate).toString()).toBe(new Decimal(rows[i]!['breakevenWithout']!).toString());
     }
+    // ipabs breakeven on the written deal (base case, expected basis) prints the same break-evens.
+    const be = await runCli(['breakeven', out, '--principal-by', 'expected', '--format', 'json']);
+    expect(be.code, be.err).toBe(0);
+    const beRows = (JSON.parse(be.out) as Json).sections['breakeven']!.rows;
+    expect(beRows.map((x) => x['with'])).toEqual(rows.map((x) => x['breakevenWith']));
+    expect(beRows.map((x) => x['without'])).toEqual(rows.map((x) => x['breakevenWithout']));
     const again = await runCli(['size', out, '-T', 'A=AAA', '-T', 'B=A', '--format', 'json']);
     const rows2 = (JSON.parse(again.out) as Json).sections['structure']!.rows;
     expect(rows2.map((x) => x['balance'])).toEqual(rows.map((x) => x['balance']));

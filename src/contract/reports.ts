@@ -3,11 +3,16 @@ import { z } from 'zod';
 import { kv, report, table } from './report.js';
 import { lazy } from './lazy.js';
 
-/** `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`. */
+/**
+ * `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`,
+ * `:repaid` (date, null when unpaid), `:late` (periods after the expected maturity, null when unpaid), `:interestMissed` (money).
+ */
 export const stressResultSchema = lazy(() =>
   report(
     z.object({
-      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }),
+      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }).meta({
+        description: 'Per tranche also <id>:loss, :lossRate, :wal, :final, :repaid (date; null when unpaid), :late (payment periods after the expected maturity; null when unpaid), :interestMissed (interest not paid in full on its date, yuan).',
+      }),
     }),
   ),
 );

@@ -14,6 +14,12 @@ export function trancheLabel(deal: LoadedDeal, id: string): string {
   return t ? `${t.name}` : id;
 }
 
+/** What the lateness columns of `ipabs stress` mean. */
+const STRESS_LATENESS_NOTE: Label = {
+  zh: '本金清偿日：本金全部偿付的兑付日（—为未偿清，见损失）；逾期期数：晚于预期到期日的兑付期数；未按时支付利息：未在应付日足额支付的利息（其后补付或未付），精确到分',
+  en: 'Repaid: the payment date the principal was repaid in full (—: unpaid, see loss); periods late: payment periods after the expected maturity; interest missed: interest not paid in full on its date (paid later or never), to the fen',
+};
+
 /** `ipabs stress`: one row per scenario. */
 export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subtitle: Label[], lang: 'zh' | 'en', only?: readonly string[]): Report {
   const tranches = deal.spec.tranches.filter((t) => !only || only.includes(t.id));
@@ -24,6 +30,9 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
       { key: `${t.id}:lossRate`, header: { zh: `${t.id} 损失率`, en: `${t.id} loss rate` }, kind: 'percent' },
       { key: `${t.id}:wal`, header: { zh: `${t.id} 加权期限`, en: `${t.id} WAL` }, kind: 'number', decimals: 4 },
       { key: `${t.id}:final`, header: { zh: `${t.id} 最后兑付日`, en: `${t.id} final payment` }, kind: 'date' },
+      { key: `${t.id}:repaid`, header: { zh: `${t.id} 本金清偿日`, en: `${t.id} repaid` }, kind: 'date' },
+      { key: `${t.id}:late`, header: { zh: `${t.id} 逾期期数`, en: `${t.id} periods late` }, kind: 'int' },
+      { key: `${t.id}:interestMissed`, header: { zh: `${t.id} 未按时支付利息`, en: `${t.id} interest missed` }, kind: 'money' },
     );
   }
   columns.push(
@@ -41,6 +50,9 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
       row[`${t.id}:lossRate`] = t.lossRate;
       row[`${t.id}:wal`] = num(t.wal);
       row[`${t.id}:final`] = t.finalPaymentDate;
+      row[`${t.id}:repaid`] = t.repaidOn;
+      row[`${t.id}:late`] = t.periodsLate;
+      row[`${t.id}:interestMissed`] = t.interestMissed;
     }
     row['minCoverage'] = r.minCoverage;
     row['defaulted'] = r.defaulted;
@@ -54,6 +66,7 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
     title: { zh: `${dealTitle(deal)} 压力测试`, en: `${dealTitle(deal)}: stress test` },
     subtitle,
     sections: [{ type: 'table', id: 'stress', title: { zh: '压力情景结果', en: 'Stress scenarios' }, columns, rows: body }],
+    notes: [STRESS_LATENESS_NOTE],
   };
 }
 

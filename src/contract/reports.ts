@@ -45,7 +45,7 @@ export const obligorsResultSchema = lazy(() =>
   ),
 );
 
-/** `ipabs montecarlo --format json`: the run, the loss distribution and a `histogram-<tranche id>` section per tranche. */
+/** `ipabs montecarlo --format json`: the run, the loss distribution (with P(principal late)), the delay distribution and a `histogram-<tranche id>` section per tranche. */
 export const montecarloResultSchema = lazy(() =>
   report(
     z
@@ -63,6 +63,10 @@ export const montecarloResultSchema = lazy(() =>
           walP5: 'number',
           walP50: 'number',
           walP95: 'number',
+          pLate: 'percent',
+        }),
+        delay: table({ late: 'text' }).meta({
+          description: 'Rows by payment periods late against the expected maturity: "0", "1", "2" …, then "unpaid" (未偿清 with --lang zh); per tranche <id>:paths and <id>:share.',
         }),
       })
       .catchall(table({ band: 'text', paths: 'int', share: 'percent', bar: 'text' }).meta({ description: 'histogram-<tranche id>' })),

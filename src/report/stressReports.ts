@@ -147,7 +147,35 @@ export function lossBand(from: number, to: number, lang: 'zh' | 'en'): string {
   return `(${p(from)}, ${p(to)}]`;
 }
 
-/** `ipabs montecarlo`: per tranche the loss distribution and WAL. */
+/**
+ * The distribution of delay: per tranche, the paths whose principal was repaid in full 0, 1, 2 …
+ * payment periods after the expected maturity, and never (unpaid).
+ */
+function delaySection(deal: LoadedDeal, r: McResult, lang: 'zh' | 'en'): Section {
+  const seen = [...new Set(r.tranches.flatMap((t) => t.delay.map((d) => d.periods ?? Number.POSITIVE_INFINITY)))].sort((a, b) => a - b);
+  const columns: Column[] = [
+    { key: 'late', header: { zh: '逾期期数', en: 'Periods late' }, kind: 'text' },
+  ];
+  for (const t of r.tranches) {
+    columns.push(
+      { key: `${t.id}:paths`, header: { zh: `${trancheLabel(deal, t.id)} 路径数`, en: `${trancheLabel(deal, t.id)} paths` }, kind: 'int' },
+      { key: `${t.id}:share`, header: { zh: `${trancheLabel(deal, t.id)} 占比`, en: `${trancheLabel(deal, t.id)} share` }, kind: 'percent', decimals: 4 },
+    );
+  }
+  const rows = seen.map((p) => {
+    const unpaid = p === Number.POSITIVE_INFINITY;
+    const row: Record<string, Cell> = { late: unpaid ? (lang === 'zh' ? '未偿清' : 'unpaid') : String(p) };
+    for (const t of r.tranches) {
+      const paths = t.delay.find((d) => (d.periods ?? Number.POSITIVE_INFINITY) === p)?.paths ?? 0;
+      row[`${t.id}:paths`] = paths;
+      row[`${t.id}:share`] = new Decimal(r.paths ? paths / r.paths : 0);
+    }
+    return row;
+  });
+  return { type: 'table', id: 'delay', title: { zh: '本金逾期分布（相对预期到期日）', en: 'Delay of principal against the expected maturity' }, columns, rows };
+}
+
+/** `ipabs montecarlo`: per tranche the loss distribution, WAL, and lateness against the expected maturity. */
 export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[], lang: 'zh' | 'en' = 'zh'): Report {
   const sections: Section[] = [
     {
@@ -177,6 +205,7 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         { key: 'walP5', header: { zh: '期限5%分位', en: 'WAL p5' }, kind: 'number', decimals: 4 },
         { key: 'walP50', header: { zh: '期限中位数', en: 'WAL p50' }, kind: 'number', decimals: 4 },
         { key: 'walP95', header: { zh: '期限95%分位', en: 'WAL p95' }, kind: 'number', decimals: 4 },
+        { key: 'pLate', header: { zh: '本金逾期概率', en: 'P(principal late)' }, kind: 'percent', decimals: 4 },
       ],
       rows: r.tranches.map((t) => ({
         tranche: trancheLabel(deal, t.id),
@@ -190,8 +219,10 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         walP5: num(t.wal.p5),
         walP50: num(t.wal.p50),
         walP95: num(t.wal.p95),
+        pLate: new Decimal(t.probabilityLate),
       })),
     },
+    delaySection(deal, r, lang),
   ];
   for (const t of r.tranches) {
     sections.push({

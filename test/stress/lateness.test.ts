@@ -11,6 +11,9 @@ import { Scenario } from '../../src/scenario/schema.js';
 import { atDefaultRate, breakeven, repaidInFull } from '../../src/stress/breakeven.js';
 import { stressTable } from '../../src/stress/table.js';
 import { fmtFen } from '../../src/util/fen.js';
+import { aggregate, UNPAID } from '../../src/stress/mcAggregate.js';
+import type { DrawnDefault } from '../../src/stress/montecarlo.js';
+import { mcPartProblem, mergeMonteCarlo, monteCarloPart } from '../../src/stress/shards.js';
 import { tinyDeal } from './fixtures.js';
 import { lateDealInput } from './lateDeal.js';
 
@@ -131,5 +134,34 @@ describe('违约事件: unpaid at expected maturity switches the waterfall', () 
     const r = runDeal(withTrigger.prepared, oneDefault);
     expect(r.states.map((s) => s.state)).toEqual(['normal', 'normal', 'normal', 'default']);
     expect(rowsOf(r, 'A')[3]).toEqual(['76296.05', '7629605.00', '0.00']);
+  });
+});
+
+describe('Monte Carlo lateness, summed per path', () => {
+  it('counts each path in its delay bucket; P(late) counts late and unpaid paths', () => {
+    const lates = [0, 1, 1, UNPAID, 0, 3];
+    const perPath = lates.map((late) => [{ loss: late === UNPAID ? 0.5 : 0, wal: 1, late }]);
+    const [t] = aggregate(['A'], perPath, 1, lates.length, 4).tranches;
+    expect(t!.probabilityLate).toBeCloseTo(4 / 6, 15);
+    expect(t!.delay).toEqual([
+      { periods: 0, paths: 2 },
+      { periods: 1, paths: 2 },
+      { periods: 3, paths: 1 },
+      { paths: 1 },
+    ]);
+    // Nobody late: the on-time bucket alone.
+    expect(aggregate(['A'], [[{ loss: 0, wal: 1, late: 0 }]], 1, 1, 0).tranches[0]!.delay).toEqual([{ periods: 0, paths: 1 }]);
+  });
+
+  it('keeps lateness through a part file and its merge', () => {
+    const results = [[{ loss: 0, wal: 1, late: 0 }], [{ loss: 0.25, wal: Number.NaN, late: UNPAID }], [{ loss: 0, wal: 2, late: 2 }]];
+    const plan = { obligors: [], pathPattern: Uint32Array.from([0, 1, 2, 2]), patterns: [[], [[0, 1, 0]], [[0, 2, 0]]] as DrawnDefault[][], withDefaults: 3 };
+    const part = JSON.parse(JSON.stringify(monteCarloPart({ from: 0, to: 4 }, plan, results)));
+    expect(mcPartProblem(part, { from: 0, to: 4 }, 1)).toBeUndefined();
+    const merged = mergeMonteCarlo(['A'], 1, [part]);
+    expect(merged.tranches[0]!.delay).toEqual([{ periods: 0, paths: 1 }, { periods: 2, paths: 2 }, { paths: 1 }]);
+    // A part without the lateness (an older part file) is refused as malformed.
+    part.results[0][0] = part.results[0][0].slice(0, 2);
+    expect(mcPartProblem(part, { from: 0, to: 4 }, 1)).toBe('its pattern results are malformed');
   });
 });

@@ -47,11 +47,34 @@ export function maturityRow(rows: readonly TimelinessRow[], maturity: IsoDate | 
   return rows.length - 1;
 }
 
-/** The index of the row after which the balance is zero; -1 when issued at zero, undefined if never. */
+/**
+ * The index of the row after which the balance is zero; -1 when issued at zero, undefined if
+ * never. A balance only falls, so the first such row is found by bisection (this runs once per
+ * tranche of every Monte Carlo pattern).
+ */
 export function repaidRow(rows: readonly TimelinessRow[], issued: Money): number | undefined {
   if (issued === 0) return -1;
-  for (let k = 0; k < rows.length; k++) if (rows[k]!.endBalance === 0) return k;
-  return undefined;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.endBalance === 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < rows.length ? lo : undefined;
+}
+
+/**
+ * Payment periods between the expected maturity's date and the date the principal was repaid
+ * in full: 0 when on or before it, undefined when never repaid within the rows. A run that stops
+ * once everything is repaid may end before the expected maturity: on time.
+ */
+export function periodsLate(rows: readonly TimelinessRow[], issued: Money, expectedMaturity: IsoDate): number | undefined {
+  const repaid = repaidRow(rows, issued);
+  if (repaid === undefined) return undefined;
+  if (repaid < 0) return 0;
+  for (let k = 0; k <= repaid; k++) if (compareDates(rows[k]!.nominalDate, expectedMaturity) >= 0) return repaid - k;
+  return 0;
 }
 
 /**
@@ -69,11 +92,8 @@ export function timeliness(rows: readonly TimelinessRow[], issued: Money, expect
     arrears = r.interestShortfall;
   }
   const repaid = repaidRow(rows, issued);
-  if (repaid === undefined) return { interestMissed };
-  if (repaid < 0) return { periodsLate: 0, interestMissed };
-  // A run that stops once everything is repaid may end before the expected maturity: on time.
-  const expected = rows.length > 0 && compareDates(rows[rows.length - 1]!.nominalDate, expectedMaturity) < 0 ? rows.length : maturityRow(rows, expectedMaturity);
-  return { repaidOn: rows[repaid]!.date, periodsLate: Math.max(0, repaid - expected), interestMissed };
+  const late = periodsLate(rows, issued, expectedMaturity);
+  return { repaidOn: repaid !== undefined && repaid >= 0 ? rows[repaid]!.date : undefined, periodsLate: late, interestMissed };
 }
 
 /**

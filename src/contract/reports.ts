@@ -3,11 +3,16 @@ import { z } from 'zod';
 import { kv, report, table } from './report.js';
 import { lazy } from './lazy.js';
 
-/** `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`. */
+/**
+ * `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`,
+ * `:repaid` (date, null when unpaid), `:late` (periods after the expected maturity, null when unpaid), `:interestMissed` (money).
+ */
 export const stressResultSchema = lazy(() =>
   report(
     z.object({
-      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }),
+      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }).meta({
+        description: 'Per tranche also <id>:loss, :lossRate, :wal, :final, :repaid (date; null when unpaid), :late (payment periods after the expected maturity; null when unpaid), :interestMissed (interest not paid in full on its date, yuan).',
+      }),
     }),
   ),
 );
@@ -76,7 +81,7 @@ export const obligorsResultSchema = lazy(() =>
   ),
 );
 
-/** `ipabs montecarlo --format json`: the run, the loss distribution and a `histogram-<tranche id>` section per tranche. */
+/** `ipabs montecarlo --format json`: the run, the loss distribution (with P(principal late)), the delay distribution and a `histogram-<tranche id>` section per tranche. */
 export const montecarloResultSchema = lazy(() =>
   report(
     z
@@ -94,6 +99,10 @@ export const montecarloResultSchema = lazy(() =>
           walP5: 'number',
           walP50: 'number',
           walP95: 'number',
+          pLate: 'percent',
+        }),
+        delay: table({ late: 'text' }).meta({
+          description: 'Rows by payment periods late against the expected maturity: "0", "1", "2" …, then "unpaid" (未偿清 with --lang zh); per tranche <id>:paths and <id>:share.',
         }),
       })
       .catchall(table({ band: 'text', paths: 'int', share: 'percent', bar: 'text' }).meta({ description: 'histogram-<tranche id>' })),

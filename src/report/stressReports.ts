@@ -14,6 +14,12 @@ export function trancheLabel(deal: LoadedDeal, id: string): string {
   return t ? `${t.name}` : id;
 }
 
+/** What the lateness columns of `ipabs stress` mean. */
+const STRESS_LATENESS_NOTE: Label = {
+  zh: '本金清偿日：本金全部偿付的兑付日（—为未偿清，见损失）；逾期期数：晚于预期到期日的兑付期数；未按时支付利息：未在应付日足额支付的利息（其后补付或未付），精确到分',
+  en: 'Repaid: the payment date the principal was repaid in full (—: unpaid, see loss); periods late: payment periods after the expected maturity; interest missed: interest not paid in full on its date (paid later or never), to the fen',
+};
+
 /** `ipabs stress`: one row per scenario. */
 export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subtitle: Label[], lang: 'zh' | 'en', only?: readonly string[]): Report {
   const tranches = deal.spec.tranches.filter((t) => !only || only.includes(t.id));
@@ -24,6 +30,9 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
       { key: `${t.id}:lossRate`, header: { zh: `${t.id} 损失率`, en: `${t.id} loss rate` }, kind: 'percent' },
       { key: `${t.id}:wal`, header: { zh: `${t.id} 加权期限`, en: `${t.id} WAL` }, kind: 'number', decimals: 4 },
       { key: `${t.id}:final`, header: { zh: `${t.id} 最后兑付日`, en: `${t.id} final payment` }, kind: 'date' },
+      { key: `${t.id}:repaid`, header: { zh: `${t.id} 本金清偿日`, en: `${t.id} repaid` }, kind: 'date' },
+      { key: `${t.id}:late`, header: { zh: `${t.id} 逾期期数`, en: `${t.id} periods late` }, kind: 'int' },
+      { key: `${t.id}:interestMissed`, header: { zh: `${t.id} 未按时支付利息`, en: `${t.id} interest missed` }, kind: 'money' },
     );
   }
   columns.push(
@@ -41,6 +50,9 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
       row[`${t.id}:lossRate`] = t.lossRate;
       row[`${t.id}:wal`] = num(t.wal);
       row[`${t.id}:final`] = t.finalPaymentDate;
+      row[`${t.id}:repaid`] = t.repaidOn;
+      row[`${t.id}:late`] = t.periodsLate;
+      row[`${t.id}:interestMissed`] = t.interestMissed;
     }
     row['minCoverage'] = r.minCoverage;
     row['defaulted'] = r.defaulted;
@@ -54,6 +66,7 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
     title: { zh: `${dealTitle(deal)} 压力测试`, en: `${dealTitle(deal)}: stress test` },
     subtitle,
     sections: [{ type: 'table', id: 'stress', title: { zh: '压力情景结果', en: 'Stress scenarios' }, columns, rows: body }],
+    notes: [STRESS_LATENESS_NOTE],
   };
 }
 
@@ -134,7 +147,35 @@ export function lossBand(from: number, to: number, lang: 'zh' | 'en'): string {
   return `(${p(from)}, ${p(to)}]`;
 }
 
-/** `ipabs montecarlo`: per tranche the loss distribution and WAL. */
+/**
+ * The distribution of delay: per tranche, the paths whose principal was repaid in full 0, 1, 2 …
+ * payment periods after the expected maturity, and never (unpaid).
+ */
+function delaySection(deal: LoadedDeal, r: McResult, lang: 'zh' | 'en'): Section {
+  const seen = [...new Set(r.tranches.flatMap((t) => t.delay.map((d) => d.periods ?? Number.POSITIVE_INFINITY)))].sort((a, b) => a - b);
+  const columns: Column[] = [
+    { key: 'late', header: { zh: '逾期期数', en: 'Periods late' }, kind: 'text' },
+  ];
+  for (const t of r.tranches) {
+    columns.push(
+      { key: `${t.id}:paths`, header: { zh: `${trancheLabel(deal, t.id)} 路径数`, en: `${trancheLabel(deal, t.id)} paths` }, kind: 'int' },
+      { key: `${t.id}:share`, header: { zh: `${trancheLabel(deal, t.id)} 占比`, en: `${trancheLabel(deal, t.id)} share` }, kind: 'percent', decimals: 4 },
+    );
+  }
+  const rows = seen.map((p) => {
+    const unpaid = p === Number.POSITIVE_INFINITY;
+    const row: Record<string, Cell> = { late: unpaid ? (lang === 'zh' ? '未偿清' : 'unpaid') : String(p) };
+    for (const t of r.tranches) {
+      const paths = t.delay.find((d) => (d.periods ?? Number.POSITIVE_INFINITY) === p)?.paths ?? 0;
+      row[`${t.id}:paths`] = paths;
+      row[`${t.id}:share`] = new Decimal(r.paths ? paths / r.paths : 0);
+    }
+    return row;
+  });
+  return { type: 'table', id: 'delay', title: { zh: '本金逾期分布（相对预期到期日）', en: 'Delay of principal against the expected maturity' }, columns, rows };
+}
+
+/** `ipabs montecarlo`: per tranche the loss distribution, WAL, and lateness against the expected maturity. */
 export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[], lang: 'zh' | 'en' = 'zh'): Report {
   const sections: Section[] = [
     {
@@ -164,6 +205,7 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         { key: 'walP5', header: { zh: '期限5%分位', en: 'WAL p5' }, kind: 'number', decimals: 4 },
         { key: 'walP50', header: { zh: '期限中位数', en: 'WAL p50' }, kind: 'number', decimals: 4 },
         { key: 'walP95', header: { zh: '期限95%分位', en: 'WAL p95' }, kind: 'number', decimals: 4 },
+        { key: 'pLate', header: { zh: '本金逾期概率', en: 'P(principal late)' }, kind: 'percent', decimals: 4 },
       ],
       rows: r.tranches.map((t) => ({
         tranche: trancheLabel(deal, t.id),
@@ -177,8 +219,10 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         walP5: num(t.wal.p5),
         walP50: num(t.wal.p50),
         walP95: num(t.wal.p95),
+        pLate: new Decimal(t.probabilityLate),
       })),
     },
+    delaySection(deal, r, lang),
   ];
   for (const t of r.tranches) {
     sections.push({

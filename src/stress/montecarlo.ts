@@ -10,7 +10,7 @@ import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
 import { copyScenario } from './scenarios.js';
-import { aggregate, type McResult, type PatternResult } from './mcAggregate.js';
+import { aggregate, patternTranche, type McResult, type PatternResult } from './mcAggregate.js';
 
 export { aggregate, type McResult, type PatternResult, type TrancheDistribution } from './mcAggregate.js';
 
@@ -148,7 +148,7 @@ export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): Resum
 export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): PatternResult {
   const first = pattern.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY);
   const r = runner.run(patternScenario(base, obligors, pattern, lag), first);
-  return r.tranches.map((t) => ({ loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
+  return r.tranches.map(patternTranche);
 }
 
 export interface McPlan {

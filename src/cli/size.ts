@@ -127,6 +127,7 @@ function writeOutDeal(
     .map(({ r, index }) => ({
       index,
       balance: r.after,
+      rating: r.target?.grade,
       note: r.target ? `${how}; the largest balance earning ${r.target.grade} (TDR ${r.tdr!.times(100).toString()}%), was ${fmtFen(r.before)}` : `${how}; takes what the tranche above gave up, was ${fmtFen(r.before)}`,
     }));
   writeFileAtomic(outDeal, resizedDealText(raw.value, deal.file, outDeal, changes));

@@ -1,7 +1,7 @@
 /**
  * A deal file with new tranche balances (`ipabs size --out-deal`): the deal file's own JSON, as
  * written, with each changed tranche's `balance` replaced and an `assumed.balance` note saying how
- * it was sized. Paths in the file (tapes, `$schema`) are relative to its folder: written to
+ * it was sized (a sized tranche's `rating` becomes its target grade, noted as assumed). Paths in the file (tapes, `$schema`) are relative to its folder: written to
  * another folder, they are rewritten to lead to the same files.
  */
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -13,6 +13,8 @@ export interface BalanceChange {
   balance: Money;
   /** Why: written to the tranche's `assumed.balance`. */
   note: string;
+  /** The grade it was sized to: written to its `rating`, with an `assumed.rating` note. */
+  rating?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -35,7 +37,12 @@ export function resizedDealText(raw: unknown, dealFile: string, outFile: string,
   for (const c of changes) {
     const t = tranches[c.index]!;
     t['balance'] = fmtFen(c.balance).replace(/,/g, '');
-    t['assumed'] = { ...(isObject(t['assumed']) ? t['assumed'] : {}), balance: c.note };
+    const assumed: Json = { ...(isObject(t['assumed']) ? t['assumed'] : {}), balance: c.note };
+    if (c.rating !== undefined) {
+      t['rating'] = c.rating;
+      assumed['rating'] = 'the target grade ipabs size sized it to (implied by the rating scale), not a published rating';
+    }
+    t['assumed'] = assumed;
   }
   const fromDir = resolve(dirname(dealFile));
   const toDir = resolve(dirname(outFile));

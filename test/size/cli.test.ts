@@ -84,6 +84,8 @@ describe('--out-deal', () => {
     const deal = mustLoad(out);
     expect(deal.spec.tranches.map((t) => t.balance.toFixed(2))).toEqual(rows.map((x) => x['balance']));
     expect(deal.spec.tranches[0]!.assumed!['balance']).toMatch(/sized by ipabs size.*AAA/);
+    expect(deal.spec.tranches.map((t) => t.rating)).toEqual(['AAA', 'A', undefined]);
+    expect(deal.spec.tranches[1]!.assumed!['rating']).toMatch(/target grade/);
     const prepared = prepareDeal(deal);
     const o = { scale: DEFAULT_RATING_SCALE, baseRate: new Decimal('0.04'), basis: 'expected' as const };
     for (const [i, t] of deal.spec.tranches.entries()) {

@@ -49,4 +49,18 @@ describe('sizeTranches on a deal sized by hand', () => {
     const r = sizeTranches(prepared, [{ tranche: 'A', notch: notchOf(DEFAULT_RATING_SCALE, 'AA−', 'test') }], options(deal));
     expect(yuan(r.tranches[0]!.after)).toBe(81_000_000);
   });
+
+  it('sizes to AA- on a 5万 step to exactly 8,165万, and reads its break-even as the TDR 18.35% itself', () => {
+    // 18.35% is no dyadic fraction: bisection alone stops at 18.3499…% (0.01 bp below), which
+    // would read A+. The TDR inside the last bracket is run as it is: paid → 18.35%, AA-.
+    const { deal, prepared } = handDeal();
+    const o = { ...options(deal), step: fen(5_000_000) };
+    const r = sizeTranches(prepared, [{ tranche: 'A', notch: notchOf(DEFAULT_RATING_SCALE, 'AA-', 'test') }], o);
+    expect(yuan(r.tranches[0]!.after)).toBe(81_650_000);
+    const rows = structureOf(withBalances(prepared, r.tranches.map((t) => t.after)), r, o);
+    expect(rows[0]!.withSupport.rate).toBe(0.1835);
+    expect(rows[0]!.withSupport.multiple!.toString()).toBe('3.67');
+    expect(rows[0]!.withSupport.grade!.grade).toBe('AA-');
+    expect(rows[0]!.withSupport.failsAt!).toBeLessThanOrEqual(0.1835 + 1e-6);
+  });
 });

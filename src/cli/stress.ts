@@ -240,8 +240,11 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     for (const id of ids) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
-    let multipliers = multipliersOf(ratingScaleOf(o));
+    const scale = ratingScaleOf(o);
+    let multipliers = multipliersOf(scale);
+    let scaleSource = scale.source;
     if (o.multipliers) {
+      scaleSource = `--multipliers ${o.multipliers}`;
       if (o.ratingScale !== undefined || o.multiple !== undefined) throw new InputError('give --multipliers (a whole table) or --rating-scale/--multiple, not both');
       try {
         multipliers = parseMultipliers(o.multipliers);
@@ -256,6 +259,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
     const ratings = trancheRatings(rows, ids, baseRate, multipliers);
     const notes = legalFallbackNotes(deal, ids, bases);
+    if (baseRate !== undefined) notes.push({ zh: `目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：${scaleSource}`, en: `TDR = the rating scale's multiple × the base cumulative default rate; rating scale: ${scaleSource}` });
     emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
     io.exitCode = 0;
   });

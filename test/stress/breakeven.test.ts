@@ -170,8 +170,10 @@ describe('impliedRating', () => {
     ]);
     expect(json.sections['basis']!.values).toEqual({ principalBy: 'expected', alsoBy: 'legal' });
     // Neither tranche has a legal maturity: the fallback is said.
-    expect(json.notes).toHaveLength(2);
+    expect(json.notes).toHaveLength(3);
     expect(json.notes[0]).toMatch(/未设法定到期日.*2024-08-26/);
+    // The rating scale is named: the built-in one is an assumption.
+    expect(json.notes[2]).toMatch(/^目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：assumption: ipabs default/);
   });
 
   it('--principal-by legal gives the legal basis alone (the figures before bases were added)', async () => {

@@ -4,7 +4,7 @@
  * promise) and its legal maturity (法定到期日, the rating definition). Read from the tranche's
  * period rows, which even a lean run keeps.
  */
-import { compareDates, type IsoDate } from '../dates/date.js';
+import type { IsoDate } from '../dates/date.js';
 import { add, minMoney, NIL, sub, type Money } from '../util/fen.js';
 
 /** What timeliness reads of a tranche's period rows (the engine's TranchePeriod). */
@@ -41,10 +41,25 @@ export interface Timeliness {
  * last row when the date lies beyond the run (or none is given: the deal's last payment date).
  */
 export function maturityRow(rows: readonly TimelinessRow[], maturity: IsoDate | undefined): number {
-  if (maturity !== undefined) {
-    for (let k = 0; k < rows.length; k++) if (compareDates(rows[k]!.nominalDate, maturity) >= 0) return k;
+  if (maturity === undefined) return rows.length - 1;
+  const k = firstOnOrAfter(rows, maturity);
+  return k < rows.length ? k : rows.length - 1;
+}
+
+/**
+ * The index of the first row whose nominal date is on or after `date` (rows.length if none), by
+ * bisection: the rows are in date order, and the engine's validated ISO dates order as strings
+ * (compared as such: this runs once per tranche of every Monte Carlo pattern).
+ */
+function firstOnOrAfter(rows: readonly TimelinessRow[], date: IsoDate): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.nominalDate >= date) hi = mid;
+    else lo = mid + 1;
   }
-  return rows.length - 1;
+  return lo;
 }
 
 /**
@@ -72,9 +87,7 @@ export function repaidRow(rows: readonly TimelinessRow[], issued: Money): number
 export function periodsLate(rows: readonly TimelinessRow[], issued: Money, expectedMaturity: IsoDate): number | undefined {
   const repaid = repaidRow(rows, issued);
   if (repaid === undefined) return undefined;
-  if (repaid < 0) return 0;
-  for (let k = 0; k <= repaid; k++) if (compareDates(rows[k]!.nominalDate, expectedMaturity) >= 0) return repaid - k;
-  return 0;
+  return repaid < 0 ? 0 : Math.max(0, repaid - firstOnOrAfter(rows, expectedMaturity));
 }
 
 /**

@@ -163,6 +163,7 @@ describe('refusals', () => {
   it('bad --step, --base-rate, --multiple, --rating-scale, --out-deal', async () => {
     expect(await refused(['size', THREE, '-T', 'A=AAA', '--step', '0'])).toContain('--step "0": give an amount above 0');
     expect(await refused(['size', THREE, '-T', 'A=AAA', '--step', '1.001'])).toContain('whole fen');
+    expect(await refused(['size', THREE, '-T', 'A=AAA', '--step', '0.5亿'])).toContain('A and the tranche below hold 8631万元 together, less than two steps of 5000万元; give a smaller --step');
     expect(await refused(['size', THREE, '-T', 'A=AAA', '--base-rate', '0'])).toContain('--base-rate: give a base default rate above 0');
     expect(await refused(['size', THREE, '-T', 'A=AAA', '--multiple', 'AA=6'])).toContain("AA needs 6×, not less than AA+'s 4.33×");
     expect(await refused(['size', THREE, '-T', 'A=AAA', '--rating-scale', file('bad.csv', 'AAA,5\nAA,x\n')])).toContain('line 2: AA: "x" is not a multiple');

@@ -120,6 +120,7 @@ function registerSizeCommand(program: Command, io: Io): void {
     .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
     .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
     .addOption(new Option('--principal-by <basis>', 'principal repaid in full by the expected or the legal maturity').choices(['expected', 'legal']).default('expected'))
+    .option('--preset <name>', 'each grade must also hold in every scenario of this preset (cn-standard: recovery, timing, spread and delay stresses), each at the TDR')
     .option('--no-support', 'size on the pool and internal enhancement alone (no guarantees, undertakings, liquidity support)')
     .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
   addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {

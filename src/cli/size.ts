@@ -7,7 +7,8 @@ import { resizedDealText, tapesOutside } from '../io/resizedDeal.js';
 import { sizeReport } from '../report/sizeReport.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';
 import { notchOf, type RatingScale } from '../stress/ratingScale.js';
-import { baseScenario, parseLag, parsePercent } from '../stress/scenarios.js';
+import { baseScenario, parseLag, parsePercent, presetScenarios, PRESETS, type NamedScenario, type PresetName } from '../stress/scenarios.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
 import { sizeTranches, stepText, structureOf, withBalances, type SizeTarget } from '../stress/size.js';
 import { fmtFen, fromYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
@@ -27,6 +28,7 @@ export interface SizeOptions extends OutputOptions {
   lag?: string;
   support?: boolean;
   principalBy?: PrincipalBasis;
+  preset?: string;
   outDeal?: string;
 }
 
@@ -70,6 +72,13 @@ function baseRateOf(deal: LoadedDeal, o: SizeOptions): Decimal {
   return r;
 }
 
+/** The scenarios a grade must hold in: the base case, or with `--preset` the preset's (the base case first). */
+function presetOf(preset: string | undefined, deal: LoadedDeal, base: ScenarioSpec): NamedScenario[] {
+  if (preset === undefined) return [{ name: { zh: '基准情景', en: 'base case' }, scenario: base }];
+  if (!(PRESETS as readonly string[]).includes(preset)) throw new InputError(`--preset ${JSON.stringify(preset)}: unknown preset (known: ${PRESETS.join(', ')})`);
+  return presetScenarios(preset as PresetName, deal, base).map((n) => ({ ...n, scenario: { ...n.scenario, externalSupport: base.externalSupport } }));
+}
+
 /** Checks `--out-deal` before any work: a .json name, writable, none of the inputs, not the --out file. */
 function checkOutDeal(o: SizeOptions, deal: LoadedDeal): void {
   if (o.outDeal === undefined) return;
@@ -92,7 +101,8 @@ export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
     recoveryLagPeriods: o.lag !== undefined ? parseLag(o.lag, '--lag') : undefined,
   });
   scenario.externalSupport = o.support !== false;
-  const options = { scale, baseRate, scenario, step, basis: o.principalBy ?? 'expected' };
+  const named = presetOf(o.preset, deal, scenario);
+  const options = { scale, baseRate, scenario, scenarios: named.map((n) => n.scenario), step, basis: o.principalBy ?? 'expected' };
   const prepared = prepareDeal(deal);
   const sized = sizeTranches(prepared, targets, options);
   const resized = withBalances(prepared, sized.tranches.map((t) => t.after));
@@ -103,7 +113,7 @@ export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
     zh: `违约均匀分布；回收率 ${recovery.rate.times(100).toString()}%，滞后 ${recovery.lagPeriods} 期`,
     en: `Defaults spread evenly; recovery ${recovery.rate.times(100).toString()}%, lag ${recovery.lagPeriods} periods`,
   };
-  emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine }, o.lang), o, io, 'size');
+  emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name) }, o.lang), o, io, 'size');
   return 0;
 }
 

@@ -63,6 +63,7 @@ export const sizeResultSchema = lazy(() =>
         rating: 'text',
         multipleWithout: 'number',
         ratingWithout: 'text',
+        binding: 'text',
         limitedBy: 'text',
       }),
       scale: table({ grade: 'text', multiple: 'number', tdr: 'percent' }),

@@ -19,6 +19,8 @@ export interface SizeReportInput {
   runs: number;
   /** Lines on the scenario the default rate is set on (recovery, lag). */
   scenarioLine: Label;
+  /** The names of the scenarios a grade must hold in (the base case alone, or a preset's). */
+  scenarioNames: readonly Label[];
 }
 
 const CLASS: Record<StructureRow['class'], Label> = {
@@ -55,6 +57,7 @@ function structureSection(x: SizeReportInput, lang: 'zh' | 'en'): Section {
       { key: 'rating', header: { zh: '隐含评级', en: 'Implied rating' }, kind: 'text' },
       { key: 'multipleWithout', header: { zh: '倍数（不含外部增信）', en: 'Multiple, structure alone' }, kind: 'number' },
       { key: 'ratingWithout', header: { zh: '隐含评级（不含外部增信）', en: 'Rating, structure alone' }, kind: 'text' },
+      { key: 'binding', header: { zh: '最低临界违约率所在情景', en: 'Lowest break-even in' }, kind: 'text' },
       { key: 'limitedBy', header: { zh: '规模上限来自', en: 'Limited by' }, kind: 'text' },
     ],
     rows: x.rows.map((r) => {
@@ -74,6 +77,7 @@ function structureSection(x: SizeReportInput, lang: 'zh' | 'en'): Section {
         rating: grade(sized),
         multipleWithout: r.withoutSupport.multiple,
         ratingWithout: grade(r.withoutSupport),
+        binding: x.scenarioNames[sized.scenario]?.[lang],
         limitedBy: r.limitedBy ? LIMIT[r.limitedBy][lang] : undefined,
       };
     }),
@@ -110,6 +114,9 @@ export function sizeReport(x: SizeReportInput, lang: 'zh' | 'en'): Report {
         en: `Sized ${x.support ? 'with external support' : 'without external support (pool and internal enhancement alone)'}; base cumulative default rate ${pct(x.baseRate)}; TDR = multiple × base; timely interest and principal in full by the ${basis.en}; step ${stepText(x.step)}; issue size kept`,
       },
       x.scenarioLine,
+      ...(x.scenarioNames.length > 1
+        ? [{ zh: `每个级别须在全部 ${x.scenarioNames.length} 个情景中满足（违约率设为目标违约率）；临界违约率取各情景最低值`, en: `Each grade must hold in all ${x.scenarioNames.length} scenarios (default rate set to the TDR); break-evens are the lowest over them` }]
+        : []),
       { zh: `评级量表：${x.scale.source}`, en: `Rating scale: ${x.scale.source}` },
     ],
     sections: [

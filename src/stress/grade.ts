@@ -56,3 +56,27 @@ export function gradedBreakeven(prepared: PreparedDeal, trancheId: string, scena
   be.grade = gradeAt(be.rate, o.scale, base);
   return be;
 }
+
+export interface LowestBreakeven extends GradedBreakeven {
+  /** The index of the scenario with the lowest break-even (the binding one). */
+  scenario: number;
+}
+
+/**
+ * The lowest graded break-even over scenarios, and which one gives it. A scenario is searched
+ * only when the tranche fails it at the lowest rate found so far (else its break-even is no
+ * lower): a scenario no worse than one before it costs one run, not a search.
+ */
+export function lowestGradedBreakeven(prepared: PreparedDeal, trancheId: string, scenarios: readonly ScenarioSpec[], o: GradeOptions): LowestBreakeven {
+  let best: LowestBreakeven = { ...gradedBreakeven(prepared, trancheId, scenarios[0]!, o), scenario: 0 };
+  let extra = 0;
+  for (let i = 1; i < scenarios.length && best.rate > 0; i++) {
+    extra++;
+    if (repaidInFull(prepared, trancheId, atDefaultRate(scenarios[i]!, best.rate), o.basis)) continue;
+    const g = gradedBreakeven(prepared, trancheId, scenarios[i]!, o);
+    extra += g.runs;
+    if (g.rate < best.rate) best = { ...g, runs: best.runs, scenario: i };
+  }
+  best.runs += extra;
+  return best;
+}

@@ -22,7 +22,7 @@ import { InputError } from '../util/errors.js';
 import { add, fmtFen, sub, sumMoney, toYuan, type Money } from '../util/fen.js';
 import { Decimal, ZERO } from '../util/money.js';
 import { atDefaultRate, repaidInFull, type PrincipalBasis } from './breakeven.js';
-import { gradedBreakeven, type GradedBreakeven } from './grade.js';
+import { lowestGradedBreakeven, type LowestBreakeven } from './grade.js';
 import { targetDefaultRate, type Notch, type RatingScale } from './ratingScale.js';
 
 export interface SizeTarget {
@@ -35,6 +35,11 @@ export interface SizeOptions {
   baseRate: Decimal;
   /** The base scenario the default rate is set on (its externalSupport says with or without support). */
   scenario: ScenarioSpec;
+  /**
+   * Every scenario a grade must hold in (a preset's stresses, the base case among them), each
+   * with its default rate set to the TDR; default: the base scenario alone.
+   */
+  scenarios?: readonly ScenarioSpec[];
   step: Money;
   basis: PrincipalBasis;
 }
@@ -108,13 +113,18 @@ function checkTargets(prepared: PreparedDeal, targets: readonly SizeTarget[], or
   }
 }
 
+/** The scenarios a grade must hold in. */
+const scenariosOf = (o: SizeOptions): readonly ScenarioSpec[] => o.scenarios ?? [o.scenario];
+
 /** Whether every tranche in `checked` is paid timely at its TDR with these balances. */
 function earns(prepared: PreparedDeal, balances: readonly Money[], checked: readonly { id: string; tdr: Decimal }[], o: SizeOptions, count: () => void): boolean {
   const p = withBalances(prepared, balances);
-  return checked.every((c) => {
-    count();
-    return repaidInFull(p, c.id, atDefaultRate(o.scenario, c.tdr.toNumber()), o.basis);
-  });
+  return checked.every((c) =>
+    scenariosOf(o).every((s) => {
+      count();
+      return repaidInFull(p, c.id, atDefaultRate(s, c.tdr.toNumber()), o.basis);
+    }),
+  );
 }
 
 /**
@@ -196,8 +206,8 @@ export interface StructureRow extends SizedTranche {
   share: Decimal;
   /** Share of the issue ranked below this tranche (次级支持). */
   subordination: Decimal;
-  withSupport: GradedBreakeven;
-  withoutSupport: GradedBreakeven;
+  withSupport: LowestBreakeven;
+  withoutSupport: LowestBreakeven;
 }
 
 /**
@@ -213,7 +223,8 @@ export function structureOf(resized: PreparedDeal, sized: SizeResult, o: SizeOpt
   return tranches.map((t, i) => {
     const below = order.slice(order.indexOf(i) + 1).map((j) => resized.issued[j]!);
     const of = (m: Money) => (issue === 0 ? ZERO : new Decimal(m).div(issue));
-    const withSupport = gradedBreakeven(resized, t.id, { ...o.scenario, externalSupport: true }, g);
+    const lowest = (externalSupport: boolean) => lowestGradedBreakeven(resized, t.id, scenariosOf(o).map((x) => ({ ...x, externalSupport })), g);
+    const withSupport = lowest(true);
     return {
       ...sized.tranches[i]!,
       name: t.name,
@@ -222,7 +233,7 @@ export function structureOf(resized: PreparedDeal, sized: SizeResult, o: SizeOpt
       subordination: of(sumMoney(below)),
       withSupport,
       // Without supports in the deal, switching them off changes nothing: the same search.
-      withoutSupport: noSupports ? withSupport : gradedBreakeven(resized, t.id, { ...o.scenario, externalSupport: false }, g),
+      withoutSupport: noSupports ? withSupport : lowest(false),
     };
   });
 }

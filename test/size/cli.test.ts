@@ -74,6 +74,23 @@ describe('ipabs size (spawned bin)', () => {
   }
 });
 
+describe('--preset', () => {
+  it('sizes so each grade holds in every cn-standard stress, naming the binding one', async () => {
+    const base = await runCli(['size', THREE, '-T', 'A=AAA', '--format', 'json', '--lang', 'en']);
+    const preset = await runCli(['size', THREE, '-T', 'A=AAA', '--preset', 'cn-standard', '--format', 'json', '--lang', 'en']);
+    expect(preset.code, preset.err).toBe(0);
+    const b = (JSON.parse(base.out) as Json).sections['structure']!.rows[0]!;
+    const p = JSON.parse(preset.out) as Json & { subtitle: string[] };
+    const row = p.sections['structure']!.rows[0]!;
+    expect(b['binding']).toBe('base case');
+    expect(Number(row['balance'])).toBeLessThan(Number(b['balance']));
+    expect(row['rating']).toBe('AAA');
+    expect(row['binding']).toMatch(/recovery zero/);
+    expect(p.subtitle.join('\n')).toContain('Each grade must hold in all 17 scenarios');
+    expect(await refused(['size', THREE, '-T', 'A=AAA', '--preset', 'nope'])).toContain('--preset "nope": unknown preset (known: cn-standard)');
+  });
+});
+
 describe('--out-deal', () => {
   it('writes a deal that validates and gives the printed break-evens again; sizing it again changes nothing', async () => {
     const out = join(dir(), 'three-sized.json');

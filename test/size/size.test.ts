@@ -64,3 +64,30 @@ describe('sizeTranches on a deal sized by hand', () => {
     expect(rows[0]!.withSupport.failsAt!).toBeLessThanOrEqual(0.1835 + 1e-6);
   });
 });
+
+describe('sizing over a preset of stresses', () => {
+  it('finds the lowest break-even over the scenarios, searching only those that fail at the lowest so far', async () => {
+    const { mustLoad } = await import('../stress/fixtures.js');
+    const { presetScenarios } = await import('../../src/stress/scenarios.js');
+    const { gradedBreakeven, lowestGradedBreakeven } = await import('../../src/stress/grade.js');
+    const { prepareDeal } = await import('../../src/engine/run.js');
+    const deal = mustLoad('test/size/three-tranche.json');
+    const prepared = prepareDeal(deal);
+    const scenarios = presetScenarios('cn-standard', deal, baseScenario(deal)).map((n) => n.scenario);
+    const g = { scale: DEFAULT_RATING_SCALE, baseRate: new Decimal('0.04'), basis: 'expected' as const };
+    const each = scenarios.map((s) => gradedBreakeven(prepared, 'A', s, g));
+    const lowest = lowestGradedBreakeven(prepared, 'A', scenarios, g);
+    expect(lowest.rate).toBe(Math.min(...each.map((b) => b.rate)));
+    expect(each[lowest.scenario]!.rate).toBe(lowest.rate);
+    // Fewer runs than searching all 17.
+    expect(lowest.runs).toBeLessThan(each.reduce((a, b) => a + b.runs, 0));
+    // Sizing A to AAA over the preset: no larger than on the base case alone, and AAA in each scenario.
+    const target = [{ tranche: 'A', notch: notchOf(DEFAULT_RATING_SCALE, 'AAA', 'test') }];
+    const o = { scale: DEFAULT_RATING_SCALE, baseRate: new Decimal('0.04'), scenario: baseScenario(deal), step: STEP, basis: 'expected' as const };
+    const alone = sizeTranches(prepared, target, o);
+    const preset = sizeTranches(prepared, target, { ...o, scenarios });
+    expect(preset.tranches[0]!.after).toBeLessThanOrEqual(alone.tranches[0]!.after);
+    const sized = withBalances(prepared, preset.tranches.map((t) => t.after));
+    for (const s of scenarios) expect(repaidInFull(sized, 'A', atDefaultRate(s, 0.2))).toBe(true);
+  });
+});

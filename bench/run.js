@@ -80,6 +80,8 @@ const cli = (args) => {
 {
   const three = cli(['size', 'test/size/three-tranche.json', '--target', 'A=AAA', '--target', 'B=A', '--format', 'json']);
   record('ipabs size test/size/three-tranche.json --target A=AAA --target B=A (CLI, end to end)', three.ms, 3000, three.rss);
+  const preset = cli(['size', 'test/size/three-tranche.json', '--target', 'A=AAA', '--target', 'B=A', '--preset', 'cn-standard', '--format', 'json']);
+  record('ipabs size test/size/three-tranche.json --target A=AAA --target B=A --preset cn-standard (CLI, end to end)', preset.ms, 3000, preset.rss);
   for (const [deal, senior] of [['gaoxintou-ip-2', 'A1'], ['guangkai-patent-license', 'A'], ['iqiyi-supply-chain', 'A'], ['wenke-lease-1', 'A']]) {
     const r = cli(['size', `deals/${deal}.json`, '--target', `${senior}=AAA`, '--no-support', '--format', 'json']);
     record(`ipabs size deals/${deal}.json --target ${senior}=AAA --no-support (CLI, end to end)`, r.ms, 3000, r.rss);

@@ -10,7 +10,7 @@
  * 100,000-row tape validated under 3 s and a 1,000,000-row one under 20 s and 1 GiB peak RSS;
  * the pool report of the 100,000-row tape under 15 s (every loan's contractual flows computed once,
  * none kept: linear in loans × payments); `ipabs run` on a sample deal under 2× the wall time of a
- * bare `node -e 0`.
+ * bare `node -e 0`; `ipabs size` on a three-tranche deal within 3 s (issue 9).
  * Needs the build (`npm run build`, which `npm ci` runs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -72,6 +72,20 @@ const cli = (args) => {
   record('break-even search, 广开专利 senior, with and without support (library, median of 21 warm searches)', warm, 20, `(the first, cold: ${cold.toFixed(0)} ms)`);
   const be = cli(['breakeven', 'deals/gaoxintou-ip-2.json', '--tranche', 'A1']);
   record('ipabs breakeven deals/gaoxintou-ip-2.json --tranche A1 (CLI, end to end)', be.ms, 1000, be.rss);
+}
+
+// 1b. Sizing (ipabs size): the three-tranche test deal, A to AAA and B to A (two bisections on the
+// 100万 grid, then the structure's break-evens), and each sample deal's senior to AAA; end to end
+// through the CLI. Target: a three-tranche deal within 3 s (issue 9: "within a few seconds").
+{
+  const three = cli(['size', 'test/size/three-tranche.json', '--target', 'A=AAA', '--target', 'B=A', '--format', 'json']);
+  record('ipabs size test/size/three-tranche.json --target A=AAA --target B=A (CLI, end to end)', three.ms, 3000, three.rss);
+  const preset = cli(['size', 'test/size/three-tranche.json', '--target', 'A=AAA', '--target', 'B=A', '--preset', 'cn-standard', '--format', 'json']);
+  record('ipabs size test/size/three-tranche.json --target A=AAA --target B=A --preset cn-standard (CLI, end to end)', preset.ms, 3000, preset.rss);
+  for (const [deal, senior] of [['gaoxintou-ip-2', 'A1'], ['guangkai-patent-license', 'A'], ['iqiyi-supply-chain', 'A'], ['wenke-lease-1', 'A']]) {
+    const r = cli(['size', `deals/${deal}.json`, '--target', `${senior}=AAA`, '--no-support', '--format', 'json']);
+    record(`ipabs size deals/${deal}.json --target ${senior}=AAA --no-support (CLI, end to end)`, r.ms, 3000, r.rss);
+  }
 }
 
 // 2. Monte Carlo: 100,000 paths on 广开专利, end to end through the CLI.

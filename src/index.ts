@@ -25,6 +25,10 @@ export { fmtFen, fromYuan, toYuan, MoneyRangeError, type Money } from './util/fe
 export * as dates from './dates/index.js';
 export { baseScenario, gridScenarios, presetScenarios, parsePercentRange, type NamedScenario } from './stress/scenarios.js';
 export { stressTable, type StressRow } from './stress/table.js';
-export { breakeven, impliedRating, repaidInFull, DEFAULT_MULTIPLIERS, type Breakeven } from './stress/breakeven.js';
+export { breakeven, impliedRating, repaidInFull, DEFAULT_MULTIPLIERS, DEFAULT_PRINCIPAL_BASIS, type Breakeven, type BreakevenOptions, type PrincipalBasis } from './stress/breakeven.js';
+export { timeliness, paidOnTime, type Timeliness } from './analytics/timeliness.js';
+export { DEFAULT_RATING_SCALE, NOTCHES, impliedGrade, notchOf, overrideScale, parseRatingScale, targetDefaultRate, type Notch, type RatingScale } from './stress/ratingScale.js';
+export { sizeTranches, structureOf, withBalances, type SizeOptions, type SizeResult, type SizeTarget, type StructureRow } from './stress/size.js';
+export { gradedBreakeven, type GradedBreakeven } from './stress/grade.js';
 export { topObligorTests, minimalLosingSets, obligorsBySize } from './stress/obligors.js';
 export { monteCarlo, mcObligors, type McResult, type McOptions } from './stress/montecarlo.js';

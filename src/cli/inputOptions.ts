@@ -61,7 +61,8 @@ export function loadOptionsOf(opts: { tapesFrom?: string[]; maxInputMb?: string 
   return out;
 }
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /**
  * Adds `--tapes-from` and `--max-input-mb` to a command that loads a deal, and keeps their

@@ -3,9 +3,9 @@
  * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
  * internal error (a bug: please report).
  */
-import { Command, CommanderError } from 'commander';
-import { addOutputOptions } from './options.js';
-import { addInputOptions } from './inputOptions.js';
+import { Command, CommanderError, Option } from 'commander';
+import { addOutputOptions, addRatingScaleOptions } from './options.js';
+import { addInputOptions, collect } from './inputOptions.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
 import type { SchemaOptions } from './schema.js';
 import { RESULT_KINDS } from '../report/kinds.js';
@@ -23,7 +23,7 @@ export { VERSION } from './version.js';
  * (one of them, help, or an unknown word), so start-up of these does not load the stress code.
  * Each action loads its own module on first use.
  */
-const OTHER_COMMANDS = ['validate', 'pool', 'run', 'schema'];
+const OTHER_COMMANDS = ['validate', 'pool', 'run', 'size', 'schema'];
 
 /**
  * A command's module, loaded on first use. Before it (and so before any zod schema is built),
@@ -85,6 +85,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     io.exitCode = runCommand(deal, opts, io);
   });
 
+  registerSizeCommand(program, io);
+
   if (mayNeedStress(argv)) {
     (await load(() => import('./stress.js'))).registerStressCommands(program, io, merged);
     (await import('./merge.js')).registerMergeCommand(program, io, (args, parts) => main(args, io, parts));
@@ -104,6 +106,27 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
 
   for (const c of program.commands) if (c.name() !== 'schema') addInputOptions(c);
   return program;
+}
+
+/** `ipabs size`: its options here, its work loaded on first use. */
+function registerSizeCommand(program: Command, io: Io): void {
+  const size = program
+    .command('size')
+    .description('size the tranches to target ratings: the largest balance of each targeted tranche (senior first) that still earns its grade, the rest to the tranche below, the issue size kept; the structure table and, with --out-deal, the resized deal')
+    .argument('<deal>', 'deal file (JSON)')
+    .addOption(new Option('-T, --target <tranche=grade>', 'a tranche and the grade it must earn, e.g. A=AAA (repeat for more tranches)').argParser(collect))
+    .option('--step <amount>', 'balances move in steps of this amount: yuan, or 100万, 0.5亿 (default 100万)')
+    .option('--base-rate <pct>', 'base-case cumulative default rate the multiples multiply, per cent (default: the deal’s baseCase)')
+    .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
+    .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
+    .addOption(new Option('--principal-by <basis>', 'principal repaid in full by the expected or the legal maturity').choices(['expected', 'legal']).default('expected'))
+    .option('--preset <name>', 'each grade must also hold in every scenario of this preset (cn-standard: recovery, timing, spread and delay stresses), each at the TDR')
+    .option('--no-support', 'size on the pool and internal enhancement alone (no guarantees, undertakings, liquidity support)')
+    .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
+  addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {
+    const { sizeCommand } = await load(() => import('./size.js'));
+    io.exitCode = sizeCommand(deal, opts, io);
+  });
 }
 
 /**

@@ -60,3 +60,9 @@ export const addOutputOptions = (c: Command): Command =>
     .addOption(unitOption())
     .addOption(sectionOption())
     .option('-o, --out <file>', 'write to a file (whole or not at all; never over an input) instead of stdout; the format from its extension unless --format is given');
+
+/** `--rating-scale FILE` and `--multiple LIST` (src/cli/ratingScale.ts reads them): the rating scale of size and breakeven. */
+export const addRatingScaleOptions = (c: Command): Command =>
+  c
+    .option('--rating-scale <file>', 'the rating scale: JSON {"source", "multiples": {"AAA": 5, …}} or CSV grade,multiple (default: the built-in per-notch scale, an assumption: see the README)')
+    .option('--multiple <list>', 'override multiples of the rating scale, e.g. AAA=5.5,AA-=3.8');

@@ -4,10 +4,13 @@ import type { Command } from 'commander';
 import { prepareDeal, type PreparedDeal } from '../engine/run.js';
 import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
 import type { Label } from '../report/model.js';
-import { breakevenReport, monteCarloReport, obligorReport, stressReport, type BreakevenRow } from '../report/stressReports.js';
+import { breakevenReport } from '../report/breakevenReport.js';
+import { monteCarloReport, obligorReport, stressReport } from '../report/stressReports.js';
 import { scenarioItems, validateScenarioList } from '../scenario/load.js';
 import { Scenario, type ScenarioSpec } from '../scenario/schema.js';
-import { breakeven, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers } from '../stress/breakeven.js';
+import { parseMultipliers, type PrincipalBasis } from '../stress/breakeven.js';
+import { multipliersOf } from '../stress/ratingScale.js';
+import { basesFor, breakevenRows, legalFallbackNotes, trancheRatings } from '../stress/breakevenRows.js';
 import { MAX_PATHS, mcObligors, recoveryBp, serialPatterns, type McProgress } from '../stress/montecarlo.js';
 import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
 import { maxWorkers, runPatternsParallel, WORKERS_PER_CORE } from '../stress/parallel.js';
@@ -30,7 +33,8 @@ import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 import { loadShardable, rowWork, runSharded, type MergedRun, type ShardableOptions } from './shard.js';
-import { addOutputOptions } from './options.js';
+import { addOutputOptions, addRatingScaleOptions } from './options.js';
+import { ratingScaleOf, type ScaleOptions } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 
 interface BaseOptions {
@@ -57,6 +61,13 @@ const isList = (text: string | undefined): text is string => text !== undefined 
  * two; 1,000,000 paths, 65,000 patterns, 6.9 s and 5.9 s).
  */
 const DEFAULT_PARALLEL_PATTERNS = 20_000;
+
+/** `--principal-by`: expected or legal; undefined when not given (both bases). */
+function principalBy(text: string | undefined): PrincipalBasis | undefined {
+  if (text === undefined) return undefined;
+  if (text !== 'expected' && text !== 'legal') throw new InputError(`--principal-by ${JSON.stringify(text)}: give expected (the expected maturity, 预期到期日) or legal (the legal maturity, 法定到期日)`);
+  return text;
+}
 
 /** A whole-number flag (a count: paths, seed, workers, periods) from `min` to `max`. */
 function wholeNumber(text: string | undefined, flag: string, min = 0, max?: number, maxText = max?.toLocaleString('en-US')): number | undefined {
@@ -218,51 +229,38 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--preset <name>', `scenarios: ${PRESETS.join(', ')}`)
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag)')
         .option('--base-rate <pct>', 'base cumulative default rate for the target default rates (default: the deal’s baseCase)')
-        .option('--multipliers <list>', `TDR multipliers, e.g. ${DEFAULT_MULTIPLIERS.map((m) => `${m.grade}=${m.multiplier}`).join(',')}`),
+        .option('--multipliers <list>', 'a whole table of TDR multipliers in place of the rating scale, e.g. AAA=5,AA=4,A=3')
+        .option('--principal-by <basis>', 'principal repaid in full by the expected maturity (预期到期日) or the legal maturity (法定到期日): expected|legal (default: both, expected first)'),
     ),
   );
-  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; baseRate?: string; multipliers?: string }, command: Command) => {
+  addShardOption(addRatingScaleOptions(program.commands.at(-1)!)).action(async (file: string, o: ChoiceOptions & ShardableOptions & ScaleOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string }, command: Command) => {
     const others = { '--scenarios': o.scenarios };
     const { deal, shard } = loadShardable(file, o, io, others);
     const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
     for (const id of ids) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
-    let multipliers = DEFAULT_MULTIPLIERS;
+    const scale = ratingScaleOf(o);
+    let multipliers = multipliersOf(scale);
+    let scaleSource = scale.source;
     if (o.multipliers) {
+      scaleSource = `--multipliers ${o.multipliers}`;
+      if (o.ratingScale !== undefined || o.multiple !== undefined) throw new InputError('give --multipliers (a whole table) or --rating-scale/--multiple, not both');
       try {
         multipliers = parseMultipliers(o.multipliers);
       } catch (err) {
         throw new InputError(`--multipliers: ${(err as Error).message}`);
       }
     }
+    const bases = basesFor(principalBy(o.principalBy));
     const { list } = chooseScenarios(deal, o, false);
-    // One row per tranche and scenario, tranche by tranche: row k is tranche k ÷ scenarios, scenario k mod scenarios.
-    const searches = (r: { from: number; to: number }): BreakevenRow[] => {
-      const prepared = prepareDeal(deal);
-      return Array.from({ length: r.to - r.from }, (_, i) => {
-        const id = ids[Math.floor((r.from + i) / list.length)]!;
-        const s = list[(r.from + i) % list.length]!;
-        return {
-          scenario: s.name,
-          tranche: id,
-          withSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: true }),
-          withoutSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: false }),
-        };
-      });
-    };
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, searches));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => breakevenRows(prepareDeal(deal), ids, list, bases, r)));
     if (!rows) return;
     const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
-    const ratings = ids.map((id) => {
-      const mine = rows.filter((r) => r.tranche === id);
-      const minWith = Math.min(...mine.map((r) => r.withSupport.rate));
-      const minWithout = Math.min(...mine.map((r) => r.withoutSupport.rate));
-      const w = baseRate !== undefined ? impliedRating(minWith, baseRate, multipliers) : undefined;
-      const wo = baseRate !== undefined ? impliedRating(minWithout, baseRate, multipliers) : undefined;
-      return { tranche: id, minWith, minWithout, gradeWith: w?.grade, gradeWithout: wo?.grade, tdrWith: w?.tdr, tdrWithout: wo?.tdr };
-    });
-    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang), o, io, 'breakeven');
+    const ratings = trancheRatings(rows, ids, baseRate, multipliers);
+    const notes = legalFallbackNotes(deal, ids, bases);
+    if (baseRate !== undefined) notes.push({ zh: `目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：${scaleSource}`, en: `TDR = the rating scale's multiple × the base cumulative default rate; rating scale: ${scaleSource}` });
+    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
     io.exitCode = 0;
   });
 

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { jsonSchemaOf } from '../schema/deal.js';
 import { InternalError } from '../validate/diagnostics.js';
 import { runResultSchema } from './runResult.js';
-import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, stressResultSchema } from './reports.js';
+import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, sizeResultSchema, stressResultSchema } from './reports.js';
 
 import type { ResultKind } from '../report/kinds.js';
 
@@ -31,6 +31,12 @@ const CONTRACTS: Record<ResultKind, Contract> = {
   breakeven: { schema: breakevenResultSchema, title: 'ipabs breakeven result', description: 'The output of `ipabs breakeven --format json`: break-even cumulative default rates with and without external support, implied ratings and target default rates.' },
   obligors: { schema: obligorsResultSchema, title: 'ipabs obligors result', description: 'The output of `ipabs obligors --format json`: the largest obligors defaulting and the smallest sets of obligors that make each tranche lose.' },
   montecarlo: { schema: montecarloResultSchema, title: 'ipabs montecarlo result', description: 'The output of `ipabs montecarlo --format json`: per tranche expected loss, probability of loss, loss percentiles, WAL and the loss histogram.' },
+  size: {
+    schema: sizeResultSchema,
+    title: 'ipabs size result',
+    description:
+      'The output of `ipabs size --format json`: per tranche its target, balance before and after sizing, share, subordination, break-even with and without external support, multiple and implied rating; the rating scale (multiples and TDRs); the search.',
+  },
   pool: { schema: poolResultSchema, title: 'ipabs pool report', description: 'The output of `ipabs pool --format json`: pool totals, tranches, obligor concentration, strata and (when asked) contractual cash flows.' },
 };
 

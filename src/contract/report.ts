@@ -33,18 +33,23 @@ const anyCell = lazy(() => z.union([z.string(), z.number(), z.null()]));
 /** The row keys a section always writes, each with its kind. */
 export type RowKeys = Record<string, ValueKind>;
 
-function row(keys: RowKeys) {
+function row(keys: RowKeys, optional: RowKeys = {}) {
   const c = cells();
-  return z.object(Object.fromEntries(Object.entries(keys).map(([key, kind]) => [key, c[kind]]))).catchall(anyCell());
+  return z
+    .object(Object.fromEntries([...Object.entries(keys).map(([key, kind]) => [key, c[kind]]), ...Object.entries(optional).map(([key, kind]) => [key, c[kind].optional()])]))
+    .catchall(anyCell());
 }
 
-/** A table section whose rows have at least `keys` (a total row, when there is one, has any cells). */
-export function table(keys: RowKeys = {}) {
+/**
+ * A table section whose rows have at least `keys`, and `optional` keys when an option asks for
+ * them (a total row, when there is one, has any cells).
+ */
+export function table(keys: RowKeys = {}, optional: RowKeys = {}) {
   const column = z.object({ key: z.string(), header: z.string(), kind: z.enum(VALUE_KINDS) });
   return z.object({
     title: z.string(),
     columns: z.array(column),
-    rows: z.array(row(keys)),
+    rows: z.array(row(keys, optional)),
     total: z.record(z.string(), anyCell()).optional().meta({ description: 'Totals under the rows; cells without one are null.' }),
   });
 }

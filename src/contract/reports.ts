@@ -3,11 +3,16 @@ import { z } from 'zod';
 import { kv, report, table } from './report.js';
 import { lazy } from './lazy.js';
 
-/** `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`. */
+/**
+ * `ipabs stress --format json`: one row per scenario; per tranche `<id>:loss`, `:lossRate`, `:wal`, `:final`,
+ * `:repaid` (date, null when unpaid), `:late` (periods after the expected maturity, null when unpaid), `:interestMissed` (money).
+ */
 export const stressResultSchema = lazy(() =>
   report(
     z.object({
-      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }),
+      stress: table({ scenario: 'text', minCoverage: 'number', defaulted: 'money', reserve: 'money', guarantee: 'money', undertaking: 'money', liquidity: 'money' }).meta({
+        description: 'Per tranche also <id>:loss, :lossRate, :wal, :final, :repaid (date; null when unpaid), :late (payment periods after the expected maturity; null when unpaid), :interestMissed (interest not paid in full on its date, yuan).',
+      }),
     }),
   ),
 );
@@ -16,9 +21,53 @@ export const stressResultSchema = lazy(() =>
 export const breakevenResultSchema = lazy(() =>
   report(
     z.object({
-      breakeven: table({ scenario: 'text', tranche: 'text', with: 'percent', withRealized: 'percent', without: 'percent', withoutRealized: 'percent', multipleWith: 'number' }),
-      ratings: table({ tranche: 'text', minWith: 'percent', gradeWith: 'text', minWithout: 'percent', gradeWithout: 'text' }),
+      breakeven: table(
+        { scenario: 'text', tranche: 'text', with: 'percent', withRealized: 'percent', without: 'percent', withoutRealized: 'percent', multipleWith: 'number' },
+        { withLegal: 'percent', withoutLegal: 'percent', withExpected: 'percent', withoutExpected: 'percent' },
+      ).meta({ description: 'with/without on the headline basis (basis.principalBy); withLegal/withoutLegal beside them when both bases are shown (no --principal-by).' }),
+      ratings: table(
+        { tranche: 'text', minWith: 'percent', gradeWith: 'text', minWithout: 'percent', gradeWithout: 'text' },
+        {
+          minWithLegal: 'percent',
+          gradeWithLegal: 'text',
+          minWithoutLegal: 'percent',
+          gradeWithoutLegal: 'text',
+          multipleWith: 'number',
+          multipleWithout: 'number',
+          multipleWithLegal: 'number',
+          multipleWithoutLegal: 'number',
+        },
+      ).meta({ description: 'multipleWith/multipleWithout: the lowest break-even over the base default rate (null without one).' }),
+      basis: kv({ principalBy: 'text', alsoBy: 'text' }).meta({ description: 'principalBy: expected or legal, the basis of the headline columns; alsoBy: the other basis shown beside them, or null.' }),
       tdr: table({ grade: 'text', multiplier: 'number', tdr: 'percent' }).optional().meta({ description: 'With a base default rate only.' }),
+    }),
+  ),
+);
+
+/** `ipabs size --format json`: the sized structure, the rating scale and the search. */
+export const sizeResultSchema = lazy(() =>
+  report(
+    z.object({
+      structure: table({
+        tranche: 'text',
+        name: 'text',
+        class: 'text',
+        target: 'text',
+        balanceBefore: 'money',
+        balance: 'money',
+        share: 'percent',
+        subordination: 'percent',
+        breakevenWith: 'percent',
+        breakevenWithout: 'percent',
+        multiple: 'number',
+        rating: 'text',
+        multipleWithout: 'number',
+        ratingWithout: 'text',
+        binding: 'text',
+        limitedBy: 'text',
+      }),
+      scale: table({ grade: 'text', multiple: 'number', tdr: 'percent' }),
+      search: kv({ step: 'money', runs: 'int' }),
     }),
   ),
 );
@@ -33,7 +82,7 @@ export const obligorsResultSchema = lazy(() =>
   ),
 );
 
-/** `ipabs montecarlo --format json`: the run, the loss distribution and a `histogram-<tranche id>` section per tranche. */
+/** `ipabs montecarlo --format json`: the run, the loss distribution (with P(principal late)), the delay distribution and a `histogram-<tranche id>` section per tranche. */
 export const montecarloResultSchema = lazy(() =>
   report(
     z
@@ -51,6 +100,10 @@ export const montecarloResultSchema = lazy(() =>
           walP5: 'number',
           walP50: 'number',
           walP95: 'number',
+          pLate: 'percent',
+        }),
+        delay: table({ late: 'text' }).meta({
+          description: 'Rows by payment periods late against the expected maturity: "0", "1", "2" …, then "unpaid" (未偿清 with --lang zh); per tranche <id>:paths and <id>:share.',
         }),
       })
       .catchall(table({ band: 'text', paths: 'int', share: 'percent', bar: 'text' }).meta({ description: 'histogram-<tranche id>' })),

@@ -27,6 +27,16 @@ function missed(f: Frame, id: string, item: Extract<Condition, { type: 'missedPa
   return item === 'interest' ? t.missedInterest : item === 'principal' ? t.missedPrincipal : t.missedInterest || t.missedPrincipal;
 }
 
+/**
+ * Whether the tranche still owes principal after the payment date of its expected maturity: on
+ * this determination date its opening balance is above zero, and the last date paid was on or
+ * after the expected maturity.
+ */
+function unpaidAtExpectedMaturity(f: Frame, id: string): boolean {
+  const i = f.ctx.prepared.trancheIndex.get(id)!;
+  return f.k > 0 && f.ctx.prepared.matured[i]![f.k - 1]! && f.st.tranches[i]!.balance > 0;
+}
+
 function evaluate(c: Condition, ec: EvalContext): boolean {
   const { f } = ec;
   switch (c.type) {
@@ -42,6 +52,8 @@ function evaluate(c: Condition, ec: EvalContext): boolean {
       ec.funds ??= fundsBeforeWaterfall(f);
       return f.seniorDue > 0 && compareRatio(ec.funds, f.seniorDue, c.level) < 0;
     }
+    case 'unpaidAtExpectedMaturity':
+      return c.tranches.some((id) => unpaidAtExpectedMaturity(f, id));
     case 'onOrAfter':
       return compareDates(f.p.nominalDate, c.date) >= 0;
     case 'supportFailed': {

@@ -1,20 +1,24 @@
 /** Reports of the stress commands: stress table, break-even rates, obligor tests, Monte Carlo. */
 import type { LoadedDeal } from '../io/loadDeal.js';
-import type { Breakeven } from '../stress/breakeven.js';
 import type { McResult } from '../stress/montecarlo.js';
 import type { MinimalSets, ObligorRun } from '../stress/obligors.js';
 import type { StressRow } from '../stress/table.js';
-import type { NamedScenario } from '../stress/scenarios.js';
 import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
 
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
-const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
+export const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
 
-function trancheLabel(deal: LoadedDeal, id: string): string {
+export function trancheLabel(deal: LoadedDeal, id: string): string {
   const t = deal.spec.tranches.find((x) => x.id === id);
   return t ? `${t.name}` : id;
 }
+
+/** What the lateness columns of `ipabs stress` mean. */
+const STRESS_LATENESS_NOTE: Label = {
+  zh: '本金清偿日：本金全部偿付的兑付日（—为未偿清，见损失）；逾期期数：晚于预期到期日的兑付期数；未按时支付利息：未在应付日足额支付的利息（其后补付或未付），精确到分',
+  en: 'Repaid: the payment date the principal was repaid in full (—: unpaid, see loss); periods late: payment periods after the expected maturity; interest missed: interest not paid in full on its date (paid later or never), to the fen',
+};
 
 /** `ipabs stress`: one row per scenario. */
 export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subtitle: Label[], lang: 'zh' | 'en', only?: readonly string[]): Report {
@@ -26,6 +30,9 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
       { key: `${t.id}:lossRate`, header: { zh: `${t.id} 损失率`, en: `${t.id} loss rate` }, kind: 'percent' },
       { key: `${t.id}:wal`, header: { zh: `${t.id} 加权期限`, en: `${t.id} WAL` }, kind: 'number', decimals: 4 },
       { key: `${t.id}:final`, header: { zh: `${t.id} 最后兑付日`, en: `${t.id} final payment` }, kind: 'date' },
+      { key: `${t.id}:repaid`, header: { zh: `${t.id} 本金清偿日`, en: `${t.id} repaid` }, kind: 'date' },
+      { key: `${t.id}:late`, header: { zh: `${t.id} 逾期期数`, en: `${t.id} periods late` }, kind: 'int' },
+      { key: `${t.id}:interestMissed`, header: { zh: `${t.id} 未按时支付利息`, en: `${t.id} interest missed` }, kind: 'money' },
     );
   }
   columns.push(
@@ -43,6 +50,9 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
       row[`${t.id}:lossRate`] = t.lossRate;
       row[`${t.id}:wal`] = num(t.wal);
       row[`${t.id}:final`] = t.finalPaymentDate;
+      row[`${t.id}:repaid`] = t.repaidOn;
+      row[`${t.id}:late`] = t.periodsLate;
+      row[`${t.id}:interestMissed`] = t.interestMissed;
     }
     row['minCoverage'] = r.minCoverage;
     row['defaulted'] = r.defaulted;
@@ -56,94 +66,7 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
     title: { zh: `${dealTitle(deal)} 压力测试`, en: `${dealTitle(deal)}: stress test` },
     subtitle,
     sections: [{ type: 'table', id: 'stress', title: { zh: '压力情景结果', en: 'Stress scenarios' }, columns, rows: body }],
-  };
-}
-
-export interface BreakevenRow {
-  scenario: NamedScenario['name'];
-  tranche: string;
-  withSupport: Breakeven;
-  withoutSupport: Breakeven;
-}
-
-/** `ipabs breakeven`: per scenario and tranche, the break-even default rate with and without support. */
-export function breakevenReport(
-  deal: LoadedDeal,
-  rows: readonly BreakevenRow[],
-  ratings: { tranche: string; minWith: number; minWithout: number; gradeWith?: string; gradeWithout?: string; tdrWith?: number; tdrWithout?: number }[],
-  baseRate: number | undefined,
-  multipliers: readonly { grade: string; multiplier: number }[],
-  lang: 'zh' | 'en',
-): Report {
-  const sections: Section[] = [
-    {
-      type: 'table',
-      id: 'breakeven',
-      title: { zh: '临界违约率', en: 'Break-even cumulative default rate' },
-      columns: [
-        { key: 'scenario', header: { zh: '情景', en: 'Scenario' }, kind: 'text' },
-        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
-        { key: 'with', header: { zh: '临界违约率（含外部增信）', en: 'With external support' }, kind: 'percent', decimals: 4 },
-        { key: 'withRealized', header: { zh: '实际违约（含外部增信）', en: 'Defaults realised, with support' }, kind: 'percent', decimals: 4 },
-        { key: 'without', header: { zh: '临界违约率（不含外部增信）', en: 'Structure alone' }, kind: 'percent', decimals: 4 },
-        { key: 'withoutRealized', header: { zh: '实际违约（不含外部增信）', en: 'Defaults realised, structure alone' }, kind: 'percent', decimals: 4 },
-        { key: 'multipleWith', header: { zh: '对基准违约率倍数', en: 'Times base rate' }, kind: 'number' },
-      ],
-      rows: rows.map((r) => ({
-        scenario: r.scenario[lang],
-        tranche: trancheLabel(deal, r.tranche),
-        with: new Decimal(r.withSupport.rate),
-        withRealized: new Decimal(r.withSupport.realized),
-        without: new Decimal(r.withoutSupport.rate),
-        withoutRealized: new Decimal(r.withoutSupport.realized),
-        multipleWith: baseRate ? new Decimal(r.withSupport.rate / baseRate) : undefined,
-      })),
-    },
-    {
-      type: 'table',
-      id: 'ratings',
-      title: { zh: '隐含评级', en: 'Implied rating' },
-      columns: [
-        { key: 'tranche', header: { zh: '证券', en: 'Tranche' }, kind: 'text' },
-        { key: 'minWith', header: { zh: '最低临界违约率（含外部增信）', en: 'Lowest break-even, with support' }, kind: 'percent', decimals: 4 },
-        { key: 'gradeWith', header: { zh: '隐含评级（含外部增信）', en: 'Implied rating, with support' }, kind: 'text' },
-        { key: 'minWithout', header: { zh: '最低临界违约率（不含外部增信）', en: 'Lowest break-even, structure alone' }, kind: 'percent', decimals: 4 },
-        { key: 'gradeWithout', header: { zh: '隐含评级（不含外部增信）', en: 'Implied rating, structure alone' }, kind: 'text' },
-      ],
-      rows: ratings.map((r) => ({
-        tranche: trancheLabel(deal, r.tranche),
-        minWith: new Decimal(r.minWith),
-        gradeWith: r.gradeWith ?? (lang === 'zh' ? 'BB以下' : 'below BB'),
-        minWithout: new Decimal(r.minWithout),
-        gradeWithout: r.gradeWithout ?? (lang === 'zh' ? 'BB以下' : 'below BB'),
-      })),
-    },
-  ];
-  if (baseRate !== undefined) {
-    sections.push({
-      type: 'table',
-      id: 'tdr',
-      title: { zh: '目标违约率', en: 'Target default rates' },
-      columns: [
-        { key: 'grade', header: { zh: '级别', en: 'Grade' }, kind: 'text' },
-        { key: 'multiplier', header: { zh: '压力乘数', en: 'Multiplier' }, kind: 'number', decimals: 2 },
-        { key: 'tdr', header: { zh: '目标违约率', en: 'TDR' }, kind: 'percent', decimals: 4 },
-      ],
-      rows: multipliers.map((m) => ({ grade: m.grade, multiplier: new Decimal(m.multiplier), tdr: new Decimal(m.multiplier * baseRate) })),
-    });
-  }
-  return {
-    title: { zh: `${dealTitle(deal)} 临界违约率`, en: `${dealTitle(deal)}: break-even default rates` },
-    subtitle: [
-      baseRate !== undefined
-        ? { zh: `基准累计违约率 ${(baseRate * 100).toFixed(4)}%；二分法精度0.01bp`, en: `Base cumulative default rate ${(baseRate * 100).toFixed(4)}%; bisection to 0.01 bp` }
-        : { zh: '二分法精度0.01bp', en: 'Bisection to 0.01 bp' },
-      {
-        zh: '临界违约率为情景设定的累计违约率；实际违约为该情景下实际发生的违约占初始资产池的比例（后期余额不足时低于设定值）',
-        en: 'The break-even rate is the scenario’s cumulative default rate; defaults realised are what it really defaults, over the initial pool (less when late defaults find too little balance left)',
-      },
-    ],
-    sections,
+    notes: [STRESS_LATENESS_NOTE],
   };
 }
 
@@ -224,7 +147,35 @@ export function lossBand(from: number, to: number, lang: 'zh' | 'en'): string {
   return `(${p(from)}, ${p(to)}]`;
 }
 
-/** `ipabs montecarlo`: per tranche the loss distribution and WAL. */
+/**
+ * The distribution of delay: per tranche, the paths whose principal was repaid in full 0, 1, 2 …
+ * payment periods after the expected maturity, and never (unpaid).
+ */
+function delaySection(deal: LoadedDeal, r: McResult, lang: 'zh' | 'en'): Section {
+  const seen = [...new Set(r.tranches.flatMap((t) => t.delay.map((d) => d.periods ?? Number.POSITIVE_INFINITY)))].sort((a, b) => a - b);
+  const columns: Column[] = [
+    { key: 'late', header: { zh: '逾期期数', en: 'Periods late' }, kind: 'text' },
+  ];
+  for (const t of r.tranches) {
+    columns.push(
+      { key: `${t.id}:paths`, header: { zh: `${trancheLabel(deal, t.id)} 路径数`, en: `${trancheLabel(deal, t.id)} paths` }, kind: 'int' },
+      { key: `${t.id}:share`, header: { zh: `${trancheLabel(deal, t.id)} 占比`, en: `${trancheLabel(deal, t.id)} share` }, kind: 'percent', decimals: 4 },
+    );
+  }
+  const rows = seen.map((p) => {
+    const unpaid = p === Number.POSITIVE_INFINITY;
+    const row: Record<string, Cell> = { late: unpaid ? (lang === 'zh' ? '未偿清' : 'unpaid') : String(p) };
+    for (const t of r.tranches) {
+      const paths = t.delay.find((d) => (d.periods ?? Number.POSITIVE_INFINITY) === p)?.paths ?? 0;
+      row[`${t.id}:paths`] = paths;
+      row[`${t.id}:share`] = new Decimal(r.paths ? paths / r.paths : 0);
+    }
+    return row;
+  });
+  return { type: 'table', id: 'delay', title: { zh: '本金逾期分布（相对预期到期日）', en: 'Delay of principal against the expected maturity' }, columns, rows };
+}
+
+/** `ipabs montecarlo`: per tranche the loss distribution, WAL, and lateness against the expected maturity. */
 export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[], lang: 'zh' | 'en' = 'zh'): Report {
   const sections: Section[] = [
     {
@@ -254,6 +205,7 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         { key: 'walP5', header: { zh: '期限5%分位', en: 'WAL p5' }, kind: 'number', decimals: 4 },
         { key: 'walP50', header: { zh: '期限中位数', en: 'WAL p50' }, kind: 'number', decimals: 4 },
         { key: 'walP95', header: { zh: '期限95%分位', en: 'WAL p95' }, kind: 'number', decimals: 4 },
+        { key: 'pLate', header: { zh: '本金逾期概率', en: 'P(principal late)' }, kind: 'percent', decimals: 4 },
       ],
       rows: r.tranches.map((t) => ({
         tranche: trancheLabel(deal, t.id),
@@ -267,8 +219,10 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         walP5: num(t.wal.p5),
         walP50: num(t.wal.p50),
         walP95: num(t.wal.p95),
+        pLate: new Decimal(t.probabilityLate),
       })),
     },
+    delaySection(deal, r, lang),
   ];
   for (const t of r.tranches) {
     sections.push({

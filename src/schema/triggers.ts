@@ -33,6 +33,13 @@ export const Condition = z.discriminatedUnion('type', [
     .object({ type: z.literal('coverageBelow'), level: Multiple })
     .strict()
     .meta({ description: 'The period coverage multiple (覆盖倍数) of the senior is below `level`, as it is known before the waterfall runs: the funds available to the seniors (no reserve draws yet, fees ahead as due) over their interest and principal due.' }),
+  z
+    .object({ type: z.literal('unpaidAtExpectedMaturity'), tranches: z.array(Id).min(1) })
+    .strict()
+    .meta({
+      description:
+        '违约事件: a named tranche still owes principal after the payment date of its expected maturity (预期到期日). Tested on the next determination date, as missedPayment is: the waterfall switches from the period after the expected maturity.',
+    }),
   z.object({ type: z.literal('onOrAfter'), date: IsoDate }).strict(),
   z.object({ type: z.literal('supportFailed'), support: Id }).strict().meta({ description: 'A support provider failed to pay what it owed.' }),
   AnyCondition,

@@ -1,11 +1,15 @@
 /**
  * Break-even default rate (临界违约率): the largest cumulative default rate at which a tranche is
- * still repaid in full and on time — its interest paid on every payment date (a missed coupon is
- * what the deals' 违约事件 is made of) and no principal lost — by bisection.
+ * still paid timely — its interest in full on every payment date (a missed coupon is what the
+ * deals' 违约事件 is made of) and its principal in full by a date, its expected maturity
+ * (预期到期日, the deal's promise) or its legal maturity (法定到期日, the rating definition) as the
+ * basis says — by bisection.
  */
+import { paidOnTime, type PrincipalBasis } from '../analytics/timeliness.js';
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
+import { DEFAULT_RATING_SCALE, multipliersOf } from './ratingScale.js';
 import { copyScenario } from './scenarios.js';
 
 /** 0.01 bp: the bisection stops when the bracket is this narrow. */
@@ -31,22 +35,50 @@ export function atDefaultRate(scenario: ScenarioSpec, rate: number): ScenarioSpe
   return s;
 }
 
-/** Whether the tranche is paid its interest on every date and all its principal under the scenario. */
-export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec): boolean {
+export type { PrincipalBasis } from '../analytics/timeliness.js';
+
+/** The basis `breakeven` and `repaidInFull` use when none is given: the deal's promise. */
+export const DEFAULT_PRINCIPAL_BASIS: PrincipalBasis = 'expected';
+
+export interface BreakevenOptions {
+  /**
+   * By when the principal must be repaid in full: `expected` (the tranche's expectedMaturity,
+   * the default) or `legal` (its legalMaturity; without one, the deal's last payment date).
+   */
+  basis?: PrincipalBasis;
+  /** The bisection stops when the bracket is this narrow (default BREAKEVEN_TOLERANCE, 0.01 bp). */
+  tolerance?: number;
+}
+
+/** The date principal is tested at on a basis (undefined: the deal's last payment date). */
+export function basisMaturity(prepared: PreparedDeal, trancheId: string, basis: PrincipalBasis): string | undefined {
+  const t = prepared.deal.spec.tranches[prepared.trancheIndex.get(trancheId)!]!;
+  return basis === 'expected' ? t.expectedMaturity : t.legalMaturity;
+}
+
+/**
+ * Whether the tranche is paid its interest in full on every date and its principal in full by
+ * the maturity of the basis (default: expected) under the scenario.
+ */
+export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, basis: PrincipalBasis = DEFAULT_PRINCIPAL_BASIS): boolean {
   const r = runDeal(prepared, scenario, { lean: true });
   const t = r.tranches.find((x) => x.id === trancheId)!;
-  return t.summary.loss === 0 && t.periods.every((p) => p.interestShortfall === 0);
+  return paidOnTime(t.periods, t.balance, basisMaturity(prepared, trancheId, basis));
 }
 
 /**
  * Bisects the cumulative default rate in [0, 1]. Assumes losses do not fall as defaults rise,
- * which holds for the waterfalls ipabs runs.
+ * which holds for the waterfalls ipabs runs. `options`: the principal basis (default
+ * `expected`) and the tolerance; a number is taken as the tolerance (the former signature).
+ *
+ * @example breakeven(prepared, 'A', scenario, { basis: 'legal' }).rate // 0.281578
  */
-export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, tolerance = BREAKEVEN_TOLERANCE): Breakeven {
+export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, options: BreakevenOptions | number = {}): Breakeven {
+  const { basis = DEFAULT_PRINCIPAL_BASIS, tolerance = BREAKEVEN_TOLERANCE } = typeof options === 'number' ? { tolerance: options } : options;
   let runs = 0;
   const ok = (rate: number) => {
     runs++;
-    return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate));
+    return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate), basis);
   };
   const realized = (rate: number) => {
     const r = runDeal(prepared, atDefaultRate(scenario, rate), { lean: true });
@@ -67,13 +99,8 @@ export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: S
   return { rate, failsAt: hi, realized: realized(rate), runs: runs + 1 };
 }
 
-export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }[] = [
-  { grade: 'AAA', multiplier: 5.0 },
-  { grade: 'AA', multiplier: 4.1 },
-  { grade: 'A', multiplier: 3.0 },
-  { grade: 'BBB', multiplier: 2.3 },
-  { grade: 'BB', multiplier: 1.2 },
-];
+/** The built-in rating scale (./ratingScale.ts: an assumption, per notch) as multipliers. */
+export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }[] = multipliersOf(DEFAULT_RATING_SCALE);
 
 /**
  * The implied rating: the highest grade whose target default rate (multiplier × base cumulative
@@ -82,7 +109,8 @@ export const DEFAULT_MULTIPLIERS: readonly { grade: string; multiplier: number }
 export function impliedRating(minBreakeven: number, baseRate: number, multipliers = DEFAULT_MULTIPLIERS): { grade: string; tdr: number } | undefined {
   const sorted = [...multipliers].sort((a, b) => b.multiplier - a.multiplier);
   for (const m of sorted) {
-    const tdr = m.multiplier * baseRate;
+    // No more than the whole pool can default (as targetDefaultRate caps it).
+    const tdr = Math.min(1, m.multiplier * baseRate);
     if (tdr <= minBreakeven + 1e-12) return { grade: m.grade, tdr };
   }
   return undefined;

@@ -1,10 +1,29 @@
 /**
  * The distributions of a Monte Carlo run, from its per-path results in path order: expected loss
- * and its standard error, probability of loss, loss percentiles (nearest rank), WAL statistics
- * and the loss histogram, per tranche.
+ * and its standard error, probability of loss, loss percentiles (nearest rank), WAL statistics,
+ * the loss histogram, and lateness against the expected maturity, per tranche.
  */
-/** What one default pattern costs each tranche: its loss and WAL. */
-export type PatternResult = { loss: number; wal: number }[];
+import { periodsLate } from '../analytics/timeliness.js';
+import type { TrancheResult } from '../engine/types.js';
+import { Decimal } from '../util/money.js';
+
+/** A tranche's principal never repaid within the run, as `late` holds it. */
+export const UNPAID = -1;
+
+/**
+ * What one default pattern costs each tranche: its loss (over its balance), WAL, and payment
+ * periods late against its expected maturity ({@link UNPAID} when never repaid).
+ */
+export type PatternResult = { loss: number; wal: number; late: number }[];
+
+/** One tranche's share of a pattern's result, from a lean run's rows. */
+export function patternTranche(t: TrancheResult): PatternResult[number] {
+  return {
+    loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(),
+    wal: t.summary.wal ?? Number.NaN,
+    late: periodsLate(t.periods, t.balance, t.expectedMaturity) ?? UNPAID,
+  };
+}
 
 export interface TrancheDistribution {
   id: string;
@@ -16,6 +35,10 @@ export interface TrancheDistribution {
   wal: { mean: number; p5: number; p50: number; p95: number };
   /** Loss histogram: [0], then bins of 5% of the balance up to 100%. */
   histogram: { from: number; to: number; paths: number }[];
+  /** Share of paths whose principal was not repaid in full by the expected maturity (late or never). */
+  probabilityLate: number;
+  /** Paths by periods late: 0 first, then each delay seen in order, then `unpaid` (periods undefined) if any. */
+  delay: { periods?: number; paths: number }[];
 }
 
 export interface McResult {
@@ -33,6 +56,15 @@ function quantile(sorted: Float64Array, p: number): number {
   return sorted[i]!;
 }
 
+/** The probability of late principal and the distribution of delay, from paths counted by delay. */
+function lateness(byDelay: ReadonlyMap<number, number>, n: number): Pick<TrancheDistribution, 'probabilityLate' | 'delay'> {
+  const delays = [...byDelay.keys()].filter((d) => d >= 0).sort((a, b) => a - b);
+  const delay: TrancheDistribution['delay'] = delays.map((periods) => ({ periods, paths: byDelay.get(periods)! }));
+  const unpaid = byDelay.get(UNPAID);
+  if (unpaid) delay.push({ paths: unpaid });
+  return { probabilityLate: n ? (n - byDelay.get(0)!) / n : 0, delay };
+}
+
 /** Aggregates the per-path results (path order) into distributions per tranche. */
 export function aggregate(trancheIds: readonly string[], perPath: readonly PatternResult[], seed: number, distinct: number, withDefaults: number): McResult {
   const n = perPath.length;
@@ -42,8 +74,10 @@ export function aggregate(trancheIds: readonly string[], perPath: readonly Patte
     let sumL = 0;
     let sumL2 = 0;
     let lossPaths = 0;
+    const byDelay = new Map<number, number>([[0, 0]]);
     for (let i = 0; i < n; i++) {
-      const { loss, wal } = perPath[i]![j]!;
+      const { loss, wal, late } = perPath[i]![j]!;
+      byDelay.set(late, (byDelay.get(late) ?? 0) + 1);
       losses[i] = loss;
       sumL += loss;
       sumL2 += loss * loss;
@@ -74,6 +108,7 @@ export function aggregate(trancheIds: readonly string[], perPath: readonly Patte
         p95: quantile(walSorted, 0.95),
       },
       histogram: bins,
+      ...lateness(byDelay, n),
     };
   });
   return { paths: n, seed, distinctPatterns: distinct, pathsWithDefaults: withDefaults, tranches };

@@ -9,7 +9,7 @@ import { ResumableRun, type PreparedDeal, type Resume } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
-import { aggregate, type McResult, type PatternResult } from './mcAggregate.js';
+import { aggregate, patternTranche, type McResult, type PatternResult } from './mcAggregate.js';
 import { runSharingPrefixes } from './sharedRuns.js';
 
 export { aggregate, type McResult, type PatternResult, type TrancheDistribution } from './mcAggregate.js';
@@ -150,7 +150,7 @@ export function patternRunner(prepared: PreparedDeal, base: ScenarioSpec): Resum
 export function runPattern(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number, resume?: Resume): PatternResult {
   const first = pattern.reduce((m, [, k]) => Math.min(m, k), Number.POSITIVE_INFINITY);
   const r = runner.run(patternScenario(base, obligors, pattern, lag), first, resume);
-  return r.tranches.map((t) => ({ loss: t.balance === 0 || t.summary.loss === 0 ? 0 : new Decimal(t.summary.loss).div(t.balance).toNumber(), wal: t.summary.wal ?? Number.NaN }));
+  return r.tranches.map(patternTranche);
 }
 
 export interface McPlan {

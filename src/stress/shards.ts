@@ -47,14 +47,15 @@ export function shardRange(total: number, shard: ShardSpec): PathRange {
 /**
  * A Monte Carlo shard's share, mergeable exactly: its distinct default patterns (by key, so the
  * merge can count the distinct patterns of the whole run), each pattern's result per tranche as
- * [loss, WAL or null when the tranche repays nothing], and per path the index of its pattern.
+ * [loss, WAL or null when the tranche repays nothing, periods late (-1: never repaid)], and per
+ * path the index of its pattern.
  */
 export interface McPart {
   from: number;
   to: number;
   withDefaults: number;
   patterns: string[];
-  results: [loss: number, wal: number | null][][];
+  results: [loss: number, wal: number | null, late: number][][];
   pathPattern: number[];
 }
 
@@ -65,7 +66,7 @@ export function monteCarloPart(range: PathRange, plan: McPlan, results: readonly
     to: range.to,
     withDefaults: plan.withDefaults,
     patterns: plan.patterns.map(patternKey),
-    results: results.map((r) => r.map((t) => [t.loss, Number.isNaN(t.wal) ? null : t.wal])),
+    results: results.map((r) => r.map((t) => [t.loss, Number.isNaN(t.wal) ? null : t.wal, t.late])),
     pathPattern: Array.from(plan.pathPattern),
   };
 }
@@ -82,7 +83,7 @@ export function mcPartProblem(value: unknown, range: PathRange, tranches: number
   if (p.from !== range.from || p.to !== range.to) return `its results are for paths ${String(p.from)} to ${String(p.to)}, not ${range.from} to ${range.to}`;
   if (!Number.isInteger(p.withDefaults) || !Array.isArray(p.patterns) || !p.patterns.every((k) => typeof k === 'string')) return 'its default patterns are malformed';
   if (!Array.isArray(p.results) || p.results.length !== p.patterns.length) return 'its pattern results are malformed';
-  const resultOk = (r: unknown) => Array.isArray(r) && r.length === tranches && r.every((t) => Array.isArray(t) && t.length === 2 && isNumber(t[0]) && (t[1] === null || isNumber(t[1])));
+  const resultOk = (r: unknown) => Array.isArray(r) && r.length === tranches && r.every((t) => Array.isArray(t) && t.length === 3 && isNumber(t[0]) && (t[1] === null || isNumber(t[1])) && Number.isInteger(t[2]) && t[2] >= -1);
   if (!p.results.every(resultOk)) return 'its pattern results are malformed';
   const n = p.patterns.length;
   if (!Array.isArray(p.pathPattern) || p.pathPattern.length !== range.to - range.from || !p.pathPattern.every((k) => Number.isInteger(k) && k >= 0 && k < n)) {
@@ -103,7 +104,7 @@ export function mergeMonteCarlo(trancheIds: readonly string[], seed: number, par
   for (const part of parts) {
     for (const k of part.patterns) keys.add(k);
     withDefaults += part.withDefaults;
-    const results = part.results.map((r) => r.map(([loss, wal]) => ({ loss, wal: wal ?? Number.NaN })));
+    const results = part.results.map((r) => r.map(([loss, wal, late]) => ({ loss, wal: wal ?? Number.NaN, late })));
     for (const k of part.pathPattern) perPath.push(results[k]!);
   }
   return aggregate(trancheIds, perPath, seed, keys.size, withDefaults);

@@ -1,4 +1,8 @@
-/** One row per scenario: what each tranche loses, its WAL and last date, coverage, support drawn. */
+/**
+ * One row per scenario: what each tranche loses, its WAL and last date, when it was repaid and how
+ * late against its expected maturity, the interest it missed; coverage, support drawn.
+ */
+import { timeliness } from '../analytics/timeliness.js';
 import { runDeal, type PreparedDeal } from '../engine/run.js';
 import type { RunResult } from '../engine/types.js';
 import type { SupportSpec } from '../schema/deal.js';
@@ -14,6 +18,12 @@ export interface StressTranche {
   wal?: number;
   finalPaymentDate?: string;
   interestShortfall: Decimal;
+  /** The payment date the principal was repaid in full; none when it never was (see loss). */
+  repaidOn?: string;
+  /** Payment periods after the expected maturity before it was repaid; none when unpaid. */
+  periodsLate?: number;
+  /** Interest not paid in full on the date it fell due (paid late or never), in yuan (whole fen). */
+  interestMissed: Decimal;
 }
 
 export interface StressRow {
@@ -42,14 +52,20 @@ export function stressRow(name: NamedScenario['name'], r: RunResult): StressRow 
   const reserveDrawn = toYuan(sumMoney(r.accounts.filter((a) => a.kind === 'reserve').map((a) => a.drawn ?? NIL)));
   return {
     name,
-    tranches: r.tranches.map((t) => ({
-      id: t.id,
-      loss: toYuan(t.summary.loss),
-      lossRate: t.balance === 0 ? ZERO : new Decimal(t.summary.loss).div(t.balance),
-      wal: t.summary.wal,
-      finalPaymentDate: t.summary.finalPaymentDate,
-      interestShortfall: toYuan(t.summary.interestShortfall),
-    })),
+    tranches: r.tranches.map((t) => {
+      const late = timeliness(t.periods, t.balance, t.expectedMaturity);
+      return {
+        id: t.id,
+        loss: toYuan(t.summary.loss),
+        lossRate: t.balance === 0 ? ZERO : new Decimal(t.summary.loss).div(t.balance),
+        wal: t.summary.wal,
+        finalPaymentDate: t.summary.finalPaymentDate,
+        interestShortfall: toYuan(t.summary.interestShortfall),
+        repaidOn: late.repaidOn,
+        periodsLate: late.periodsLate,
+        interestMissed: toYuan(late.interestMissed),
+      };
+    }),
     minCoverage: r.coverage.minimum,
     defaulted: toYuan(r.pool.totalDefaulted),
     reserveDrawn,

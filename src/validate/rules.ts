@@ -154,7 +154,7 @@ const repeatedIds: Rule = (ctx) => {
     } else covers(['supports', i, 'covers'], x.covers);
   });
   const condition = (c: Condition, path: readonly PropertyKey[]) => {
-    if (c.type === 'missedPayment') harmless([...path, 'tranches'], c.tranches, 'tranche');
+    if (c.type === 'missedPayment' || c.type === 'unpaidAtExpectedMaturity') harmless([...path, 'tranches'], c.tranches, 'tranche');
     else if (c.type === 'any' || c.type === 'all') c.conditions.forEach((cc, k) => condition(cc, [...path, 'conditions', k]));
   };
   s.triggers.forEach((t, i) => {
@@ -294,7 +294,7 @@ const references: Rule = (ctx) => {
     }
   });
   const checkCondition = (c: Condition, path: PropertyKey[]) => {
-    if (c.type === 'missedPayment') checkRefs(ctx, c.tranches, tranches, 'tranche', [...path, 'tranches']);
+    if (c.type === 'missedPayment' || c.type === 'unpaidAtExpectedMaturity') checkRefs(ctx, c.tranches, tranches, 'tranche', [...path, 'tranches']);
     else if (c.type === 'supportFailed') checkRef(ctx, c.support, supports, 'support', [...path, 'support']);
     else if (c.type === 'any' || c.type === 'all') c.conditions.forEach((cc, k) => checkCondition(cc, [...path, 'conditions', k]));
   };

@@ -182,7 +182,7 @@ describe('--section ID', () => {
       'ipabs: --section "nope": no such section here (known: summary, tranches, riskReserve, topObligors, industry, ipType, region, sizeBand, remainingTerm)\n',
     );
     expect(await refused(['montecarlo', GAOXINTOU, '--paths', '10', '--workers', '1', '--section', 'histogram'])).toMatch(
-      /^ipabs: --section "histogram": no such section here \(known: run, losses, histogram-/,
+      /^ipabs: --section "histogram": no such section here \(known: run, losses, delay, histogram-/,
     );
   });
 

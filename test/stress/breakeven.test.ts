@@ -37,12 +37,13 @@ describe('breakeven', () => {
               expect(be.rate).toBeGreaterThanOrEqual(0);
               expect(be.rate).toBeLessThanOrEqual(1);
               expect(onGrid(be.rate), `${be.rate} on the 0.01 bp grid`).toBe(true);
-              expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.rate)), `repaid at ${be.rate}`).toBe(true);
+              // Not repaid even without defaults (failing at 0): reported as 0.
+              expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.rate)), `repaid at ${be.rate}`).toBe(be.failsAt !== 0);
               if (be.rate < 1) {
                 expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.rate + 0.0001)), `not repaid at ${be.rate} + 1 bp`).toBe(false);
                 // The bisection bracket: it failed at failsAt, within 0.01 bp of the rate.
                 expect(be.failsAt).toBeDefined();
-                expect(be.failsAt! - be.rate).toBeGreaterThan(0);
+                if (be.failsAt !== 0) expect(be.failsAt! - be.rate).toBeGreaterThan(0);
                 expect(be.failsAt! - be.rate).toBeLessThanOrEqual(2 * BREAKEVEN_TOLERANCE);
                 expect(repaidInFull(prepared, t.id, atDefaultRate(scenario, be.failsAt!))).toBe(false);
               } else {
@@ -74,45 +75,48 @@ describe('breakeven', () => {
     expect(all).toMatchObject({ rate: 1, runs: 3 });
     expect(all.realized).toBeGreaterThan(0.64);
     expect(all.realized).toBeLessThan(0.65);
-    // Without it: 28.1578%; the subordinate 39.1859% with support, 23.6283% without.
-    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.281578);
+    // Without it: 28.1578% with principal by the legal maturity (none given: the last payment
+    // date, 2024-08-26), 10.5911% by the expected maturity 2023-08-26; the subordinate (expected
+    // maturity = the last date, so both bases agree) 39.1859% with support, 23.6283% without.
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'legal' }).rate).toBe(0.281578);
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'expected' }).rate).toBe(0.105911);
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.105911);
+    expect(breakeven(prepared, 'B', base, { basis: 'legal' }).rate).toBe(0.391859);
     expect(breakeven(prepared, 'B', base).rate).toBe(0.391859);
     expect(breakeven(prepared, 'B', { ...base, externalSupport: false }).rate).toBe(0.236283);
   });
 });
 
 describe('impliedRating', () => {
-  it('takes the highest grade whose TDR = multiplier × base rate does not exceed the break-even', () => {
-    // Base rate 5% (广开专利): TDRs AAA 25%, AA 20.5%, A 15%, BBB 11.5%, BB 6%.
+  it('takes the highest grade whose TDR = multiple × base rate does not exceed the break-even', () => {
+    // Base rate 5% (广开专利): TDRs AAA 25%, AA+ 21.65%, AA 20%, … BBB+ 11.65%, … B- 5.85%.
     // 28.1578% ≥ 25% → AAA.
     expect(impliedRating(0.281578, 0.05)).toEqual({ grade: 'AAA', tdr: 5.0 * 0.05 });
-    // 23.6283%: below 25%, at least 20.5% → AA, TDR 4.1 × 5% = 20.5%.
+    // 23.6283%: below 25%, at least 21.65% → AA+, TDR 4.33 × 5%.
     const aa = impliedRating(0.236283, 0.05)!;
-    expect(aa.grade).toBe('AA');
-    expect(aa.tdr).toBeCloseTo(0.205, 12);
-    // Base rate 3% (高新投): TDRs 15%, 12.3%, 9%, 6.9%, 3.6%. 2.1726% is below 3.6% → no grade.
+    expect(aa.grade).toBe('AA+');
+    expect(aa.tdr).toBeCloseTo(0.2165, 12);
+    // Base rate 3% (高新投): the lowest TDR is B- 1.17 × 3% = 3.51%; 2.1726% is below it → no grade.
     expect(impliedRating(0.021726, 0.03)).toBeUndefined();
-    // 7% ≥ 6.9% (2.3 × 3%) but < 9% → BBB.
-    expect(impliedRating(0.07, 0.03)?.grade).toBe('BBB');
-    // 4% ≥ 3.6% (1.2 × 3%) → BB.
-    expect(impliedRating(0.04, 0.03)?.grade).toBe('BB');
+    // 7% ≥ 6.99% (BBB+ 2.33 × 3%) but < 8.01% (A- 2.67 × 3%) → BBB+.
+    expect(impliedRating(0.07, 0.03)?.grade).toBe('BBB+');
+    // 4% ≥ 3.99% (B+ 1.33 × 3%) → B+.
+    expect(impliedRating(0.04, 0.03)?.grade).toBe('B+');
+    // A TDR above 100% is 100%: a tranche paid when the whole pool defaults earns AAA at any base rate.
+    expect(impliedRating(1, 0.3)?.grade).toBe('AAA');
   });
 
   it('counts a break-even exactly at a TDR as meeting it (3 × 0.05 is 0.15000000000000002 in floating point)', () => {
     expect(3 * 0.05).not.toBe(0.15);
     expect(impliedRating(0.15, 0.05)?.grade).toBe('A');
     expect(impliedRating(0.25, 0.05)?.grade).toBe('AAA');
-    expect(impliedRating(0.0599999, 0.05)).toBeUndefined();
+    expect(impliedRating(0.0584999, 0.05)).toBeUndefined();
   });
 
-  it('has the default multipliers AAA 5.0, AA 4.1, A 3.0, BBB 2.3, BB 1.2, and accepts others in any order', () => {
-    expect(DEFAULT_MULTIPLIERS.map((m) => [m.grade, m.multiplier])).toEqual([
-      ['AAA', 5.0],
-      ['AA', 4.1],
-      ['A', 3.0],
-      ['BBB', 2.3],
-      ['BB', 1.2],
-    ]);
+  it('has the per-notch scale by default (src/stress/ratingScale.ts), and --multipliers takes others in any order', () => {
+    expect(DEFAULT_MULTIPLIERS.map((m) => `${m.grade}=${m.multiplier}`).join(',')).toBe(
+      'AAA=5,AA+=4.33,AA=4,AA-=3.67,A+=3.33,A=3,A-=2.67,BBB+=2.33,BBB=2,BBB-=1.83,BB+=1.67,BB=1.5,BB-=1.42,B+=1.33,B=1.25,B-=1.17',
+    );
     const custom = parseMultipliers('BB=1, AAA = 4, A=2');
     expect(custom).toEqual([
       { grade: 'BB', multiplier: 1 },
@@ -124,15 +128,62 @@ describe('impliedRating', () => {
     expect(() => parseMultipliers('AAA:5')).toThrow(/GRADE=MULTIPLIER/);
   });
 
-  it('is what `ipabs breakeven --format json` prints for the lowest break-even of each tranche', async () => {
+  it('is what `ipabs breakeven --format json` prints for the lowest break-even of each tranche, on both bases', async () => {
     const { code, out } = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--format', 'json']);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[] }> };
-    // A: 100% with support → AAA; 28.1578% without → AAA (≥ 25%).
-    // B: 39.1859% with support → AAA; 23.6283% without → AA (≥ 20.5%, < 25%).
+    const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[]; values: Record<string, string | null> }>; notes: string[] };
+    // Headline, principal by the expected maturity (A 2023-08-26): A 100% with support → AAA
+    // (20×); 10.5911% without → 2.11822× → BBB (≥ 2, < 2.33). Beside it, by the legal maturity
+    // (none given: the last payment date 2024-08-26): 28.1578% → 5.63156× → AAA (≥ 5).
+    // B (expected maturity = the last date, both bases alike): 39.1859% → AAA; 23.6283% → 4.72566× → AA+.
     expect(json.sections['ratings']!.rows).toEqual([
-      { tranche: '优先级资产支持证券', minWith: '1', gradeWith: 'AAA', minWithout: '0.281578', gradeWithout: 'AAA' },
-      { tranche: '次级资产支持证券', minWith: '0.391859', gradeWith: 'AAA', minWithout: '0.236283', gradeWithout: 'AA' },
+      {
+        tranche: '优先级资产支持证券',
+        minWith: '1',
+        multipleWith: '20',
+        gradeWith: 'AAA',
+        minWithout: '0.105911',
+        multipleWithout: '2.11822',
+        gradeWithout: 'BBB',
+        minWithLegal: '1',
+        multipleWithLegal: '20',
+        gradeWithLegal: 'AAA',
+        minWithoutLegal: '0.281578',
+        multipleWithoutLegal: '5.63156',
+        gradeWithoutLegal: 'AAA',
+      },
+      {
+        tranche: '次级资产支持证券',
+        minWith: '0.391859',
+        multipleWith: '7.83718',
+        gradeWith: 'AAA',
+        minWithout: '0.236283',
+        multipleWithout: '4.72566',
+        gradeWithout: 'AA+',
+        minWithLegal: '0.391859',
+        multipleWithLegal: '7.83718',
+        gradeWithLegal: 'AAA',
+        minWithoutLegal: '0.236283',
+        multipleWithoutLegal: '4.72566',
+        gradeWithoutLegal: 'AA+',
+      },
     ]);
+    expect(json.sections['basis']!.values).toEqual({ principalBy: 'expected', alsoBy: 'legal' });
+    // Neither tranche has a legal maturity: the fallback is said.
+    expect(json.notes).toHaveLength(3);
+    expect(json.notes[0]).toMatch(/未设法定到期日.*2024-08-26/);
+    // The rating scale is named: the built-in one is an assumption.
+    expect(json.notes[2]).toMatch(/^目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：assumption: ipabs default/);
+  });
+
+  it('--principal-by legal gives the legal basis alone (the figures before bases were added)', async () => {
+    const { code, out } = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--principal-by', 'legal', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[]; values: Record<string, string | null> }> };
+    expect(json.sections['ratings']!.rows[0]).toEqual({ tranche: '优先级资产支持证券', minWith: '1', multipleWith: '20', gradeWith: 'AAA', minWithout: '0.281578', multipleWithout: '5.63156', gradeWithout: 'AAA' });
+    expect(json.sections['basis']!.values).toEqual({ principalBy: 'legal', alsoBy: null });
+    const bad = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--principal-by', 'late']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--principal-by "late": give expected .* or legal/);
   });
 });

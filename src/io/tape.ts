@@ -6,7 +6,7 @@
 import { Parser } from 'csv-parse';
 import { TAPE } from '../pool/registry.js';
 import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
-import { Decimal } from '../util/money.js';
+import { quantityText } from '../fields/quantity.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
 import type { TapeColumn } from '../deal/loaded.js';
@@ -65,22 +65,18 @@ function setPath(target: Record<string, unknown>, keys: readonly string[], value
   obj[keys[keys.length - 1]!] = value;
 }
 
-/** Converts one cell's text to the value its field takes; undefined for an empty cell. */
+/**
+ * Converts one cell's text to the value its field takes; undefined for an empty cell. Amounts
+ * and rates are read by the deal file's own reader ({@link quantityText}), in the column's unit
+ * when its header states one, to exact decimal text; a cell it cannot read is passed on as
+ * written, for the field's schema to report with the forms it accepts.
+ */
 export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent'): unknown {
   const text = raw.trim();
   if (text === '') return undefined;
-  if (scale === 'wan' && AMOUNT_FIELDS.has(field)) {
-    const plain = text.replace(/[,，\s]/g, '');
-    return /^\d+(\.\d+)?$/.test(plain) ? new Decimal(plain).times(10_000).toFixed() : plain;
-  }
-  if (scale === 'percent' && RATE_FIELDS.has(field) && /^[+-]?\d+(\.\d+)?$/.test(text)) return pctToDecimal(text);
+  if (AMOUNT_FIELDS.has(field)) return quantityText('amount', text, scale === 'wan' ? 'wan' : 'plain') ?? text;
+  if (RATE_FIELDS.has(field)) return quantityText('rate', text, scale === 'percent' ? 'percent' : 'plain') ?? text;
   if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
-  if (RATE_FIELDS.has(field)) {
-    const pct = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/.exec(text);
-    if (pct) return pctToDecimal(pct[1]!);
-    return text;
-  }
-  if (AMOUNT_FIELDS.has(field)) return text.replace(/[,，\s]/g, '');
   if (field === 'ip.types') {
     return text
       .split(/\s*[+＋、,，/;；]\s*/)
@@ -94,16 +90,6 @@ export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent
     return `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   }
   return text;
-}
-
-/** "4.35" (per cent) → "0.0435", exactly, by moving the decimal point. */
-function pctToDecimal(text: string): string {
-  const negative = text.startsWith('-');
-  const digits = text.replace(/^[+-]/, '');
-  const [intPart, frac = ''] = digits.split('.');
-  const padded = intPart!.padStart(3, '0');
-  const out = `${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`.replace(/^0+(?=\d)/, '');
-  return (negative ? '-' : '') + out;
 }
 
 /** The most distinct texts of a column whose conversion is kept for the rows that repeat them. */

@@ -129,6 +129,7 @@ export function presetScenarios(preset: PresetName, deal: LoadedDeal, base: Scen
     [c.recoveryDown(30), c.timing('frontLoaded', 20)],
     [c.recoveryDown(30), c.spread(50)],
     [c.recoveryDown(50), c.timing('frontLoaded', 20), c.spread(50)],
+    [c.recoveryZero, c.timing('frontLoaded', 20), c.spread(50), c.delayed],
     [c.defaultsUp('2'), c.recoveryDown(50), c.timing('frontLoaded', 20)],
     [c.defaultsUp('2'), c.recoveryZero, c.timing('frontLoaded', 20), c.spread(50), c.delayed],
   ];

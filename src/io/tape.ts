@@ -7,6 +7,8 @@ import { Parser } from 'csv-parse';
 import { TAPE } from '../pool/registry.js';
 import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
 import { quantityText } from '../fields/quantity.js';
+import { MAX_ROW_ERRORS } from './rowErrors.js';
+export { MAX_ROW_ERRORS, RowErrors } from './rowErrors.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
 import type { TapeColumn } from '../deal/loaded.js';
@@ -394,62 +396,6 @@ export function parseTape(
   });
   if (summary.failed) return { columns: [], rows: [], diagnostics: summary.diagnostics };
   return { columns: summary.columns, rows, diagnostics: [...summary.diagnostics, ...rowErrors] };
-}
-
-/** The most row errors a tape reports one by one; the rest are counted. */
-export const MAX_ROW_ERRORS = 20;
-
-/**
- * Collects a tape's row errors for reporting: the same error in the same column (whatever each
- * row held) once, with a count of the other rows (`line 5, and 99,999 more rows: …`), and at
- * most {@link MAX_ROW_ERRORS} of them, then `and N more errors in this tape`. Memory stays
- * bounded however many rows are wrong. Diagnostics given to {@link RowErrors.addOnce} keep
- * their place among them, uncapped.
- */
-export class RowErrors {
-  private readonly shown: { d: Diagnostic; more: number; capped: boolean }[] = [];
-  private readonly byKey = new Map<string, { d: Diagnostic; more: number; capped: boolean }>();
-  private hidden = 0;
-  private grouped = 0;
-  /** How many row errors were given. */
-  count = 0;
-
-  constructor(private readonly file: string) {}
-
-  /** A row error. */
-  add(d: Diagnostic): void {
-    this.count++;
-    const key = `${d.file}\u0000${d.column ?? ''}\u0000${d.message.replace(/(?:, got | \(got ).*$/s, '')}`;
-    const group = this.byKey.get(key);
-    if (group) {
-      group.more++;
-      return;
-    }
-    if (this.grouped >= MAX_ROW_ERRORS) {
-      this.hidden++;
-      return;
-    }
-    const entry = { d, more: 0, capped: true };
-    this.grouped++;
-    this.byKey.set(key, entry);
-    this.shown.push(entry);
-  }
-
-  /** A diagnostic reported once in its place (e.g. about a column as a whole), not counted. */
-  addOnce(d: Diagnostic): void {
-    this.shown.push({ d, more: 0, capped: false });
-  }
-
-  /** The diagnostics to report, in the order first seen. */
-  diagnostics(): Diagnostic[] {
-    const out = this.shown.map(({ d, more }) =>
-      more === 0 ? d : { ...d, message: `and ${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'}: ${d.message}` },
-    );
-    if (this.hidden > 0) {
-      out.push({ severity: 'error', file: this.file, message: `and ${this.hidden.toLocaleString('en-US')} more error${this.hidden === 1 ? '' : 's'} in this tape (the first ${MAX_ROW_ERRORS} kinds are shown)` });
-    }
-    return out;
-  }
 }
 
 /**

@@ -31,6 +31,7 @@ const UNIT_SHIFT: Readonly<Record<string, number>> = { 元: 0, 万: 4, 万元: 4
  * refused rather than read as 15.
  */
 const NUMBER = String.raw`(\d{1,3}(?:[,， ]\d{3})+|\d+)(?:\.(\d+))?`;
+const PLAIN = /^\d+(?:\.\d+)?$/;
 const AMOUNT_TEXT = new RegExp(String.raw`^([+-]?)${NUMBER}\s*(亿元|亿|万元|万|元)?$`);
 const FRACTION_TEXT = new RegExp(String.raw`^([+-]?)(\d+)(?:\.(\d+))?\s*([%％])?$`);
 
@@ -63,6 +64,8 @@ export function shiftPoint(intPart: string, frac: string, shift: number): string
  */
 export function quantityText(kind: QuantityKind, text: string, bare: BareUnit = 'plain'): string | undefined {
   const t = text.trim();
+  // The common case, a plain decimal in the field's own unit, as it is (a tape repeats it a million times).
+  if (bare === 'plain' && PLAIN.test(t)) return t;
   if (kind === 'amount') {
     const m = AMOUNT_TEXT.exec(t);
     if (!m) return undefined;

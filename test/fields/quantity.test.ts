@@ -13,6 +13,7 @@ import { validateDeal } from '../../src/io/loadDeal.js';
 import { runDeal } from '../../src/engine/run.js';
 import { runJsonText } from '../../src/contract/runResult.js';
 import { Decimal } from '../../src/util/money.js';
+import { Scenario } from '../../src/scenario/schema.js';
 
 const amount = (v: string | number) => Amount.parse(v).toFixed();
 
@@ -69,6 +70,11 @@ describe('the accepted forms, by hand', () => {
     expect(Rate.safeParse('490%').error!.issues[0]!.message).toBe('must be between 0 and 1, or 0% to 100% (0.04 and "4%" both mean 4%), got "490%"');
     expect(Amount.safeParse('1.2345678万').error!.issues[0]!.message).toBe('must be in whole fen (at most 2 decimals)');
     expect(Amount.safeParse('-5万').error!.issues[0]!.message).toBe('must not be negative');
+  });
+
+  it('a scenario file takes the same forms', () => {
+    const s = Scenario.parse({ defaultRate: { cumulative: '5%' }, prepayment: { cpr: '3.5%' }, supportFailures: [{ support: 'g', from: '2021-01-01', cap: '1.2亿' }] });
+    expect([s.defaultRate!.cumulative!.toFixed(), s.prepayment!.cpr.toFixed(), s.supportFailures[0]!.cap!.toFixed()]).toEqual(['0.05', '0.035', '120000000']);
   });
 
   it('a tape cell reads through the same reader, in its column unit', () => {

@@ -55,7 +55,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
       'check deal files and their tapes, or scenario files; prints ok or each problem with its file and JSON path or CSV line. A file whose "$schema" ends in scenario.schema.json is a scenario file',
     )
     .argument('<file...>', 'deal or scenario files (JSON)')
-    .option('--strict', 'treat warnings as errors')
+    .option('--strict', 'warnings are errors: printed as errors that say so, exit 2')
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
     .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {

@@ -23,11 +23,9 @@ import {
   parseLagRange,
   parsePercent,
   parsePercentRange,
-  PRESETS,
-  presetScenarios,
   type NamedScenario,
-  type PresetName,
 } from '../stress/scenarios.js';
+import { PRESETS, presetScenarios, withAndWithoutSupport, type PresetName } from '../stress/preset.js';
 import { stressTable } from '../stress/table.js';
 import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
@@ -119,7 +117,7 @@ function scenariosFromFile(file: string, deal: LoadedDeal): NamedScenario[] {
   });
 }
 
-function chooseScenarios(deal: LoadedDeal, o: ChoiceOptions, defaultPreset: boolean): { list: NamedScenario[]; describe: Label } {
+function chooseScenarios(deal: LoadedDeal, o: ChoiceOptions, defaultPreset: boolean): { list: NamedScenario[]; describe: Label; preset?: true } {
   if (o.scenarios !== undefined) {
     // A file gives whole scenarios: flags that build scenarios would be silently lost.
     const given = ([['--default-rate', o.defaultRate], ['--recovery', o.recovery], ['--lag', o.lag], ['--preset', o.preset], ['--cdr', o.cdr], ['--cumulative', o.cumulative]] as const)
@@ -149,7 +147,7 @@ function chooseScenarios(deal: LoadedDeal, o: ChoiceOptions, defaultPreset: bool
   const preset = o.preset ?? (defaultPreset ? 'cn-standard' : undefined);
   if (preset) {
     if (!(PRESETS as readonly string[]).includes(preset)) throw new InputError(`unknown preset ${JSON.stringify(preset)} (known: ${PRESETS.join(', ')})`);
-    return { list: presetScenarios(preset as PresetName, deal, b), describe: { zh: `预设情景 ${preset}`, en: `preset ${preset}` } };
+    return { list: presetScenarios(preset as PresetName, deal, b), describe: { zh: `预设情景 ${preset}`, en: `preset ${preset}` }, preset: true };
   }
   return { list: [{ name: { zh: '基准情景', en: 'base case' }, scenario: b }], describe: { zh: '基准情景', en: 'base case' } };
 }
@@ -209,7 +207,10 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     for (const id of o.tranche ?? []) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
-    const { list, describe } = chooseScenarios(deal, o, true);
+    const chosen = chooseScenarios(deal, o, true);
+    const describe = chosen.describe;
+    // A preset runs each scenario with and without external support, side by side.
+    const list = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
     const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepareDeal(deal), list.slice(r.from, r.to))));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.

@@ -13,8 +13,18 @@ export interface ValidateOptions {
   deal?: string;
 }
 
+/** A warning as --strict prints it: an error, saying it was a warning. */
+function strictly(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' ? { ...d, severity: 'error', message: `${d.message} (a warning: an error with --strict)` } : d;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /**
- * `ipabs validate FILE...`: ok, or every problem; exit 2 on any error (or warning with --strict).
+ * `ipabs validate FILE...`: ok, or every problem; exit 2 on any error. With --strict a warning is
+ * printed as an error that says it was a warning, and counts as one.
  * A file is a scenario file with `--scenario` or when its `$schema` ends in
  * scenario.schema.json: its shape is checked, and with `--deal DEAL` what it names too.
  */
@@ -41,14 +51,16 @@ export function validateCommand(files: string[], opts: ValidateOptions, io: Io):
     } else {
       diagnostics = loadDeal(file, cliLoadOptions()).diagnostics;
     }
-    const errors = diagnostics.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
-    if (errors.length > 0) failed = true;
-    if (diagnostics.length === 0) io.stdout(`${printable(file)}: ok${kind}\n`);
+    const shown = opts.strict ? sortDiagnostics(diagnostics).map(strictly) : sortDiagnostics(diagnostics);
+    const errorCount = shown.filter((d) => d.severity === 'error').length;
+    const warnings = shown.length - errorCount;
+    if (errorCount > 0) failed = true;
+    if (shown.length === 0) io.stdout(`${printable(file)}: ok${kind}\n`);
     else {
-      const warnings = diagnostics.length - diagnostics.filter((d) => d.severity === 'error').length;
-      const errorCount = diagnostics.length - warnings;
-      io.stdout(`${printable(file)}: ${errorCount > 0 ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : 'ok'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${kind}\n`);
-      for (const d of sortDiagnostics(diagnostics)) io.stdout(`  ${formatDiagnostic(d)}\n`);
+      const promoted = opts.strict ? diagnostics.filter((d) => d.severity === 'warning').length : 0;
+      const strictNote = promoted > 0 ? ` (with --strict: ${plural(promoted, 'warning')} counted as ${promoted === 1 ? 'an error' : 'errors'})` : '';
+      io.stdout(`${printable(file)}: ${errorCount > 0 ? `${plural(errorCount, 'error')}${strictNote}` : 'ok'}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}${kind}\n`);
+      for (const d of shown) io.stdout(`  ${formatDiagnostic(d)}\n`);
     }
   }
   return failed ? 2 : 0;

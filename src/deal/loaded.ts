@@ -13,6 +13,16 @@ export interface TapeColumn {
   scale?: 'wan' | 'percent';
 }
 
+/** A tape read to the end without an error: its assets and where each came from. */
+export interface GoodTape {
+  /** Its index in pool.tapes. */
+  index: number;
+  assets: AssetSpec[];
+  file: string;
+  columns: TapeColumn[];
+  lines: Int32Array;
+}
+
 /** Where an asset was written: inline in the deal file or on a line of a tape. */
 export type AssetOrigin =
   | { kind: 'inline'; index: number }

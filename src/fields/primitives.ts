@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { Decimal } from '../util/money.js';
 import { isIsoDate } from '../dates/date.js';
 import { DAY_COUNTS } from '../dates/daycount.js';
-
-export const DECIMAL_TEXT = /^-?(\d+)(\.\d+)?$/;
+import { ACCEPTED_FORMS, isPercentText, parseQuantity, type QuantityKind } from './quantity.js';
 
 /** A calendar date `YYYY-MM-DD`. */
 export const IsoDate = z
@@ -16,12 +15,22 @@ export const IsoDate = z
   .refine((s) => s >= '1900-01-01' && s <= '2199-12-31', { message: 'must be a date from 1900-01-01 to 2199-12-31' })
   .meta({ description: 'A calendar date, YYYY-MM-DD, from 1900 to 2199.', examples: ['2021-01-28'] });
 
-function decimalFrom(value: string | number, ctx: z.RefinementCtx, what: string): Decimal | typeof z.NEVER {
-  if (typeof value === 'number' ? !Number.isFinite(value) : !DECIMAL_TEXT.test(value.trim())) {
-    ctx.addIssue({ code: 'custom', message: `must be ${what} written as a number or a decimal string like "1234.56"` });
+/**
+ * The Decimal of a field of `kind`, read by the one quantity reader ({@link parseQuantity}), or
+ * an issue showing the forms the kind accepts.
+ */
+function decimalFrom(value: string | number, ctx: z.RefinementCtx, kind: QuantityKind, what: string): Decimal | typeof z.NEVER {
+  const d = parseQuantity(kind, value);
+  if (d === undefined) {
+    ctx.addIssue({ code: 'custom', message: `must be ${what}: ${ACCEPTED_FORMS[kind]}` });
     return z.NEVER;
   }
-  return new Decimal(typeof value === 'number' ? value : value.trim());
+  return d;
+}
+
+/** A value as a range message shows it: a percentage as written, else the number. */
+function shown(value: string | number, d: Decimal): string {
+  return isPercentText(value) ? JSON.stringify(value.trim()) : d.toString();
 }
 
 const numberOrText = z.union([z.string(), z.number()]);
@@ -43,7 +52,7 @@ export const MAX_COUNT = 1_000_000;
 /** A non-negative amount of money in yuan, at most two decimals (whole fen), at most 10^15. */
 export const Amount = numberOrText
   .transform((v, ctx) => {
-    const d = decimalFrom(v, ctx, 'an amount in yuan');
+    const d = decimalFrom(v, ctx, 'amount', 'an amount in yuan');
     if (d === z.NEVER) return d;
     if (d.lt(0)) {
       ctx.addIssue({ code: 'custom', message: 'must not be negative' });
@@ -60,8 +69,9 @@ export const Amount = numberOrText
     return d;
   })
   .meta({
-    description: 'An amount in yuan (元): a decimal string or number, at most 2 decimals, from 0 to 10^15 (1,000 trillion).',
-    examples: ['139000000.00'],
+    description:
+      'An amount in yuan (元): a number, or text like "1234.56", "1,234.56" (thousands in threes), "18,800万", "1.88亿" or "12.5万元"; at most 2 decimals of yuan (whole fen), from 0 to 10^15 (1,000 trillion).',
+    examples: ['139000000.00', '1.39亿', '13,900万'],
     minimum: 0,
     maximum: 1e15,
   });
@@ -69,20 +79,20 @@ export const Amount = numberOrText
 /** A rate or share as a decimal fraction: 0.04 is 4%. */
 export const Rate = numberOrText
   .transform((v, ctx) => {
-    const d = decimalFrom(v, ctx, 'a rate');
+    const d = decimalFrom(v, ctx, 'rate', 'a rate');
     if (d === z.NEVER) return d;
     if (d.lt(0) || d.gt(1)) {
-      ctx.addIssue({ code: 'custom', message: `must be between 0 and 1 (rates are decimals: 0.04 means 4%), got ${d.toString()}` });
+      ctx.addIssue({ code: 'custom', message: `must be between 0 and 1, or 0% to 100% (0.04 and "4%" both mean 4%), got ${shown(v, d)}` });
       return z.NEVER;
     }
     return d;
   })
-  .meta({ description: 'A rate or share as a decimal fraction between 0 and 1: 0.04 means 4%.', examples: [0.04], minimum: 0, maximum: 1 });
+  .meta({ description: 'A rate or share: a decimal fraction from 0 to 1 (0.049) or a percentage from 0% to 100% ("4.9%").', examples: [0.049, '4.9%'], minimum: 0, maximum: 1 });
 
 /** A positive multiple (coverage levels, reserve multiples), at most 100. */
 export const Multiple = numberOrText
   .transform((v, ctx) => {
-    const d = decimalFrom(v, ctx, 'a multiple');
+    const d = decimalFrom(v, ctx, 'multiple', 'a multiple');
     if (d === z.NEVER) return d;
     if (!d.gt(0)) {
       ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
@@ -94,7 +104,7 @@ export const Multiple = numberOrText
     }
     return d;
   })
-  .meta({ description: `A positive multiple, e.g. 1.2 for 120%, at most ${MAX_MULTIPLE}.`, exclusiveMinimum: 0, maximum: MAX_MULTIPLE });
+  .meta({ description: `A positive multiple, 1.2 or "120%", at most ${MAX_MULTIPLE}.`, exclusiveMinimum: 0, maximum: MAX_MULTIPLE });
 
 /**
  * Bounds of free text. Text only names and explains, so these are far beyond any real value (the

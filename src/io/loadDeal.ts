@@ -5,18 +5,18 @@
  */
 import { closeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Deal, type AssetSpec } from '../schema/deal.js';
-import { Asset, ASSET_SCHEMAS } from '../pool/registry.js';
-import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
-import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
+import { Deal, type AssetSpec, type DealFile, type TapeSpec } from '../schema/deal.js';
+import { Tape } from '../schema/pool.js';
+import { keysAt, variantKeysAt } from '../schema/introspect.js';
+import { hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
-import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
-import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
+import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
 import { runRules } from '../validate/rules.js';
-import { rowParser } from './rowParser.js';
-import { Decimal } from '../util/money.js';
-import { LineNumbers, loadedDeal, OriginTable, type LoadedDeal } from '../deal/loaded.js';
+import { partialReferences } from '../validate/partial.js';
+import { loadedDeal, OriginTable, type LoadedDeal } from '../deal/loaded.js';
+import { readDealTape, type GoodTape, type TapeRead } from './dealTapes.js';
 
+export type { TapeRead } from './dealTapes.js';
 export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 
 export interface LoadResult {
@@ -247,20 +247,6 @@ export function readInput(path: string, display: string, maxBytes: number = limi
   return { diagnostics: [{ severity: 'error', file: display, message: `cannot read the file: ${read.reason}` }], file: display, reason: read.reason };
 }
 
-/** What reading a tape gave: its bytes (whole, or chunk by chunk), or diagnostics saying why not. */
-export interface TapeRead {
-  bytes?: Uint8Array;
-  /** The bytes chunk by chunk, from the start each time it is called (a tape streamed from disk). */
-  chunks?: () => Iterable<Uint8Array>;
-  /** Called once the tape has been read (closes the file). */
-  close?: () => void;
-  diagnostics: Diagnostic[];
-  /** The tape's name in messages (e.g. relative to the working directory); default: the path as written. */
-  file?: string;
-  /** Why it could not be read, in a few words ("no such file"). */
-  reason?: string;
-}
-
 /**
  * The tape reader of a deal file on disk: a tape path is relative to the deal file's folder and
  * must stay in it (or in a folder of `options.tapesFrom`), must be a regular file within the
@@ -362,194 +348,47 @@ export function validateDeal(
 ): LoadResult {
   const reader = readTape ?? tapeReader(file, options);
   const parsed = Deal.safeParse(input);
-  if (!parsed.success) {
-    return {
-      diagnostics: issuesToDiagnostics(parsed.error.issues, file, input, {
+  const diagnostics: Diagnostic[] = parsed.success
+    ? []
+    : issuesToDiagnostics(parsed.error.issues, file, input, {
         keysAt: (p) => keysAt(Deal, p, input),
         variantKeysAt: (p) => variantKeysAt(Deal, p, input),
-      }),
-    };
+      });
+  // The tapes are read even when the deal file has shape errors, each tape whose own entry in
+  // pool.tapes is valid: one run reports the mistakes of both.
+  const good: GoodTape[] = [];
+  let tapesGood = true;
+  tapeEntries(parsed.success ? parsed.data : undefined, input).forEach(({ tape, index }) => {
+    const r = readDealTape(tape, index, file, reader);
+    diagnostics.push(...r.diagnostics);
+    if (r.read) good.push(r.read);
+    else tapesGood = false;
+  });
+  if (!parsed.success || hasErrors(diagnostics)) {
+    const from = parsed.success ? { spec: parsed.data } : { input, issues: parsed.error.issues };
+    diagnostics.push(...partialReferences(file, from, good, tapesGood));
+    return { diagnostics };
   }
   const spec = parsed.data;
-  const diagnostics: Diagnostic[] = [];
-  const assets: AssetSpec[] = [...spec.pool.assets];
   const origins = new OriginTable();
   origins.addInline(spec.pool.assets.length);
-
-  spec.pool.tapes.forEach((tape, tapeIndex) => {
-    const tapePath = ['pool', 'tapes', tapeIndex] as const;
-    const read = reader(tape.path);
-    const tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
-    const cannotRead = (reason: string) =>
-      diagnostics.push({
-        severity: 'error',
-        file,
-        path: formatPath([...tapePath, 'path']),
-        message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to the deal file)` : `cannot read the tape ${tapeFile}: ${reason}`,
-      });
-    const chunks = read.chunks ?? (read.bytes ? () => [read.bytes!] : undefined);
-    if (!chunks) {
-      if (read.reason !== undefined) cannotRead(read.reason);
-      else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, path: formatPath([...tapePath, 'path']), file, message: `tape ${tape.path}: ${d.message}` })));
-      return;
-    }
-    const schema = ASSET_SCHEMAS[tape.type];
-    const fields = new Set(leafFieldPaths(schema).filter((f) => f !== 'type' && f !== 'assumed'));
-    const defaults = tape.defaults ?? {};
-    const rowErrors = new RowErrors(tapeFile);
-    const reported = new Set<string>();
-    const once = (d: Diagnostic) => {
-      const key = formatDiagnostic(d);
-      if (!reported.has(key)) {
-        reported.add(key);
-        rowErrors.addOnce(d);
-      }
-    };
-    // Rows are checked as they are read, and only the assets are kept; after the first error
-    // they are no longer kept, as the deal will not load.
-    const tapeAssets: AssetSpec[] = [];
-    const tapeLines = new LineNumbers();
-    let columns: TapeColumn[] = [];
-    let anyError = false;
-    const shared = new SharedValues();
-    const parse = rowParser(schema, Asset);
-    const onRow = (row: TapeRow) => {
-      const result = parse(row.value);
-      if (result.success) {
-        if (!anyError) {
-          shared.share(result.data as Record<string, unknown>, row.cells);
-          tapeAssets.push(result.data as AssetSpec);
-          tapeLines.push(row.line);
-        }
-        return;
-      }
-      anyError = true;
-      const rowDiagnostics: Diagnostic[] = [];
-      const issues = issuesToDiagnostics(result.error.issues, tapeFile, row.value, {
-        keysAt: (p) => keysAt(Asset, p, row.value),
-        variantKeysAt: (p) => variantKeysAt(Asset, p, row.value),
-        receivedAt: (p) => cellAt(row.cells, p),
-      });
-      for (const d of issues) {
-        const keys = parsePath(d.path ?? '');
-        const field = fieldOfPath(d.path ?? '');
-        const column = columns.find((c) => c.field === field);
-        const cell = column ? row.cells[field] : undefined;
-        if (cell === undefined && valueAt(defaults, keys) !== undefined) {
-          // The value came from the tape's defaults: say so once, in the deal file.
-          once({ severity: 'error', file, path: formatPath([...tapePath, 'defaults', ...keys]), message: d.message });
-        } else if (column) {
-          let message = d.message.replace(/^is required/, 'is empty');
-          const aliases = VALUE_ALIASES[field];
-          if (aliases && message.startsWith('must be one of ')) {
-            // One Chinese name for each value, the first the tape accepts.
-            const names = [...new Map(Object.entries(aliases).map(([cn, en]) => [en, cn] as const).reverse()).values()].reverse();
-            message = message.replace(' (got ', `, or in Chinese ${names.join(', ')} (got `);
-          }
-          rowDiagnostics.push({ severity: 'error', file: tapeFile, line: row.line, column: column.index + 1, columnName: column.header, message });
-        } else if (d.message.startsWith('is required')) {
-          const aliases = Object.entries(HEADER_ALIASES).filter(([, f]) => f === field).map(([h]) => h);
-          once({
-            severity: 'error',
-            file: tapeFile,
-            line: 1,
-            message: `no column for ${field}${aliases.length ? ` (or ${aliases.join(', ')})` : ''}, which ${tape.type} assets require; add the column, or set ${field} in ${formatPath([...tapePath, 'defaults'])}`,
-          });
-        } else {
-          rowDiagnostics.push({ severity: 'error', file: tapeFile, line: row.line, message: `${d.path}: ${d.message}` });
-        }
-      }
-      // Left to right along the row, as the reader sees it.
-      rowDiagnostics.sort((a, b) => (a.column ?? Infinity) - (b.column ?? Infinity));
-      for (const d of rowDiagnostics) rowErrors.add(d);
-    };
-    let summary;
-    try {
-      summary = readTapeRows(chunks, tape.encoding, tapeFile, tape.type, fields, defaults, {
-        onHeader: (c) => (columns = c),
-        onRow,
-        onRowError: (d) => {
-          anyError = true;
-          rowErrors.add(d);
-        },
-      });
-    } catch (err) {
-      if (!(err instanceof InputReadError)) throw err;
-      cannotRead(err.reason);
-      return;
-    } finally {
-      read.close?.();
-    }
-    diagnostics.push(...summary.diagnostics);
-    if (summary.failed) return;
-    diagnostics.push(...rowErrors.diagnostics());
-    if (!anyError) {
-      for (const a of tapeAssets) assets.push(a);
-      origins.addTape(tapeIndex, tapeFile, columns, tapeLines.done());
-    }
-  });
-
-  if (hasErrors(diagnostics)) return { diagnostics };
+  const assets: AssetSpec[] = [...spec.pool.assets];
+  for (const t of good) {
+    for (const a of t.assets) assets.push(a);
+    origins.addTape(t.index, t.file, t.columns, t.lines);
+  }
   const deal = loadedDeal(file, spec, assets, origins);
   diagnostics.push(...runRules(deal));
   return hasErrors(diagnostics) ? { diagnostics } : { deal, diagnostics };
 }
 
-/**
- * One value for each text a column repeats (an industry, a date, a rate): a tape of a million
- * rows holds a few hundred distinct industries and dates, and a parsed asset's fields are never
- * changed, so rows can share them (strings, decimals, lists of IP types). A column with more
- * than {@link SharedValues.MAX} distinct texts (ids, names, balances) stops being tabled.
- */
-class SharedValues {
-  static readonly MAX = 4096;
-  private readonly byField = new Map<string, { keys: string[]; values: Map<string, unknown> }>();
-
-  /** Replaces each field of `asset` read from a cell by the value first parsed from the same text. */
-  share(asset: Record<string, unknown>, cells: Record<string, string>): void {
-    for (const field in cells) {
-      let table = this.byField.get(field);
-      if (!table) this.byField.set(field, (table = { keys: field.split('.'), values: new Map() }));
-      let holder: Record<string, unknown> | undefined = asset;
-      for (let k = 0; k < table.keys.length - 1 && holder; k++) holder = holder[table.keys[k]!] as Record<string, unknown> | undefined;
-      const key = table.keys[table.keys.length - 1]!;
-      const value = holder?.[key];
-      if (value === undefined || value === null || typeof value !== 'object' && typeof value !== 'string') continue;
-      const text = cells[field]!;
-      const seen = table.values.get(text);
-      if (seen !== undefined) {
-        holder![key] = seen;
-        continue;
-      }
-      // A parsed decimal's digit array has room for 16 digits more than it holds (it grew by
-      // push); a copy holds just its digits, a fifth of the memory of a kept balance.
-      const kept = value instanceof Decimal ? new Decimal(value) : value;
-      if (kept !== value) holder![key] = kept;
-      if (table.values.size < SharedValues.MAX) table.values.set(text, kept);
-    }
-  }
-}
-
-/** The text a tape row's cell had at a path of the asset (`ip.types[0]` → the ip.types cell). */
-function cellAt(cells: Record<string, string>, path: readonly PropertyKey[]): string | undefined {
-  for (let k = path.length; k > 0; k--) {
-    const keys = path.slice(0, k);
-    if (keys.some((x) => typeof x !== 'string')) continue;
-    const cell = cells[keys.join('.')];
-    // Cut: the cell of a file that is not a tape must not be echoed whole.
-    if (cell !== undefined) return shownText(cell);
-  }
-  return undefined;
-}
-
-/** `a.b[2].c` → ['a', 'b', 2, 'c']: the inverse of formatPath for field names. */
-function parsePath(path: string): PropertyKey[] {
-  const out: PropertyKey[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-  return out;
-}
-
-/** `ip.types[0]` → `ip.types`: the tape column a JSON path belongs to. */
-function fieldOfPath(path: string): string {
-  return path.replace(/\[\d+\].*$/, '');
+/** The tapes to read: all of a valid deal's, or each entry of pool.tapes that is valid by itself. */
+function tapeEntries(spec: DealFile | undefined, input: unknown): { tape: TapeSpec; index: number }[] {
+  if (spec) return spec.pool.tapes.map((tape, index) => ({ tape, index }));
+  const raw = valueAt(input, ['pool', 'tapes']);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry, index) => {
+    const r = Tape.safeParse(entry);
+    return r.success ? [{ tape: r.data, index }] : [];
+  });
 }

@@ -6,7 +6,9 @@
 import { Parser } from 'csv-parse';
 import { TAPE } from '../pool/registry.js';
 import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
-import { Decimal } from '../util/money.js';
+import { quantityText } from '../fields/quantity.js';
+import { MAX_ROW_ERRORS } from './rowErrors.js';
+export { MAX_ROW_ERRORS, RowErrors } from './rowErrors.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import { suggest } from '../validate/zodIssues.js';
 import type { TapeColumn } from '../deal/loaded.js';
@@ -65,22 +67,18 @@ function setPath(target: Record<string, unknown>, keys: readonly string[], value
   obj[keys[keys.length - 1]!] = value;
 }
 
-/** Converts one cell's text to the value its field takes; undefined for an empty cell. */
+/**
+ * Converts one cell's text to the value its field takes; undefined for an empty cell. Amounts
+ * and rates are read by the deal file's own reader ({@link quantityText}), in the column's unit
+ * when its header states one, to exact decimal text; a cell it cannot read is passed on as
+ * written, for the field's schema to report with the forms it accepts.
+ */
 export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent'): unknown {
   const text = raw.trim();
   if (text === '') return undefined;
-  if (scale === 'wan' && AMOUNT_FIELDS.has(field)) {
-    const plain = text.replace(/[,，\s]/g, '');
-    return /^\d+(\.\d+)?$/.test(plain) ? new Decimal(plain).times(10_000).toFixed() : plain;
-  }
-  if (scale === 'percent' && RATE_FIELDS.has(field) && /^[+-]?\d+(\.\d+)?$/.test(text)) return pctToDecimal(text);
+  if (AMOUNT_FIELDS.has(field)) return quantityText('amount', text, scale === 'wan' ? 'wan' : 'plain') ?? text;
+  if (RATE_FIELDS.has(field)) return quantityText('rate', text, scale === 'percent' ? 'percent' : 'plain') ?? text;
   if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
-  if (RATE_FIELDS.has(field)) {
-    const pct = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/.exec(text);
-    if (pct) return pctToDecimal(pct[1]!);
-    return text;
-  }
-  if (AMOUNT_FIELDS.has(field)) return text.replace(/[,，\s]/g, '');
   if (field === 'ip.types') {
     return text
       .split(/\s*[+＋、,，/;；]\s*/)
@@ -94,16 +92,6 @@ export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent
     return `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   }
   return text;
-}
-
-/** "4.35" (per cent) → "0.0435", exactly, by moving the decimal point. */
-function pctToDecimal(text: string): string {
-  const negative = text.startsWith('-');
-  const digits = text.replace(/^[+-]/, '');
-  const [intPart, frac = ''] = digits.split('.');
-  const padded = intPart!.padStart(3, '0');
-  const out = `${padded.slice(0, -2)}.${padded.slice(-2)}${frac}`.replace(/^0+(?=\d)/, '');
-  return (negative ? '-' : '') + out;
 }
 
 /** The most distinct texts of a column whose conversion is kept for the rows that repeat them. */
@@ -408,62 +396,6 @@ export function parseTape(
   });
   if (summary.failed) return { columns: [], rows: [], diagnostics: summary.diagnostics };
   return { columns: summary.columns, rows, diagnostics: [...summary.diagnostics, ...rowErrors] };
-}
-
-/** The most row errors a tape reports one by one; the rest are counted. */
-export const MAX_ROW_ERRORS = 20;
-
-/**
- * Collects a tape's row errors for reporting: the same error in the same column (whatever each
- * row held) once, with a count of the other rows (`line 5, and 99,999 more rows: …`), and at
- * most {@link MAX_ROW_ERRORS} of them, then `and N more errors in this tape`. Memory stays
- * bounded however many rows are wrong. Diagnostics given to {@link RowErrors.addOnce} keep
- * their place among them, uncapped.
- */
-export class RowErrors {
-  private readonly shown: { d: Diagnostic; more: number; capped: boolean }[] = [];
-  private readonly byKey = new Map<string, { d: Diagnostic; more: number; capped: boolean }>();
-  private hidden = 0;
-  private grouped = 0;
-  /** How many row errors were given. */
-  count = 0;
-
-  constructor(private readonly file: string) {}
-
-  /** A row error. */
-  add(d: Diagnostic): void {
-    this.count++;
-    const key = `${d.file}\u0000${d.column ?? ''}\u0000${d.message.replace(/(?:, got | \(got ).*$/s, '')}`;
-    const group = this.byKey.get(key);
-    if (group) {
-      group.more++;
-      return;
-    }
-    if (this.grouped >= MAX_ROW_ERRORS) {
-      this.hidden++;
-      return;
-    }
-    const entry = { d, more: 0, capped: true };
-    this.grouped++;
-    this.byKey.set(key, entry);
-    this.shown.push(entry);
-  }
-
-  /** A diagnostic reported once in its place (e.g. about a column as a whole), not counted. */
-  addOnce(d: Diagnostic): void {
-    this.shown.push({ d, more: 0, capped: false });
-  }
-
-  /** The diagnostics to report, in the order first seen. */
-  diagnostics(): Diagnostic[] {
-    const out = this.shown.map(({ d, more }) =>
-      more === 0 ? d : { ...d, message: `and ${more.toLocaleString('en-US')} more row${more === 1 ? '' : 's'}: ${d.message}` },
-    );
-    if (this.hidden > 0) {
-      out.push({ severity: 'error', file: this.file, message: `and ${this.hidden.toLocaleString('en-US')} more error${this.hidden === 1 ? '' : 's'} in this tape (the first ${MAX_ROW_ERRORS} kinds are shown)` });
-    }
-    return out;
-  }
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Building scenarios for stress tests: the deal's base case, grids from CLI ranges, and the
- * preset of the stresses Chinese offering documents print (cn-standard).
+ * preset of the stresses Chinese offering documents print (cn-standard, in preset.ts).
  */
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { Label } from '../util/label.js';
 import { Scenario, type ScenarioInput, type ScenarioSpec } from '../scenario/schema.js';
-import { Decimal, ZERO } from '../util/money.js';
+import { Decimal } from '../util/money.js';
 import { InputError } from '../util/errors.js';
 import { daysBetween } from '../dates/date.js';
 import { MAX_PERIODS } from '../schema/primitives.js';
@@ -54,12 +54,6 @@ const KINDS: Record<RangeKind, { ok: (x: number) => boolean; one: string; many: 
     one: `a whole number of periods from 0 to ${MAX_PERIODS}`,
     many: `whole numbers of periods from 0 to ${MAX_PERIODS}`,
   },
-};
-
-/** Front- or back-loaded default timing: the words for a scenario name and the timing itself. */
-const LOADED: Record<'frontLoaded' | 'backLoaded', { zh: string; en: string; timing: (x: Decimal) => NonNullable<ScenarioSpec['defaultRate']>['timing'] }> = {
-  frontLoaded: { zh: '前置', en: 'front', timing: (x) => ({ frontLoaded: x }) },
-  backLoaded: { zh: '后置', en: 'back', timing: (x) => ({ backLoaded: x }) },
 };
 
 /**
@@ -200,66 +194,4 @@ export function monthsPerPeriod(deal: LoadedDeal): number {
   const dates = expandDates(deal.spec.dates.paymentDates);
   if (dates.length < 2) return 12;
   return daysBetween(dates[0]!, dates[dates.length - 1]!) / (dates.length - 1) / (365 / 12);
-}
-
-export const PRESETS = ['cn-standard'] as const;
-export type PresetName = (typeof PRESETS)[number];
-
-/**
- * cn-standard: the stresses Chinese offering documents (计划说明书) and rating reports print,
- * each applied to the base case: recovery down 10/20/30/50% and to zero; default timing
- * front- and back-loaded by 10/20%; spread compression 25/50bp; 30% of recoveries delayed 6
- * months; and combinations of them.
- */
-export function presetScenarios(preset: PresetName, deal: LoadedDeal, base: ScenarioSpec): NamedScenario[] {
-  if (preset !== 'cn-standard') throw new InputError(`unknown preset ${JSON.stringify(preset)} (known: ${PRESETS.join(', ')})`);
-  const delay = Math.max(1, Math.round(6 / monthsPerPeriod(deal)));
-  const baseRecovery = base.recovery.rate;
-  type Change = { zh: string; en: string; apply: (s: ScenarioSpec) => void };
-  const recoveryDown = (x: number): Change => ({
-    zh: `回收率下降${x}%`,
-    en: `recovery down ${x}%`,
-    apply: (s) => (s.recovery = { ...s.recovery, rate: baseRecovery.times(1 - x / 100) }),
-  });
-  const recoveryZero: Change = { zh: '回收率为0', en: 'recovery zero', apply: (s) => (s.recovery = { ...s.recovery, rate: ZERO }) };
-  const timing = (kind: 'frontLoaded' | 'backLoaded', x: number): Change => ({
-    zh: `违约时间${LOADED[kind].zh}${x}%`,
-    en: `defaults ${LOADED[kind].en}-loaded ${x}%`,
-    apply: (s) => {
-      const dr = s.defaultRate ?? { timing: 'even' as const, overrides: [] };
-      s.defaultRate = { ...dr, timing: LOADED[kind].timing(new Decimal(x / 100)) };
-    },
-  });
-  const spread = (bp: number): Change => ({ zh: `利差缩减${bp}bp`, en: `spread compression ${bp}bp`, apply: (s) => (s.spreadCompressionBp = bp) });
-  const delayed: Change = {
-    zh: '30%回收款延迟6个月',
-    en: '30% of recoveries delayed 6 months',
-    apply: (s) => (s.recovery = { ...s.recovery, delayed: { share: new Decimal(0.3), extraPeriods: delay } }),
-  };
-  const sets: Change[][] = [
-    [],
-    [recoveryDown(10)],
-    [recoveryDown(20)],
-    [recoveryDown(30)],
-    [recoveryDown(50)],
-    [recoveryZero],
-    [timing('frontLoaded', 10)],
-    [timing('frontLoaded', 20)],
-    [timing('backLoaded', 10)],
-    [timing('backLoaded', 20)],
-    [spread(25)],
-    [spread(50)],
-    [delayed],
-    [recoveryDown(30), timing('frontLoaded', 20)],
-    [recoveryDown(30), spread(50)],
-    [recoveryDown(50), timing('frontLoaded', 20), spread(50)],
-    [recoveryZero, timing('frontLoaded', 20), spread(50), delayed],
-  ];
-  return sets.map((changes) => {
-    const scenario = copyScenario(base);
-    for (const c of changes) c.apply(scenario);
-    const name = changes.length ? { zh: changes.map((c) => c.zh).join(' + '), en: changes.map((c) => c.en).join(' + ') } : { zh: '基准情景', en: 'base case' };
-    scenario.name = name.en;
-    return { name, scenario };
-  });
 }

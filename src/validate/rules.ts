@@ -25,6 +25,14 @@ export interface RuleContext {
   at(path: readonly PropertyKey[], message: string, severity?: Severity): void;
   /** A diagnostic on a field of an asset, inline or on a tape line. */
   onAsset(index: number, field: string, message: string, severity?: Severity): void;
+  /** An id that names nothing of its kind (an error at a JSON path). */
+  unknownRef(path: readonly PropertyKey[], message: string, ref: UnknownRef): void;
+}
+
+/** What an unknown reference names: its kind (tranche, fee, account, support, asset) and id. */
+export interface UnknownRef {
+  kind: string;
+  id: string;
 }
 
 export type Rule = (ctx: RuleContext) => void;
@@ -264,7 +272,7 @@ function checkRef(ctx: RuleContext, id: string, known: readonly string[], kind: 
   if (set.has(id)) return true;
   const hint = suggest(id, known);
   const help = hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known: ${known.join(', ')})` : ` (the deal has no ${kind}s)`;
-  ctx.at(path, `unknown ${kind} "${id}"${help}`);
+  ctx.unknownRef(path, `unknown ${kind} "${id}"${help}`, { kind, id });
   return false;
 }
 
@@ -510,19 +518,27 @@ const calendarCoverage: Rule = (ctx) => {
 
 export const RULES: readonly Rule[] = [uniqueIds, repeatedIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes];
 
-/** Runs every rule on a deal whose shape is valid. */
-export function runRules(deal: LoadedDeal): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const ctx: RuleContext = {
+/** A rule context that hands each diagnostic to `add`, with what an unknown reference names. */
+function contextOf(deal: LoadedDeal, add: (d: Diagnostic, ref?: UnknownRef) => void): RuleContext {
+  return {
     deal,
     spec: deal.spec,
     at(path, message, severity = 'error') {
-      out.push({ severity, file: deal.file, path: formatPath(path), message });
+      add({ severity, file: deal.file, path: formatPath(path), message });
     },
     onAsset(index, field, message, severity = 'error') {
-      out.push(assetDiagnostic(deal.file, originOf(deal, index)!, field, message, severity));
+      add(assetDiagnostic(deal.file, originOf(deal, index)!, field, message, severity));
+    },
+    unknownRef(path, message, ref) {
+      add({ severity: 'error', file: deal.file, path: formatPath(path), message }, ref);
     },
   };
+}
+
+/** Runs every rule on a deal whose shape is valid. */
+export function runRules(deal: LoadedDeal): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx = contextOf(deal, (d) => out.push(d));
   for (const rule of RULES) {
     try {
       rule(ctx);
@@ -530,6 +546,27 @@ export function runRules(deal: LoadedDeal): Diagnostic[] {
       // A rule may trip over what an earlier rule already reported as an error; only a failure
       // on an otherwise valid deal is a bug.
       if (!out.some((d) => d.severity === 'error')) throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * Only the unknown references of a deal put together from what was valid of a file that is not
+ * (see validate/partial.ts), each with what it names: so one run reports them beside the shape
+ * errors. Nothing else is judged (totals and orders would be judged on a part of the deal), and
+ * a rule that trips over the partial deal is passed over.
+ */
+export function unknownReferences(deal: LoadedDeal): { d: Diagnostic; ref: UnknownRef }[] {
+  const out: { d: Diagnostic; ref: UnknownRef }[] = [];
+  const ctx = contextOf(deal, (d, ref) => {
+    if (ref) out.push({ d, ref });
+  });
+  for (const rule of [references, waterfallSteps]) {
+    try {
+      rule(ctx);
+    } catch {
+      // The deal is partial: what this rule would say is left to the run after the fixes.
     }
   }
   return out;

@@ -179,12 +179,12 @@ describe('size limits and nesting', () => {
 });
 
 describe('row errors are grouped and capped', () => {
-  it('reports the same error in the same column once, with a count, and at most 20 kinds', () => {
+  it('reports the same error in the same column once, with its rows counted and the first lines listed, and at most 20 kinds', () => {
     const errors = new RowErrors('t.csv');
     for (let line = 2; line < 100_002; line++) errors.add({ severity: 'error', file: 't.csv', line, column: 3, columnName: 'rate', message: `must be a rate (got the text "x${line}")` });
     for (let k = 0; k < 30; k++) errors.add({ severity: 'error', file: 't.csv', line: 200_000 + k, message: `the row has ${k + 5} cells but the header has 4` });
     const out = errors.diagnostics().map(formatDiagnostic);
-    expect(out[0]).toBe('error: t.csv:2:3 (column rate): and 99,999 more rows: must be a rate (got the text "x2")');
+    expect(out[0]).toBe('error: t.csv:2:3 (column rate): 100,000 rows: must be a rate (lines 2, 3, 4, 5, 6, …; line 2 got the text "x2")');
     expect(out).toHaveLength(MAX_ROW_ERRORS + 1);
     expect(out[out.length - 1]).toBe('error: t.csv: and 11 more errors in this tape (the first 20 kinds are shown)');
   });

@@ -13,7 +13,8 @@ import { loadDeal, validateDeal, type LoadedDeal } from '../../src/io/loadDeal.j
 import { prepareDeal, ResumableRun, runDeal, type RunOptions } from '../../src/engine/run.js';
 import { loadScenario, validateScenario } from '../../src/scenario/load.js';
 import { BASE_SCENARIO, type ScenarioSpec } from '../../src/scenario/schema.js';
-import { baseScenario, presetScenarios } from '../../src/stress/scenarios.js';
+import { baseScenario } from '../../src/stress/scenarios.js';
+import { presetScenarios } from '../../src/stress/preset.js';
 import { formatDiagnostic } from '../../src/validate/diagnostics.js';
 import { Decimal } from '../../src/util/money.js';
 import { fmtFen, type Money } from '../../src/util/fen.js';

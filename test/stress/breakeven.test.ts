@@ -6,7 +6,8 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atDefaultRate, breakeven, BREAKEVEN_TOLERANCE, DEFAULT_MULTIPLIERS, impliedRating, parseMultipliers, repaidInFull } from '../../src/stress/breakeven.js';
-import { baseScenario, presetScenarios } from '../../src/stress/scenarios.js';
+import { baseScenario } from '../../src/stress/scenarios.js';
+import { presetScenarios } from '../../src/stress/preset.js';
 import { runCli, sampleDeals } from '../helpers.js';
 import { sample } from './fixtures.js';
 

@@ -28,12 +28,12 @@ describe('bounds on amounts, rates, multiples and whole numbers', () => {
     expect(messages(Amount, 1e40)).toEqual([tooLarge]);
     expect(messages(Amount, '9'.repeat(400))).toEqual([tooLarge]);
     expect(messages(Amount, Number.MAX_VALUE)).toEqual([tooLarge]);
-    const notANumber = 'must be an amount in yuan written as a number or a decimal string like "1234.56"';
+    const notANumber = 'must be an amount in yuan: a number, or text like "1234.56", "1,234.56", "18,800万", "1.88亿" or "12.5万元"';
     for (const text of ['1e40', 'Infinity', '-Infinity', 'NaN', '1E+40', '0x10']) expect(messages(Amount, text), text).toEqual([notANumber]);
   });
 
   it('rates stay within 0..1, multiples within 0..100, periods within 0..1200: one message each', () => {
-    expect(messages(Rate, 1e40)).toEqual(['must be between 0 and 1 (rates are decimals: 0.04 means 4%), got 1e+40']);
+    expect(messages(Rate, 1e40)).toEqual(['must be between 0 and 1, or 0% to 100% (0.04 and "4%" both mean 4%), got 1e+40']);
     expect(messages(Multiple, 100)).toEqual([]);
     expect(messages(Multiple, 100.01)).toEqual(['must be at most 100']);
     expect(messages(PeriodCount, 1200)).toEqual([]);

@@ -72,11 +72,11 @@ describe('scenario bounds (issue 7, item 10) and names given twice (item 9)', ()
     ).toEqual([
       'error: s.json: defaults[0].period: must be at most 1200 (got number 1e+40)',
       'error: s.json: recovery.lagPeriods: must be at most 1200 (got number 5000)',
-      'error: s.json: recovery.delayed.share: must be between 0 and 1 (rates are decimals: 0.04 means 4%), got 1e+40',
+      'error: s.json: recovery.delayed.share: must be between 0 and 1, or 0% to 100% (0.04 and "4%" both mean 4%), got 1e+40',
       'error: s.json: recovery.delayed.extraPeriods: must be at most 1200 (got number 1201)',
-      'error: s.json: prepayment.cpr: must be between 0 and 1 (rates are decimals: 0.04 means 4%), got 2',
+      'error: s.json: prepayment.cpr: must be between 0 and 1, or 0% to 100% (0.04 and "4%" both mean 4%), got 2',
       'error: s.json: collections.delayPeriods: must be at most 1200 (got number 1e+40)',
-      'error: s.json: collections.haircut: must be a rate written as a number or a decimal string like "1234.56" (got the text "1e40")',
+      'error: s.json: collections.haircut: must be a rate: a decimal fraction like 0.049 or "0.049", or a percentage like "4.9%" (got the text "1e40")',
       'error: s.json: spreadCompressionBp: must be at most 10000 (got number 1e+40)',
       'error: s.json: supportFailures[0].cap: must be at most 10^15 yuan (1,000 trillion: beyond any real deal), got number 1e+40',
     ]);

@@ -86,7 +86,7 @@ describe('--preset', () => {
     expect(Number(row['balance'])).toBeLessThan(Number(b['balance']));
     expect(row['rating']).toBe('AAA');
     expect(row['binding']).toMatch(/recovery zero/);
-    expect(p.subtitle.join('\n')).toContain('Each grade must hold in all 17 scenarios');
+    expect(p.subtitle.join('\n')).toContain('Each grade must hold in all 28 scenarios');
     expect(await refused(['size', THREE, '-T', 'A=AAA', '--preset', 'nope'])).toContain('--preset "nope": unknown preset (known: cn-standard)');
   });
 });

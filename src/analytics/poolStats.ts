@@ -245,7 +245,8 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
       class: t.class,
       balance: t.balance,
       share: trancheShares[i]!,
-      coupon: t.coupon,
+      // A floating coupon has no one rate: left blank.
+      coupon: t.coupon instanceof Decimal ? t.coupon : undefined,
       expectedMaturity: t.expectedMaturity,
       rating: t.rating,
       subordination: issueBalance.isZero() ? ZERO : issueBalance.minus(above).div(issueBalance),

@@ -426,7 +426,7 @@ const poolAgainstTranches: Rule = (ctx) => {
   const seniors = s.tranches.filter((t) => t.class === 'senior');
   if (seniors.length === 0) ctx.at(['tranches'], 'no senior tranche', 'warning');
   s.tranches.forEach((t, i) => {
-    if (t.coupon !== undefined && t.coupon.gt('0.2')) ctx.at(['tranches', i, 'coupon'], `a coupon of ${t.coupon.times(100).toString()}% is unusually high`, 'warning');
+    if (t.coupon instanceof Decimal && t.coupon.gt('0.2')) ctx.at(['tranches', i, 'coupon'], `a coupon of ${t.coupon.times(100).toString()}% is unusually high`, 'warning');
     if (t.class === 'senior' && t.coupon === undefined) ctx.at(['tranches', i, 'coupon'], 'a senior tranche without a coupon', 'warning');
   });
   // 风险金: a reserve funded at closing should match what the royalty contracts set aside.

@@ -13,6 +13,8 @@ import type { Flow } from '../types.js';
 import { assetCommon, DatedPrincipal } from './common.js';
 import { defineAsset } from './model.js';
 import { yearFraction } from '../../dates/daycount.js';
+import { FloatingRate } from '../../fields/floating.js';
+import { floatingLoanFlows } from '../floatingLoan.js';
 
 export const PledgeLoan = z
   .object({
@@ -20,7 +22,8 @@ export const PledgeLoan = z
     ...assetCommon,
     principal: Amount.meta({ description: 'Outstanding principal at the cutoff date (贷款余额).' }),
     originalPrincipal: Amount.optional(),
-    rate: Rate.meta({ description: 'Annual interest rate.' }),
+    rate: Rate.meta({ description: 'Annual interest rate (执行利率): for a floating loan, the rate in force at the cutoff, until its first reset after it.' }),
+    floating: FloatingRate.optional().meta({ description: 'A floating rate (e.g. LPR1Y + spread): reset on its rule after the cutoff from the deal’s `indices`.' }),
     dayCount: DayCount.default('ACT/365F'),
     startDate: IsoDateSchema,
     maturityDate: IsoDateSchema,
@@ -110,12 +113,14 @@ export const pledgeLoan = defineAsset({
     if (a.rate.gt('0.24')) report('rate', `an annual rate of ${a.rate.times(100).toString()}% is unusually high`, 'warning');
   },
   annualRate: (a) => a.rate,
-  contractual(loan, cutoff) {
+  floats: (loan) => loan.floating !== undefined,
+  contractual(loan, cutoff, rates) {
+    if (loan.floating && rates) return floatingLoanFlows({ ...loan, floating: loan.floating }, cutoff, rates);
     if (loan.repayment === 'schedule') return scheduledLoan(loan, cutoff);
     return loanSchedule(loan, cutoff);
   },
-  contractualFen(loan, cutoff) {
-    return loan.repayment === 'schedule' ? undefined : loanScheduleFen(loan, cutoff);
+  contractualFen(loan, cutoff, rates) {
+    return loan.repayment === 'schedule' || (loan.floating && rates) ? undefined : loanScheduleFen(loan, cutoff);
   },
   outline(loan, cutoff) {
     if (loan.repayment === 'schedule') {

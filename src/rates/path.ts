@@ -1,9 +1,9 @@
 /**
  * Index paths: an index's published fixings and its forward path (or a scenario's), with a
  * scenario's shift, as one lookup: the value in force on a date is the last one dated on or before
- * it. A shift moves the projection: every value of the forward path, or, for an index without
- * one, its last fixing as read after that fixing's date (carried flat); a fixing read while it is
- * in force is a fact and never moves.
+ * it. A value read on a date after the last published fixing's date is a projection (a forward
+ * value, or the last fixing carried flat): a scenario's shift moves it. A value read on or before
+ * that date is a fact and never moves.
  */
 import { compareDates, type IsoDate } from '../dates/date.js';
 import { Decimal, ZERO } from '../util/money.js';
@@ -28,7 +28,7 @@ export interface IndexPath {
   values: readonly DatedRate[];
   /** How many of `values` are published fixings (the rest are forward values). */
   published: number;
-  /** Added to every projected value (see {@link valueOn}). */
+  /** Added to every value read after the last fixing's date (see {@link valueOn}). */
   shift: Decimal;
 }
 
@@ -72,8 +72,8 @@ export function valueOn(path: IndexPath, date: IsoDate): Decimal | undefined {
   if (lo === 0) return undefined;
   const v = values[lo - 1]!.value;
   if (path.shift.isZero()) return v;
-  const projected = lo > path.published || (lo === values.length && lo === path.published && compareDates(date, values[lo - 1]!.date) > 0);
-  return projected ? v.plus(path.shift) : v;
+  const last = path.values[path.published - 1];
+  return last === undefined || compareDates(date, last.date) > 0 ? v.plus(path.shift) : v;
 }
 
 /** A key naming a scenario's changes to the indices ('' for none): equal keys give equal paths. */

@@ -124,7 +124,7 @@ export const Collections = z
 /** What a scenario does to one index: a parallel shift and/or a replacement forward path. */
 export const RateChange = z
   .object({
-    shiftBp: z.number().min(-10000).max(10000).optional().meta({ description: 'Added to every projected value of the index (its forward path; without one, its last fixing carried forward), in basis points; may be negative.' }),
+    shiftBp: z.number().min(-10000).max(10000).optional().meta({ description: 'Added to every value of the index read on a date after its last published fixing (the forward path, or the last fixing carried flat), in basis points; may be negative.' }),
     path: z
       .array(z.object({ date: IsoDate, value: Rate, note: NameText.optional() }).strict())
       .min(1)

@@ -17,6 +17,7 @@ import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../dea
 import { suggest } from './zodIssues.js';
 import { forEachAssumed } from '../deal/assumptions.js';
 import { assertNever } from '../util/never.js';
+import { indexRules } from './indexRules.js';
 
 export interface RuleContext {
   deal: LoadedDeal;
@@ -508,7 +509,7 @@ const calendarCoverage: Rule = (ctx) => {
   }
 };
 
-export const RULES: readonly Rule[] = [uniqueIds, repeatedIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes];
+export const RULES: readonly Rule[] = [uniqueIds, repeatedIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes, indexRules];
 
 /** Runs every rule on a deal whose shape is valid. */
 export function runRules(deal: LoadedDeal): Diagnostic[] {

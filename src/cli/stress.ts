@@ -26,6 +26,7 @@ import {
   type PresetName,
 } from '../stress/scenarios.js';
 import { stressTable } from '../stress/table.js';
+import { parseRateShifts, withRateShifts } from '../stress/rateShift.js';
 import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
@@ -189,16 +190,19 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag; --no-support applies over it)')
         .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
         .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100')
+        .option('--rate-shift <bp>', 'shift every interest-rate index of the deal by these basis points, another grid axis: -100,0,100 or -100:100:50 (write --rate-shift=-100,0,100)')
         .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
     ),
   );
-  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[] }, command: Command) => {
+  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; rateShift?: string }, command: Command) => {
     const others = { '--scenarios': o.scenarios };
     const { deal, shard } = loadShardable(file, o, io, others);
     for (const id of o.tranche ?? []) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
-    const { list, describe } = chooseScenarios(deal, o, true);
+    const chosen = chooseScenarios(deal, o, true);
+    const { describe } = chosen;
+    const list = o.rateShift === undefined ? chosen.list : withRateShifts(chosen.list, deal, parseRateShifts(o.rateShift));
     const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepareDeal(deal), list.slice(r.from, r.to))));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.

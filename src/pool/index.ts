@@ -53,7 +53,9 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate, rates?: 
  * caller that reads them once (pool statistics over a large pool): computed again rather than
  * kept when they are not already known.
  */
-export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
+export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv): ContractualCashflows {
+  // A floating asset's flows on a rate path are few and kept.
+  if (rates && floats(asset)) return cashflows.get(asset, cutoff, rates);
   return cashflows.known(asset, cutoff) ?? computeCashflows(asset, cutoff);
 }
 

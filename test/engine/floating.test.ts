@@ -138,3 +138,26 @@ describe('validation of indices', () => {
     expect(errors(json, 'spread')[0]).toMatch(/^error: tranches\[0\]\.coupon\.spread: must be a spread/);
   });
 });
+
+describe('floating loans on a tape', () => {
+  const tape = (rows: string) => {
+    const json = base();
+    delete json.$schema;
+    json.pool.assets = [];
+    json.pool.tapes = [{ path: 'floating.tape.csv', type: 'pledgeLoan' }];
+    file('floating.tape.csv', `id,借款人,贷款余额,执行利率,放款日,到期日,还款方式,付息频率,定价基准,加点,重定价方式\n${rows}`);
+    return file('tape-deal.json', json);
+  };
+
+  it('reads 定价基准, 加点 and 重定价方式 and runs as the inline loans do', () => {
+    const deal = mustLoad(tape('L01,借款人01,60000000,5%,2024-03-25,2026-03-25,到期一次还本,3,,,\nL02,借款人02,50000000,5.2%,2023-06-25,2026-03-25,等额本金,3,LPR5Y,100bp,周年日\n'));
+    expect(deal.assets[1]).toMatchObject({ floating: { index: 'LPR5Y', reset: 'anniversary' } });
+    // Period 2: 60,000,000 × 5% × 92/365 = 756,164.38 and 43,750,000 × 4.95% × 92/365 = 545,856.16.
+    expect(fmtFen(runDeal(deal).pool.periods[1]!.interest)).toBe('1302020.54');
+  });
+
+  it('an unknown index on a tape line names the line and the column', () => {
+    const { diagnostics } = loadDeal(tape('L01,借款人01,110000000,5%,2024-03-25,2026-03-25,到期一次还本,3,LPR9Y,100bp,按期\n'));
+    expect(diagnostics.map((x) => [x.line, x.columnName, x.message])).toContainEqual([2, '定价基准', 'unknown index "LPR9Y" (did you mean "LPR1Y"?): the deal\'s indices are LPR1Y, LPR5Y']);
+  });
+});

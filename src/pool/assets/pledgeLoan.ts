@@ -86,9 +86,15 @@ export const pledgeLoan = defineAsset({
       到期日: 'maturityDate', 贷款到期日: 'maturityDate',
       还款方式: 'repayment', 付息频率: 'paymentEveryMonths', '付息频率(月)': 'paymentEveryMonths', '付息频率（月）': 'paymentEveryMonths',
       担保人: 'guarantor', 保证人: 'guarantor',
+      定价基准: 'floating.index', 基准利率: 'floating.index', 加点: 'floating.spread', 利率加点: 'floating.spread', 重定价方式: 'floating.reset', 重定价日: 'floating.anchor',
     },
-    values: { repayment: CN_REPAYMENT },
-    units: { amount: ['principal', 'originalPrincipal'], rate: ['rate'], int: ['paymentEveryMonths'], date: ['startDate', 'maturityDate'] },
+    values: { repayment: CN_REPAYMENT, 'floating.reset': { 按期: 'eachPeriod', 每期: 'eachPeriod', 按年: 'anniversary', 周年日: 'anniversary', 每年: 'anniversary' } },
+    units: {
+      amount: ['principal', 'originalPrincipal'],
+      rate: ['rate', 'floating.floor', 'floating.cap'],
+      int: ['paymentEveryMonths', 'floating.lagDays'],
+      date: ['startDate', 'maturityDate', 'floating.anchor'],
+    },
   },
   labels: {
     name: { zh: '知识产权质押贷款', en: 'IP-pledged loan' },

@@ -47,7 +47,7 @@ const tranche = () => {
     name: z.string(),
     class: z.string(),
     balance: money,
-    coupon: orNull(ratio).meta({ description: 'The coupon; a floating tranche’s first period’s.' }),
+    coupon: orNull(ratio).meta({ description: 'The coupon as the deal states it (before spread compression); a floating tranche’s first fixing.' }),
     // Present for a floating tranche only, so fixed-rate results keep their bytes.
     coupons: z.array(ratio).optional().meta({ description: 'A floating tranche only: the coupon in force each period (its fixing, plus any spread compression).' }),
     expectedMaturity: date,

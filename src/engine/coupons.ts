@@ -63,10 +63,13 @@ export function couponFactors(prepared: PreparedDeal, spread: Decimal, changes?:
   return factors;
 }
 
-/** Each floating tranche's coupon in force per period (its fixing plus any spread compression). */
-export function floatingCoupons(prepared: PreparedDeal, spread: Decimal, changes: RateChanges): (Decimal[] | undefined)[] {
+/**
+ * Each floating tranche's first fixing (what a fixed tranche states as its coupon) and its coupon
+ * in force per period (the fixing plus any spread compression).
+ */
+export function floatingCoupons(prepared: PreparedDeal, spread: Decimal, changes: RateChanges): ({ first: Decimal; inForce: Decimal[] } | undefined)[] {
   if (!prepared.floatingTranches) return prepared.deal.spec.tranches.map(() => undefined);
-  return ratePath(prepared, changes).fixings.map((f) => f?.map((x) => x.rate.plus(spread)));
+  return ratePath(prepared, changes).fixings.map((f) => (f ? { first: f[0]?.rate ?? ZERO, inForce: f.map((x) => x.rate.plus(spread)) } : undefined));
 }
 
 /** An index path a run used: its values (projected ones shifted as the scenario says). */

@@ -138,9 +138,9 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     name: t.spec.name,
     class: t.spec.class,
     balance: prepared.issued[i]!,
-    // A floating tranche: its first period's coupon here, each period's in `coupons`.
-    coupon: coupons[i] ? coupons[i][0] : (t.spec.coupon as Decimal | undefined),
-    ...(coupons[i] ? { coupons: coupons[i] } : {}),
+    // A floating tranche: its first fixing here (as a fixed coupon, before spread compression), each period's coupon in force in `coupons`.
+    coupon: coupons[i] ? coupons[i].first : (t.spec.coupon as Decimal | undefined),
+    ...(coupons[i] ? { coupons: coupons[i].inForce } : {}),
     expectedMaturity: t.spec.expectedMaturity,
     periods: t.rows,
     summary: trancheSummary(t.spec, prepared.issued[i]!, t.rows, closing, detail),

@@ -38,7 +38,7 @@ export interface TrancheResult {
   name: string;
   class: string;
   balance: Money;
-  /** The coupon (a floating tranche's first period's). */
+  /** The coupon as the deal states it (before spread compression); a floating tranche's first fixing. */
   coupon?: Decimal;
   /** A floating tranche's coupon in force each period (its fixing, plus any spread compression). */
   coupons?: Decimal[];

@@ -161,3 +161,19 @@ describe('floating loans on a tape', () => {
     expect(diagnostics.map((x) => [x.line, x.columnName, x.message])).toContainEqual([2, '定价基准', 'unknown index "LPR9Y" (did you mean "LPR1Y"?): the deal\'s indices are LPR1Y, LPR5Y']);
   });
 });
+
+describe('a floating coupon on a flat index is the fixed coupon', () => {
+  it('gives the same run, fen for fen, as index + spread written as a fixed coupon', async () => {
+    const { runJson } = await import('../../src/contract/runResult.js');
+    const flat = base();
+    flat.indices.LPR1Y = { history: [{ date: '2020-01-20', value: '0.0345' }] };
+    delete flat.pool.assets[1].floating;
+    const fixed = structuredClone(flat);
+    fixed.tranches[0].coupon = '0.0395';
+    const a = runJson(runDeal(mustLoad(file('flat.json', flat)), Scenario.parse({ spreadCompressionBp: 25, defaultRate: { cumulative: 0.1 } })));
+    const b = runJson(runDeal(mustLoad(file('fixed.json', fixed)), Scenario.parse({ spreadCompressionBp: 25, defaultRate: { cumulative: 0.1 } })));
+    expect(a.tranches[0]!.coupons).toEqual(Array(8).fill('0.042'));
+    const { indexPaths: _, ...rest } = a;
+    expect({ ...rest, tranches: rest.tranches.map(({ coupons: __, ...t }) => t) }).toEqual(b);
+  });
+});

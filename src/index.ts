@@ -25,6 +25,11 @@ export { fmtFen, fromYuan, toYuan, MoneyRangeError, type Money } from './util/fe
 export * as dates from './dates/index.js';
 export { baseScenario, gridScenarios, presetScenarios, parsePercentRange, type NamedScenario } from './stress/scenarios.js';
 export { stressTable, type StressRow } from './stress/table.js';
+export { withRateShifts, parseRateShifts } from './stress/rateShift.js';
+export { indexPath, valueOn, type IndexPath, type IndexChange, type DatedRate } from './rates/path.js';
+export { periodRates, type PeriodFixing } from './rates/reset.js';
+export { rateEnv, type RateEnv } from './rates/env.js';
+export { FloatingRate, floatingCoupon, type FloatingRateSpec } from './fields/floating.js';
 export { breakeven, impliedRating, repaidInFull, DEFAULT_MULTIPLIERS, type Breakeven } from './stress/breakeven.js';
 export { topObligorTests, minimalLosingSets, obligorsBySize } from './stress/obligors.js';
 export { monteCarlo, mcObligors, type McResult, type McOptions } from './stress/montecarlo.js';

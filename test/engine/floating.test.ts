@@ -163,17 +163,26 @@ describe('floating loans on a tape', () => {
 });
 
 describe('a floating coupon on a flat index is the fixed coupon', () => {
-  it('gives the same run, fen for fen, as index + spread written as a fixed coupon', async () => {
+  it('property: gives the same run, fen for fen, as max(0, index + spread) written as a fixed coupon', async () => {
     const { runJson } = await import('../../src/contract/runResult.js');
-    const flat = base();
-    flat.indices.LPR1Y = { history: [{ date: '2020-01-20', value: '0.0345' }] };
-    delete flat.pool.assets[1].floating;
-    const fixed = structuredClone(flat);
-    fixed.tranches[0].coupon = '0.0395';
-    const a = runJson(runDeal(mustLoad(file('flat.json', flat)), Scenario.parse({ spreadCompressionBp: 25, defaultRate: { cumulative: 0.1 } })));
-    const b = runJson(runDeal(mustLoad(file('fixed.json', fixed)), Scenario.parse({ spreadCompressionBp: 25, defaultRate: { cumulative: 0.1 } })));
-    expect(a.tranches[0]!.coupons).toEqual(Array(8).fill('0.042'));
-    const { indexPaths: _, ...rest } = a;
-    expect({ ...rest, tranches: rest.tranches.map(({ coupons: __, ...t }) => t) }).toEqual(b);
+    const fc = (await import('fast-check')).default;
+    let n = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: -300, max: 300 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 30 }), (indexBp, spreadBp, compressionBp, defaultPct) => {
+        const flat = base();
+        flat.indices.LPR1Y = { history: [{ date: '2020-01-20', value: String(indexBp / 10_000) }] };
+        flat.tranches[0].coupon = { index: 'LPR1Y', spread: `${spreadBp}bp` };
+        delete flat.pool.assets[1].floating;
+        const fixed = structuredClone(flat);
+        fixed.tranches[0].coupon = String(Math.max(0, indexBp + spreadBp) / 10_000);
+        const scenario = Scenario.parse({ spreadCompressionBp: compressionBp, defaultRate: { cumulative: defaultPct / 100 } });
+        n++;
+        const a = runJson(runDeal(mustLoad(file(`flat-${n}.json`, flat)), scenario));
+        const b = runJson(runDeal(mustLoad(file(`fixed-${n}.json`, fixed)), scenario));
+        const { indexPaths: _, ...rest } = a;
+        expect({ ...rest, tranches: rest.tranches.map(({ coupons: __, ...t }) => t) }).toEqual(b);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

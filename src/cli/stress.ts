@@ -190,7 +190,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag; --no-support applies over it)')
         .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
         .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100')
-        .option('--rate-shift <bp>', 'shift every interest-rate index of the deal by these basis points, another grid axis: -100,0,100 or -100:100:50 (write --rate-shift=-100,0,100)')
+        .option('--rate-shift <bp>', 'another grid axis: shift every interest-rate index of the deal by these basis points (-100,0,100 or -100:100:50), or one index (LPR5Y=-50,LPR1Y=50)')
         .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
     ),
   );

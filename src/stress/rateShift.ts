@@ -12,15 +12,25 @@ import { copyScenario, parseRange, type NamedScenario } from './scenarios.js';
 /** The largest shift: ±10,000bp (100%), as the scenario file allows. */
 const MAX_SHIFT_BP = 10_000;
 
+/** One value of the axis: a shift in basis points, of one index or (without a name) of every index. */
+export interface RateShift {
+  bp: number;
+  index?: string;
+}
+
 /**
- * Parses `--rate-shift`: basis points, a list (`-100,0,100`) or a range (`-100:100:50`).
+ * Parses `--rate-shift`: basis points on every index, as a list (`-100,0,100`) or a range
+ * (`-100:100:50`), or per index (`LPR5Y=-50,LPR1Y=50`: each item one scenario, shifting that
+ * index only, e.g. the basis between a pool on the 5-year LPR and a tranche on the 1-year).
  *
- * @example parseRateShifts('-100,0,100') // [-100, 0, 100]
+ * @example parseRateShifts('-100,0,100') // [{ bp: -100 }, { bp: 0 }, { bp: 100 }]
+ * @example parseRateShifts('LPR5Y=-50,0') // [{ bp: -50, index: 'LPR5Y' }, { bp: 0 }]
  */
-export function parseRateShifts(text: string, flag = '--rate-shift'): number[] {
-  const shifts = parseRange(text, flag, 'number');
-  const bad = shifts.find((bp) => Math.abs(bp) > MAX_SHIFT_BP);
-  if (bad !== undefined) throw new InputError(`${flag} ${JSON.stringify(text)}: ${bad} is beyond ±${MAX_SHIFT_BP}bp`);
+export function parseRateShifts(text: string, flag = '--rate-shift'): RateShift[] {
+  const items = text.includes('=') ? text.split(',').map((item) => /^\s*([A-Za-z][A-Za-z0-9_.-]*)\s*=(.*)$/.exec(item) ?? [item, undefined, item]) : [[text, undefined, text] as const];
+  const shifts = items.flatMap(([, index, value]) => parseRange(value!.trim(), flag, 'number').map((bp) => (index ? { bp, index } : { bp })));
+  const bad = shifts.find((s) => Math.abs(s.bp) > MAX_SHIFT_BP);
+  if (bad !== undefined) throw new InputError(`${flag} ${JSON.stringify(text)}: ${bad.bp} is beyond ±${MAX_SHIFT_BP}bp`);
   return shifts;
 }
 
@@ -31,20 +41,22 @@ export function applyRateShift(scenario: ScenarioSpec, indices: readonly string[
   scenario.rates = rates;
 }
 
-/** Each scenario of `list` under each shift of every index of the deal: the list × the shifts. */
-export function withRateShifts(list: readonly NamedScenario[], deal: LoadedDeal, shifts: readonly number[]): NamedScenario[] {
+/** Each scenario of `list` under each shift of the deal's indices: the list × the shifts. */
+export function withRateShifts(list: readonly NamedScenario[], deal: LoadedDeal, shifts: readonly RateShift[]): NamedScenario[] {
   const indices = Object.keys(deal.spec.indices ?? {});
   if (indices.length === 0) throw new InputError('--rate-shift: the deal has no interest-rate indices (no floating coupon or loan rate to shift)');
+  const unknown = shifts.find((s) => s.index !== undefined && !indices.includes(s.index));
+  if (unknown) throw new InputError(`--rate-shift: the deal has no index ${unknown.index} (it has ${indices.join(', ')})`);
   const size = list.length * shifts.length;
   if (size > MAX_SCENARIOS) {
     throw new InputError(`--rate-shift makes ${size.toLocaleString('en-US')} scenarios (${list.length.toLocaleString('en-US')} × ${shifts.length} shifts), more than the ${MAX_SCENARIOS.toLocaleString('en-US')} ipabs runs at once`);
   }
   return list.flatMap((s) =>
-    shifts.map((bp) => {
+    shifts.map(({ bp, index }) => {
       const scenario = copyScenario(s.scenario);
-      applyRateShift(scenario, indices, bp);
+      applyRateShift(scenario, index ? [index] : indices, bp);
       const signed = `${bp > 0 ? '+' : ''}${bp}bp`;
-      const name = { zh: `${s.name.zh}，利率${signed}`, en: `${s.name.en}, rates ${signed}` };
+      const name = { zh: `${s.name.zh}，${index ?? '利率'}${signed}`, en: `${s.name.en}, ${index ?? 'rates'} ${signed}` };
       scenario.name = name.en;
       return { name, scenario };
     }),

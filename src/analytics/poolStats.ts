@@ -8,7 +8,7 @@ import type { IP_TYPES } from '../pool/assets/common.js';
 
 type IpType = (typeof IP_TYPES)[number];
 import { Decimal, sum, ZERO } from '../util/money.js';
-import { dealRates } from '../deal/rates.js';
+import { dealRates, firstFixing } from '../deal/rates.js';
 import { ASSET_MODELS, contractualCashflows, contractualCashflowsOnce, type AssetModel, type ContractualCashflows } from '../pool/index.js';
 import type { AssetType } from '../pool/registry.js';
 import { riskReserveOf } from '../pool/assets/royalty.js';
@@ -248,8 +248,8 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
       class: t.class,
       balance: t.balance,
       share: trancheShares[i]!,
-      // A floating coupon has no one rate: left blank.
-      coupon: t.coupon instanceof Decimal ? t.coupon : undefined,
+      // A floating coupon: its first fixing on the deal's own index path.
+      coupon: t.coupon instanceof Decimal ? t.coupon : firstFixing(spec, t.coupon),
       expectedMaturity: t.expectedMaturity,
       rating: t.rating,
       subordination: issueBalance.isZero() ? ZERO : issueBalance.minus(above).div(issueBalance),

@@ -56,6 +56,17 @@ describe('ipabs stress --rate-shift', () => {
   });
 });
 
+describe('ipabs pool on floating rates', () => {
+  it('shows a floating tranche’s first fixing and the floating loan’s flows on the deal’s paths', () => {
+    const { code, out } = ipabs(['pool', FIXTURE, '--lang', 'en']);
+    expect(code).toBe(0);
+    // LPR1Y 3.45% on the closing date 2024-04-01 + 50bp.
+    expect(out).toMatch(/\| A\s+\| 测试A\s+\| senior\s+\|\s+100,000,000\.00 \|\s+90\.91% \|\s+3\.95% \|/);
+    // The base-case run's pool interest: 8,788,972.60 (the loan repriced to 4.95% and 4.60%).
+    expect(out).toMatch(/Contractual interest\s+\|\s+8,788,972\.60 \|/);
+  });
+});
+
 describe('ipabs run on floating rates', () => {
   it('shows the coupon in force each period and the index paths used', () => {
     const { code, out } = ipabs(['run', FIXTURE, '--lang', 'en']);

@@ -49,3 +49,21 @@ describe('a floating loan on a flat index', () => {
     );
   });
 });
+
+describe('a floating loan on an explicit schedule', () => {
+  it('on a flat index gives the fixed loan’s flows; across a change, each period at its own rate', async () => {
+    const { pledgeLoan, PledgeLoan } = await import('../../src/pool/assets/pledgeLoan.js');
+    const loan = PledgeLoan.parse({
+      type: 'pledgeLoan', id: 'S1', obligor: 'o', principal: '3000000', rate: '0.05', startDate: '2024-01-15', maturityDate: '2024-12-15', repayment: 'schedule',
+      schedule: [{ date: '2024-03-15', principal: '1000000' }, { date: '2024-07-15', principal: '1000000' }, { date: '2024-12-15', principal: '1000000' }],
+      floating: { index: 'X', spread: '100bp' },
+    });
+    const flat = rateEnv({ X: { history: [{ date: '2020-01-01', value: new Decimal('0.04') }], forward: [] } }, calendar);
+    expect(rows(pledgeLoan.contractual(loan, '2024-01-31', flat))).toEqual(rows(pledgeLoan.contractual(loan, '2024-01-31')));
+    // The index falls to 3% on 2024-06-01: the period from 2024-07-15 accrues at 4%.
+    // 3,000,000 × 5% × 60/365 = 24,657.53 (the rate in force: the period starts before the cutoff);
+    // 2,000,000 × 5% × 122/365 = 33,424.66 (fixed on 2024-03-15: 4% + 1%); 1,000,000 × 4% × 153/365 = 16,767.12.
+    const cut = rateEnv({ X: { history: [{ date: '2020-01-01', value: new Decimal('0.04') }, { date: '2024-06-01', value: new Decimal('0.03') }], forward: [] } }, calendar);
+    expect(pledgeLoan.contractual(loan, '2024-01-31', cut).flows.map((f) => f.interest.toFixed(2))).toEqual(['24657.53', '33424.66', '16767.12']);
+  });
+});

@@ -200,9 +200,8 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     for (const id of o.tranche ?? []) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
     }
-    const chosen = chooseScenarios(deal, o, true);
-    const { describe } = chosen;
-    const list = o.rateShift === undefined ? chosen.list : withRateShifts(chosen.list, deal, parseRateShifts(o.rateShift));
+    const { list: chosen, describe } = chooseScenarios(deal, o, true);
+    const list = o.rateShift === undefined ? chosen : withRateShifts(chosen, deal, parseRateShifts(o.rateShift));
     const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepareDeal(deal), list.slice(r.from, r.to))));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.

@@ -31,5 +31,10 @@ export { timeliness, paidOnTime, type Timeliness } from './analytics/timeliness.
 export { DEFAULT_RATING_SCALE, NOTCHES, impliedGrade, notchOf, overrideScale, parseRatingScale, targetDefaultRate, type Notch, type RatingScale } from './stress/ratingScale.js';
 export { sizeTranches, structureOf, withBalances, type SizeOptions, type SizeResult, type SizeTarget, type StructureRow } from './stress/size.js';
 export { gradedBreakeven, type GradedBreakeven } from './stress/grade.js';
+export { withRateShifts, parseRateShifts } from './stress/rateShift.js';
+export { indexPath, valueOn, type IndexPath, type IndexChange, type DatedRate } from './rates/path.js';
+export { periodRates, type PeriodFixing } from './rates/reset.js';
+export { rateEnv, type RateEnv } from './rates/env.js';
+export { FloatingRate, floatingCoupon, type FloatingRateSpec } from './fields/floating.js';
 export { topObligorTests, minimalLosingSets, obligorsBySize } from './stress/obligors.js';
 export { monteCarlo, mcObligors, type McResult, type McOptions } from './stress/montecarlo.js';

@@ -8,6 +8,7 @@ import type { IP_TYPES } from '../pool/assets/common.js';
 
 type IpType = (typeof IP_TYPES)[number];
 import { Decimal, sum, ZERO } from '../util/money.js';
+import { dealRates, firstFixing } from '../deal/rates.js';
 import { ASSET_MODELS, contractualCashflows, contractualCashflowsOnce, type AssetModel, type ContractualCashflows } from '../pool/index.js';
 import type { AssetType } from '../pool/registry.js';
 import { riskReserveOf } from '../pool/assets/royalty.js';
@@ -174,13 +175,15 @@ function stratify(amounts: readonly Decimal[], labels: readonly { label: string;
 /** Computes the pool statistics of a loaded deal. */
 export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'zh' | 'en' = 'zh'): PoolStats {
   const cutoff = spec.dates.cutoff;
+  // Floating loans on the deal's own index paths, as a base-case run collects them.
+  const rates = dealRates(spec);
   // One asset's flows at a time, totalled and dropped: only balances and last dates are kept.
   const balances: Decimal[] = new Array(assets.length);
   const lastDates: (IsoDate | undefined)[] = new Array(assets.length);
   let scheduledPrincipal = ZERO;
   let scheduledInterest = ZERO;
   assets.forEach((a, i) => {
-    const cf = contractualCashflowsOnce(a, cutoff);
+    const cf = contractualCashflowsOnce(a, cutoff, rates);
     balances[i] = cf.balance;
     lastDates[i] = lastPaymentDate(cf);
     for (const f of cf.flows) scheduledPrincipal = scheduledPrincipal.plus(f.principal);
@@ -245,7 +248,8 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
       class: t.class,
       balance: t.balance,
       share: trancheShares[i]!,
-      coupon: t.coupon,
+      // A floating coupon: its first fixing on the deal's own index path.
+      coupon: t.coupon instanceof Decimal ? t.coupon : firstFixing(spec, t.coupon),
       expectedMaturity: t.expectedMaturity,
       rating: t.rating,
       subordination: issueBalance.isZero() ? ZERO : issueBalance.minus(above).div(issueBalance),
@@ -286,6 +290,6 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
   let cashflows: ContractualCashflows[] | undefined;
   return Object.defineProperty(stats as PoolStats, 'cashflows', {
     enumerable: true,
-    get: () => (cashflows ??= assets.map((a) => contractualCashflows(a, cutoff))),
+    get: () => (cashflows ??= assets.map((a) => contractualCashflows(a, cutoff, rates))),
   });
 }

@@ -27,6 +27,7 @@ import {
 } from '../stress/scenarios.js';
 import { PRESETS, presetScenarios, withAndWithoutSupport, type PresetName } from '../stress/preset.js';
 import { stressTable } from '../stress/table.js';
+import { parseRateShifts, withRateShifts } from '../stress/rateShift.js';
 import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
@@ -198,10 +199,11 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag; --no-support applies over it)')
         .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
         .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100')
+        .option('--rate-shift <bp>', 'another grid axis: shift every interest-rate index of the deal by these basis points (-100,0,100 or -100:100:50), or one index (LPR5Y=-50,LPR1Y=50)')
         .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
     ),
   );
-  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[] }, command: Command) => {
+  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; rateShift?: string }, command: Command) => {
     const others = { '--scenarios': o.scenarios };
     const { deal, shard } = loadShardable(file, o, io, others);
     for (const id of o.tranche ?? []) {
@@ -209,8 +211,10 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     }
     const chosen = chooseScenarios(deal, o, true);
     const describe = chosen.describe;
-    // A preset runs each scenario with and without external support, side by side.
-    const list = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
+    // A preset runs each scenario with and without external support, side by side; a rate shift
+    // runs every one of them again under each shift.
+    const supported = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
+    const list = o.rateShift === undefined ? supported : withRateShifts(supported, deal, parseRateShifts(o.rateShift));
     const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepareDeal(deal), list.slice(r.from, r.to))));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.

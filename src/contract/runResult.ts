@@ -42,7 +42,18 @@ const tranche = () => {
     macaulayDuration: orNull(figure),
     modifiedDuration: orNull(figure),
   });
-  return complete({ id: z.string(), name: z.string(), class: z.string(), balance: money, coupon: orNull(ratio), expectedMaturity: date, periods: z.array(periods), summary });
+  return complete({
+    id: z.string(),
+    name: z.string(),
+    class: z.string(),
+    balance: money,
+    coupon: orNull(ratio).meta({ description: 'The coupon as the deal states it (before spread compression); a floating tranche’s first fixing.' }),
+    // Present for a floating tranche only, so fixed-rate results keep their bytes.
+    coupons: z.array(ratio).optional().meta({ description: 'A floating tranche only: the coupon in force each period (its fixing, plus any spread compression).' }),
+    expectedMaturity: date,
+    periods: z.array(periods),
+    summary,
+  });
 };
 
 const pool = () => {
@@ -181,6 +192,10 @@ export const runResultSchema = lazy(() => {
     coverage,
     checks,
     ledger: ledger.optional().meta({ description: 'Every cash movement, with --ledger only.' }),
+    indexPaths: z
+      .array(z.object({ name: z.string(), shiftBp: z.number().optional(), values: z.array(z.object({ date, value: leaves().ratio, projected: z.boolean() })) }))
+      .optional()
+      .meta({ description: 'Only when a rate floats: the index paths the run read (projected values are assumptions, shifted as the scenario says).' }),
   });
 });
 

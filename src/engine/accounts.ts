@@ -8,7 +8,8 @@ import { add, atLeastNil, fmtFen, minMoney, mulRound, NIL, sub, type Money } fro
 import { assertNever } from '../util/never.js';
 import { ZERO } from '../util/money.js';
 import { feeAccrual } from './fees.js';
-import { amountOf, couponFactors, factorOf } from './prepare.js';
+import { amountOf, factorOf } from './prepare.js';
+import { couponFactors } from './coupons.js';
 import { COLLECTION, type Frame, type ReserveTargetSpec } from './state.js';
 
 /**
@@ -34,8 +35,8 @@ function nextInterest(f: Frame, target: Extract<ReserveTargetSpec, { type: 'next
   const next = f.k + 1;
   if (next >= ctx.n) return NIL;
   const { prepared } = ctx;
-  // The coupon as the deal states it (no spread compression).
-  const coupons = couponFactors(prepared, ZERO);
+  // The coupon as the deal states it (no spread compression), on the scenario's rate path.
+  const coupons = couponFactors(prepared, ZERO, ctx.scenario.rates);
   let due = NIL;
   for (const id of target.tranches) {
     const i = prepared.trancheIndex.get(id)!;

@@ -24,7 +24,7 @@ export function collectPhase(f: Frame): void {
 function noteDefaults(f: Frame): void {
   const { ctx, st, k, p, period } = f;
   const here = ctx.performance.eventsByPeriod[k]!;
-  const { assets, schedules } = ctx.prepared.pool;
+  const { assets, schedules } = ctx.pool;
   let partial = NIL;
   let partials = 0;
   for (const e of here) {
@@ -49,7 +49,7 @@ export function recoveryPhase(f: Frame): void {
     const share = guarantorShare(f, a.event);
     // Rare: a guarantor's share divides, in Decimal, as ever.
     const toPlan = share ? fromYuanRounded(toYuan(a.amount).times(ONE.minus(share))) : a.amount;
-    const asset = ctx.prepared.pool.assets[a.event.asset]!;
+    const asset = ctx.pool.assets[a.event.asset]!;
     const recovery = a.kind === 'recovery';
     st.ledger.transfer(period, p.collectionEnd, recovery ? 'pool' : 'loss-sharing', COLLECTION, toPlan, `${recovery ? 'recovery' : 'loss-sharing compensation'} on ${asset.id}`);
     if (recovery) f.recoveries = add(f.recoveries, toPlan);
@@ -69,7 +69,7 @@ export function recoveryPhase(f: Frame): void {
 /** What obligors missed this period, less the payments of defaults a guarantor has paid off. */
 export function missedNotSettled(f: Frame): Money {
   let missed = f.perf.missed;
-  const schedules = f.ctx.prepared.pool.schedules;
+  const schedules = f.ctx.pool.schedules;
   for (const e of f.st.settled) {
     if (e.period >= f.k) continue;
     const sched = schedules[e.asset]!;

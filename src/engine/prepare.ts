@@ -11,12 +11,24 @@ import type { LoadedDeal } from '../deal/loaded.js';
 import type { FeeSpec } from '../schema/deal.js';
 import type { MoneyPreparedPool } from '../scenario/poolTypes.js';
 import { factor, fromYuan, NIL, add, type Factor, type Money } from '../util/fen.js';
-import { Decimal, toFen, ZERO } from '../util/money.js';
+import { Decimal, toFen } from '../util/money.js';
 import { assertNever } from '../util/never.js';
 import { preparePool } from '../scenario/performance.js';
+import { rateEnv, type RateEnv } from '../rates/env.js';
+import { floats } from '../pool/index.js';
+import { floatingCoupon } from '../fields/floating.js';
+import type { PeriodFixing } from '../rates/reset.js';
 
 /** A fee's accrual per period, fixed at preparation: a factor of its base, or an amount. */
 export type FeeAccrual = { base: 'pool' | 'tranches' | 'issue'; factors: Factor[] } | { amounts: Money[] } | undefined;
+
+/** What one rate path fixes: its environment, each floating tranche's fixings, the pool (when it floats). */
+export interface RatePathPrepared {
+  env: RateEnv;
+  /** Per tranche: its fixing per period when its coupon floats. */
+  fixings: (PeriodFixing[] | undefined)[];
+  pool: MoneyPreparedPool;
+}
 
 /** The parts of a deal that do not depend on the scenario, computed once. */
 export interface PreparedDeal {
@@ -39,8 +51,14 @@ export interface PreparedDeal {
   feeAccruals: FeeAccrual[];
   /** Per support, the date it pays on in each period (an undertaking's is days before). */
   supportDates: IsoDate[][];
-  /** Coupon factors (coupon + spread) × year fraction per tranche and period, by spread. */
+  /** Coupon factors (coupon + spread) × year fraction per tranche and period, by spread and rate path. */
   couponFactors: Map<string, Factor[][]>;
+  /** The deal's own index paths (no scenario change), and what each rate path fixes, by its key. */
+  rates: RateEnv;
+  ratePaths: Map<string, RatePathPrepared>;
+  /** Whether a pool asset or a tranche coupon floats (else every rate path gives the same pool or coupons). */
+  floatingPool: boolean;
+  floatingTranches: boolean;
   /** The pool balance below which the clean-up call may be exercised: balance < this (fen). */
   cleanUpBelow: Money;
   /** Per tranche, the ledger's names for it and its payments (made once, not per payment). */
@@ -77,7 +95,9 @@ export function indexesOf(step: object, ids: readonly string[], index: ReadonlyM
 export function prepareDeal(deal: LoadedDeal): PreparedDeal {
   const spec = deal.spec;
   const { periods, calendar } = dealSchedule(spec.dates);
-  const pool = preparePool(deal.assets, spec.dates.cutoff, periods);
+  const rates = rateEnv(spec.indices ?? {}, calendar);
+  // Floating loans read the deal's index paths; a deal without indices has none to read.
+  const pool = preparePool(deal.assets, spec.dates.cutoff, periods, spec.indices ? rates : undefined);
   const accrual = Object.fromEntries(
     DAY_COUNTS.map((dc) => [dc, periods.map((p, k) => yearFraction(k === 0 ? spec.dates.closing : periods[k - 1]!.nominalDate, p.nominalDate, dc))]),
   ) as Record<DayCount, Decimal[]>;
@@ -98,6 +118,10 @@ export function prepareDeal(deal: LoadedDeal): PreparedDeal {
     feeAccruals: spec.fees.map((f) => feeAccrualOf(f, accrual)),
     supportDates: spec.supports.map((s) => periods.map((p) => (s.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.businessDaysBefore, calendar) : p.date))),
     couponFactors: new Map(),
+    rates,
+    ratePaths: new Map(),
+    floatingPool: spec.indices !== undefined && deal.assets.some(floats),
+    floatingTranches: spec.tranches.some((t) => floatingCoupon(t.coupon) !== undefined),
     // An integer n is below a real x exactly when it is below ⌈x⌉.
     cleanUpBelow: call ? (new Decimal(pool.initialBalance).times(call.poolBalanceBelow).ceil().toNumber() as Money) : NIL,
     trancheLabels: spec.tranches.map((t) => ({ to: `tranche:${t.id}`, interest: `${t.name} interest`, principal: `${t.name} principal`, residual: `${t.name} residual (超额收益)` })),
@@ -127,21 +151,4 @@ function feeAccrualOf(spec: FeeSpec, accrual: Record<DayCount, Decimal[]>): FeeA
     default:
       return assertNever(spec, 'fee kind');
   }
-}
-
-/**
- * Per tranche and period, (coupon + spread) × the period's year fraction: the factor of its
- * interest. Fixed once per spread (stress grids and Monte Carlo reuse it).
- */
-export function couponFactors(prepared: PreparedDeal, spread: Decimal): Factor[][] {
-  const key = spread.toString();
-  let factors = prepared.couponFactors.get(key);
-  if (!factors) {
-    factors = prepared.deal.spec.tranches.map((t) => {
-      const coupon = t.coupon === undefined ? ZERO : t.coupon.plus(spread);
-      return prepared.accrual[t.dayCount].map((yf) => factor(coupon, yf));
-    });
-    prepared.couponFactors.set(key, factors);
-  }
-  return factors;
 }

@@ -15,6 +15,7 @@ import { COLLECTION, type Frame, type RunContext, type RunState } from './state.
 import { recordTranches } from './tranches.js';
 import type { AccountResult, CoveragePeriod, FeeResult, RunResult, SupportResult, TrancheResult } from './types.js';
 import { ratioLess } from './ratio.js';
+import { floatingCoupons, indexPathsUsed } from './coupons.js';
 
 /** 5. record — tranche, fee, account and pool rows, coverage, conservation of the period. */
 export function recordPeriod(f: Frame): void {
@@ -128,12 +129,18 @@ function supportResults(st: RunState): SupportResult[] {
 export function finishRun(ctx: RunContext, st: RunState): RunResult {
   const { spec, closing, detail, reserves, prepared } = ctx;
   const { cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference } = proveRun(ctx, st);
+  // Only a deal with a floating rate says which coupons and index paths it used.
+  const floating = prepared.floatingTranches || prepared.floatingPool;
+  const coupons = floating ? floatingCoupons(prepared, new Decimal(ctx.scenario.spreadCompressionBp).div(10_000), ctx.scenario.rates) : [];
+  const indexPaths = floating ? indexPathsUsed(prepared, ctx.scenario.rates) : undefined;
   const tranches: TrancheResult[] = st.tranches.map((t, i) => ({
     id: t.spec.id,
     name: t.spec.name,
     class: t.spec.class,
     balance: prepared.issued[i]!,
-    coupon: t.spec.coupon,
+    // A floating tranche: its first fixing here (as a fixed coupon, before spread compression), each period's coupon in force in `coupons`.
+    coupon: coupons[i] ? coupons[i].first : (t.spec.coupon as Decimal | undefined),
+    ...(coupons[i] ? { coupons: coupons[i].inForce } : {}),
     expectedMaturity: t.spec.expectedMaturity,
     periods: t.rows,
     summary: trancheSummary(t.spec, prepared.issued[i]!, t.rows, closing, detail),
@@ -174,5 +181,6 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
     },
     ledger: st.ledger.entries,
     checks: { conservation: true, periods: st.conservationRows, cashIn, cashOut, held, periodsChecked, fundedAtClosing, largestDifference },
+    ...(indexPaths ? { indexPaths } : {}),
   };
 }

@@ -8,13 +8,14 @@ import type { DealPeriod } from '../deal/periods.js';
 import type { IsoDate } from '../dates/date.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { FeeSpec, SupportSpec, TrancheSpec } from '../schema/deal.js';
-import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod } from '../scenario/poolTypes.js';
+import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { NIL, sumMoney, type Factor, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import { conservationRow, type ConservationPeriod } from './conservation.js';
 import { Ledger } from './ledger.js';
-import { amountOf, couponFactors, type PreparedDeal } from './prepare.js';
+import { amountOf, type PreparedDeal } from './prepare.js';
+import { couponFactors, ratePath } from './coupons.js';
 import { poolPerformance } from '../scenario/performance.js';
 import type { AccountPeriod, CoveragePeriod, DealState, FeePeriod, PoolPeriodResult, RunEvent, RunResult, SupportDraw, TranchePeriod } from './types.js';
 
@@ -55,6 +56,8 @@ export interface RunContext {
   periods: DealPeriod[];
   n: number;
   closing: IsoDate;
+  /** The pool's contractual flows on the scenario's rate path (the prepared pool unless a loan floats). */
+  pool: MoneyPreparedPool;
   performance: MoneyPoolPerformance;
   /** Per tranche and period: (coupon + spread) × year fraction. */
   coupons: Factor[][];
@@ -210,8 +213,13 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
   const spec = prepared.deal.spec;
   const parts = partsOf(prepared);
   const bp = scenario.spreadCompressionBp;
-  let coupons = parts.coupons.get(bp);
-  if (!coupons) parts.coupons.set(bp, (coupons = couponFactors(prepared, new Decimal(bp).div(10_000))));
+  // A scenario's own rate path is its own; the deal's path is shared by every scenario of a spread.
+  let coupons = scenario.rates ? undefined : parts.coupons.get(bp);
+  if (!coupons) {
+    coupons = couponFactors(prepared, new Decimal(bp).div(10_000), scenario.rates);
+    if (!scenario.rates) parts.coupons.set(bp, coupons);
+  }
+  const pool = prepared.floatingPool && scenario.rates ? ratePath(prepared, scenario.rates).pool : prepared.pool;
   return {
     prepared,
     spec,
@@ -219,7 +227,8 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
     periods: prepared.periods,
     n: prepared.periods.length,
     closing: spec.dates.closing,
-    performance: poolPerformance(prepared.pool, scenario, (options.detail ?? true) ? {} : { listEvents: parts.listEvents }),
+    pool,
+    performance: poolPerformance(pool, scenario, (options.detail ?? true) ? {} : { listEvents: parts.listEvents }),
     coupons,
     reserves: parts.reserves,
     options,

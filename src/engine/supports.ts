@@ -61,7 +61,7 @@ export function guaranteePhase(f: Frame): void {
       const asset = prepared.deal.assets[e.asset]!;
       if (spec.assets && !spec.assets.includes(asset.id)) continue;
       let interestOwed = e.interestMissed;
-      const sched = prepared.pool.schedules[e.asset]!;
+      const sched = ctx.pool.schedules[e.asset]!;
       if (paysInterest) {
         const eventShare = factorOf(e.share);
         for (let j = e.period + 1; j <= k; j++) interestOwed = add(interestOwed, mulRound(sched.interest[j]!, eventShare));

@@ -9,6 +9,7 @@ import type { IsoDate } from '../dates/date.js';
 import type { LedgerEntry } from './ledger.js';
 import type { ConservationPeriod } from './conservation.js';
 import type { TrancheSummary } from '../analytics/tranche.js';
+import type { IndexPathUsed } from './coupons.js';
 
 export type { TrancheSummary } from '../analytics/tranche.js';
 
@@ -37,7 +38,10 @@ export interface TrancheResult {
   name: string;
   class: string;
   balance: Money;
+  /** The coupon as the deal states it (before spread compression); a floating tranche's first fixing. */
   coupon?: Decimal;
+  /** A floating tranche's coupon in force each period (its fixing, plus any spread compression). */
+  coupons?: Decimal[];
   expectedMaturity: IsoDate;
   periods: TranchePeriod[];
   summary: TrancheSummary;
@@ -190,4 +194,6 @@ export interface RunResult {
     fundedAtClosing: Money;
     largestDifference: Money;
   };
+  /** The index paths the deal's floating rates read in this run (only when a rate floats). */
+  indexPaths?: IndexPathUsed[];
 }

@@ -4,6 +4,7 @@ import type { AssetSpec } from './registry.js';
 import { ASSET_BY_TYPE, type AssetType } from './registry.js';
 import { fenCashflows, type ContractualCashflows, type ContractualOutline, type FenCashflows } from './types.js';
 import { assertNever } from '../util/never.js';
+import type { RateEnv } from '../rates/env.js';
 
 /** An asset type's module, as the registry lists it. */
 export type AssetModel<T extends AssetType> = (typeof ASSET_BY_TYPE)[T];
@@ -16,23 +17,35 @@ export const ASSET_MODELS = ASSET_BY_TYPE;
  * Values of an asset at a cutoff, computed once: parsed assets are never changed, so their flows
  * are computed once per cutoff (validation, pool statistics and the engine all ask for them).
  */
-function memoByCutoff<V>(compute: (asset: AssetSpec, cutoff: IsoDate) => V) {
-  const memo = new WeakMap<AssetSpec, Map<IsoDate, V>>();
-  const get = (asset: AssetSpec, cutoff: IsoDate): V => {
+function memoByCutoff<V>(compute: (asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv) => V) {
+  const memo = new WeakMap<AssetSpec, Map<string, V>>();
+  const get = (asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv): V => {
     let byCutoff = memo.get(asset);
     if (!byCutoff) memo.set(asset, (byCutoff = new Map()));
-    let v = byCutoff.get(cutoff);
-    if (v === undefined) byCutoff.set(cutoff, (v = compute(asset, cutoff)));
+    // A floating asset's flows depend on the rate path too: kept per path.
+    const env = rates && floats(asset) ? rates : undefined;
+    const key = env ? `${cutoff}\u0000${env.key}` : cutoff;
+    let v = byCutoff.get(key);
+    if (v === undefined) byCutoff.set(key, (v = compute(asset, cutoff, env)));
     return v;
   };
   return { get, known: (asset: AssetSpec, cutoff: IsoDate) => memo.get(asset)?.get(cutoff) };
 }
 
+/** Whether an asset's flows depend on a rate path (a floating-rate loan). */
+export function floats(asset: AssetSpec): boolean {
+  const model = ASSET_MODELS[asset.type] as AnyModel | undefined;
+  return model?.floats?.(asset as never) ?? false;
+}
+
 const cashflows = memoByCutoff(computeCashflows);
 
-/** The contractual cash flows of one asset of any type (computed once per asset and cutoff). */
-export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
-  return cashflows.get(asset, cutoff);
+/**
+ * The contractual cash flows of one asset of any type (computed once per asset and cutoff, and
+ * per rate path for a floating asset: without `rates`, the rate in force at the cutoff holds).
+ */
+export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv): ContractualCashflows {
+  return cashflows.get(asset, cutoff, rates);
 }
 
 /**
@@ -40,21 +53,23 @@ export function contractualCashflows(asset: AssetSpec, cutoff: IsoDate): Contrac
  * caller that reads them once (pool statistics over a large pool): computed again rather than
  * kept when they are not already known.
  */
-export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
+export function contractualCashflowsOnce(asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv): ContractualCashflows {
+  // A floating asset's flows on a rate path are few and kept.
+  if (rates && floats(asset)) return cashflows.get(asset, cutoff, rates);
   return cashflows.known(asset, cutoff) ?? computeCashflows(asset, cutoff);
 }
 
-function computeCashflows(asset: AssetSpec, cutoff: IsoDate): ContractualCashflows {
+function computeCashflows(asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv): ContractualCashflows {
   // The table has an entry for every type (the compiler checks it); an asset that escaped the
   // types is an internal error, not a TypeError.
   if (!Object.prototype.hasOwnProperty.call(ASSET_MODELS, asset.type)) return assertNever(asset as never, 'asset type');
   const model = ASSET_MODELS[asset.type] as AnyModel;
-  return model.contractual(asset as never, cutoff);
+  return model.contractual(asset as never, cutoff, rates);
 }
 
-const fenCashflowsMemo = memoByCutoff((asset, cutoff): FenCashflows => {
+const fenCashflowsMemo = memoByCutoff((asset, cutoff, rates): FenCashflows => {
   const model = ASSET_MODELS[asset.type] as AnyModel | undefined;
-  return model?.contractualFen?.(asset as never, cutoff) ?? fenCashflows(contractualCashflows(asset, cutoff));
+  return model?.contractualFen?.(asset as never, cutoff, rates) ?? fenCashflows(contractualCashflows(asset, cutoff, rates));
 });
 
 /**
@@ -62,8 +77,8 @@ const fenCashflowsMemo = memoByCutoff((asset, cutoff): FenCashflows => {
  * the same amounts as {@link contractualCashflows}, from the type's integer computation when it
  * has one, else converted. Throws an InternalError for an amount beyond the safe range of fen.
  */
-export function contractualFen(asset: AssetSpec, cutoff: IsoDate): FenCashflows {
-  return fenCashflowsMemo.get(asset, cutoff);
+export function contractualFen(asset: AssetSpec, cutoff: IsoDate, rates?: RateEnv): FenCashflows {
+  return fenCashflowsMemo.get(asset, cutoff, rates);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { LoadedDeal } from '../io/loadDeal.js';
 import { dealSchedule, periodOfDate } from '../deal/periods.js';
 import { poolStats, type PoolStats, type StratumKey } from '../analytics/poolStats.js';
 import { contractualCashflowsOnce } from '../pool/index.js';
+import { dealRates } from '../deal/rates.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
@@ -231,7 +232,7 @@ function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
   let lateInterest = ZERO;
   // One asset's flows at a time: a large pool's flows are not all kept.
   for (const a of deal.assets) {
-    for (const f of contractualCashflowsOnce(a, s.cutoff).flows) {
+    for (const f of contractualCashflowsOnce(a, s.cutoff, dealRates(deal.spec)).flows) {
       const k = periodOfDate(periods, f.date);
       if (k < 0) {
         latePrincipal = latePrincipal.plus(f.principal);
@@ -289,7 +290,7 @@ function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
 function assetFlowSection(deal: LoadedDeal, s: PoolStats): TableSection {
   const rows: Record<string, Cell>[] = [];
   deal.assets.forEach((a) => {
-    const cf = contractualCashflowsOnce(a, s.cutoff);
+    const cf = contractualCashflowsOnce(a, s.cutoff, dealRates(deal.spec));
     let balance = cf.balance;
     for (const f of cf.flows) {
       balance = balance.minus(f.principal);

@@ -12,6 +12,7 @@ import { sumMoney, type Money } from '../util/fen.js';
 import { fenCell, FenCell } from './fenCell.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
+import { couponCell, couponColumn, indexPathSection } from './floatingReport.js';
 
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
@@ -38,6 +39,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
   for (const a of result.accounts) sections.push(accountSection(result, a.id));
   if (result.supports.length) sections.push(supportSection(result));
   sections.push(coverageSection(result, lang));
+  if (result.indexPaths) sections.push(indexPathSection(result.indexPaths, lang));
   sections.push(eventSection(result, lang, unit));
   if (options.ledger) sections.push(ledgerSection(result));
   return {
@@ -187,8 +189,9 @@ function trancheSection(t: TrancheResult, lang: Lang): TableSection {
       ...(hasResidual ? [{ key: 'residualPaid', header: { zh: '超额收益', en: 'Residual' }, kind: 'money' as const }] : []),
       { key: 'endBalance', header: { zh: '期末本金', en: 'Closing balance' }, kind: 'money' },
       { key: 'interestShortfall', header: { zh: '未付利息', en: 'Interest shortfall' }, kind: 'money' },
+      ...couponColumn(t),
     ],
-    rows: t.periods.map((p) => yuanRow(p, ['beginBalance', 'interestDue', 'interestPaid', 'principalDue', 'principalPaid', 'residualPaid', 'endBalance', 'interestShortfall'])),
+    rows: t.periods.map((p, k) => yuanRow({ ...p, ...couponCell(t, k) }, ['beginBalance', 'interestDue', 'interestPaid', 'principalDue', 'principalPaid', 'residualPaid', 'endBalance', 'interestShortfall'])),
     total: {
       period: null,
       date: lang === 'zh' ? '合计' : 'Total',

@@ -43,6 +43,8 @@ export function validateScenario(input: unknown, file: string, deal?: LoadedDeal
     if (deal && f.support !== undefined && !supports.includes(f.support)) at(['supportFailures', i, 'support'], unknown('support', f.support, supports));
     if (deal && f.provider !== undefined && !providers.includes(f.provider)) at(['supportFailures', i, 'provider'], unknown('provider', f.provider, providers));
   });
+  const indices = deal ? Object.keys(deal.spec.indices ?? {}) : [];
+  for (const name of Object.keys(scenario.rates ?? {})) if (deal && !indices.includes(name)) at(['rates', name], unknown('index', name, indices));
   // The engine takes the first entry for an asset or a support: a later one would be ignored.
   for (const r of scenarioRepeats(scenario, deal)) at(r.path, r.message);
   return diagnostics.length ? { diagnostics } : { scenario, diagnostics };

@@ -9,6 +9,7 @@ import type { AssetSpec } from '../schema/deal.js';
 import { contractualFen } from '../pool/index.js';
 import { fen, type Money } from '../util/fen.js';
 import type { MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
+import type { RateEnv } from '../rates/env.js';
 
 /** n zeros, in a packed array. */
 function zeros(n: number): number[] {
@@ -24,8 +25,8 @@ interface Totals {
   startBalance: number[];
 }
 
-function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodsOf: (dates: readonly IsoDate[]) => Int32Array, tot: Totals): MoneySchedule {
-  const cf = contractualFen(asset, cutoff);
+function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodsOf: (dates: readonly IsoDate[]) => Int32Array, tot: Totals, rates: RateEnv | undefined): MoneySchedule {
+  const cf = contractualFen(asset, cutoff, rates);
   const principal = zeros(n);
   const interest = zeros(n);
   let lateFlows = 0;
@@ -52,12 +53,15 @@ function schedule(asset: AssetSpec, cutoff: IsoDate, n: number, periodsOf: (date
   return { balance, principal: principal as Money[], interest: interest as Money[], startBalance: startBalance as Money[], lateFlows };
 }
 
-/** Buckets every asset's contractual flows into the deal's periods, in whole fen. */
-export function preparePool(assets: readonly AssetSpec[], cutoff: IsoDate, periods: readonly DealPeriod[]): MoneyPreparedPool {
+/**
+ * Buckets every asset's contractual flows into the deal's periods, in whole fen. Floating-rate
+ * assets read their rates from `rates` (one rate path).
+ */
+export function preparePool(assets: readonly AssetSpec[], cutoff: IsoDate, periods: readonly DealPeriod[], rates?: RateEnv): MoneyPreparedPool {
   const n = periods.length;
   const periodsOf = periodFinder(periods);
   const tot: Totals = { principal: zeros(n), interest: zeros(n), startBalance: zeros(n) };
-  const schedules = assets.map((a) => schedule(a, cutoff, n, periodsOf, tot));
+  const schedules = assets.map((a) => schedule(a, cutoff, n, periodsOf, tot, rates));
   let initial = 0;
   for (const s of schedules) initial += s.balance;
   return {

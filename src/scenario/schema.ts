@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ASSET_TYPES } from '../schema/pool.js';
+import { IndexName } from '../fields/floating.js';
 import { Amount, Id, IsoDate, MAX_PERIODS, PeriodCount, Rate, wholeNumber, Name, NameText, PathText } from '../schema/primitives.js';
 
 export const ObligorDefault = z
@@ -120,6 +121,26 @@ export const Collections = z
   .strict()
   .meta({ description: 'Delays and haircuts of royalties and rents.' });
 
+/** What a scenario does to one index: a parallel shift and/or a replacement forward path. */
+export const RateChange = z
+  .object({
+    shiftBp: z.number().min(-10000).max(10000).optional().meta({ description: 'Added to every value of the index read on a date after its last published fixing (the forward path, or the last fixing carried flat), in basis points; may be negative.' }),
+    path: z
+      .array(z.object({ date: IsoDate, value: Rate, note: NameText.optional() }).strict())
+      .min(1)
+      .superRefine((values, ctx) => {
+        for (let i = 1; i < values.length; i++) {
+          if (values[i]!.date <= values[i - 1]!.date) {
+            ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `dates must be in increasing order: ${values[i]!.date} does not come after ${values[i - 1]!.date}` });
+            return;
+          }
+        }
+      })
+      .optional()
+      .meta({ description: 'Replaces the index’s forward path (values dated after its last published fixing; the fixings stay).' }),
+  })
+  .strict();
+
 export const Scenario = z
   .object({
     $schema: PathText.optional(),
@@ -135,6 +156,7 @@ export const Scenario = z
     supportFailures: z.array(SupportFailure).default([]).meta({
       description: 'Supports whose provider fails: one entry per support and per provider (a support named again, by its id or its provider, is an error).',
     }),
+    rates: z.record(IndexName, RateChange).optional().meta({ description: 'Changes to the deal’s interest-rate indices by name: { "LPR1Y": { "shiftBp": 50 } } or a replacement path.' }),
     externalSupport: z.boolean().default(true).meta({ description: 'false: guarantees, undertakings and liquidity support pay nothing (the structure alone).' }),
   })
   .strict();

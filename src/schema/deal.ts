@@ -12,6 +12,7 @@ import { Account } from './accounts.js';
 import { Support } from './support.js';
 import { Trigger } from './triggers.js';
 import { Waterfalls } from './waterfall.js';
+import { Indices } from './indices.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -75,6 +76,7 @@ export const Deal = z
     triggers: z.array(Trigger).default([]).meta({ description: 'Events that change the waterfall or a reserve target.' }),
     waterfalls: Waterfalls.meta({ description: 'Ordered payment steps for the normal, accelerated and default states.' }),
     cleanUpCall: CleanUpCall.optional(),
+    indices: Indices.optional().meta({ description: 'Interest-rate indices (LPR1Y, SHIBOR3M …) that floating coupons and loan rates read: fixings and a forward path.' }),
     baseCase: BaseCase.optional().meta({ description: 'The base case the stress commands start from (assumptions).' }),
   })
   .strict();

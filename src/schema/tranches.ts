@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Amount, Assumed, Id, IsoDate, Rate, Name, NameText, NoteText } from './primitives.js';
 import { DayCount } from './dates.js';
+import { FloatingRate } from '../fields/floating.js';
 
 export const TrancheClass = z.enum(['senior', 'mezzanine', 'subordinate']);
 
@@ -20,7 +21,10 @@ export const Tranche = z
     name: Name.meta({ description: 'The security name, e.g. 福高1A1.' }),
     class: TrancheClass,
     balance: Amount.meta({ description: 'Issued principal in yuan.' }),
-    coupon: Rate.optional().meta({ description: 'Fixed annual coupon; none for a residual (subordinate) tranche.' }),
+    coupon: z
+      .union([Rate, FloatingRate])
+      .optional()
+      .meta({ description: 'Annual coupon: fixed (0.04), or floating ({ "index": "LPR1Y", "spread": "150bp", … }); none for a residual (subordinate) tranche.' }),
     dayCount: DayCount.default('ACT/365F'),
     interestOnShortfall: z.boolean().default(false).meta({ description: 'Unpaid interest itself bears interest at the coupon.' }),
     principal: PrincipalRule.default({ type: 'passThrough' }),

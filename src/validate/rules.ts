@@ -17,6 +17,7 @@ import { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../dea
 import { suggest } from './zodIssues.js';
 import { forEachAssumed } from '../deal/assumptions.js';
 import { assertNever } from '../util/never.js';
+import { indexRules } from './indexRules.js';
 
 export interface RuleContext {
   deal: LoadedDeal;
@@ -434,7 +435,7 @@ const poolAgainstTranches: Rule = (ctx) => {
   const seniors = s.tranches.filter((t) => t.class === 'senior');
   if (seniors.length === 0) ctx.at(['tranches'], 'no senior tranche', 'warning');
   s.tranches.forEach((t, i) => {
-    if (t.coupon !== undefined && t.coupon.gt('0.2')) ctx.at(['tranches', i, 'coupon'], `a coupon of ${t.coupon.times(100).toString()}% is unusually high`, 'warning');
+    if (t.coupon instanceof Decimal && t.coupon.gt('0.2')) ctx.at(['tranches', i, 'coupon'], `a coupon of ${t.coupon.times(100).toString()}% is unusually high`, 'warning');
     if (t.class === 'senior' && t.coupon === undefined) ctx.at(['tranches', i, 'coupon'], 'a senior tranche without a coupon', 'warning');
   });
   // 风险金: a reserve funded at closing should match what the royalty contracts set aside.
@@ -516,7 +517,7 @@ const calendarCoverage: Rule = (ctx) => {
   }
 };
 
-export const RULES: readonly Rule[] = [uniqueIds, repeatedIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes];
+export const RULES: readonly Rule[] = [uniqueIds, repeatedIds, dateOrder, calendarCoverage, assetTerms, references, waterfallSteps, accountRules, poolAgainstTranches, feeRules, assumedNotes, indexRules];
 
 /** A rule context that hands each diagnostic to `add`, with what an unknown reference names. */
 function contextOf(deal: LoadedDeal, add: (d: Diagnostic, ref?: UnknownRef) => void): RuleContext {

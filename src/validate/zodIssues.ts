@@ -179,7 +179,8 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: s
 
 /** The issue is about the value's type or literal value itself: this branch is the wrong form. */
 function wrongForm(branch: readonly z.core.$ZodIssue[]): boolean {
-  return branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value'));
+  // A branch that is itself a union of the wrong forms (a rate: text or a number) is the wrong form too.
+  return branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value' || (i.code === 'invalid_union' && i.errors.length > 0 && i.errors.every(wrongForm))));
 }
 
 /**

@@ -382,7 +382,7 @@ function accrue(f: Frame): void {
   const { tranches, fees } = st;
   for (const t of tranches.values()) {
     // Spread compression (利差缩减) raises every coupon that exists.
-    const coupon = t.spec.coupon === undefined ? ZERO : t.spec.coupon.plus(spread);
+    const coupon = t.spec.coupon === undefined ? ZERO : (t.spec.coupon as Decimal).plus(spread);
     const yf = prepared.accrual[t.spec.dayCount][k]!;
     let accrual = toFen(t.balance.times(coupon).times(yf));
     if (t.spec.interestOnShortfall) accrual = accrual.plus(toFen(t.arrears.times(coupon).times(yf)));
@@ -952,7 +952,7 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
     name: t.spec.name,
     class: t.spec.class,
     balance: t.spec.balance,
-    coupon: t.spec.coupon,
+    coupon: t.spec.coupon as Decimal | undefined,
     expectedMaturity: t.spec.expectedMaturity,
     periods: t.rows,
     summary: trancheSummary(t.spec, t.rows, closing, detail),
@@ -1111,7 +1111,7 @@ function reserveTarget(target: ReserveTargetSpec | undefined, ctx: TargetContext
       let due = ZERO;
       for (const id of target.tranches) {
         const t = ctx.tranches.get(id)!;
-        due = due.plus(toFen(t.balance.times(t.spec.coupon ?? ZERO).times(ctx.accrual[t.spec.dayCount][next]!)));
+        due = due.plus(toFen(t.balance.times((t.spec.coupon as Decimal | undefined) ?? ZERO).times(ctx.accrual[t.spec.dayCount][next]!)));
       }
       for (const id of target.fees ?? []) {
         const f = ctx.fees.get(id)!;

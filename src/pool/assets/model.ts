@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { IsoDate } from '../../dates/date.js';
 import type { Severity } from '../../util/errors.js';
 import type { Decimal } from '../../util/money.js';
+import type { RateEnv } from '../../rates/env.js';
 import type { ContractualCashflows, ContractualOutline, FenCashflows } from '../types.js';
 
 /** A label in both report languages. */
@@ -66,13 +67,18 @@ export interface AssetModule<T extends string = string, S extends z.ZodType = z.
   check(asset: z.output<S>, ctx: AssetCheckContext): void;
   /** The annual rate the asset carries, for the pool's weighted average; undefined if none. */
   annualRate(asset: z.output<S>): Decimal | undefined;
-  /** The contract's payments after `cutoff`, before any default or delay. */
-  contractual(asset: z.output<S>, cutoff: IsoDate): ContractualCashflows;
+  /**
+   * The contract's payments after `cutoff`, before any default or delay. A floating-rate asset
+   * reads its rates from `rates` (without it, the rate in force at the cutoff holds throughout).
+   */
+  contractual(asset: z.output<S>, cutoff: IsoDate, rates?: RateEnv): ContractualCashflows;
+  /** Whether the asset's flows depend on a rate path (a floating rate). Optional: never. */
+  floats?(asset: z.output<S>): boolean;
   /**
    * The same flows in whole fen, computed without Decimals; undefined when an amount is beyond
    * the integer computation. Optional: without it they are converted from `contractual`.
    */
-  contractualFen?(asset: z.output<S>, cutoff: IsoDate): FenCashflows | undefined;
+  contractualFen?(asset: z.output<S>, cutoff: IsoDate, rates?: RateEnv): FenCashflows | undefined;
   /**
    * The same balance and flow dates as `contractual`, without computing amounts: what
    * validation needs of a pool of a million loans. Optional: without it they come from

@@ -13,6 +13,8 @@ import type { Flow } from '../types.js';
 import { assetCommon, DatedPrincipal } from './common.js';
 import { defineAsset } from './model.js';
 import { yearFraction } from '../../dates/daycount.js';
+import { FloatingRate } from '../../fields/floating.js';
+import { floatingLoanFlows } from '../floatingLoan.js';
 
 export const PledgeLoan = z
   .object({
@@ -20,7 +22,8 @@ export const PledgeLoan = z
     ...assetCommon,
     principal: Amount.meta({ description: 'Outstanding principal at the cutoff date (贷款余额).' }),
     originalPrincipal: Amount.optional(),
-    rate: Rate.meta({ description: 'Annual interest rate.' }),
+    rate: Rate.meta({ description: 'Annual interest rate (执行利率): for a floating loan, the rate in force at the cutoff, until its first reset after it.' }),
+    floating: FloatingRate.optional().meta({ description: 'A floating rate (e.g. LPR1Y + spread): reset on its rule after the cutoff from the deal’s `indices`.' }),
     dayCount: DayCount.default('ACT/365F'),
     startDate: IsoDateSchema,
     maturityDate: IsoDateSchema,
@@ -83,9 +86,15 @@ export const pledgeLoan = defineAsset({
       到期日: 'maturityDate', 贷款到期日: 'maturityDate',
       还款方式: 'repayment', 付息频率: 'paymentEveryMonths', '付息频率(月)': 'paymentEveryMonths', '付息频率（月）': 'paymentEveryMonths',
       担保人: 'guarantor', 保证人: 'guarantor',
+      定价基准: 'floating.index', 基准利率: 'floating.index', 加点: 'floating.spread', 利率加点: 'floating.spread', 重定价方式: 'floating.reset', 重定价日: 'floating.anchor',
     },
-    values: { repayment: CN_REPAYMENT },
-    units: { amount: ['principal', 'originalPrincipal'], rate: ['rate'], int: ['paymentEveryMonths'], date: ['startDate', 'maturityDate'] },
+    values: { repayment: CN_REPAYMENT, 'floating.reset': { 按期: 'eachPeriod', 每期: 'eachPeriod', 按年: 'anniversary', 周年日: 'anniversary', 每年: 'anniversary' } },
+    units: {
+      amount: ['principal', 'originalPrincipal'],
+      rate: ['rate', 'floating.floor', 'floating.cap'],
+      int: ['paymentEveryMonths', 'floating.lagDays'],
+      date: ['startDate', 'maturityDate', 'floating.anchor'],
+    },
   },
   labels: {
     name: { zh: '知识产权质押贷款', en: 'IP-pledged loan' },
@@ -110,12 +119,14 @@ export const pledgeLoan = defineAsset({
     if (a.rate.gt('0.24')) report('rate', `an annual rate of ${a.rate.times(100).toString()}% is unusually high`, 'warning');
   },
   annualRate: (a) => a.rate,
-  contractual(loan, cutoff) {
+  floats: (loan) => loan.floating !== undefined,
+  contractual(loan, cutoff, rates) {
+    if (loan.floating && rates) return floatingLoanFlows({ ...loan, floating: loan.floating }, cutoff, rates);
     if (loan.repayment === 'schedule') return scheduledLoan(loan, cutoff);
     return loanSchedule(loan, cutoff);
   },
-  contractualFen(loan, cutoff) {
-    return loan.repayment === 'schedule' ? undefined : loanScheduleFen(loan, cutoff);
+  contractualFen(loan, cutoff, rates) {
+    return loan.repayment === 'schedule' || (loan.floating && rates) ? undefined : loanScheduleFen(loan, cutoff);
   },
   outline(loan, cutoff) {
     if (loan.repayment === 'schedule') {

@@ -74,20 +74,20 @@ describe('breakeven', () => {
     expect(all).toMatchObject({ rate: 1, runs: 3 });
     expect(all.realized).toBeGreaterThan(0.64);
     expect(all.realized).toBeLessThan(0.65);
-    // Without it: 28.1578%; the subordinate 39.1859% with support, 23.6283% without.
-    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.281578);
-    expect(breakeven(prepared, 'B', base).rate).toBe(0.391859);
-    expect(breakeven(prepared, 'B', { ...base, externalSupport: false }).rate).toBe(0.236283);
+    // Without it: 28.1579%; the subordinate 39.1862% with support, 23.6284% without.
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.281579);
+    expect(breakeven(prepared, 'B', base).rate).toBe(0.391862);
+    expect(breakeven(prepared, 'B', { ...base, externalSupport: false }).rate).toBe(0.236284);
   });
 });
 
 describe('impliedRating', () => {
   it('takes the highest grade whose TDR = multiplier × base rate does not exceed the break-even', () => {
     // Base rate 5% (广开专利): TDRs AAA 25%, AA 20.5%, A 15%, BBB 11.5%, BB 6%.
-    // 28.1578% ≥ 25% → AAA.
-    expect(impliedRating(0.281578, 0.05)).toEqual({ grade: 'AAA', tdr: 5.0 * 0.05 });
-    // 23.6283%: below 25%, at least 20.5% → AA, TDR 4.1 × 5% = 20.5%.
-    const aa = impliedRating(0.236283, 0.05)!;
+    // 28.1579% ≥ 25% → AAA.
+    expect(impliedRating(0.281579, 0.05)).toEqual({ grade: 'AAA', tdr: 5.0 * 0.05 });
+    // 23.6284%: below 25%, at least 20.5% → AA, TDR 4.1 × 5% = 20.5%.
+    const aa = impliedRating(0.236284, 0.05)!;
     expect(aa.grade).toBe('AA');
     expect(aa.tdr).toBeCloseTo(0.205, 12);
     // Base rate 3% (高新投): TDRs 15%, 12.3%, 9%, 6.9%, 3.6%. 2.1726% is below 3.6% → no grade.
@@ -128,11 +128,11 @@ describe('impliedRating', () => {
     const { code, out } = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[] }> };
-    // A: 100% with support → AAA; 28.1578% without → AAA (≥ 25%).
-    // B: 39.1859% with support → AAA; 23.6283% without → AA (≥ 20.5%, < 25%).
+    // A: 100% with support → AAA; 28.1579% without → AAA (≥ 25%).
+    // B: 39.1862% with support → AAA; 23.6284% without → AA (≥ 20.5%, < 25%).
     expect(json.sections['ratings']!.rows).toEqual([
-      { tranche: '优先级资产支持证券', minWith: '1', gradeWith: 'AAA', minWithout: '0.281578', gradeWithout: 'AAA' },
-      { tranche: '次级资产支持证券', minWith: '0.391859', gradeWith: 'AAA', minWithout: '0.236283', gradeWithout: 'AA' },
+      { tranche: '优先级资产支持证券', minWith: '1', gradeWith: 'AAA', minWithout: '0.281579', gradeWithout: 'AAA' },
+      { tranche: '次级资产支持证券', minWith: '0.391862', gradeWith: 'AAA', minWithout: '0.236284', gradeWithout: 'AA' },
     ]);
   });
 });

@@ -13,6 +13,7 @@ import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
 import { DEFAULT_LIMITS, displayPath, MAX_JSON_TEXT_BYTES, mib, InputReadError, limitsOf, MAX_JSON_DEPTH, openInput, readChunks, readWhole, tapeRefusal, type LoadOptions } from './input.js';
 import { runRules } from '../validate/rules.js';
+import { applyPoolBasis, poolBasisProblems } from '../pool/poolBasis.js';
 import { rowParser } from './rowParser.js';
 import { Decimal } from '../util/money.js';
 import { LineNumbers, loadedDeal, OriginTable, type LoadedDeal } from '../deal/loaded.js';
@@ -490,7 +491,12 @@ export function validateDeal(
   });
 
   if (hasErrors(diagnostics)) return { diagnostics };
-  const deal = loadedDeal(file, spec, assets, origins);
+  const basis = spec.pool.basis;
+  if (basis) {
+    const problems = poolBasisProblems(basis, assets, spec.pool.purchasePrice);
+    if (problems.length > 0) return { diagnostics: [...diagnostics, ...problems.map((message) => ({ severity: 'error' as const, file, path: 'pool.basis', message }))] };
+  }
+  const deal = loadedDeal(file, spec, basis ? applyPoolBasis(basis, assets, spec.pool.purchasePrice, spec.dates.cutoff) : assets, origins);
   diagnostics.push(...runRules(deal));
   return hasErrors(diagnostics) ? { diagnostics } : { deal, diagnostics };
 }

@@ -13,9 +13,9 @@ import { afterCutoff, equalSplit, regularDates } from '../common.js';
 import { Basis, basisProblems, basisTerms, withBasis } from '../basis.js';
 import type { Flow } from '../types.js';
 import { assetCommon, DatedAmount, type IP_TYPES } from './common.js';
+import { defineAsset, type AssetLabels } from './model.js';
 
 type IpKind = (typeof IP_TYPES)[number];
-import { defineAsset, type AssetLabels } from './model.js';
 
 export const LevelSchedule = z
   .object({

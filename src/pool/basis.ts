@@ -11,6 +11,8 @@
  * basis is the payments' present value at it, to the fen. The split is whole fen: income is
  * rounded half up each period, principal is the payment less it, and the last payment takes
  * what is left of the basis, so principal sums to the basis exactly and the basis ends at zero.
+ * Should rounding leave more than the last payment (a fen or two, on a tiny last payment), the
+ * rest goes to the principal of the latest payments before it.
  */
 import { z } from 'zod';
 import type { IsoDate } from '../dates/date.js';
@@ -100,13 +102,20 @@ export function basisTerms(spec: BasisSpec, payments: readonly Payment[], cutoff
 export function amortise(payments: readonly Payment[], basis: Decimal, y: Decimal, cutoff: IsoDate, dayCount: DayCountName): Flow[] {
   const yf = fractions(payments, cutoff, dayCount);
   let left = basis;
-  return payments.map((p, k) => {
-    if (k === payments.length - 1) return { date: p.date, principal: left, interest: p.amount.minus(left) };
-    const income = Decimal.min(p.amount, Decimal.max(ZERO, toFen(left.times(y).times(yf[k]!))));
+  const flows = payments.map((p, k) => {
+    const income = k === payments.length - 1 ? ZERO : Decimal.min(p.amount, Decimal.max(ZERO, toFen(left.times(y).times(yf[k]!))));
     const principal = Decimal.min(left, p.amount.minus(income));
     left = left.minus(principal);
     return { date: p.date, principal, interest: p.amount.minus(principal) };
   });
+  // What rounding left over (a fen or so, when the last payment cannot take it): moved to the
+  // principal of the latest payments before it that have income, so principal sums to the basis.
+  for (let k = flows.length - 2; k >= 0 && left.gt(0); k--) {
+    const moved = Decimal.min(left, flows[k]!.interest);
+    flows[k] = { ...flows[k]!, principal: flows[k]!.principal.plus(moved), interest: flows[k]!.interest.minus(moved) };
+    left = left.minus(moved);
+  }
+  return flows;
 }
 
 /** Payments (all principal) split on a basis: the asset's balance is the basis. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { poolStats } from '../../src/analytics/poolStats.js';
 import { runDeal } from '../../src/engine/run.js';
 import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
-import { amortise, solveYield } from '../../src/pool/basis.js';
+import { amortise, solveYield, withBasis } from '../../src/pool/basis.js';
 import { contractualCashflows } from '../../src/pool/index.js';
 import { licensedKind } from '../../src/pool/assets/royalty.js';
 import { poolLabels, poolReport } from '../../src/report/poolReport.js';
@@ -154,5 +154,36 @@ describe('labels follow what is licensed', () => {
     expect(text).toContain('licensed trademark type');
     const rights = poolReport(deal!, { lang: 'zh' }).sections.find((x) => x.id === 'ipRights')!;
     expect(rights.type === 'table' && rights.rows).toEqual([{ label: '商标', rights: 58, contracts: 1, uncounted: 0 }]);
+  });
+});
+
+describe('the split, on generated royalties (property)', () => {
+  it('is whole fen, principal sums to the basis exactly, income never below zero nor above the payment', async () => {
+    const fc = (await import('fast-check')).default;
+    const schedule = fc.record({
+      amounts: fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: 1, maxLength: 24 }),
+      gaps: fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 24, maxLength: 24 }),
+      pricePermille: fc.integer({ min: 0, max: 1000 }),
+      yieldBp: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(schedule, ({ amounts, gaps, pricePermille, yieldBp }) => {
+        let day = Date.UTC(2025, 0, 1);
+        const payments = amounts.map((fen, k) => {
+          day += gaps[k]! * 86_400_000;
+          return { date: new Date(day).toISOString().slice(0, 10), amount: D(fen).div(100) };
+        });
+        const total = sum(payments.map((p) => p.amount));
+        const spec = yieldBp === undefined ? { price: total.times(pricePermille).div(1000).toDecimalPlaces(2, Decimal.ROUND_DOWN), dayCount: 'ACT/365F' as const } : { yield: D(yieldBp).div(10_000), dayCount: 'ACT/365F' as const };
+        const { balance, flows } = withBasis(spec, payments.map((p) => ({ date: p.date, principal: p.amount, interest: D(0) })), '2025-01-01');
+        expect(y(sum(flows.map((f) => f.principal)))).toBe(y(balance));
+        flows.forEach((f, k) => {
+          expect(f.principal.times(100).isInteger() && f.interest.times(100).isInteger()).toBe(true);
+          expect(f.interest.gte(0) && f.principal.gte(0)).toBe(true);
+          expect(y(f.principal.plus(f.interest))).toBe(y(payments[k]!.amount));
+        });
+      }),
+      { numRuns: 300, seed: 9 },
+    );
   });
 });

@@ -65,6 +65,11 @@ export interface PoolStats {
   purchasePrice: Decimal;
   /** 风险金 and first-license fees of royalty pools. */
   royalty?: { firstLicenseFees: Decimal; riskReserve: Decimal; riskReserveRatio: Decimal };
+  /**
+   * The number of IP rights (知识产权数量) by IP-type label, from the assets' `ip.count`; undefined
+   * when no asset states one. Rows in the order of the IP-type stratum.
+   */
+  ipRights?: { label: string; rights: number; contracts: number; uncounted: number }[];
   /** Per asset, its balance at the cutoff (the balance of its contractual cash flows). */
   balances: Decimal[];
   /**
@@ -134,8 +139,8 @@ export function shares(parts: readonly Decimal[]): Decimal[] {
 }
 
 /** The annual rate an asset carries, for the weighted average (its module says; loans and leases have one). */
-function annualRate(asset: AssetSpec): Decimal | undefined {
-  return (ASSET_MODELS[asset.type] as AssetModel<AssetType>).annualRate(asset as never);
+function annualRate(asset: AssetSpec, cutoff: IsoDate): Decimal | undefined {
+  return (ASSET_MODELS[asset.type] as AssetModel<AssetType>).annualRate(asset as never, cutoff);
 }
 
 function lastPaymentDate(cf: ContractualCashflows): IsoDate | undefined {
@@ -170,6 +175,19 @@ function stratify(amounts: readonly Decimal[], labels: readonly { label: string;
   const amountShares = shares(rows.map((r) => r.amount));
   const countShares = shares(rows.map((r) => new Decimal(r.count)));
   return rows.map((r, i) => ({ label: r.label, amount: r.amount, share: amountShares[i]!, count: r.count, countShare: countShares[i]! }));
+}
+
+/** The number of IP rights per IP-type label, in the stratum's order; undefined without any count. */
+function ipRightsOf(assets: readonly AssetSpec[], stratum: readonly Stratum[], lang: 'zh' | 'en'): PoolStats['ipRights'] {
+  if (!assets.some((a) => a.ip?.count !== undefined)) return undefined;
+  const rows = new Map(stratum.map((r) => [r.label, { label: r.label, rights: 0, contracts: 0, uncounted: 0 }]));
+  for (const a of assets) {
+    const row = rows.get(ipTypeLabel(a, lang))!;
+    row.contracts += 1;
+    if (a.ip?.count === undefined) row.uncounted += 1;
+    else row.rights += a.ip.count;
+  }
+  return [...rows.values()];
 }
 
 /** Computes the pool statistics of a loaded deal. */
@@ -208,7 +226,7 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
   let termWeighted = ZERO;
   assets.forEach((a, i) => {
     const b = balances[i]!;
-    const rate = annualRate(a);
+    const rate = annualRate(a, cutoff);
     if (rate !== undefined) {
       rated = rated.plus(b);
       rateWeighted = rateWeighted.plus(b.times(rate));
@@ -266,6 +284,7 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
   }
 
   const stats: Omit<PoolStats, 'cashflows'> = {
+    ipRights: ipRightsOf(assets, strata.find((x) => x.key === 'ipType')!.rows, lang),
     cutoff,
     balance,
     assetCount: n,

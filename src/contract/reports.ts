@@ -119,6 +119,9 @@ export const poolResultSchema = lazy(() =>
         tranches: table({ id: 'text', name: 'text', class: 'text', balance: 'money', share: 'percent', coupon: 'rate', expectedMaturity: 'date', subordination: 'percent', coverage: 'number' }),
         riskReserve: kv({ firstLicenseFees: 'money', riskReserve: 'money', riskReserveRatio: 'percent' }).optional().meta({ description: 'Royalty pools (风险金).' }),
         topObligors: table({ rank: 'int', obligor: 'text', count: 'int', amount: 'money', share: 'percent', cumulativeShare: 'percent' }),
+        ipRights: table({ label: 'text', rights: 'int', contracts: 'int', uncounted: 'int' })
+          .optional()
+          .meta({ description: 'The number of IP rights (知识产权数量) by IP type, when the assets state ip.count.' }),
         cashflows: table({ period: 'int', collectionStart: 'date', collectionEnd: 'date', paymentDate: 'date', beginBalance: 'money', principal: 'money', interest: 'money', total: 'money', endBalance: 'money' })
           .optional()
           .meta({ description: 'With --cashflows.' }),

@@ -18,7 +18,10 @@ export function feeAccrual(ctx: RunContext, f: FeeState, fee: number, k: number,
   if ('amounts' in accrual) return accrual.amounts[k]!;
   let base = NIL;
   if (accrual.base === 'pool') base = poolBalance;
-  else for (const i of f.named) base = add(base, accrual.base === 'issue' ? ctx.prepared.issued[i]! : tranches[i]!.balance);
+  else if (accrual.base === 'issueOutstanding') {
+    // 发行规模 of the named tranches still outstanding: a retired tranche leaves the base.
+    for (const i of f.named) if (tranches[i]!.balance > 0) base = add(base, ctx.prepared.issued[i]!);
+  } else for (const i of f.named) base = add(base, accrual.base === 'issue' ? ctx.prepared.issued[i]! : tranches[i]!.balance);
   return mulRound(base, accrual.factors[k]!);
 }
 

@@ -11,16 +11,17 @@ import type { LoadedDeal } from '../deal/loaded.js';
 import type { FeeSpec } from '../schema/deal.js';
 import type { MoneyPreparedPool } from '../scenario/poolTypes.js';
 import { factor, fromYuan, NIL, add, type Factor, type Money } from '../util/fen.js';
-import { Decimal, toFen } from '../util/money.js';
+import { Decimal } from '../util/money.js';
 import { assertNever } from '../util/never.js';
 import { preparePool } from '../scenario/performance.js';
 import { rateEnv, type RateEnv } from '../rates/env.js';
 import { floats } from '../pool/index.js';
 import { floatingCoupon } from '../fields/floating.js';
 import type { PeriodFixing } from '../rates/reset.js';
+import { fixedFeeAmounts } from './fixedFee.js';
 
 /** A fee's accrual per period, fixed at preparation: a factor of its base, or an amount. */
-export type FeeAccrual = { base: 'pool' | 'tranches' | 'issue'; factors: Factor[] } | { amounts: Money[] } | undefined;
+export type FeeAccrual = { base: 'pool' | 'tranches' | 'issue' | 'issueOutstanding'; factors: Factor[] } | { amounts: Money[] } | undefined;
 
 /** What one rate path fixes: its environment, each floating tranche's fixings, the pool (when it floats). */
 export interface RatePathPrepared {
@@ -115,7 +116,7 @@ export function prepareDeal(deal: LoadedDeal): PreparedDeal {
     issued: spec.tranches.map((t) => fromYuan(t.balance)),
     matured: spec.tranches.map((t) => periods.map((p) => compareDates(p.nominalDate, t.expectedMaturity) >= 0)),
     scheduled: spec.tranches.map((t) => (t.principal.type === 'schedule' ? scheduledUpTo(t.principal.payments, periods) : undefined)),
-    feeAccruals: spec.fees.map((f) => feeAccrualOf(f, accrual)),
+    feeAccruals: spec.fees.map((f) => feeAccrualOf(f, accrual, periods, spec.dates.closing)),
     supportDates: spec.supports.map((s) => periods.map((p) => (s.kind === 'shortfallUndertaking' ? addBusinessDays(p.date, -s.businessDaysBefore, calendar) : p.date))),
     couponFactors: new Map(),
     rates,
@@ -136,15 +137,12 @@ function scheduledUpTo(payments: readonly { date: IsoDate; amount: Decimal }[], 
   });
 }
 
-function feeAccrualOf(spec: FeeSpec, accrual: Record<DayCount, Decimal[]>): FeeAccrual {
+function feeAccrualOf(spec: FeeSpec, accrual: Record<DayCount, Decimal[]>, periods: readonly DealPeriod[], closing: IsoDate): FeeAccrual {
   switch (spec.kind) {
     case 'rateOnBalance':
       return { base: spec.base, factors: accrual[spec.dayCount].map((yf) => factor(spec.rate, yf)) };
-    case 'fixed': {
-      const amount = fromYuan(spec.amount);
-      if (spec.per === 'period') return { amounts: accrual['ACT/365F'].map(() => amount) };
-      return { amounts: accrual['ACT/365F'].map((yf) => fromYuan(toFen(spec.amount.times(yf)))) };
-    }
+    case 'fixed':
+      return { amounts: fixedFeeAmounts(spec, periods, closing).map((a) => fromYuan(a)) };
     case 'percentOfPayment':
     case 'vat':
       return undefined;

@@ -15,6 +15,7 @@ import { runRules } from '../validate/rules.js';
 import { partialReferences } from '../validate/partial.js';
 import { loadedDeal, OriginTable, type LoadedDeal } from '../deal/loaded.js';
 import { readDealTape, type GoodTape, type TapeRead } from './dealTapes.js';
+import { applyPoolBasis, poolBasisProblems } from '../pool/poolBasis.js';
 
 export type { TapeRead } from './dealTapes.js';
 export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
@@ -377,7 +378,12 @@ export function validateDeal(
     for (const a of t.assets) assets.push(a);
     origins.addTape(t.index, t.file, t.columns, t.lines);
   }
-  const deal = loadedDeal(file, spec, assets, origins);
+  const basis = spec.pool.basis;
+  if (basis) {
+    const problems = poolBasisProblems(basis, assets, spec.pool.purchasePrice);
+    if (problems.length > 0) return { diagnostics: [...diagnostics, ...problems.map((message) => ({ severity: 'error' as const, file, path: 'pool.basis', message }))] };
+  }
+  const deal = loadedDeal(file, spec, basis ? applyPoolBasis(basis, assets, spec.pool.purchasePrice, spec.dates.cutoff) : assets, origins);
   diagnostics.push(...runRules(deal));
   return hasErrors(diagnostics) ? { diagnostics } : { deal, diagnostics };
 }

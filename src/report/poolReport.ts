@@ -8,36 +8,21 @@ import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
 import { collectAssumptions } from '../deal/assumptions.js';
-import { ASSET_MODULES } from '../pool/registry.js';
-import { lease, LEASE_PRINCIPAL_BALANCE } from '../pool/assets/lease.js';
 import type { AssetLabels } from '../pool/assets/model.js';
+import { poolLabels } from './poolLabels.js';
 
-/**
- * Labels by the deal's structure: each asset type's from its module, a lease pool counted on
- * the lease principal, and a mixed pool.
- */
-const MIXED: AssetLabels = {
-  name: { zh: '混合资产', en: 'Mixed assets' },
-  obligors: { zh: '债务人', en: 'obligors' },
-  obligor: { zh: '债务人', en: 'obligor' },
-  balance: { zh: '资产余额', en: 'Asset balance' },
-  ipType: { zh: '知识产权类型', en: 'IP type' },
-};
-const LABELS: Record<string, AssetLabels> = {
-  ...Object.fromEntries(ASSET_MODULES.map((m) => [m.type, m.labels])),
-  leasePrincipal: { ...lease.labels, balance: LEASE_PRINCIPAL_BALANCE },
-  mixed: MIXED,
-};
-const STRATUM_TITLE: Record<StratumKey, (structure: string) => Label> = {
+export { poolLabels } from './poolLabels.js';
+
+const STRATUM_TITLE: Record<StratumKey, (labels: AssetLabels) => Label> = {
   industry: () => ({ zh: '按行业分布', en: 'By industry' }),
-  ipType: (s) => ({ zh: `按${LABELS[s]!.ipType.zh}分布`, en: `By ${LABELS[s]!.ipType.en}` }),
+  ipType: (l) => ({ zh: `按${l.ipType.zh}分布`, en: `By ${l.ipType.en}` }),
   region: () => ({ zh: '按地区分布', en: 'By region' }),
   sizeBand: () => ({ zh: '按单笔金额分布', en: 'By contract size' }),
   remainingTerm: () => ({ zh: '按剩余期限分布', en: 'By remaining term' }),
 };
-const STRATUM_LABEL: Record<StratumKey, (structure: string) => Label> = {
+const STRATUM_LABEL: Record<StratumKey, (labels: AssetLabels) => Label> = {
   industry: () => ({ zh: '行业', en: 'Industry' }),
-  ipType: (s) => ({ zh: LABELS[s]!.ipType.zh, en: cap(LABELS[s]!.ipType.en) }),
+  ipType: (l) => ({ zh: l.ipType.zh, en: cap(l.ipType.en) }),
   region: () => ({ zh: '地区', en: 'Region' }),
   sizeBand: () => ({ zh: '金额区间', en: 'Size band' }),
   remainingTerm: () => ({ zh: '剩余期限', en: 'Remaining term' }),
@@ -60,13 +45,13 @@ export interface PoolReportOptions {
 /** The pool report of a loaded deal. */
 export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report {
   const { spec } = deal;
-  const structure = spec.meta.structure;
   const stats = poolStats(spec, deal.assets, options.lang);
-  const principalBasis = deal.assets.some((a) => a.type === 'lease') && deal.assets.every((a) => a.type !== 'lease' || a.balanceBasis === 'principal');
-  const sections: Section[] = [summarySection(stats, principalBasis ? 'leasePrincipal' : structure), trancheSection(stats, options.lang)];
+  const labels = poolLabels(deal);
+  const sections: Section[] = [summarySection(stats, labels), trancheSection(stats, options.lang)];
   if (stats.royalty) sections.push(royaltySection(stats));
-  sections.push(topObligorSection(stats, deal, structure));
-  for (const s of stats.strata) sections.push(stratumSection(s.key, s.rows, structure, options.lang));
+  sections.push(topObligorSection(stats, deal, labels));
+  for (const s of stats.strata) sections.push(stratumSection(s.key, s.rows, labels, options.lang));
+  if (stats.ipRights) sections.push(ipRightsSection(stats.ipRights, options.lang));
   if (options.cashflows) sections.push(periodCashflowSection(deal, stats));
   if (options.assetFlows) sections.push(assetFlowSection(deal, stats));
   return {
@@ -80,10 +65,10 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
   };
 }
 
-function summarySection(s: PoolStats, structure: string): Section {
-  const ob = LABELS[structure]!.obligors;
-  const one = LABELS[structure]!.obligor;
-  const bal = LABELS[structure]!.balance;
+function summarySection(s: PoolStats, labels: AssetLabels): Section {
+  const ob = labels.obligors;
+  const one = labels.obligor;
+  const bal = labels.balance;
   const items: Section & { type: 'kv' } = {
     type: 'kv',
     id: 'summary',
@@ -92,6 +77,7 @@ function summarySection(s: PoolStats, structure: string): Section {
       { key: 'balance', label: { zh: bal.zh, en: bal.en }, value: s.balance, kind: 'money' },
       { key: 'obligors', label: { zh: `${ob.zh}户数`, en: `Number of ${ob.en}` }, value: s.obligorCount, kind: 'int' },
       { key: 'contracts', label: { zh: '合同笔数', en: 'Number of contracts' }, value: s.assetCount, kind: 'int' },
+      ...(s.ipRights ? [{ key: 'ipRights', label: { zh: '知识产权数量', en: 'Number of IP rights' }, value: s.ipRights.reduce((n, r) => n + r.rights, 0), kind: 'int' as const }] : []),
       { key: 'largestContract', label: { zh: '单笔合同最高余额', en: 'Largest contract' }, value: s.largestAsset, kind: 'money' },
       { key: 'averageContract', label: { zh: '单笔合同平均余额', en: 'Average contract' }, value: s.averageAsset, kind: 'money' },
       { key: 'largestObligor', label: { zh: `单户${one.zh}最高余额`, en: `Largest ${one.en} total` }, value: s.largestObligor.amount, kind: 'money' },
@@ -163,8 +149,8 @@ function royaltySection(s: PoolStats): Section {
   };
 }
 
-function topObligorSection(s: PoolStats, deal: LoadedDeal, structure: string): TableSection {
-  const one = LABELS[structure]!.obligor;
+function topObligorSection(s: PoolStats, deal: LoadedDeal, labels: AssetLabels): TableSection {
+  const one = labels.obligor;
   const totals = new Map<string, { name: string; amount: Decimal; count: number }>();
   deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
@@ -201,13 +187,13 @@ function topObligorSection(s: PoolStats, deal: LoadedDeal, structure: string): T
   };
 }
 
-function stratumSection(key: StratumKey, rows: PoolStats['strata'][number]['rows'], structure: string, lang: Lang): TableSection {
+function stratumSection(key: StratumKey, rows: PoolStats['strata'][number]['rows'], labels: AssetLabels, lang: Lang): TableSection {
   return {
     type: 'table',
     id: key,
-    title: STRATUM_TITLE[key](structure),
+    title: STRATUM_TITLE[key](labels),
     columns: [
-      { key: 'label', header: STRATUM_LABEL[key](structure), kind: 'text' },
+      { key: 'label', header: STRATUM_LABEL[key](labels), kind: 'text' },
       { key: 'amount', header: { zh: '余额', en: 'Balance' }, kind: 'money' },
       { key: 'share', header: { zh: '余额占比', en: 'Share' }, kind: 'percent' },
       { key: 'count', header: { zh: '笔数', en: 'Count' }, kind: 'int' },
@@ -220,6 +206,27 @@ function stratumSection(key: StratumKey, rows: PoolStats['strata'][number]['rows
       share: sum(rows.map((r) => r.share)),
       count: rows.reduce((n, r) => n + r.count, 0),
       countShare: sum(rows.map((r) => r.countShare)),
+    },
+  };
+}
+
+function ipRightsSection(rows: NonNullable<PoolStats['ipRights']>, lang: Lang): TableSection {
+  return {
+    type: 'table',
+    id: 'ipRights',
+    title: { zh: '知识产权数量', en: 'Number of IP rights' },
+    columns: [
+      { key: 'label', header: { zh: '知识产权类型', en: 'IP type' }, kind: 'text' },
+      { key: 'rights', header: { zh: '知识产权数量', en: 'IP rights' }, kind: 'int' },
+      { key: 'contracts', header: { zh: '合同笔数', en: 'Contracts' }, kind: 'int' },
+      { key: 'uncounted', header: { zh: '未披露数量笔数', en: 'Contracts without a count' }, kind: 'int' },
+    ],
+    rows: rows.map((r) => ({ label: r.label, rights: r.rights, contracts: r.contracts, uncounted: r.uncounted })),
+    total: {
+      label: TOTAL[lang],
+      rights: rows.reduce((n, r) => n + r.rights, 0),
+      contracts: rows.reduce((n, r) => n + r.contracts, 0),
+      uncounted: rows.reduce((n, r) => n + r.uncounted, 0),
     },
   };
 }

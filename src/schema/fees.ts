@@ -17,8 +17,9 @@ export const Fee = z.discriminatedUnion('kind', [
       kind: z.literal('rateOnBalance'),
       ...feeCommon,
       rate: Rate.meta({ description: 'Annual rate on the base balance at the start of the period.' }),
-      base: z.enum(['pool', 'tranches', 'issue']).default('tranches').meta({
-        description: 'pool: the pool balance; tranches: the outstanding balance of the tranches named (default all); issue: their balance at issue.',
+      base: z.enum(['pool', 'tranches', 'issue', 'issueOutstanding']).default('tranches').meta({
+        description:
+          'pool: the pool balance; tranches: the outstanding balance of the tranches named (default all; name the senior for 优先级未偿本金); issue: their balance at issue (发行规模), all life; issueOutstanding: the balance at issue of those named still outstanding at the start of the period (a tranche leaves the base when it retires).',
       }),
       tranches: z.array(Id).optional().meta({ description: 'For base "tranches": whose balances (default: all).' }),
       dayCount: DayCount.default('ACT/365F'),
@@ -29,7 +30,16 @@ export const Fee = z.discriminatedUnion('kind', [
       kind: z.literal('fixed'),
       ...feeCommon,
       amount: Amount,
-      per: z.enum(['period', 'year']).meta({ description: 'period: each payment date; year: per year, accrued by ACT/365F.' }),
+      per: z.enum(['period', 'year']).meta({ description: 'period: each payment date; year: an annual fee, paid per period as `accrual` says.' }),
+      accrual: z.enum(['equal', 'dayCount']).default('equal').meta({
+        description:
+          'For per "year": equal: a regular period of m months pays amount × m / 12 (a quarterly deal a quarter of it, leap year or not), the first period pro rata by days when it is a stub (see firstPeriod); dayCount: amount × the period’s year fraction by dayCount.',
+      }),
+      dayCount: DayCount.default('ACT/365F').meta({ description: 'For accrual "dayCount".' }),
+      firstPeriod: z.enum(['proRata', 'full']).default('proRata').meta({
+        description:
+          'For accrual "equal": proRata: the first period (closing to the first payment date) pays the regular share × its days / the days of the regular period ending on the first payment date; full: the regular share.',
+      }),
     })
     .strict(),
   z

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { Amount, Assumed, PathText } from './primitives.js';
 import { Asset, ASSET_TYPES, type AssetType } from '../pool/registry.js';
+import { PoolBasis } from '../pool/basis.js';
+
+export { Basis, PoolBasis } from '../pool/basis.js';
 
 export { IP_TYPES, IpType, IpRights, DatedPrincipal, DatedAmount } from '../pool/assets/common.js';
 export { PledgeLoan } from '../pool/assets/pledgeLoan.js';
@@ -27,6 +30,7 @@ export const Pool = z
     purchasePrice: Amount.optional().meta({ description: '购买价款: what the plan pays the originator for the pool; default: the pool balance.' }),
     assets: z.array(Asset).default([]),
     tapes: z.array(Tape).default([]),
+    basis: PoolBasis.optional(),
     assumed: Assumed,
   })
   .strict();

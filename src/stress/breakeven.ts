@@ -71,7 +71,7 @@ export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario
  * which holds for the waterfalls ipabs runs. `options`: the principal basis (default
  * `expected`) and the tolerance; a number is taken as the tolerance (the former signature).
  *
- * @example breakeven(prepared, 'A', scenario, { basis: 'legal' }).rate // 0.281578
+ * @example breakeven(prepared, 'A', scenario, { basis: 'legal' }).rate // 0.281579
  */
 export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, options: BreakevenOptions | number = {}): Breakeven {
   const { basis = DEFAULT_PRINCIPAL_BASIS, tolerance = BREAKEVEN_TOLERANCE } = typeof options === 'number' ? { tolerance: options } : options;

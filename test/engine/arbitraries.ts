@@ -152,6 +152,8 @@ const feeRaw = fc.record({
   trancheMask: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
   fixedFen: fc.integer({ min: 0, max: 10_000_000 }),
   per: fc.constantFrom('period', 'year'),
+  fixedAccrual: fc.option(fc.constantFrom('equal', 'dayCount'), { nil: undefined }),
+  firstPeriod: fc.option(fc.constantFrom('proRata', 'full'), { nil: undefined }),
   of: fc.option(fc.constantFrom('interest', 'principal', 'both'), { nil: undefined }),
   vatBase: fc.constantFrom('poolInterest', 'poolCollections'),
   arrears: fc.option(fc.boolean(), { nil: undefined }),
@@ -454,7 +456,15 @@ export function buildDeal(raw: DealRaw): DealCase {
           dayCount: f.dayCount,
         });
       case 'fixed':
-        return obj({ kind: 'fixed', ...common, amount: fenToYuan(f.fixedFen), per: f.per });
+        return obj({
+          kind: 'fixed',
+          ...common,
+          amount: fenToYuan(f.fixedFen),
+          per: f.per,
+          accrual: f.fixedAccrual,
+          dayCount: f.fixedAccrual === 'dayCount' ? f.dayCount : undefined,
+          firstPeriod: f.fixedAccrual === 'dayCount' ? undefined : f.firstPeriod,
+        });
       case 'percentOfPayment':
         return obj({
           kind: 'percentOfPayment',

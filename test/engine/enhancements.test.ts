@@ -121,17 +121,21 @@ const GK_DATES = [
 const GK_DAYS = [76, 92, 90, 92, 92, 92, 89, 92, 92, 92, 89, 92, 92, 92, 89, 92, 92, 92, 90, 92];
 
 /**
- * Fees for a period of d days (all on the issue of 30,100万, ACT/365F):
+ * Fees for a period of d days (on the issue of 30,100万, ACT/365F), and the fixed fees by contract:
  *   管理费 0.15% (451,500 a year), 托管费 0.02% (60,200), 跟踪评级费 50,000 a year, 审计费 40,000 a year:
- *   601,700 a year = 0.1999% ≈ 0.2% of the issue.
- *   92 days: 113,802.74 + 15,173.70 + 12,602.74 + 10,082.19 = 151,661.37
- *   90 days: 111,328.77 + 14,843.84 + 12,328.77 +  9,863.01 = 148,364.39
- *   89 days: 110,091.78 + 14,678.90 + 12,191.78 +  9,753.42 = 146,715.88
- *   76 days:  94,010.96 + 12,534.79 + 10,410.96 +  8,328.77 = 125,285.48
+ *   601,700 a year = 0.1999% ≈ 0.2% of the issue. The fixed fees are paid in equal quarterly shares,
+ *   12,500 + 10,000 = 22,500 a quarter, leap year or not; the first period (2019-09-11 → 11-26, 76 days)
+ *   is a stub of the regular quarter 2019-08-26 → 11-26 (92 days): 12,500 × 76/92 = 10,326.09 and
+ *   10,000 × 76/92 = 8,260.87.
+ *   92 days: 113,802.74 + 15,173.70 + 22,500.00 = 151,476.44
+ *   90 days: 111,328.77 + 14,843.84 + 22,500.00 = 148,672.61
+ *   89 days: 110,091.78 + 14,678.90 + 22,500.00 = 147,270.68
+ *   76 days:  94,010.96 + 12,534.79 + 18,586.96 = 125,132.71 (the first period)
  */
-function gkFees(days: number, mgmtRate = '0.0015'): Decimal {
+function gkFees(days: number, mgmtRate = '0.0015', first = false): Decimal {
   const t = D(days).div(365);
-  return fen(ISSUE.times(mgmtRate).times(t)).plus(fen(ISSUE.times('0.0002').times(t))).plus(fen(D(50_000).times(t))).plus(fen(D(40_000).times(t)));
+  const fixed = first ? fen(D(12_500).times(76).div(92)).plus(fen(D(10_000).times(76).div(92))) : D(22_500);
+  return fen(ISSUE.times(mgmtRate).times(t)).plus(fen(ISSUE.times('0.0002').times(t))).plus(fixed);
 }
 
 interface GkRow {
@@ -179,7 +183,7 @@ function guangkaiByHand(o: { stopped?: string[]; from?: number; undertakingPays?
       cash = cash.plus(reserve);
       reserve = ZERO;
     }
-    const fees = gkFees(d, o.mgmtRate);
+    const fees = gkFees(d, o.mgmtRate, k === 1);
     const interest = fen(balA.times('0.04').times(d).div(365));
     const seniorPrincipalDue = k >= 16 ? balA : ZERO;
     const undertaking = o.undertakingPays ? Decimal.max(ZERO, fees.plus(interest).plus(seniorPrincipalDue).minus(cash)) : ZERO;
@@ -212,10 +216,10 @@ describe('hand inputs', () => {
     // 39,130万 = 20 × 1,956.5万; the eleven royalties sum to 1,956.5万
     expect(Object.values(ROYALTY).reduce((a, b) => a + b, 0)).toBe(POOL_QUARTER);
     expect(POOL_QUARTER * 20).toBe(391_300_000);
-    expect(y(gkFees(92))).toBe('151661.37');
-    expect(y(gkFees(90))).toBe('148364.39');
-    expect(y(gkFees(89))).toBe('146715.88');
-    expect(y(gkFees(76))).toBe('125285.48');
+    expect(y(gkFees(92))).toBe('151476.44');
+    expect(y(gkFees(90))).toBe('148672.61');
+    expect(y(gkFees(89))).toBe('147270.68');
+    expect(y(gkFees(76, '0.0015', true))).toBe('125132.71');
     const deal = load(GUANGKAI);
     deal.assets.forEach((a) => {
       if (a.type !== 'royalty' || a.royalties.type !== 'level') throw new Error('level royalties expected');
@@ -264,9 +268,9 @@ describe('广开专利: 风险金 (risk reserve)', () => {
       expect(y(A.periods[k - 1]!.principalPaid)).toBe(y(A0.periods[k - 1]!.principalPaid));
     }
     // … and in period 8 the senior's principal is 292.5万 − 42.5万 = 250万 short of the base case:
-    // base 17,739,780.03 − 2,500,000 = 15,239,780.03 (interest is on the same balance).
+    // base 17,739,965.43 − 2,500,000 = 15,239,965.43 (interest is on the same balance).
     expect(y(A0.periods[7]!.principalPaid.minus(A.periods[7]!.principalPaid))).toBe('2500000.00');
-    expect(y(A.periods[7]!.principalPaid)).toBe('15239780.03');
+    expect(y(A.periods[7]!.principalPaid)).toBe('15239965.43');
 
     // The whole senior path against the hand recurrence.
     const hand = guangkaiByHand({ stopped: ['C01'], from: 3, undertakingPays: true });
@@ -315,18 +319,18 @@ describe('广开专利: 差额支付承诺 (shortfall undertaking) at the expect
 
     // By hand, on the 16th date (92 days from 2023-05-26):
     //   cash              = 1,956.5万 − 585万                          = 13,715,000.00
-    //   fees              = 151,661.37 (see gkFees)
-    //   senior balance    = 82,859,654.56 (hand recurrence, periods 1–15)
-    //   senior interest   = 82,859,654.56 × 4% × 92/365               =    835,406.93
-    //   draw              = 151,661.37 + 835,406.93 + 82,859,654.56 − 13,715,000.00 = 70,131,722.86
+    //   fees              = 151,476.44 (see gkFees)
+    //   senior balance    = 82,859,581.27 (hand recurrence, periods 1–15)
+    //   senior interest   = 82,859,581.27 × 4% × 92/365               =    835,406.19
+    //   draw              = 151,476.44 + 835,406.19 + 82,859,581.27 − 13,715,000.00 = 70,131,463.90
     const h16 = hand[15]!;
-    expect(y(h16.beginA)).toBe('82859654.56');
-    expect(y(h16.interest)).toBe('835406.93');
-    expect(y(h16.fees)).toBe('151661.37');
+    expect(y(h16.beginA)).toBe('82859581.27');
+    expect(y(h16.interest)).toBe('835406.19');
+    expect(y(h16.fees)).toBe('151476.44');
     expect(y(h16.collected)).toBe('13715000.00');
-    expect(y(D('151661.37').plus('835406.93').plus('82859654.56').minus(13_715_000))).toBe('70131722.86');
-    expect(y(draw.amount)).toBe('70131722.86');
-    expect(y(draw.requested)).toBe('70131722.86');
+    expect(y(D('151476.44').plus('835406.19').plus('82859581.27').minus(13_715_000))).toBe('70131463.90');
+    expect(y(draw.amount)).toBe('70131463.90');
+    expect(y(draw.requested)).toBe('70131463.90');
 
     // The same from the result's own rows: what the senior's interest and principal due and the
     // fees need, less the cash of the period (pool collections + reserve draws).
@@ -336,7 +340,7 @@ describe('广开专利: 差额支付承诺 (shortfall undertaking) at the expect
     expect(y(feesDue(r, 16).plus(A16.interestDue).plus(A16.principalDue).minus(available))).toBe(y(draw.amount));
 
     // The senior is repaid in full on the 16th date, nothing lost.
-    expect(y(A16.principalPaid)).toBe('82859654.56');
+    expect(y(A16.principalPaid)).toBe('82859581.27');
     expect(y(A16.endBalance)).toBe('0.00');
     expect(tranche(r, 'A').summary.finalPaymentDate).toBe('2023-08-28');
     expect(tranche(r, 'A').summary.loss.isZero()).toBe(true);
@@ -364,19 +368,19 @@ describe('广开专利: the provider 开发区金控 fails', () => {
     //   风险金     1,170万 (P3) + 335万 (P4)                             =  1,505万
     //   total                                                           = 19,575万 = 195,750,000
     expect(y(r.checks.cashIn)).toBe('195750000.00');
-    // Fees over the 20 dates: 125,285.48 (76 d) + 2 × 148,364.39 (90 d) + 3 × 146,715.88 (89 d)
-    //   + 14 × 151,661.37 (92 d) = 2,985,421.08; all paid.
-    expect(y(D('125285.48').plus(D('148364.39').times(2)).plus(D('146715.88').times(3)).plus(D('151661.37').times(14)))).toBe('2985421.08');
-    expect(y(feesPaid(r))).toBe('2985421.08');
+    // Fees over the 20 dates: 125,132.71 (the first, 76 d) + 2 × 148,672.61 (90 d) + 3 × 147,270.68 (89 d)
+    //   + 14 × 151,476.44 (92 d) = 2,984,960.13; all paid.
+    expect(y(D('125132.71').plus(D('148672.61').times(2)).plus(D('147270.68').times(3)).plus(D('151476.44').times(14)))).toBe('2984960.13');
+    expect(y(feesPaid(r))).toBe('2984960.13');
     // Senior interest over the 20 dates (hand recurrence, each quarter balance × 4% × days/365):
     const interest = sumOf(hand.map((h) => h.interest));
-    expect(y(interest)).toBe('39370636.37');
+    expect(y(interest)).toBe('39370575.03');
     // Everything else went to the senior's principal, and it was not enough:
-    //   principal paid = 195,750,000 − 2,985,421.08 − 39,370,636.37 = 153,393,942.55
-    //   loss           = 285,950,000 − 153,393,942.55                = 132,556,057.45
+    //   principal paid = 195,750,000 − 2,984,960.13 − 39,370,575.03 = 153,394,464.84
+    //   loss           = 285,950,000 − 153,394,464.84                = 132,555,535.16
     const A = tranche(r, 'A');
-    expect(y(A.summary.principalPaid)).toBe('153393942.55');
-    expect(y(A.summary.loss)).toBe('132556057.45');
+    expect(y(A.summary.principalPaid)).toBe('153394464.84');
+    expect(y(A.summary.loss)).toBe('132555535.16');
     expect(y(A.summary.loss)).toBe(y(A.periods[19]!.endBalance)); // loss = unpaid balance after the last date
     expect(A.summary.interestShortfall.isZero()).toBe(true); // every coupon was paid from the royalties
 
@@ -386,14 +390,14 @@ describe('广开专利: the provider 开发区金控 fails', () => {
     expect(B.summary.principalPaid.isZero() && B.summary.residualPaid.isZero() && B.summary.interestPaid.isZero()).toBe(true);
 
     // The undertaking was asked, from the 16th date, for the senior balance the pool lacked, and paid nothing.
-    //   16th date: 151,661.37 + 1,648,761.46 + 163,532,047.03 − 7,865,000 = 157,467,469.86
+    //   16th date: 151,476.44 + 1,648,760.72 + 163,531,973.73 − 7,865,000 = 157,467,210.89
     const u = support(r, 'undertaking');
     expect(u.draws.map((d) => d.period)).toEqual([16, 17, 18, 19, 20]);
     expect(u.draws.every((d) => d.amount.isZero())).toBe(true);
-    expect(y(hand[15]!.beginA)).toBe('163532047.03');
-    expect(y(hand[15]!.interest)).toBe('1648761.46');
-    expect(y(u.draws[0]!.requested)).toBe(y(D('151661.37').plus('1648761.46').plus('163532047.03').minus(7_865_000)));
-    expect(y(u.draws[0]!.requested)).toBe('157467469.86');
+    expect(y(hand[15]!.beginA)).toBe('163531973.73');
+    expect(y(hand[15]!.interest)).toBe('1648760.72');
+    expect(y(u.draws[0]!.requested)).toBe(y(D('151476.44').plus('1648760.72').plus('163531973.73').minus(7_865_000)));
+    expect(y(u.draws[0]!.requested)).toBe('157467210.89');
     expect(r.events.filter((e) => e.type === 'supportShortfall')).toHaveLength(5);
     expect(u.totalDrawn.isZero()).toBe(true);
   });
@@ -401,16 +405,16 @@ describe('广开专利: the provider 开发区金控 fails', () => {
   /*
    * ENGINE BUG (reporting): `supports[].unpaid` adds up every period's unpaid request. A failed
    * undertaking is asked again each date for the same still-missing senior balance, so the same
-   * shortfall is counted five times: 157,467,469.86 + 151,341,748.46 + 145,154,266.36 +
-   * 138,869,289.27 + 132,556,057.45 = 725,388,831.40, 2.4 times the whole 30,100万 deal. What the
-   * provider failed to pay is at most the largest single request (157,467,469.86 on the expected
-   * maturity) and at least what the senior finally lost (132,556,057.45).
+   * shortfall is counted five times: 157,467,210.89 + 151,341,301.95 + 145,153,630.42 +
+   * 138,868,955.28 + 132,555,535.16 = 725,386,633.70, 2.4 times the whole 30,100万 deal. What the
+   * provider failed to pay is at most the largest single request (157,467,210.89 on the expected
+   * maturity) and at least what the senior finally lost (132,555,535.16).
    */
   it('the undertaking’s unpaid amount counts the missing senior balance once, not once per date', () => {
     const r = run(load(GUANGKAI), scenario);
     const u = support(r, 'undertaking');
-    expect(u.unpaid.lte('157467469.86'), `unpaid ${y(u.unpaid)}`).toBe(true);
-    expect(u.unpaid.gte('132556057.45'), `unpaid ${y(u.unpaid)}`).toBe(true);
+    expect(u.unpaid.lte('157467210.89'), `unpaid ${y(u.unpaid)}`).toBe(true);
+    expect(u.unpaid.gte('132555535.16'), `unpaid ${y(u.unpaid)}`).toBe(true);
   });
 });
 
@@ -419,26 +423,26 @@ describe('广开专利: fees and the senior’s maturity', () => {
     const r = run(load(GUANGKAI));
     // By the 16th date the pool collects 16 × 1,956.5万 = 31,304万 = 313,040,000. The senior needs
     //   principal                                 285,950,000.00
-    //   interest (hand recurrence, 16 coupons)     24,387,259.94
-    //   fees: 125,285.48 + 148,364.39 + 3 × 146,715.88 + 11 × 151,661.37 = 2,382,072.58
-    //   total                                     312,719,332.52  ≤ 313,040,000
-    // so no undertaking draw, and 313,040,000 − 312,719,332.52 = 320,667.48 goes on to the subordinate.
+    //   interest (hand recurrence, 16 coupons)     24,387,215.35
+    //   fees: 125,132.71 + 148,672.61 + 3 × 147,270.68 + 11 × 151,476.44 = 2,381,858.20
+    //   total                                     312,719,073.55  ≤ 313,040,000
+    // so no undertaking draw, and 313,040,000 − 312,719,073.55 = 320,926.45 goes on to the subordinate.
     const hand = guangkaiByHand({ undertakingPays: true });
     const int16 = sumOf(hand.slice(0, 16).map((h) => h.interest));
     const fees16 = sumOf(hand.slice(0, 16).map((h) => h.fees));
-    expect(y(int16)).toBe('24387259.94');
-    expect(y(fees16)).toBe(y(D('125285.48').plus('148364.39').plus(D('146715.88').times(3)).plus(D('151661.37').times(11))));
-    expect(y(fees16)).toBe('2382072.58');
-    expect(y(D(313_040_000).minus(SENIOR).minus(int16).minus(fees16))).toBe('320667.48');
+    expect(y(int16)).toBe('24387215.35');
+    expect(y(fees16)).toBe(y(D('125132.71').plus('148672.61').plus(D('147270.68').times(3)).plus(D('151476.44').times(11))));
+    expect(y(fees16)).toBe('2381858.20');
+    expect(y(D(313_040_000).minus(SENIOR).minus(int16).minus(fees16))).toBe('320926.45');
     expect(hand.every((h) => h.undertaking.isZero())).toBe(true);
 
     expect(support(r, 'undertaking').draws).toHaveLength(0);
     expect(support(r, 'liquidity').draws).toHaveLength(0);
     const A = tranche(r, 'A');
-    expect(y(A.summary.interestPaid)).toBe('24387259.94');
+    expect(y(A.summary.interestPaid)).toBe('24387215.35');
     expect(A.summary.finalPaymentDate).toBe('2023-08-28');
-    expect(y(sumOf(r.fees.flatMap((f) => f.periods.slice(0, 16).map((p) => p.paid))))).toBe('2382072.58');
-    expect(y(tranche(r, 'B').periods[15]!.principalPaid)).toBe('320667.48');
+    expect(y(sumOf(r.fees.flatMap((f) => f.periods.slice(0, 16).map((p) => p.paid))))).toBe('2381858.20');
+    expect(y(tranche(r, 'B').periods[15]!.principalPaid)).toBe('320926.45');
   });
 
   /** The deal with the management fee at 0.35%: 0.35% + 0.02% + 9万/30,100万 = 0.3999% ≈ 0.4% a year. */
@@ -450,42 +454,42 @@ describe('广开专利: fees and the senior’s maturity', () => {
 
   it('4b. at 0.4% a year the pool falls short on the 16th date: the undertaking pays the gap, or the senior slips to 2023-11-27', () => {
     // 管理费 at 0.35%: 1,053,500 a year; per period 76 d 219,358.90, 92 d 265,539.73, 90 d 259,767.12, 89 d 256,880.82.
-    // Fees by the 16th date: 250,633.42 (76 d) + 296,802.74 (90 d) + 3 × 293,504.92 (89 d) + 11 × 303,398.36 (92 d)
-    //   = 4,765,332.88: 2,383,260.30 more than at 0.2%, far above the 320,667.48 to spare.
+    // Fees by the 16th date: 250,480.65 (the first, 76 d) + 297,110.96 (90 d) + 3 × 294,059.72 (89 d) + 11 × 303,213.43 (92 d)
+    //   = 4,765,118.50: 2,383,260.30 more than at 0.2%, far above the 320,926.45 to spare.
     const hand = guangkaiByHand({ mgmtRate: '0.0035', undertakingPays: true });
-    expect(y(gkFees(92, '0.0035'))).toBe('303398.36');
+    expect(y(gkFees(92, '0.0035'))).toBe('303213.43');
     const fees16 = sumOf(hand.slice(0, 16).map((h) => h.fees));
-    expect(y(fees16)).toBe(y(D('250633.42').plus('296802.74').plus(D('293504.92').times(3)).plus(D('303398.36').times(11))));
-    expect(y(fees16)).toBe('4765332.88');
-    // The senior amortizes slower, so pays a little more interest: 16 coupons = 24,572,583.06.
+    expect(y(fees16)).toBe(y(D('250480.65').plus('297110.96').plus(D('294059.72').times(3)).plus(D('303213.43').times(11))));
+    expect(y(fees16)).toBe('4765118.50');
+    // The senior amortizes slower, so pays a little more interest: 16 coupons = 24,572,538.47.
     const int16 = sumOf(hand.slice(0, 16).map((h) => h.interest));
-    expect(y(int16)).toBe('24572583.06');
-    // 16th date: the senior owes 21,294,819.13 + 214,698.45 (× 4% × 92/365), fees 303,398.36, cash 1,956.5万:
-    //   draw = 303,398.36 + 214,698.45 + 21,294,819.13 − 19,565,000 = 2,247,915.94
-    // equivalently, over the 16 dates: 285,950,000 + 24,572,583.06 + 4,765,332.88 − 313,040,000 = 2,247,915.94
-    expect(y(hand[15]!.beginA)).toBe('21294819.13');
-    expect(y(hand[15]!.interest)).toBe('214698.45');
-    expect(y(hand[15]!.undertaking)).toBe('2247915.94');
-    expect(y(SENIOR.plus(int16).plus(fees16).minus(313_040_000))).toBe('2247915.94');
+    expect(y(int16)).toBe('24572538.47');
+    // 16th date: the senior owes 21,294,745.83 + 214,697.71 (× 4% × 92/365), fees 303,213.43, cash 1,956.5万:
+    //   draw = 303,213.43 + 214,697.71 + 21,294,745.83 − 19,565,000 = 2,247,656.97
+    // equivalently, over the 16 dates: 285,950,000 + 24,572,538.47 + 4,765,118.50 − 313,040,000 = 2,247,656.97
+    expect(y(hand[15]!.beginA)).toBe('21294745.83');
+    expect(y(hand[15]!.interest)).toBe('214697.71');
+    expect(y(hand[15]!.undertaking)).toBe('2247656.97');
+    expect(y(SENIOR.plus(int16).plus(fees16).minus(313_040_000))).toBe('2247656.97');
 
     // With 开发区金控 paying: drawn 2023-08-21, the senior still retires on 2023-08-28.
     const paid = run(withFeesAt04());
     expectSeniorAsByHand(paid, hand, 16);
-    expect(support(paid, 'undertaking').draws.map((d) => [d.period, d.date, y(d.amount)])).toEqual([[16, '2023-08-21', '2247915.94']]);
+    expect(support(paid, 'undertaking').draws.map((d) => [d.period, d.date, y(d.amount)])).toEqual([[16, '2023-08-21', '2247656.97']]);
     expect(tranche(paid, 'A').summary.finalPaymentDate).toBe('2023-08-28');
 
-    // With 开发区金控 failing: 2,247,915.94 of principal is left after the 16th date and paid on the
+    // With 开发区金控 failing: 2,247,656.97 of principal is left after the 16th date and paid on the
     // 17th (2023-11-26, a Sunday → Monday 2023-11-27) with 92 days' interest:
-    //   2,247,915.94 × 4% × 92/365 = 22,663.92.
+    //   2,247,656.97 × 4% × 92/365 = 22,661.31.
     const failed = run(withFeesAt04(), { supportFailures: [{ provider: KONG, from: '2019-01-01' }] });
     const A = tranche(failed, 'A');
-    expect(y(A.periods[15]!.endBalance)).toBe('2247915.94');
-    expect(y(A.periods[16]!.interestPaid)).toBe(y(fen(D('2247915.94').times('0.04').times(92).div(365))));
-    expect(y(A.periods[16]!.interestPaid)).toBe('22663.92');
-    expect(y(A.periods[16]!.principalPaid)).toBe('2247915.94');
+    expect(y(A.periods[15]!.endBalance)).toBe('2247656.97');
+    expect(y(A.periods[16]!.interestPaid)).toBe(y(fen(D('2247656.97').times('0.04').times(92).div(365))));
+    expect(y(A.periods[16]!.interestPaid)).toBe('22661.31');
+    expect(y(A.periods[16]!.principalPaid)).toBe('2247656.97');
     expect(A.summary.finalPaymentDate).toBe('2023-11-27');
     expect(A.summary.loss.isZero()).toBe(true);
-    expect(y(support(failed, 'undertaking').draws[0]!.requested)).toBe('2247915.94');
+    expect(y(support(failed, 'undertaking').draws[0]!.requested)).toBe('2247656.97');
     expect(support(failed, 'undertaking').totalDrawn.isZero()).toBe(true);
   });
 });
@@ -534,7 +538,8 @@ interface GxRow {
  *   cash      = interest of the performing loans (+ their principal on the 4th date)
  *             + 保证合同: a defaulted loan's balance and the quarter's interest it missed, if paid
  *   VAT       = pool interest × 3.26%
- *   fees      = (A + B balance) × (0.10% + 0.05%) × days / 365 (each to the fen) + 50,000 × days / 365
+ *   fees      = (A + B balance) × (0.10% + 0.05%) × days / 365 (each to the fen) + 12,500 (50,000 a year in
+ *               equal quarterly shares: the closing 2021-01-28 is a regular quarter before the first date)
  *   interest  = A balance × 3.5% × days / 365, plus arrears
  *   差额支付  = what VAT + fees + A interest (+ A balance on 2022-01-28) lack, if paid — the SENIOR's
  *               items only, as the undertaking's covers say
@@ -556,7 +561,7 @@ function gaoxintouByHand(o: { defaulted?: string; at?: number; guaranteePays: bo
     const guaranteeInterest = guarantee.isZero() ? ZERO : loanInterest(o.defaulted!, k);
     const vat = fen(poolInterest.plus(guaranteeInterest).times('0.0326'));
     const base = balA.plus(balB);
-    const fees = fen(base.times('0.001').times(d).div(365)).plus(fen(base.times('0.0005').times(d).div(365))).plus(fen(D(50_000).times(d).div(365)));
+    const fees = fen(base.times('0.001').times(d).div(365)).plus(fen(base.times('0.0005').times(d).div(365))).plus(D(12_500));
     const interestDue = fen(balA.times('0.035').times(d).div(365)).plus(arrears);
     const principalDueA = k === 4 ? balA : ZERO;
     const undertaking = o.undertakingPays ? Decimal.max(ZERO, vat.plus(fees).plus(interestDue).plus(principalDueA).minus(cash)) : ZERO;
@@ -625,12 +630,12 @@ describe('高新投: 保证合同 (loan guarantee)', () => {
     // 2nd date by hand: cash 1,234,109.59 + 40,498,630.14 = 41,732,739.73;
     //   VAT on the interest received, the loans' and the guarantor's:
     //     (1,234,109.59 + 498,630.14) × 3.26% = 1,732,739.73 × 3.26% = 56,487.315… → 56,487.32;
-    //   fees on A1 + B = 137,596,866.58 + 1,000,000 = 138,596,866.58 for 91 days:
-    //     × 0.10% → 34,554.29, × 0.05% → 17,277.14, 50,000 × 91/365 → 12,465.75 (64,297.18 in all);
-    //   A1 interest 137,596,866.58 × 3.5% × 91/365 = 1,200,674.03;
-    //   A1 principal = 41,732,739.73 − 56,487.32 − 64,297.18 − 1,200,674.03 = 40,411,281.20.
+    //   fees on A1 + B = 137,597,037.81 + 1,000,000 = 138,597,037.81 for 91 days:
+    //     × 0.10% → 34,554.33, × 0.05% → 17,277.16, and the quarter's 12,500.00 (64,331.49 in all);
+    //   A1 interest 137,597,037.81 × 3.5% × 91/365 = 1,200,675.52;
+    //   A1 principal = 41,732,739.73 − 56,487.32 − 64,331.49 − 1,200,675.52 = 40,411,245.40.
     const hand = gaoxintouByHand({ defaulted: 'L01', at: 2, guaranteePays: true, undertakingPays: true });
-    expect(y(hand[1]!.principalA)).toBe('40411281.20');
+    expect(y(hand[1]!.principalA)).toBe('40411245.40');
     expectGxSeniorAsByHand(r, hand);
     expect(hand.every((h) => h.undertaking.isZero())).toBe(true);
     expect(support(r, 'undertaking').draws).toHaveLength(0);
@@ -658,20 +663,20 @@ describe('高新投: 差额支付承诺函 when the guarantee fails', () => {
     expectGxSeniorAsByHand(r, hand);
 
     // 2nd date (drawn 5 business days before Wed 2021-07-28: 2021-07-21):
-    //   cash 1,234,109.59 (nine loans); needs VAT 40,231.97 + fees 64,297.18 + A1 interest 1,200,674.03
-    //   = 1,305,203.18 → draw 71,093.59.
+    //   cash 1,234,109.59 (nine loans); needs VAT 40,231.97 + fees 64,331.49 + A1 interest 1,200,675.52
+    //   = 1,305,238.98 → draw 71,129.39.
     // 3rd date (2021-10-21): cash 1,247,671.23 (9,900万 × 5% × 92/365);
-    //   VAT 1,247,671.23 × 3.26% = 40,674.08; fees on 138,596,866.58 for 92 days
-    //   34,934.00 + 17,467.00 + 12,602.74 = 65,003.74;
-    //   + A1 interest 137,596,866.58 × 3.5% × 92/365 = 1,213,868.25 → 1,319,546.07 − 1,247,671.23 = 71,874.84.
+    //   VAT 1,247,671.23 × 3.26% = 40,674.08; fees on 138,597,037.81 for 92 days
+    //   34,934.05 + 17,467.02 + 12,500.00 = 64,901.07;
+    //   + A1 interest 137,597,037.81 × 3.5% × 92/365 = 1,213,869.76 → 1,319,444.91 − 1,247,671.23 = 71,773.68.
     const u = support(r, 'undertaking').draws;
-    expect(y(hand[1]!.undertaking)).toBe(y(D('40231.97').plus('64297.18').plus('1200674.03').minus('1234109.59')));
-    expect(y(hand[1]!.undertaking)).toBe('71093.59');
-    expect(y(hand[2]!.undertaking)).toBe(y(D('40674.08').plus('65003.74').plus('1213868.25').minus('1247671.23')));
-    expect(y(hand[2]!.undertaking)).toBe('71874.84');
+    expect(y(hand[1]!.undertaking)).toBe(y(D('40231.97').plus('64331.49').plus('1200675.52').minus('1234109.59')));
+    expect(y(hand[1]!.undertaking)).toBe('71129.39');
+    expect(y(hand[2]!.undertaking)).toBe(y(D('40674.08').plus('64901.07').plus('1213869.76').minus('1247671.23')));
+    expect(y(hand[2]!.undertaking)).toBe('71773.68');
     expect(u.slice(0, 2).map((d) => [d.period, d.date, y(d.amount)])).toEqual([
-      [2, '2021-07-21', '71093.59'],
-      [3, '2021-10-21', '71874.84'],
+      [2, '2021-07-21', '71129.39'],
+      [3, '2021-10-21', '71773.68'],
     ]);
     expect(u[2]).toMatchObject({ period: 4, date: '2022-01-21' });
 
@@ -686,10 +691,10 @@ describe('高新投: 差额支付承诺函 when the guarantee fails', () => {
   /*
    * ENGINE BUG: the undertaking also pays the SUBORDINATE's principal. On 2022-01-28:
    *   cash       99,000,000 (nine loans' principal) + 1,247,671.23 interest = 100,247,671.23
-   *   needs      VAT 40,674.08 + fees 65,003.74 + A1 interest 1,213,868.25 + A1 balance 137,596,866.58
-   *              = 138,916,412.65
-   *   draw       138,916,412.65 − 100,247,671.23 = 38,668,741.42
-   * The engine draws 39,668,741.42, exactly 1,000,000 (福高1次's balance) more, and the subordinate
+   *   needs      VAT 40,674.08 + fees 64,901.07 + A1 interest 1,213,869.76 + A1 balance 137,597,037.81
+   *              = 138,916,482.72
+   *   draw       138,916,482.72 − 100,247,671.23 = 38,668,811.49
+   * The engine drew 39,668,811.49, exactly 1,000,000 (福高1次's balance) more, and the subordinate
    * is repaid in full by the guarantor. Cause: the normal waterfall pays A1 and B in one sequential
    * payPrincipal step; as that step is "covered" (it names A1), `dueThrough` counts the principal due
    * of every tranche in it, B's too. The undertaking covers fees, A1 interest and A1 principal only
@@ -698,8 +703,8 @@ describe('高新投: 差额支付承诺函 when the guarantee fails', () => {
   it('the undertaking pays only what the senior lacks, not the subordinate’s principal', () => {
     const r = run(load(GAOXINTOU), scenario);
     const hand = gaoxintouByHand({ defaulted: 'L01', at: 2, guaranteePays: false, undertakingPays: true });
-    expect(y(hand[3]!.undertaking)).toBe('38668741.42');
-    expect(y(support(r, 'undertaking').draws[2]!.amount)).toBe('38668741.42');
+    expect(y(hand[3]!.undertaking)).toBe('38668811.49');
+    expect(y(support(r, 'undertaking').draws[2]!.amount)).toBe('38668811.49');
     expect(y(tranche(r, 'B').summary.loss)).toBe('1000000.00');
   });
 });
@@ -718,23 +723,23 @@ describe('高新投: guarantor and undertaking both fail (高新投担保 fails)
     expect(y(r.checks.cashIn)).toBe('104443150.68');
     expect(y(sumOf(hand.map((h) => h.cash)))).toBe('104443150.68');
     // Out of it, date by date:
-    //   1: 1,713,698.63 − VAT 55,866.58 − fees 63,739.73 − A1 interest 1,190,958.90 → principal 403,133.42
-    //   2: 1,234,109.59 − 40,231.97 − 64,297.18 = 1,129,580.44 of the 1,200,674.03 coupon: 71,093.59 missed
-    //   3: 1,247,671.23 − 40,674.08 − 65,003.74 = 1,141,993.41 of 1,213,868.25 + 71,093.59 = 1,284,961.84:
-    //      142,968.43 missed
-    //   4: 100,247,671.23 − 40,674.08 − 65,003.74 − (1,213,868.25 + 142,968.43 = 1,356,836.68)
-    //      = 98,785,156.73 of principal
-    expect(y(hand[1]!.interestPaid)).toBe('1129580.44');
-    expect(y(hand[2]!.interestDue)).toBe('1284961.84');
-    expect(y(hand[2]!.interestPaid)).toBe('1141993.41');
-    expect(y(hand[3]!.interestDue)).toBe('1356836.68');
-    expect(y(hand[3]!.principalA)).toBe('98785156.73');
-    // Senior loss = 137,596,866.58 − 98,785,156.73 = 38,811,709.85
-    //   (= 138,000,000 − 403,133.42 − 98,785,156.73)
+    //   1: 1,713,698.63 − VAT 55,866.58 − fees 63,910.96 − A1 interest 1,190,958.90 → principal 402,962.19
+    //   2: 1,234,109.59 − 40,231.97 − 64,331.49 = 1,129,546.13 of the 1,200,675.52 coupon: 71,129.39 missed
+    //   3: 1,247,671.23 − 40,674.08 − 64,901.07 = 1,142,096.08 of 1,213,869.76 + 71,129.39 = 1,284,999.15:
+    //      142,903.07 missed
+    //   4: 100,247,671.23 − 40,674.08 − 64,901.07 − (1,213,869.76 + 142,903.07 = 1,356,772.83)
+    //      = 98,785,323.25 of principal
+    expect(y(hand[1]!.interestPaid)).toBe('1129546.13');
+    expect(y(hand[2]!.interestDue)).toBe('1284999.15');
+    expect(y(hand[2]!.interestPaid)).toBe('1142096.08');
+    expect(y(hand[3]!.interestDue)).toBe('1356772.83');
+    expect(y(hand[3]!.principalA)).toBe('98785323.25');
+    // Senior loss = 137,597,037.81 − 98,785,323.25 = 38,811,714.56
+    //   (= 138,000,000 − 402,962.19 − 98,785,323.25)
     const A = tranche(r, 'A1');
-    expect(y(A.summary.loss)).toBe(y(D(138_000_000).minus('403133.42').minus('98785156.73')));
-    expect(y(A.summary.loss)).toBe('38811709.85');
-    expect(y(A.periods[3]!.endBalance)).toBe('38811709.85');
+    expect(y(A.summary.loss)).toBe(y(D(138_000_000).minus('402962.19').minus('98785323.25')));
+    expect(y(A.summary.loss)).toBe('38811714.56');
+    expect(y(A.periods[3]!.endBalance)).toBe('38811714.56');
     expect(A.summary.interestShortfall.isZero()).toBe(true); // the arrears were caught up on the last date
     const B = tranche(r, 'B');
     expect(y(B.summary.loss)).toBe('1000000.00');

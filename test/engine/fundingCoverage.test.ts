@@ -162,15 +162,15 @@ describe('12. funds available to the senior: one definition, reserve draws and r
     const { deal } = validateDeal(JSON.parse(readFileSync('deals/guangkai-patent-license.json', 'utf8')), 'deal.json', readTape);
     const stop = runDeal(deal!, Scenario.parse(JSON.parse(readFileSync('deals/scenarios/guangkai-two-licensees-stop.json', 'utf8'))));
     // Period 3 (2020-05-26): 13,715,000 of royalties + 5,850,000 drawn from the 风险金 for the
-    // missed ones, less the fees ahead of the senior 111,328.77 + 14,843.84 + 12,328.77 + 9,863.01
-    // = 148,364.39: 19,416,635.61 (it was 13,566,635.61, without the draw).
+    // missed ones, less the fees ahead of the senior 111,328.77 + 14,843.84 + 12,500.00 + 10,000.00
+    // (the fixed fees' quarterly shares) = 148,672.61: 19,416,327.39 (it was 13,566,327.39, without the draw).
     const p3 = stop.ledger.filter((e) => e.period === 3);
     expect(p3.filter((e) => e.to === 'collection').map((e) => [e.from, y(e.amount)])).toEqual([
       ['pool', '13715000.00'],
       ['risk', '5850000.00'],
     ]);
-    expect(y(p3.filter((e) => e.to.startsWith('fee:')).reduce((a, e) => a.plus(e.amount), D(0)))).toBe('148364.39');
-    expect(y(stop.coverage.periods[2]!.fundsForSenior)).toBe('19416635.61');
+    expect(y(p3.filter((e) => e.to.startsWith('fee:')).reduce((a, e) => a.plus(e.amount), D(0)))).toBe('148672.61');
+    expect(y(stop.coverage.periods[2]!.fundsForSenior)).toBe('19416327.39');
     // The base case: period 20 counts the 风险金’s release of 15,050,000 with the 19,565,000 of
     // royalties; the senior is repaid by then, so nothing is due and there is no multiple.
     const base = runDeal(deal!);

@@ -14,7 +14,7 @@
  * the first period; cash moves on the business-day adjusted dates.
  */
 import { addBusinessDays } from '../../src/dates/calendar.js';
-import { compareDates, type IsoDate } from '../../src/dates/date.js';
+import { addMonths, compareDates, type IsoDate } from '../../src/dates/date.js';
 import { DAY_COUNTS, yearFraction, type DayCount } from '../../src/dates/daycount.js';
 import { dealSchedule, type DealPeriod } from '../../src/deal/periods.js';
 import type { LoadedDeal } from '../../src/io/loadDeal.js';
@@ -60,7 +60,41 @@ export function prepareDeal(deal: LoadedDeal): PreparedDeal {
   const accrual = Object.fromEntries(
     DAY_COUNTS.map((dc) => [dc, periods.map((p, k) => yearFraction(k === 0 ? deal.spec.dates.closing : periods[k - 1]!.nominalDate, p.nominalDate, dc))]),
   ) as Record<DayCount, Decimal[]>;
+  for (const f of deal.spec.fees) if (f.kind === 'fixed') FIXED_FEES.set(f, fixedFeeByContract(f, periods.map((p) => p.nominalDate), deal.spec.dates.closing, accrual));
   return { deal, periods, pool, initialPoolBalance: pool.initialBalance, calendar, accrual };
+}
+
+/** Each fixed fee's amount per period, fixed at preparation. */
+const FIXED_FEES = new WeakMap<FeeSpec, Decimal[]>();
+
+/**
+ * Issue 9's rule for fixed fees (the oracle's one change): per period, the amount; per year by
+ * day count, the amount × the year fraction; per year in equal shares, the annual amount × the
+ * months paid so far / 12 on the running total, the first period pro rata by days when it is
+ * not a whole regular period (and the fee does not ask for the full share).
+ */
+function fixedFeeByContract(spec: Extract<FeeSpec, { kind: 'fixed' }>, dates: IsoDate[], closing: IsoDate, accrual: Record<DayCount, Decimal[]>): Decimal[] {
+  if (spec.per === 'period') return dates.map(() => spec.amount);
+  if (spec.accrual === 'dayCount') {
+    if (spec.dayCount === 'ACT/365F') return accrual['ACT/365F'].map((yf) => toFen(spec.amount.times(yf)));
+    return dates.map((d, k) => toFen(spec.amount.times(yearFraction(k === 0 ? closing : dates[k - 1]!, d, spec.dayCount))));
+  }
+  const monthNo = (d: IsoDate) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) + Number(d.slice(8, 10)) / 30;
+  const months = (a: IsoDate, b: IsoDate) => Math.round(monthNo(b) - monthNo(a));
+  const regular = Math.max(1, dates.length > 1 ? months(dates[0]!, dates[1]!) : months(closing, dates[0]!));
+  const regularStart = addMonths(dates[0]!, -regular);
+  const days = (a: IsoDate, b: IsoDate) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+  const stub = spec.firstPeriod === 'proRata' && regularStart !== closing;
+  let paid = ZERO;
+  let total = stub ? 0 : regular;
+  return dates.map((d, k) => {
+    if (k === 0 && stub) return toFen(spec.amount.times(regular).times(days(closing, d)).div(days(regularStart, d) * 12));
+    if (k > 0) total += months(dates[k - 1]!, d);
+    const through = toFen(spec.amount.times(total).div(12));
+    const part = through.minus(paid);
+    paid = through;
+    return part;
+  });
 }
 
 const SEVERITY: Record<DealState, number> = { normal: 0, accelerated: 1, default: 2 };
@@ -1060,7 +1094,7 @@ function feeAccrual(f: FeeState, accrual: Record<DayCount, Decimal[]>, k: number
       return toFen(base.times(spec.rate).times(accrual[spec.dayCount][k]!));
     }
     case 'fixed':
-      return spec.per === 'period' ? spec.amount : toFen(spec.amount.times(accrual['ACT/365F'][k]!));
+      return FIXED_FEES.get(spec)![k]!;
     case 'percentOfPayment':
       // Charged when it is paid, on what the named tranches are about to receive (see payFees).
       return ZERO;

@@ -76,25 +76,25 @@ describe('breakeven', () => {
     expect(all).toMatchObject({ rate: 1, runs: 3 });
     expect(all.realized).toBeGreaterThan(0.64);
     expect(all.realized).toBeLessThan(0.65);
-    // Without it: 28.1578% with principal by the legal maturity (none given: the last payment
-    // date, 2024-08-26), 10.5911% by the expected maturity 2023-08-26; the subordinate (expected
-    // maturity = the last date, so both bases agree) 39.1859% with support, 23.6283% without.
-    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'legal' }).rate).toBe(0.281578);
-    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'expected' }).rate).toBe(0.105911);
-    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.105911);
-    expect(breakeven(prepared, 'B', base, { basis: 'legal' }).rate).toBe(0.391859);
-    expect(breakeven(prepared, 'B', base).rate).toBe(0.391859);
-    expect(breakeven(prepared, 'B', { ...base, externalSupport: false }).rate).toBe(0.236283);
+    // Without it: 28.1579% with principal by the legal maturity (none given: the last payment
+    // date, 2024-08-26), 10.5912% by the expected maturity 2023-08-26; the subordinate (expected
+    // maturity = the last date, so both bases agree) 39.1862% with support, 23.6284% without.
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'legal' }).rate).toBe(0.281579);
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }, { basis: 'expected' }).rate).toBe(0.105912);
+    expect(breakeven(prepared, 'A', { ...base, externalSupport: false }).rate).toBe(0.105912);
+    expect(breakeven(prepared, 'B', base, { basis: 'legal' }).rate).toBe(0.391862);
+    expect(breakeven(prepared, 'B', base).rate).toBe(0.391862);
+    expect(breakeven(prepared, 'B', { ...base, externalSupport: false }).rate).toBe(0.236284);
   });
 });
 
 describe('impliedRating', () => {
   it('takes the highest grade whose TDR = multiple × base rate does not exceed the break-even', () => {
     // Base rate 5% (广开专利): TDRs AAA 25%, AA+ 21.65%, AA 20%, … BBB+ 11.65%, … B- 5.85%.
-    // 28.1578% ≥ 25% → AAA.
-    expect(impliedRating(0.281578, 0.05)).toEqual({ grade: 'AAA', tdr: 5.0 * 0.05 });
-    // 23.6283%: below 25%, at least 21.65% → AA+, TDR 4.33 × 5%.
-    const aa = impliedRating(0.236283, 0.05)!;
+    // 28.1579% ≥ 25% → AAA.
+    expect(impliedRating(0.281579, 0.05)).toEqual({ grade: 'AAA', tdr: 5.0 * 0.05 });
+    // 23.6284%: below 25%, at least 21.65% → AA+, TDR 4.33 × 5%.
+    const aa = impliedRating(0.236284, 0.05)!;
     expect(aa.grade).toBe('AA+');
     expect(aa.tdr).toBeCloseTo(0.2165, 12);
     // Base rate 3% (高新投): the lowest TDR is B- 1.17 × 3% = 3.51%; 2.1726% is below it → no grade.
@@ -134,38 +134,38 @@ describe('impliedRating', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[]; values: Record<string, string | null> }>; notes: string[] };
     // Headline, principal by the expected maturity (A 2023-08-26): A 100% with support → AAA
-    // (20×); 10.5911% without → 2.11822× → BBB (≥ 2, < 2.33). Beside it, by the legal maturity
-    // (none given: the last payment date 2024-08-26): 28.1578% → 5.63156× → AAA (≥ 5).
-    // B (expected maturity = the last date, both bases alike): 39.1859% → AAA; 23.6283% → 4.72566× → AA+.
+    // (20×); 10.5912% without → 2.11824× → BBB (≥ 2, < 2.33). Beside it, by the legal maturity
+    // (none given: the last payment date 2024-08-26): 28.1579% → 5.63158× → AAA (≥ 5).
+    // B (expected maturity = the last date, both bases alike): 39.1862% → AAA; 23.6284% → 4.72568× → AA+.
     expect(json.sections['ratings']!.rows).toEqual([
       {
         tranche: '优先级资产支持证券',
         minWith: '1',
         multipleWith: '20',
         gradeWith: 'AAA',
-        minWithout: '0.105911',
-        multipleWithout: '2.11822',
+        minWithout: '0.105912',
+        multipleWithout: '2.11824',
         gradeWithout: 'BBB',
         minWithLegal: '1',
         multipleWithLegal: '20',
         gradeWithLegal: 'AAA',
-        minWithoutLegal: '0.281578',
-        multipleWithoutLegal: '5.63156',
+        minWithoutLegal: '0.281579',
+        multipleWithoutLegal: '5.63158',
         gradeWithoutLegal: 'AAA',
       },
       {
         tranche: '次级资产支持证券',
-        minWith: '0.391859',
-        multipleWith: '7.83718',
+        minWith: '0.391862',
+        multipleWith: '7.83724',
         gradeWith: 'AAA',
-        minWithout: '0.236283',
-        multipleWithout: '4.72566',
+        minWithout: '0.236284',
+        multipleWithout: '4.72568',
         gradeWithout: 'AA+',
-        minWithLegal: '0.391859',
-        multipleWithLegal: '7.83718',
+        minWithLegal: '0.391862',
+        multipleWithLegal: '7.83724',
         gradeWithLegal: 'AAA',
-        minWithoutLegal: '0.236283',
-        multipleWithoutLegal: '4.72566',
+        minWithoutLegal: '0.236284',
+        multipleWithoutLegal: '4.72568',
         gradeWithoutLegal: 'AA+',
       },
     ]);
@@ -181,7 +181,7 @@ describe('impliedRating', () => {
     const { code, out } = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--principal-by', 'legal', '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(out) as { sections: Record<string, { rows: Record<string, string>[]; values: Record<string, string | null> }> };
-    expect(json.sections['ratings']!.rows[0]).toEqual({ tranche: '优先级资产支持证券', minWith: '1', multipleWith: '20', gradeWith: 'AAA', minWithout: '0.281578', multipleWithout: '5.63156', gradeWithout: 'AAA' });
+    expect(json.sections['ratings']!.rows[0]).toEqual({ tranche: '优先级资产支持证券', minWith: '1', multipleWith: '20', gradeWith: 'AAA', minWithout: '0.281579', multipleWithout: '5.63158', gradeWithout: 'AAA' });
     expect(json.sections['basis']!.values).toEqual({ principalBy: 'legal', alsoBy: null });
     const bad = await runCli(['breakeven', 'deals/guangkai-patent-license.json', '--principal-by', 'late']);
     expect(bad.code).toBe(2);

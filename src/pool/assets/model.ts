@@ -65,8 +65,8 @@ export interface AssetModule<T extends string = string, S extends z.ZodType = z.
   labels: AssetLabels;
   /** Cross-field rules of one asset, run after the shape is valid. */
   check(asset: z.output<S>, ctx: AssetCheckContext): void;
-  /** The annual rate the asset carries, for the pool's weighted average; undefined if none. */
-  annualRate(asset: z.output<S>): Decimal | undefined;
+  /** The annual rate the asset carries at the cutoff, for the pool's weighted average; undefined if none. */
+  annualRate(asset: z.output<S>, cutoff: IsoDate): Decimal | undefined;
   /**
    * The contract's payments after `cutoff`, before any default or delay. A floating-rate asset
    * reads its rates from `rates` (without it, the rate in force at the cutoff holds throughout).

@@ -1,9 +1,15 @@
-/** 应收账款 / 保理债权: a receivable paid at face on its due date (supply-chain factoring). */
+/**
+ * 应收账款 / 保理债权: a receivable paid at face on its due date (supply-chain factoring). With a
+ * balance basis (../basis.ts) the balance is the basis (e.g. the price the factor paid) and the
+ * face splits into principal and income (the discount).
+ */
 import { z } from 'zod';
 import { compareDates } from '../../dates/date.js';
 import { Amount, IsoDate, Rate, NameText } from '../../fields/primitives.js';
 import { ZERO } from '../../util/money.js';
 import { assetCommon } from './common.js';
+import { Basis, basisProblems, basisTerms, withBasis } from '../basis.js';
+import type { IsoDate as IsoDateText } from '../../dates/date.js';
 import { defineAsset } from './model.js';
 
 export const Receivable = z
@@ -15,8 +21,14 @@ export const Receivable = z
     dueDate: IsoDate,
     factoringDiscount: Rate.optional().meta({ description: 'Annual factoring discount rate.' }),
     purchasePrice: Amount.optional().meta({ description: 'Price the factor paid for the claim.' }),
+    basis: Basis.optional(),
   })
   .strict();
+
+/** The face, due after the cutoff, before any split. */
+function duePayments(a: z.output<typeof Receivable>, cutoff: IsoDateText) {
+  return compareDates(a.dueDate, cutoff) > 0 ? [{ date: a.dueDate, amount: a.face }] : [];
+}
 
 export const receivable = defineAsset({
   type: 'receivable',
@@ -35,10 +47,12 @@ export const receivable = defineAsset({
   check(a, { cutoff, report }) {
     if (compareDates(a.dueDate, cutoff) <= 0) report('dueDate', `the receivable fell due on ${a.dueDate}, before the cutoff ${cutoff}`);
     if (a.purchasePrice !== undefined && a.purchasePrice.gt(a.face)) report('purchasePrice', 'the purchase price exceeds the face amount', 'warning');
+    if (a.basis && compareDates(a.dueDate, cutoff) > 0) for (const m of basisProblems(a.basis, duePayments(a, cutoff))) report('basis', m);
   },
-  annualRate: () => undefined,
+  annualRate: (a, cutoff) => (a.basis && compareDates(a.dueDate, cutoff) > 0 ? basisTerms(a.basis, duePayments(a, cutoff), cutoff).yield : undefined),
   contractual(asset, cutoff) {
     if (compareDates(asset.dueDate, cutoff) <= 0) return { balance: ZERO, flows: [] };
-    return { balance: asset.face, flows: [{ date: asset.dueDate, principal: asset.face, interest: ZERO }] };
+    const flows = [{ date: asset.dueDate, principal: asset.face, interest: ZERO }];
+    return asset.basis ? withBasis(asset.basis, flows, cutoff) : { balance: asset.face, flows };
   },
 });

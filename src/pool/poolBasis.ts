@@ -1,0 +1,40 @@
+/**
+ * A pool-level balance basis (pool.basis), given to each royalty and receivable that has none
+ * of its own: one yield for all, or the pool's purchase price allocated to the assets in
+ * proportion to their payments due after the cutoff (whole fen, largest remainder), each share
+ * then amortised at its asset's own yield.
+ */
+import type { IsoDate } from '../dates/date.js';
+import { allocate, sum, type Decimal } from '../util/money.js';
+import type { PoolBasisSpec } from './basis.js';
+import { contractualCashflows } from './index.js';
+import type { AssetSpec } from './registry.js';
+
+/** Asset types a basis applies to (their payments are all principal without one). */
+export const BASIS_TYPES: ReadonlySet<AssetSpec['type']> = new Set(['royalty', 'receivable']);
+
+type WithBasis = Extract<AssetSpec, { type: 'royalty' | 'receivable' }>;
+const takesBasis = (a: AssetSpec): a is WithBasis => BASIS_TYPES.has(a.type);
+
+/**
+ * What stops a pool basis from applying; empty when it applies.
+ */
+export function poolBasisProblems(basis: PoolBasisSpec, assets: readonly AssetSpec[], purchasePrice: Decimal | undefined): string[] {
+  if ((basis.price === undefined) === (basis.yield === undefined)) return ['a pool basis needs exactly one of price and yield'];
+  if (basis.price === undefined) return [];
+  if (purchasePrice === undefined) return ['price "purchasePrice" needs pool.purchasePrice'];
+  const other = assets.find((a) => !takesBasis(a) || a.basis !== undefined);
+  return other ? [`price "purchasePrice" needs every asset to be a royalty or receivable without a basis of its own (${other.id} is not)`] : [];
+}
+
+/** The assets with the pool's basis given to those that take it (new objects; the rest as they are). */
+export function applyPoolBasis(basis: PoolBasisSpec, assets: readonly AssetSpec[], purchasePrice: Decimal | undefined, cutoff: IsoDate): AssetSpec[] {
+  if (basis.yield !== undefined) {
+    const own = { yield: basis.yield, dayCount: basis.dayCount };
+    return assets.map((a) => (takesBasis(a) && a.basis === undefined ? { ...a, basis: own } : a));
+  }
+  if (purchasePrice === undefined) return [...assets];
+  const due = assets.map((a) => sum(contractualCashflows(a, cutoff).flows.map((f) => f.principal.plus(f.interest))));
+  const shares = allocate(purchasePrice, due);
+  return assets.map((a, i) => (takesBasis(a) ? { ...a, basis: { price: shares[i]!, dayCount: basis.dayCount } } : a));
+}

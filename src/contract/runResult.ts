@@ -38,9 +38,13 @@ const tranche = () => {
     interestShortfall: money.meta({ description: 'Interest still unpaid after the last payment date.' }),
     principalWindow: orNull(z.object({ first: date, last: date })),
     wal: orNull(figure).meta({ description: 'Weighted average life in years from the closing date (ACT/365F).' }),
-    yield: orNull(figure).meta({ description: 'Annual yield (IRR, ACT/365F, annual compounding) at the issue price.' }),
-    macaulayDuration: orNull(figure),
-    modifiedDuration: orNull(figure),
+    yield: orNull(figure).meta({ description: 'Yield at the issue price (par unless the deal gives one), settled on the closing date, by yieldConvention (PBoC 2007: compounded at the coupon frequency, simple interest in the last coupon period).' }),
+    macaulayDuration: orNull(figure).meta({ description: 'Years, by yieldConvention.' }),
+    modifiedDuration: orNull(figure).meta({ description: '−(dP/dy)/P in years, by yieldConvention.' }),
+    convexity: orNull(figure).meta({ description: '(d²P/dy²)/P in years², by yieldConvention.' }),
+    yieldMethod: orNull(z.enum(['compound', 'simple', 'annual'])).meta({ description: 'compound: at the coupon frequency, first period d/TS (more than one payment left); simple: one payment within a year (last coupon period); annual: one payment more than a year away.' }),
+    couponFrequency: orNull(z.number().int()).meta({ description: 'Coupons a year the yield compounds at.' }),
+    yieldConvention: orNull(z.string()).meta({ description: 'The yield convention, named: "PBoC 2007: compounded 4×/yr, first period d/TS".' }),
   });
   return complete({ id: z.string(), name: z.string(), class: z.string(), balance: money, coupon: orNull(ratio), expectedMaturity: date, periods: z.array(periods), summary });
 };

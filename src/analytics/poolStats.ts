@@ -26,6 +26,8 @@ export interface Stratum {
 export interface TrancheCoverage {
   id: string;
   name: string;
+  code?: string;
+  shortName?: string;
   class: string;
   balance: Decimal;
   share: Decimal;
@@ -242,6 +244,8 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
     coverage.set(t.id, {
       id: t.id,
       name: t.name,
+      code: t.code,
+      shortName: t.shortName,
       class: t.class,
       balance: t.balance,
       share: trancheShares[i]!,

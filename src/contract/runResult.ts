@@ -46,7 +46,12 @@ const tranche = () => {
     couponFrequency: orNull(z.number().int()).meta({ description: 'Coupons a year the yield compounds at.' }),
     yieldConvention: orNull(z.string()).meta({ description: 'The yield convention, named: "PBoC 2007: compounded 4×/yr, first period d/TS".' }),
   });
-  return complete({ id: z.string(), name: z.string(), class: z.string(), balance: money, coupon: orNull(ratio), expectedMaturity: date, periods: z.array(periods), summary });
+  return complete({
+    id: z.string(),
+    name: z.string(),
+    code: orNull(z.string()).meta({ description: '证券代码, when the deal gives one.' }),
+    shortName: orNull(z.string()).meta({ description: '证券简称, when the deal gives one.' }),
+    class: z.string(), balance: money, coupon: orNull(ratio), expectedMaturity: date, periods: z.array(periods), summary });
 };
 
 const pool = () => {

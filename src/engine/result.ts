@@ -131,6 +131,8 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
   const tranches: TrancheResult[] = st.tranches.map((t, i) => ({
     id: t.spec.id,
     name: t.spec.name,
+    code: t.spec.code,
+    shortName: t.spec.shortName,
     class: t.spec.class,
     balance: prepared.issued[i]!,
     coupon: t.spec.coupon,

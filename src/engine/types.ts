@@ -35,6 +35,10 @@ export interface TranchePeriod {
 export interface TrancheResult {
   id: string;
   name: string;
+  /** 证券代码, when the deal gives one. */
+  code?: string;
+  /** 证券简称, when the deal gives one. */
+  shortName?: string;
   class: string;
   balance: Money;
   coupon?: Decimal;

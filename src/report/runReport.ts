@@ -13,6 +13,7 @@ import { fenCell, FenCell } from './fenCell.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
 import { conventionName } from '../analytics/cnYield.js';
+import { codeColumns, trancheName } from './trancheName.js';
 
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
@@ -55,7 +56,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         kind: 'line',
         valueKind: 'money',
         x: result.pool.periods.map((p) => p.date),
-        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
+        series: result.tranches.map((t) => ({ name: { zh: trancheName(t, 'zh'), en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
       },
       {
         id: 'collections',
@@ -142,6 +143,7 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
     columns: [
       { key: 'id', header: { zh: '编号', en: 'Id' }, kind: 'text' },
       { key: 'name', header: { zh: '证券名称', en: 'Name' }, kind: 'text' },
+      ...codeColumns(r.tranches),
       { key: 'class', header: { zh: '类别', en: 'Class' }, kind: 'text' },
       { key: 'balance', header: { zh: '发行规模', en: 'Size' }, kind: 'money' },
       { key: 'interestPaid', header: { zh: '利息', en: 'Interest' }, kind: 'money' },
@@ -161,6 +163,8 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
     rows: r.tranches.map((t) => ({
       id: t.id,
       name: t.name,
+      code: t.code,
+      shortName: t.shortName,
       class: CLASS_LABEL[t.class]?.[lang] ?? t.class,
       balance: y(t.balance),
       interestPaid: y(t.summary.interestPaid),
@@ -185,7 +189,7 @@ function trancheSection(t: TrancheResult, lang: Lang): TableSection {
   return {
     type: 'table',
     id: `tranche-${t.id}`,
-    title: { zh: `${t.name}（${CLASS_LABEL[t.class]?.zh ?? t.class}）现金流`, en: `${t.name} (${CLASS_LABEL[t.class]?.en ?? t.class}) cash flows` },
+    title: { zh: `${trancheName(t, 'zh')}（${CLASS_LABEL[t.class]?.zh ?? t.class}）现金流`, en: `${trancheName(t, 'en')} (${CLASS_LABEL[t.class]?.en ?? t.class}) cash flows` },
     columns: [
       { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
       { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },

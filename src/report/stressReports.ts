@@ -7,13 +7,14 @@ import type { StressRow } from '../stress/table.js';
 import type { NamedScenario } from '../stress/scenarios.js';
 import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
+import { trancheName } from './trancheName.js';
 
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
 const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
 
-function trancheLabel(deal: LoadedDeal, id: string): string {
+function trancheLabel(deal: LoadedDeal, id: string, lang: 'zh' | 'en' = 'zh'): string {
   const t = deal.spec.tranches.find((x) => x.id === id);
-  return t ? `${t.name}` : id;
+  return t ? trancheName(t, lang) : id;
 }
 
 /** `ipabs stress`: one row per scenario. */

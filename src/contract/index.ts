@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { jsonSchemaOf } from '../schema/deal.js';
 import { InternalError } from '../validate/diagnostics.js';
 import { runResultSchema } from './runResult.js';
+import { priceResultSchema } from './priceResult.js';
 import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, stressResultSchema } from './reports.js';
 
 import type { ResultKind } from '../report/kinds.js';
@@ -31,6 +32,12 @@ const CONTRACTS: Record<ResultKind, Contract> = {
   breakeven: { schema: breakevenResultSchema, title: 'ipabs breakeven result', description: 'The output of `ipabs breakeven --format json`: break-even cumulative default rates with and without external support, implied ratings and target default rates.' },
   obligors: { schema: obligorsResultSchema, title: 'ipabs obligors result', description: 'The output of `ipabs obligors --format json`: the largest obligors defaulting and the smallest sets of obligors that make each tranche lose.' },
   montecarlo: { schema: montecarloResultSchema, title: 'ipabs montecarlo result', description: 'The output of `ipabs montecarlo --format json`: per tranche expected loss, probability of loss, loss percentiles, WAL and the loss histogram.' },
+  price: {
+    schema: priceResultSchema,
+    title: 'ipabs price result',
+    description:
+      'The output of `ipabs price --format json`: a tranche’s full price, accrued interest, clean price (per 100 yuan of outstanding face), yield by the PBoC 2007 convention, durations, convexity, the spread over a curve when one is given, and the remaining payments.',
+  },
   pool: { schema: poolResultSchema, title: 'ipabs pool report', description: 'The output of `ipabs pool --format json`: pool totals, tranches, obligor concentration, strata and (when asked) contractual cash flows.' },
 };
 

@@ -14,6 +14,7 @@ import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js
 import { CLASS_LABEL } from './model.js';
 import { conventionName } from '../analytics/cnYield.js';
 import { codeColumns, trancheName } from './trancheName.js';
+import { PER_HUNDRED_NOTE, perHundredSection } from './perHundredSection.js';
 
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
@@ -34,7 +35,7 @@ function yuanRow(row: object, money: readonly string[]): Record<string, Cell> {
 /** The human report of a run. */
 export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', options: { ledger?: boolean } = {}): Report {
   const sections: Section[] = [overviewSection(result), summarySection(result, lang)];
-  for (const t of result.tranches) sections.push(trancheSection(t, lang));
+  for (const t of result.tranches) sections.push(trancheSection(t, lang), perHundredSection(t, lang));
   sections.push(poolSection(result));
   if (result.fees.length) sections.push(feeSection(result));
   for (const a of result.accounts) sections.push(accountSection(result, a.id));
@@ -75,6 +76,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         zh: '发行收益率：于设立日按发行价（未给出时按面值）结算，依中国人民银行2007年《关于完善银行间债券市场债券到期收益率计算标准有关事项的通知》：剩余多次兑付时按付息频率复利、首期按d/TS计（TS为当期付息周期实际天数），处于最后付息周期时按单利（D/TY）；久期与凸性按同一贴现方式计算。',
         en: 'Yield at issue: settled on the closing date at the issue price (par when the deal gives none), by the PBoC 2007 yield-to-maturity standard of the interbank bond market: compounded at the coupon frequency with a first period of d/TS (TS the days of the current coupon period) while more than one payment is left, simple interest (D/TY) in the last coupon period; durations and convexity by the same discounting.',
       },
+      PER_HUNDRED_NOTE,
       {
         zh: '覆盖倍数 = 可供优先级分配资金 ÷ 优先级当期应付利息与应付本金。可供优先级分配资金 = 上期结转 + 当期回收（含违约回收、风险分担补偿、担保代偿、清仓回购）+ 储备金动用与释放（扣除排在优先级之前的补足）− 排在优先级之前的税费及其他支付；差额支付与流动性支持不计入。过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',
         en: 'Coverage = funds for the senior ÷ the senior’s interest and principal due. Funds for the senior = cash brought forward + the period’s collections (recoveries, loss sharing, guarantee payments and a clean-up call included) + reserve draws and releases (less top-ups ranking ahead) − taxes, fees and other payments ranking ahead of the senior; shortfall undertakings and liquidity advances are not counted. A pass-through tranche’s principal is due only on its expected maturity (or the last date). Excess spread = pool interest − the period’s taxes and fees − the tranches’ coupon accruals.',

@@ -1,7 +1,7 @@
 /**
- * Yield to maturity by the China interbank and exchange bond market convention: 中国人民银行
- * 《关于完善银行间债券市场债券到期收益率计算标准有关事项的通知》(银发〔2007〕, PBoC notice of 2007 on the
- * yield-to-maturity standard of the interbank bond market, also used by the exchanges):
+ * Yield to maturity by the China interbank bond market convention, applied here to exchange-listed
+ * ABS too: 中国人民银行《关于完善银行间债券市场债券到期收益率计算标准有关事项的通知》(PBoC notice of 2007
+ * on the yield-to-maturity standard of the interbank bond market):
  *
  * - a bond in its last coupon period (one payment left), and a single payment due within a year
  *   (到期一次还本付息 / zero), by simple interest: PV = FV / (1 + y × D / TY);

@@ -1,13 +1,12 @@
 import { runDeal } from '../engine/run.js';
-import { loadScenario } from '../scenario/load.js';
 import { isIsoDate } from '../dates/date.js';
 import { priceTranche, type Quote } from '../analytics/priceTranche.js';
 import { loadCurve } from '../io/curve.js';
 import { priceReport } from '../report/priceReport.js';
 import { InputError } from '../validate/diagnostics.js';
-import { cliLoadOptions } from './inputOptions.js';
 import type { Io } from './io.js';
-import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
+import { emitReport, loadDealForOutput, type OutputOptions } from './load.js';
+import { scenarioOption } from './scenarioOption.js';
 
 export interface PriceOptions extends OutputOptions {
   tranche: string;
@@ -53,13 +52,7 @@ export function priceCommand(file: string, opts: PriceOptions, io: Io): number {
   const spec = deal.spec.tranches.find((t) => t.id === opts.tranche);
   if (!spec) throw new InputError(`--tranche ${JSON.stringify(opts.tranche)}: no such tranche in ${file} (its tranches: ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
   const curve = opts.curve === undefined ? undefined : loadCurve(opts.curve);
-  let scenario;
-  if (opts.scenario) {
-    const loaded = loadScenario(opts.scenario, deal, cliLoadOptions());
-    if (!loaded.scenario) throw fileError(opts.scenario, loaded.diagnostics, `${opts.scenario} is not a valid scenario`);
-    scenario = loaded.scenario;
-  }
-  const result = runDeal(deal, scenario);
+  const result = runDeal(deal, scenarioOption(opts.scenario, deal));
   const t = result.tranches.find((x) => x.id === spec.id)!;
   const priced = priceTranche(
     { periods: t.periods, balance: t.balance, coupon: spec.coupon, dayCount: spec.dayCount, expectedMaturity: spec.expectedMaturity, legalMaturity: spec.legalMaturity },

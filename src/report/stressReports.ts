@@ -12,9 +12,10 @@ import { trancheName } from './trancheName.js';
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
 const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
 
-function trancheLabel(deal: LoadedDeal, id: string, lang: 'zh' | 'en' = 'zh'): string {
+/** A tranche as the tables name it: its short name (else name), with its security code when it has one. */
+function trancheLabel(deal: LoadedDeal, id: string): string {
   const t = deal.spec.tranches.find((x) => x.id === id);
-  return t ? trancheName(t, lang) : id;
+  return t ? trancheName(t, 'zh') : id;
 }
 
 /** `ipabs stress`: one row per scenario. */

@@ -26,7 +26,7 @@ const RUNS = Number(process.env['IPABS_ORACLE_RUNS'] ?? 150);
 /** Fields of the new result that are not amounts, though numbers. */
 const NOT_MONEY = new Set(['period', 'wal', 'yield', 'macaulayDuration', 'modifiedDuration', 'convexity', 'couponFrequency', 'periodsChecked', 'step', 'lateFlows']);
 /** Fields the new engine adds that the oracle did not have. */
-const ADDED = new Set(['phase', 'step', 'stepType', 'code', 'shortName']);
+const ADDED = new Set(['phase', 'step', 'stepType']);
 
 const RATIOS = new Set(['multiple', 'minimum', 'wholeLife']);
 

@@ -47,6 +47,8 @@ export interface TrancheSummary {
 export interface TrancheResult {
   id: string;
   name: string;
+  code?: string;
+  shortName?: string;
   class: string;
   balance: Decimal;
   coupon?: Decimal;

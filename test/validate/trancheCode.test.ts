@@ -25,6 +25,8 @@ describe('tranches[].code and tranches[].shortName', () => {
     const pool = (await runCli(['pool', file, '--section', 'tranches', '--format', 'csv', '-l', 'en'])).out;
     expect(pool).toContain('Code');
     expect(pool).toContain('119001');
+    const mc = (await runCli(['montecarlo', file, '--paths', '200', '--seed', '1', '--workers', '1', '--section', 'losses', '--format', 'csv'])).out;
+    expect(mc).toContain('广开优A（119001）');
   });
 
   it('refuses a repeated code and a malformed one, naming the JSON path', async () => {

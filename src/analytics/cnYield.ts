@@ -177,9 +177,9 @@ export function riskMeasures(b: BondFlows, y: number): RiskMeasures | undefined 
 /** The convention's name, as reports print it beside a yield. */
 export function conventionName(method: YieldMethod, frequency: number, lang: 'zh' | 'en'): string {
   if (lang === 'zh') {
-    const how = method === 'compound' ? `按付息频率复利（每年${frequency}次，首期d/TS）` : method === 'simple' ? '单利（最后付息周期）' : '按年复利（一次还本付息）';
+    const how = method === 'compound' ? `按付息频率复利（每年${frequency}次，首期d/TS）` : method === 'simple' ? '单利（剩余一次兑付，不超过一年）' : '按年复利（剩余一次兑付，超过一年）';
     return `银行间2007标准：${how}`;
   }
-  const how = method === 'compound' ? `compounded ${frequency}×/yr, first period d/TS` : method === 'simple' ? 'simple interest (last coupon period)' : 'compounded annually (single payment)';
+  const how = method === 'compound' ? `compounded ${frequency}×/yr, first period d/TS` : method === 'simple' ? 'simple interest (one payment left, within a year)' : 'compounded annually (one payment left, beyond a year)';
   return `PBoC 2007: ${how}`;
 }

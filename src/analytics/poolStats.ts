@@ -27,6 +27,8 @@ export interface Stratum {
 export interface TrancheCoverage {
   id: string;
   name: string;
+  code?: string;
+  shortName?: string;
   class: string;
   balance: Decimal;
   share: Decimal;
@@ -263,6 +265,8 @@ export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'z
     coverage.set(t.id, {
       id: t.id,
       name: t.name,
+      code: t.code,
+      shortName: t.shortName,
       class: t.class,
       balance: t.balance,
       share: trancheShares[i]!,

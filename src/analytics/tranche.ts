@@ -1,13 +1,16 @@
 /** Per-tranche analytics: totals, loss, WAL, yield, duration (coverage: ./coverage.ts). */
-import { daysBetween, type IsoDate } from '../dates/date.js';
+import type { IsoDate } from '../dates/date.js';
 import type { TrancheSpec } from '../schema/deal.js';
-import { add, NIL, toYuan, type Money } from '../util/fen.js';
-import { durations, irr } from './irr.js';
+import { add, NIL, type Money } from '../util/fen.js';
+import type { YieldMethod } from './cnYield.js';
+import { issueYield } from './issueYield.js';
 import { weightedAverageLife } from './wal.js';
 
 /** What the summary reads of a tranche's period rows (the engine's TranchePaymentRow). */
 export interface TranchePaymentRow {
   date: IsoDate;
+  nominalDate: IsoDate;
+  beginBalance: Money;
   interestPaid: Money;
   principalPaid: Money;
   residualPaid: Money;
@@ -27,20 +30,23 @@ export interface TrancheSummary {
   principalWindow?: { first: IsoDate; last: IsoDate };
   /** Weighted average life in years from the closing date (ACT/365F). */
   wal?: number;
-  /** Annual yield (IRR, ACT/365F, annual compounding) at the issue price. */
+  /** Yield at the issue price by the PBoC 2007 convention (compounded at the coupon frequency; see ./cnYield.ts). */
   yield?: number;
   macaulayDuration?: number;
   modifiedDuration?: number;
+  convexity?: number;
+  yieldMethod?: YieldMethod;
+  couponFrequency?: number;
+  /** The yield's convention, named. */
+  yieldConvention?: string;
 }
-
-const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
 
 const paidOf = (r: TranchePaymentRow) => add(add(r.interestPaid, r.principalPaid), r.residualPaid);
 
 /**
  * Summary of a tranche's periods. WAL counts principal from the closing date to the day it is
- * paid (ACT/365F); the yield is the IRR of everything paid (interest, principal, residual) at
- * the issue price (par unless the deal says otherwise), with annual compounding.
+ * paid (ACT/365F); the yield is that of everything paid (interest, principal, residual) at
+ * the issue price (par unless the deal says otherwise), by the PBoC 2007 convention.
  */
 export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly TranchePaymentRow[], closing: IsoDate, withYield = true): TrancheSummary {
   // One pass over the rows (Monte Carlo sums up thousands of runs).
@@ -73,16 +79,6 @@ export function trancheSummary(spec: TrancheSpec, issued: Money, rows: readonly 
   // In fen rather than yuan, which changes no digit of the figure (see ./wal.ts).
   if (principalPaid > 0) summary.wal = weightedAverageLife(closing, principalDates, principalAmounts, principalPaid);
   if (!withYield) return summary;
-  const flows = rows.filter((r) => paidOf(r) > 0).map((r) => ({ t: years(closing, r.date), amount: toYuan(paidOf(r)).toNumber() }));
-  const price = spec.balance.times(spec.issuePrice ?? 1).toNumber();
-  const y = irr(flows, price);
-  if (y !== undefined) {
-    summary.yield = y;
-    const d = durations(flows, y);
-    if (d) {
-      summary.macaulayDuration = d.macaulay;
-      summary.modifiedDuration = d.modified;
-    }
-  }
-  return summary;
+  const y = issueYield(rows, issued, closing, spec.issuePrice?.toNumber() ?? 1);
+  return y ? { ...summary, ...y } : summary;
 }

@@ -23,7 +23,7 @@ export { VERSION } from './version.js';
  * (one of them, help, or an unknown word), so start-up of these does not load the stress code.
  * Each action loads its own module on first use.
  */
-const OTHER_COMMANDS = ['validate', 'pool', 'run', 'size', 'schema'];
+const OTHER_COMMANDS = ['validate', 'pool', 'run', 'size', 'price', 'schema'];
 
 /**
  * A command's module, loaded on first use. Before it (and so before any zod schema is built),
@@ -86,6 +86,24 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
   });
 
   registerSizeCommand(program, io);
+
+  const price = program
+    .command('price')
+    .description('price ↔ yield of a tranche per 100 yuan of face on a date (PBoC 2007 convention): full price (全价), accrued interest (应计利息), clean price (净价), yield, durations, convexity; a spread over a curve')
+    .argument('<deal>', 'deal file (JSON)')
+    .requiredOption('--tranche <id>', 'the tranche to price (its id)')
+    .requiredOption('--date <date>', 'settlement date (YYYY-MM-DD), from the closing date to before the maturity')
+    .option('--yield <percent>', 'price at this yield (percent: 4 or 4.25%)')
+    .option('--price <clean>', 'solve the yield from this clean price (净价) per 100 yuan of face')
+    .option('--full-price <full>', 'solve the yield from this full price (全价) per 100 yuan of face')
+    .option('--spread <bp>', 'price at the curve (--curve) plus this spread in basis points')
+    .option('--curve <file>', 'yield curve: CSV lines tenor,yield (years, percent) or JSON [{"tenor":1,"yield":2.35}]; with --yield or --price the spread over it is solved')
+    .addOption(new Option('--to <maturity>', 'the payments to price: to the expected maturity (what is owed then is repaid then) or the legal maturity (as projected)').choices(['expected', 'legal']).default('expected'))
+    .option('-s, --scenario <file>', 'performance scenario (JSON); default the base case');
+  addOutputOptions(price).action(async (deal: string, opts) => {
+    const { priceCommand } = await load(() => import('./price.js'));
+    io.exitCode = priceCommand(deal, opts, io);
+  });
 
   if (mayNeedStress(argv)) {
     (await load(() => import('./stress.js'))).registerStressCommands(program, io, merged);

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { jsonSchemaOf } from '../schema/deal.js';
 import { InternalError } from '../validate/diagnostics.js';
 import { runResultSchema } from './runResult.js';
+import { priceResultSchema } from './priceResult.js';
 import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, sizeResultSchema, stressResultSchema } from './reports.js';
 
 import type { ResultKind } from '../report/kinds.js';
@@ -36,6 +37,12 @@ const CONTRACTS: Record<ResultKind, Contract> = {
     title: 'ipabs size result',
     description:
       'The output of `ipabs size --format json`: per tranche its target, balance before and after sizing, share, subordination, break-even with and without external support, multiple and implied rating; the rating scale (multiples and TDRs); the search.',
+  },
+  price: {
+    schema: priceResultSchema,
+    title: 'ipabs price result',
+    description:
+      'The output of `ipabs price --format json`: a tranche’s full price, accrued interest, clean price (per 100 yuan of outstanding face), yield by the PBoC 2007 convention, durations, convexity, the spread over a curve when one is given, and the remaining payments.',
   },
   pool: { schema: poolResultSchema, title: 'ipabs pool report', description: 'The output of `ipabs pool --format json`: pool totals, tranches, obligor concentration, strata and (when asked) contractual cash flows.' },
 };

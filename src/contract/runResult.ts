@@ -11,6 +11,8 @@ import type { RunResult } from '../engine/types.js';
 import { complete, leaves, orNull, schemaVersion } from './fields.js';
 import { RESULT_SCHEMA_VERSION } from '../report/kinds.js';
 import { lazy } from './lazy.js';
+import { perHundred } from '../analytics/perHundred.js';
+import { Decimal } from '../util/money.js';
 
 const period = () => z.number().int().min(0).meta({ description: 'The payment date’s number, 1 for the first (0 for the closing).' });
 
@@ -38,13 +40,25 @@ const tranche = () => {
     interestShortfall: money.meta({ description: 'Interest still unpaid after the last payment date.' }),
     principalWindow: orNull(z.object({ first: date, last: date })),
     wal: orNull(figure).meta({ description: 'Weighted average life in years from the closing date (ACT/365F).' }),
-    yield: orNull(figure).meta({ description: 'Annual yield (IRR, ACT/365F, annual compounding) at the issue price.' }),
-    macaulayDuration: orNull(figure),
-    modifiedDuration: orNull(figure),
+    yield: orNull(figure).meta({ description: 'Yield at the issue price (par unless the deal gives one), settled on the closing date, by yieldConvention (PBoC 2007: compounded at the coupon frequency, simple interest in the last coupon period).' }),
+    macaulayDuration: orNull(figure).meta({ description: 'Years, by yieldConvention.' }),
+    modifiedDuration: orNull(figure).meta({ description: '−(dP/dy)/P in years, by yieldConvention.' }),
+    convexity: orNull(figure).meta({ description: '(d²P/dy²)/P in years², by yieldConvention.' }),
+    yieldMethod: orNull(z.enum(['compound', 'simple', 'annual'])).meta({ description: 'compound: at the coupon frequency, first period d/TS (more than one payment left); simple: one payment within a year (last coupon period); annual: one payment more than a year away.' }),
+    couponFrequency: orNull(z.number().int()).meta({ description: 'Coupons a year the yield compounds at.' }),
+    yieldConvention: orNull(z.string()).meta({ description: 'The yield convention, named: "PBoC 2007: compounded 4×/yr, first period d/TS".' }),
   });
+  const per100 = z
+    .codec(z.string().regex(/^-?\d+\.\d{4}$/), z.custom<Decimal>((v) => Decimal.isDecimal(v)), { decode: (t) => new Decimal(t), encode: (d) => d.toFixed(4) })
+    .meta({ description: 'Yuan per 100 yuan of issued face, four decimals, rounded half up: "0.8329".' });
+  const perHundred = z
+    .array(z.object({ period: period(), date, interest: per100, principal: per100, residual: per100, total: per100, remainingFace: per100 }))
+    .meta({ description: '每百元本息: the payments per 100 yuan of issued face; principal rounded cumulatively so it sums to 100.0000 when repaid.' });
   return complete({
     id: z.string(),
     name: z.string(),
+    code: orNull(z.string()).meta({ description: '证券代码, when the deal gives one.' }),
+    shortName: orNull(z.string()).meta({ description: '证券简称, when the deal gives one.' }),
     class: z.string(),
     balance: money,
     coupon: orNull(ratio).meta({ description: 'The coupon as the deal states it (before spread compression); a floating tranche’s first fixing.' }),
@@ -53,6 +67,7 @@ const tranche = () => {
     expectedMaturity: date,
     periods: z.array(periods),
     summary,
+    perHundred,
   });
 };
 
@@ -211,7 +226,8 @@ export type RunResultValue = z.output<ReturnType<typeof runResultSchema>>;
  * runJson(runDeal(deal)).tranches[0].balance // '285950000.00'
  */
 export function runJson(result: RunResult, options: { ledger?: boolean } = {}): z.input<ReturnType<typeof runResultSchema>> {
-  const value: RunResultValue = { schemaVersion: RESULT_SCHEMA_VERSION, ...result, ledger: options.ledger ? result.ledger : undefined };
+  const tranches = result.tranches.map((t) => ({ ...t, perHundred: perHundred(t.periods, t.balance) }));
+  const value: RunResultValue = { schemaVersion: RESULT_SCHEMA_VERSION, ...result, tranches, ledger: options.ledger ? result.ledger : undefined };
   return z.encode(runResultSchema(), value);
 }
 

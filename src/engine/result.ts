@@ -136,6 +136,8 @@ export function finishRun(ctx: RunContext, st: RunState): RunResult {
   const tranches: TrancheResult[] = st.tranches.map((t, i) => ({
     id: t.spec.id,
     name: t.spec.name,
+    code: t.spec.code,
+    shortName: t.spec.shortName,
     class: t.spec.class,
     balance: prepared.issued[i]!,
     // A floating tranche: its first fixing here (as a fixed coupon, before spread compression), each period's coupon in force in `coupons`.

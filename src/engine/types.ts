@@ -36,6 +36,10 @@ export interface TranchePeriod {
 export interface TrancheResult {
   id: string;
   name: string;
+  /** 证券代码, when the deal gives one. */
+  code?: string;
+  /** 证券简称, when the deal gives one. */
+  shortName?: string;
   class: string;
   balance: Money;
   /** The coupon as the deal states it (before spread compression); a floating tranche's first fixing. */

@@ -10,6 +10,7 @@ import { CLASS_LABEL } from './model.js';
 import { collectAssumptions } from '../deal/assumptions.js';
 import type { AssetLabels } from '../pool/assets/model.js';
 import { poolLabels } from './poolLabels.js';
+import { codeColumns } from './trancheName.js';
 
 export { poolLabels } from './poolLabels.js';
 
@@ -109,6 +110,7 @@ function trancheSection(s: PoolStats, lang: Lang): TableSection {
     columns: [
       { key: 'id', header: { zh: '编号', en: 'Id' }, kind: 'text' },
       { key: 'name', header: { zh: '证券名称', en: 'Name' }, kind: 'text' },
+      ...codeColumns(s.tranches),
       { key: 'class', header: { zh: '类别', en: 'Class' }, kind: 'text' },
       { key: 'balance', header: { zh: '发行规模', en: 'Size' }, kind: 'money' },
       { key: 'share', header: { zh: '占比', en: 'Share' }, kind: 'percent' },
@@ -121,6 +123,8 @@ function trancheSection(s: PoolStats, lang: Lang): TableSection {
     rows: s.tranches.map((t) => ({
       id: t.id,
       name: t.name,
+      code: t.code,
+      shortName: t.shortName,
       class: CLASS_LABEL[t.class]![lang],
       balance: t.balance,
       share: t.share,

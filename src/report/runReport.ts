@@ -13,6 +13,9 @@ import { fenCell, FenCell } from './fenCell.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
 import { couponCell, couponColumn, indexPathSection } from './floatingReport.js';
+import { conventionName } from '../analytics/cnYield.js';
+import { codeColumns, trancheName } from './trancheName.js';
+import { PER_HUNDRED_NOTE, perHundredSection } from './perHundredSection.js';
 
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
@@ -33,7 +36,7 @@ function yuanRow(row: object, money: readonly string[]): Record<string, Cell> {
 /** The human report of a run. */
 export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', options: { ledger?: boolean } = {}): Report {
   const sections: Section[] = [overviewSection(result), summarySection(result, lang)];
-  for (const t of result.tranches) sections.push(trancheSection(t, lang));
+  for (const t of result.tranches) sections.push(trancheSection(t, lang), perHundredSection(t, lang));
   sections.push(poolSection(result));
   if (result.fees.length) sections.push(feeSection(result));
   for (const a of result.accounts) sections.push(accountSection(result, a.id));
@@ -56,7 +59,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
         kind: 'line',
         valueKind: 'money',
         x: result.pool.periods.map((p) => p.date),
-        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
+        series: result.tranches.map((t) => ({ name: { zh: trancheName(t, 'zh'), en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
       },
       {
         id: 'collections',
@@ -71,6 +74,11 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
       },
     ],
     notes: [
+      {
+        zh: '发行收益率：于设立日按发行价（未给出时按面值）结算，依中国人民银行2007年《关于完善银行间债券市场债券到期收益率计算标准有关事项的通知》：剩余多次兑付时按付息频率复利、首期按d/TS计（TS为当期付息周期实际天数），处于最后付息周期时按单利（D/TY）；久期与凸性按同一贴现方式计算。',
+        en: 'Yield at issue: settled on the closing date at the issue price (par when the deal gives none), by the PBoC 2007 yield-to-maturity standard of the interbank bond market: compounded at the coupon frequency with a first period of d/TS (TS the days of the current coupon period) while more than one payment is left, simple interest (D/TY) in the last coupon period; durations and convexity by the same discounting.',
+      },
+      PER_HUNDRED_NOTE,
       {
         zh: '覆盖倍数 = 可供优先级分配资金 ÷ 优先级当期应付利息与应付本金。可供优先级分配资金 = 上期结转 + 当期回收（含违约回收、风险分担补偿、担保代偿、清仓回购）+ 储备金动用与释放（扣除排在优先级之前的补足）− 排在优先级之前的税费及其他支付；差额支付与流动性支持不计入。过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',
         en: 'Coverage = funds for the senior ÷ the senior’s interest and principal due. Funds for the senior = cash brought forward + the period’s collections (recoveries, loss sharing, guarantee payments and a clean-up call included) + reserve draws and releases (less top-ups ranking ahead) − taxes, fees and other payments ranking ahead of the senior; shortfall undertakings and liquidity advances are not counted. A pass-through tranche’s principal is due only on its expected maturity (or the last date). Excess spread = pool interest − the period’s taxes and fees − the tranches’ coupon accruals.',
@@ -139,6 +147,7 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
     columns: [
       { key: 'id', header: { zh: '编号', en: 'Id' }, kind: 'text' },
       { key: 'name', header: { zh: '证券名称', en: 'Name' }, kind: 'text' },
+      ...codeColumns(r.tranches),
       { key: 'class', header: { zh: '类别', en: 'Class' }, kind: 'text' },
       { key: 'balance', header: { zh: '发行规模', en: 'Size' }, kind: 'money' },
       { key: 'interestPaid', header: { zh: '利息', en: 'Interest' }, kind: 'money' },
@@ -149,13 +158,17 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
       { key: 'windowFirst', header: { zh: '本金首付日', en: 'Principal from' }, kind: 'date' },
       { key: 'windowLast', header: { zh: '本金末付日', en: 'Principal to' }, kind: 'date' },
       { key: 'wal', header: { zh: '加权平均期限（年）', en: 'WAL (years)' }, kind: 'number', decimals: 4 },
-      { key: 'yield', header: { zh: '收益率', en: 'Yield' }, kind: 'rate', decimals: 4 },
+      { key: 'yield', header: { zh: '发行收益率', en: 'Yield at issue' }, kind: 'rate', decimals: 4 },
       { key: 'macaulay', header: { zh: '麦考利久期', en: 'Macaulay duration' }, kind: 'number', decimals: 4 },
       { key: 'modified', header: { zh: '修正久期', en: 'Modified duration' }, kind: 'number', decimals: 4 },
+      { key: 'convexity', header: { zh: '凸性', en: 'Convexity' }, kind: 'number', decimals: 4 },
+      { key: 'yieldConvention', header: { zh: '收益率计算标准', en: 'Yield convention' }, kind: 'text' },
     ],
     rows: r.tranches.map((t) => ({
       id: t.id,
       name: t.name,
+      code: t.code,
+      shortName: t.shortName,
       class: CLASS_LABEL[t.class]?.[lang] ?? t.class,
       balance: y(t.balance),
       interestPaid: y(t.summary.interestPaid),
@@ -169,6 +182,8 @@ function summarySection(r: RunResult, lang: Lang): TableSection {
       yield: num(t.summary.yield),
       macaulay: num(t.summary.macaulayDuration),
       modified: num(t.summary.modifiedDuration),
+      convexity: num(t.summary.convexity),
+      yieldConvention: t.summary.yieldMethod && conventionName(t.summary.yieldMethod, t.summary.couponFrequency ?? 1, lang),
     })),
   };
 }
@@ -178,7 +193,7 @@ function trancheSection(t: TrancheResult, lang: Lang): TableSection {
   return {
     type: 'table',
     id: `tranche-${t.id}`,
-    title: { zh: `${t.name}（${CLASS_LABEL[t.class]?.zh ?? t.class}）现金流`, en: `${t.name} (${CLASS_LABEL[t.class]?.en ?? t.class}) cash flows` },
+    title: { zh: `${trancheName(t, 'zh')}（${CLASS_LABEL[t.class]?.zh ?? t.class}）现金流`, en: `${trancheName(t, 'en')} (${CLASS_LABEL[t.class]?.en ?? t.class}) cash flows` },
     columns: [
       { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
       { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },

@@ -5,13 +5,15 @@ import type { MinimalSets, ObligorRun } from '../stress/obligors.js';
 import type { StressRow } from '../stress/table.js';
 import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
+import { trancheName } from './trancheName.js';
 
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
 export const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
 
+/** A tranche as the tables name it: its short name (else name), with its security code when it has one. */
 export function trancheLabel(deal: LoadedDeal, id: string): string {
   const t = deal.spec.tranches.find((x) => x.id === id);
-  return t ? `${t.name}` : id;
+  return t ? trancheName(t, 'zh') : id;
 }
 
 /** What the lateness columns of `ipabs stress` mean. */

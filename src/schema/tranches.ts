@@ -19,6 +19,12 @@ export const Tranche = z
   .object({
     id: Id,
     name: Name.meta({ description: 'The security name, e.g. 福高1A1.' }),
+    code: z
+      .string()
+      .regex(/^[0-9A-Za-z][0-9A-Za-z.]{0,19}$/, 'a security code is letters, digits and dots, such as "168001" or "168001.SZ"')
+      .optional()
+      .meta({ description: '证券代码: the exchange security code, e.g. "168001" (only when published).' }),
+    shortName: NameText.optional().meta({ description: '证券简称: the exchange short name, e.g. 福高1A1 (only when published).' }),
     class: TrancheClass,
     balance: Amount.meta({ description: 'Issued principal in yuan.' }),
     coupon: z

@@ -64,6 +64,13 @@ const uniqueIds: Rule = (ctx) => {
       else seen.set(item.id, i);
     });
   }
+  const seenCode = new Map<string, number>();
+  ctx.spec.tranches.forEach((t, i) => {
+    if (t.code === undefined) return;
+    const first = seenCode.get(t.code);
+    if (first !== undefined) ctx.at(['tranches', i, 'code'], `duplicate security code "${t.code}" (also tranches[${first}].code)`);
+    else seenCode.set(t.code, i);
+  });
   const seenAsset = new Map<string, number>();
   ctx.deal.assets.forEach((a, i) => {
     const first = seenAsset.get(a.id);

@@ -17,7 +17,7 @@ export type InYuan<T> = T extends Money ? Decimal : T extends Decimal ? Decimal 
 export type YuanRunResult = InYuan<RunResult>;
 
 /** Number fields of a run result that are not amounts. */
-const NOT_MONEY = new Set(['period', 'wal', 'yield', 'macaulayDuration', 'modifiedDuration', 'periodsChecked', 'step']);
+const NOT_MONEY = new Set(['period', 'wal', 'yield', 'macaulayDuration', 'modifiedDuration', 'convexity', 'couponFrequency', 'periodsChecked', 'step']);
 
 function convert(v: unknown, key: string): unknown {
   if (typeof v === 'number') return NOT_MONEY.has(key) ? v : toYuan(v as Money);

@@ -25,7 +25,7 @@ import { sampleDeals } from '../helpers.js';
 const RUNS = Number(process.env['IPABS_ORACLE_RUNS'] ?? 150);
 
 /** Fields of the new result that are not amounts, though numbers. */
-const NOT_MONEY = new Set(['period', 'wal', 'yield', 'macaulayDuration', 'modifiedDuration', 'periodsChecked', 'step', 'lateFlows']);
+const NOT_MONEY = new Set(['period', 'wal', 'yield', 'macaulayDuration', 'modifiedDuration', 'convexity', 'couponFrequency', 'periodsChecked', 'step', 'lateFlows']);
 /** Fields the new engine adds that the oracle did not have. */
 const ADDED = new Set(['phase', 'step', 'stepType']);
 

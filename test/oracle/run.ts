@@ -984,6 +984,9 @@ function finishRun(ctx: RunContext, st: RunState, scenario: ScenarioSpec): RunRe
   const trancheResults = [...tranches.values()].map((t) => ({
     id: t.spec.id,
     name: t.spec.name,
+    // The security code and short name are passed through as given (a label, not the engine).
+    code: t.spec.code,
+    shortName: t.spec.shortName,
     class: t.spec.class,
     balance: t.spec.balance,
     coupon: t.spec.coupon as Decimal | undefined,

@@ -3,14 +3,15 @@ import { daysBetween, type IsoDate } from '../../src/dates/date.js';
 import type { TrancheSpec } from '../../src/schema/deal.js';
 import { sum, ZERO } from '../../src/util/money.js';
 import type { TranchePeriod, TrancheSummary } from './types.js';
-import { durations, irr } from '../../src/analytics/irr.js';
+import { issueYield } from '../../src/analytics/issueYield.js';
+import { fromYuan } from '../../src/util/fen.js';
 
 const years = (from: IsoDate, to: IsoDate) => daysBetween(from, to) / 365;
 
 /**
  * Summary of a tranche's periods. WAL counts principal from the closing date to the day it is
- * paid (ACT/365F); the yield is the IRR of everything paid (interest, principal, residual) at
- * the issue price (par unless the deal says otherwise), with annual compounding.
+ * paid (ACT/365F); the yield is that of everything paid (interest, principal, residual) at
+ * the issue price (par unless the deal says otherwise), by the PBoC 2007 convention.
  */
 export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[], closing: IsoDate, withYield = true): TrancheSummary {
   const interestPaid = sum(rows.map((r) => r.interestPaid));
@@ -33,16 +34,17 @@ export function trancheSummary(spec: TrancheSpec, rows: readonly TranchePeriod[]
     summary.wal = weighted.div(principalPaid).toNumber();
   }
   if (!withYield) return summary;
-  const flows = paidRows.map((r) => ({ t: years(closing, r.date), amount: r.interestPaid.plus(r.principalPaid).plus(r.residualPaid).toNumber() }));
-  const price = spec.balance.times(spec.issuePrice ?? 1).toNumber();
-  const y = irr(flows, price);
-  if (y !== undefined) {
-    summary.yield = y;
-    const d = durations(flows, y);
-    if (d) {
-      summary.macaulayDuration = d.macaulay;
-      summary.modifiedDuration = d.modified;
-    }
-  }
-  return summary;
+  // The yield convention is analytics over the paid cash (src/analytics/cnYield.ts), not the
+  // engine this oracle checks: the oracle's cash goes through the same function.
+  const fen = rows.map((r) => ({
+    date: r.date,
+    nominalDate: r.nominalDate,
+    interestPaid: fromYuan(r.interestPaid),
+    principalPaid: fromYuan(r.principalPaid),
+    residualPaid: fromYuan(r.residualPaid),
+    beginBalance: fromYuan(r.beginBalance),
+    endBalance: fromYuan(r.endBalance),
+  }));
+  const y = issueYield(fen, fromYuan(spec.balance), closing, spec.issuePrice?.toNumber() ?? 1);
+  return y ? { ...summary, ...y } : summary;
 }

@@ -34,15 +34,21 @@ export interface TrancheSummary {
   principalWindow?: { first: IsoDate; last: IsoDate };
   /** Weighted average life in years from the closing date (ACT/365F). */
   wal?: number;
-  /** Annual yield (IRR, ACT/365F, annual compounding) at the issue price. */
+  /** Yield at the issue price, PBoC 2007 convention (src/analytics/cnYield.ts). */
   yield?: number;
   macaulayDuration?: number;
   modifiedDuration?: number;
+  convexity?: number;
+  yieldMethod?: 'compound' | 'simple' | 'annual';
+  couponFrequency?: number;
+  yieldConvention?: string;
 }
 
 export interface TrancheResult {
   id: string;
   name: string;
+  code?: string;
+  shortName?: string;
   class: string;
   balance: Decimal;
   coupon?: Decimal;

@@ -84,3 +84,16 @@ describe('curve files', () => {
     expect(missing.err).toContain('--curve no-such-curve.csv');
   });
 });
+
+describe('ipabs price on a floating tranche', () => {
+  it('accrues interest at the coupon in force in the settlement period, not the first fixing', async () => {
+    // test/fixtures/floating-lpr.json: A is LPR1Y + 50bp reset each period; the period from
+    // 2025-01-01 has 3.10% + 0.50% = 3.60% (the first fixing was 3.95%). 2025-01-01 → 2025-02-15
+    // is 45 days ACT/365F: 45 / 365 × 3.60% × 100 = 0.4438356164 per 100 of face.
+    const r = await runCli(['price', 'test/fixtures/floating-lpr.json', '--tranche', 'A', '--date', '2025-02-15', '--yield', '4', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const values = (JSON.parse(r.out) as { sections: { price: { values: Record<string, string> } } }).sections.price.values;
+    expect(values['periodStart']).toBe('2025-01-01');
+    expect(values['accrued']).toBe('0.4438356164');
+  });
+});

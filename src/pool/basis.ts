@@ -37,9 +37,27 @@ export interface Payment {
   amount: Decimal;
 }
 
+/**
+ * Year fractions by day count and pair of dates, shared by every asset: a pool's payments fall on
+ * few distinct dates, and a Decimal division per payment was most of a large pool's basis cost.
+ * Emptied when it grows past a bound, so a long-lived process does not keep every pair.
+ */
+const yearFractions = new Map<string, Decimal>();
+const MAX_KEPT_FRACTIONS = 100_000;
+
+function sharedYearFraction(from: IsoDate, to: IsoDate, dayCount: DayCountName): Decimal {
+  const key = `${dayCount}|${from}|${to}`;
+  let yf = yearFractions.get(key);
+  if (yf === undefined) {
+    if (yearFractions.size >= MAX_KEPT_FRACTIONS) yearFractions.clear();
+    yearFractions.set(key, (yf = yearFraction(from, to, dayCount)));
+  }
+  return yf;
+}
+
 /** The year fractions between the cutoff and each payment, payment to payment. */
 function fractions(payments: readonly Payment[], cutoff: IsoDate, dayCount: DayCountName): Decimal[] {
-  return payments.map((p, k) => yearFraction(k === 0 ? cutoff : payments[k - 1]!.date, p.date, dayCount));
+  return payments.map((p, k) => sharedYearFraction(k === 0 ? cutoff : payments[k - 1]!.date, p.date, dayCount));
 }
 
 /** The payments' present value at `y`: Σ paymentₖ / Π (1 + y × yfⱼ), exact. */
@@ -60,9 +78,13 @@ export function presentValue(payments: readonly Payment[], y: Decimal, cutoff: I
  * validation rules refuse it).
  */
 export function solveYield(payments: readonly Payment[], price: Decimal, cutoff: IsoDate, dayCount: DayCountName): Decimal {
+  return yieldOver(payments, price, fractions(payments, cutoff, dayCount));
+}
+
+function yieldOver(payments: readonly Payment[], price: Decimal, fractionsOf: readonly Decimal[]): Decimal {
   const total = sum(payments.map((p) => p.amount));
   if (payments.length === 0 || price.gte(total) || price.lte(0)) return ZERO;
-  const yf = fractions(payments, cutoff, dayCount).map((x) => x.toNumber());
+  const yf = fractionsOf.map((x) => x.toNumber());
   const amounts = payments.map((p) => p.amount.toNumber());
   const target = price.toNumber();
   const pv = (y: number) => {
@@ -84,9 +106,13 @@ export function solveYield(payments: readonly Payment[], price: Decimal, cutoff:
 
 /** The basis at the cutoff and its yield, as the spec gives them. */
 export function basisTerms(spec: BasisSpec, payments: readonly Payment[], cutoff: IsoDate): { basis: Decimal; yield: Decimal } {
+  return termsOver(spec, payments, cutoff, fractions(payments, cutoff, spec.dayCount));
+}
+
+function termsOver(spec: BasisSpec, payments: readonly Payment[], cutoff: IsoDate, yf: readonly Decimal[]): { basis: Decimal; yield: Decimal } {
   if (spec.yield !== undefined) return { basis: toFen(presentValue(payments, spec.yield, cutoff, spec.dayCount)), yield: spec.yield };
   const price = spec.price ?? ZERO;
-  return { basis: price, yield: solveYield(payments, price, cutoff, spec.dayCount) };
+  return { basis: price, yield: yieldOver(payments, price, yf) };
 }
 
 /**
@@ -100,7 +126,10 @@ export function basisTerms(spec: BasisSpec, payments: readonly Payment[], cutoff
  *   new Decimal(1000), new Decimal('0.05'), '2024-01-01', 'ACT/365F')
  */
 export function amortise(payments: readonly Payment[], basis: Decimal, y: Decimal, cutoff: IsoDate, dayCount: DayCountName): Flow[] {
-  const yf = fractions(payments, cutoff, dayCount);
+  return amortiseOver(payments, basis, y, fractions(payments, cutoff, dayCount));
+}
+
+function amortiseOver(payments: readonly Payment[], basis: Decimal, y: Decimal, yf: readonly Decimal[]): Flow[] {
   let left = basis;
   const flows = payments.map((p, k) => {
     const income = k === payments.length - 1 ? ZERO : Decimal.min(p.amount, Decimal.max(ZERO, toFen(left.times(y).times(yf[k]!))));
@@ -121,8 +150,10 @@ export function amortise(payments: readonly Payment[], basis: Decimal, y: Decima
 /** Payments (all principal) split on a basis: the asset's balance is the basis. */
 export function withBasis(spec: BasisSpec, flows: readonly Flow[], cutoff: IsoDate): { balance: Decimal; flows: Flow[] } {
   const payments = flows.map((f) => ({ date: f.date, amount: f.principal.plus(f.interest) }));
-  const { basis, yield: y } = basisTerms(spec, payments, cutoff);
-  return { balance: basis, flows: amortise(payments, basis, y, cutoff, spec.dayCount) };
+  // The fractions once for both the yield and the split.
+  const yf = fractions(payments, cutoff, spec.dayCount);
+  const { basis, yield: y } = termsOver(spec, payments, cutoff, yf);
+  return { balance: basis, flows: amortiseOver(payments, basis, y, yf) };
 }
 
 /** Validation of a basis against its asset's payments after the cutoff. */

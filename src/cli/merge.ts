@@ -31,7 +31,7 @@ const isWhole = (x: unknown): x is number => Number.isInteger(x) && (x as number
 /** Why a parsed part is not a part file of this version, or undefined. */
 function partProblem(v: unknown): string | undefined {
   if (!isObject(v) || v['format'] !== PART_FORMAT) return `not an ipabs part file (no "format": "${PART_FORMAT}"; parts are written by ipabs ${SHARDABLE.join(', ')} with --shard I/N)`;
-  if (v['version'] !== PART_VERSION) return `a part file of version ${JSON.stringify(v['version'])}; this ipabs reads version ${PART_VERSION}`;
+  if (v['version'] !== PART_VERSION) return `a part file of version ${JSON.stringify(v['version'])}; this ipabs reads version ${PART_VERSION} (run the shards again with this ipabs)`;
   const f = v['fingerprint'];
   const fingerprintOk =
     isObject(f) &&

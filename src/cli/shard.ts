@@ -18,7 +18,8 @@ import { dealInputs, emit, loadDealForOutput, namedInputs, type OutputOptions } 
 import { VERSION } from './version.js';
 
 export const PART_FORMAT = 'ipabs-part';
-export const PART_VERSION = 1;
+/** 2: stress rows and Monte Carlo paths carry lateness (repaid date, periods late, interest missed). */
+export const PART_VERSION = 2;
 
 /** What a part is a part of: equal fingerprints, parts of one run. */
 export interface Fingerprint {

@@ -94,6 +94,10 @@ describe('ipabs merge refuses parts that do not belong together', () => {
     const damaged = join(d, 'damaged.json');
     writeFileSync(damaged, JSON.stringify(part));
     await refuse(['merge', p1!, damaged], `ipabs: ${damaged} is not a valid part: its paths are malformed`);
+    // A part written before lateness was added (version 1) lacks it: refused, not merged short.
+    const old = join(d, 'old.json');
+    writeFileSync(old, JSON.stringify({ ...JSON.parse(readFileSync(p2!, 'utf8')), version: 1 }));
+    await refuse(['merge', p1!, old], `ipabs: ${old} is a part file of version 1; this ipabs reads version 2`);
     writeFileSync(deal, readFileSync(deal, 'utf8').replace('"name"', ' "name"'));
     await refuse(['merge', p1!, p2!], /^ipabs: the parts were computed from other inputs than these: the deal file differs \(SHA-256 /);
   });

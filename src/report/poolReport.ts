@@ -6,6 +6,7 @@ import { contractualCashflowsOnce } from '../pool/index.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
+import { poolCharts } from './chart/sectionCharts.js';
 import { collectAssumptions } from '../deal/assumptions.js';
 import { ASSET_MODULES } from '../pool/registry.js';
 import { lease, LEASE_PRINCIPAL_BALANCE } from '../pool/assets/lease.js';
@@ -75,6 +76,7 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
       { zh: `初始起算日 ${stats.cutoff}`, en: `Cutoff date ${stats.cutoff}` },
     ],
     sections,
+    charts: poolCharts(sections),
     notes: collectAssumptions(deal).map((a) => ({ zh: `假设 ${a.path}：${a.note}`, en: `Assumed ${a.path}: ${a.note}` })),
   };
 }

@@ -12,6 +12,7 @@ import { sumMoney, type Money } from '../util/fen.js';
 import { fenCell, FenCell } from './fenCell.js';
 import type { Cell, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { CLASS_LABEL } from './model.js';
+import { runCharts } from './chart/runCharts.js';
 
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
@@ -47,27 +48,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
       { zh: `情景：${result.scenario.name ?? '基准情景（无违约）'}`, en: `Scenario: ${result.scenario.name ?? 'base case (no defaults)'}` },
     ],
     sections,
-    charts: [
-      {
-        id: 'balances',
-        title: { zh: '证券期末本金余额', en: 'Tranche balances after each payment date' },
-        kind: 'line',
-        valueKind: 'money',
-        x: result.pool.periods.map((p) => p.date),
-        series: result.tranches.map((t) => ({ name: { zh: t.name, en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
-      },
-      {
-        id: 'collections',
-        title: { zh: '资产池回收', en: 'Pool collections' },
-        kind: 'bar',
-        valueKind: 'money',
-        x: result.pool.periods.map((p) => p.date),
-        series: [
-          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => new FenCell(p.principal)) },
-          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => new FenCell(p.interest)) },
-        ],
-      },
-    ],
+    charts: runCharts(result),
     notes: [
       {
         zh: '覆盖倍数 = 可供优先级分配资金 ÷ 优先级当期应付利息与应付本金。可供优先级分配资金 = 上期结转 + 当期回收（含违约回收、风险分担补偿、担保代偿、清仓回购）+ 储备金动用与释放（扣除排在优先级之前的补足）− 排在优先级之前的税费及其他支付；差额支付与流动性支持不计入。过手型证券的应付本金只在预期到期日（或最后兑付日）计入。超额利差 = 资产池利息收入 − 当期税费 − 各档证券当期应计利息。',

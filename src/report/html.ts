@@ -6,7 +6,7 @@
 import type { Cell, Chart, KeyValueSection, Report, RenderOptions, TableSection } from './model.js';
 import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from './format.js';
 import { chartSvg } from './chart/svg.js';
-import { FONT_STACK, hasSeries } from './chart/option.js';
+import { chartTexts, FONT_STACK, hasSeries } from './chart/option.js';
 import { printableCell } from '../util/printable.js';
 
 /** Escapes text for HTML content and attribute values; control characters are shown as `\u001b` escapes. */
@@ -93,5 +93,8 @@ function kvHtml(section: KeyValueSection, opts: RenderOptions): string[] {
 /** A chart as a figure: its title as the caption, the SVG ECharts drew; nothing when it has nothing to draw. */
 function chartFigure(chart: Chart, opts: RenderOptions): string[] {
   if (!hasSeries(chart, opts)) return [];
-  return [`<figure id="chart-${escapeHtml(chart.id)}" class="chart">`, `<figcaption>${escapeHtml(chart.title[opts.lang])}</figcaption>`, chartSvg(chart, opts), '</figure>'];
+  // What the chart must show, for tests in a browser (test/browser): its axis titles and series.
+  const texts = chartTexts(chart, opts);
+  const data = `data-axes="${escapeHtml(JSON.stringify(texts.axes))}" data-series="${escapeHtml(JSON.stringify(texts.series))}"`;
+  return [`<figure id="chart-${escapeHtml(chart.id)}" class="chart" ${data}>`, `<figcaption>${escapeHtml(chart.title[opts.lang])}</figcaption>`, chartSvg(chart, opts), '</figure>'];
 }

@@ -70,6 +70,15 @@ function heatmapOption(chart: Chart, series: ReturnType<typeof drawnSeries>, opt
   };
 }
 
+/**
+ * The texts a reader must find in the drawn chart: the axis titles (the value axis's with its
+ * unit) and the legend's series names (a heat map's rows are axis labels, which ECharts may thin).
+ */
+export function chartTexts(chart: Chart, opts: RenderOptions): { axes: string[]; series: string[] } {
+  if (chart.kind === 'heatmap') return { axes: [chart.xTitle[opts.lang], chart.yTitle[opts.lang]], series: [] };
+  return { axes: [chart.xTitle[opts.lang], chart.yTitle[opts.lang] + unitNote(chart.valueKind, opts)], series: drawnSeries(chart, opts).map((s) => s.name) };
+}
+
 /** At most 8 reference lines: a long rating scale keeps its whole grades (AAA, AA, A …, no AA+ / AA-). */
 function readableMarks(marks: NonNullable<Chart['marks']>): NonNullable<Chart['marks']> {
   return marks.length <= 8 ? marks : marks.filter((m) => !/[+-]$/.test(m.name.en)).slice(0, 8);

@@ -6,8 +6,9 @@
  * (scripts/bundle.mjs) and loads it from node_modules.
  *
  * The SVG is deterministic: ECharts names its clip paths and classes after a counter of the
- * process (`zr3-c0`); they are renamed after the chart (`ipabs-balances-c0`), and the metadata
- * attributes of its browser-side hydration (`ecmeta_*`) are dropped.
+ * process (`zr3-c0`); they are renamed after the chart (`ipabs-balances-c0`), and what serves
+ * only its browser-side interaction (`ecmeta_*` attributes, hover classes and their style) is
+ * dropped.
  */
 import { createRequire } from 'node:module';
 import type { Chart, RenderOptions } from '../model.js';
@@ -48,6 +49,10 @@ export function chartSvg(chart: Chart, opts: RenderOptions): string {
   }
   return renameIds(svg, `ipabs-${idPart(chart.id)}-`)
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    // Hover styles and pointer events serve ECharts' browser-side interaction, which this page has not.
+    .replace(/<style >[\s\S]*?<\/style>\n?/g, '')
+    .replace(/ class="ipabs-[A-Za-z0-9_-]*?cls-\d+"/g, '')
+    .replace(/ pointer-events="visible"/g, '')
     .replace('<svg ', `<svg role="img" aria-label="${escapeAttr(chart.title[opts.lang])}" `);
 }
 

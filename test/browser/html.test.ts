@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 import { findChromium, launch } from './chromium.js';
 
+/** The browser's own, in page functions (this project's TypeScript has no DOM library). */
+declare const getComputedStyle: (e: unknown) => { whiteSpace: string };
+
 const OUT = resolve('test-artifacts/browser');
 const GAOXINTOU = 'deals/gaoxintou-ip-2.json';
 const IQIYI = 'deals/iqiyi-supply-chain.json';

@@ -23,6 +23,11 @@ function perPeriod<T extends { period: number }>(r: RunResult, lists: readonly (
   return sums.map((s) => new FenCell(s));
 }
 
+/** A chart over the payment dates, in money. */
+function byPaymentDate(r: RunResult, c: Pick<Chart, 'id' | 'title' | 'kind' | 'yTitle' | 'series'>): Chart {
+  return { ...c, valueKind: 'money', x: r.pool.periods.map((p) => p.date), xTitle: PAYMENT_DATE };
+}
+
 function balances(r: RunResult): Chart {
   return {
     id: 'balances',
@@ -32,22 +37,20 @@ function balances(r: RunResult): Chart {
     x: [r.deal.closing, ...r.pool.periods.map((p) => p.date)],
     xTitle: PAYMENT_DATE,
     yTitle: { zh: '本金余额', en: 'Balance' },
+    // Period 0 is the closing: each tranche's balance at issue.
     series: r.tranches.map((t) => {
-      const end = new Map(t.periods.map((p) => [p.period, p.endBalance]));
-      return { name: { zh: t.name, en: t.id }, values: [new FenCell(t.balance), ...r.pool.periods.map((p) => { const b = end.get(p.period); return b === undefined ? undefined : new FenCell(b); })] };
+      const end = new Map(t.periods.map((p) => [p.period, new FenCell(p.endBalance)]));
+      return { name: { zh: t.name, en: t.id }, values: [new FenCell(t.balance), ...r.pool.periods.map((p) => end.get(p.period))] };
     }),
   };
 }
 
 function uses(r: RunResult): Chart {
   const tp = r.tranches.map((t) => t.periods);
-  return {
+  return byPaymentDate(r, {
     id: 'uses',
     title: { zh: '各期现金流分配（按用途）', en: 'Cash paid out each period, by use' },
     kind: 'stack',
-    valueKind: 'money',
-    x: r.pool.periods.map((p) => p.date),
-    xTitle: PAYMENT_DATE,
     yTitle: AMOUNT,
     series: [
       { name: { zh: '税费', en: 'fees and taxes' }, values: perPeriod(r, r.fees.map((f) => f.periods), (p) => p.paid) },
@@ -55,18 +58,15 @@ function uses(r: RunResult): Chart {
       { name: { zh: '本金', en: 'principal' }, values: perPeriod(r, tp, (p) => p.principalPaid) },
       { name: { zh: '剩余收益', en: 'residual' }, values: perPeriod(r, tp, (p) => p.residualPaid) },
     ],
-  };
+  });
 }
 
 function collections(r: RunResult): Chart {
   const ps = [r.pool.periods];
-  return {
+  return byPaymentDate(r, {
     id: 'collections',
     title: { zh: '资产池回收', en: 'Pool collections' },
     kind: 'stack',
-    valueKind: 'money',
-    x: r.pool.periods.map((p) => p.date),
-    xTitle: PAYMENT_DATE,
     yTitle: AMOUNT,
     series: [
       { name: { zh: '本金', en: 'principal' }, values: perPeriod(r, ps, (p) => p.principal) },
@@ -76,7 +76,7 @@ function collections(r: RunResult): Chart {
       { name: { zh: '担保代偿', en: 'guarantee' }, values: perPeriod(r, ps, (p) => p.guaranteePayments) },
       { name: { zh: '清仓回购', en: 'clean-up call' }, values: perPeriod(r, ps, (p) => p.callProceeds) },
     ],
-  };
+  });
 }
 
 function coverage(r: RunResult): Chart {
@@ -96,16 +96,13 @@ function coverage(r: RunResult): Chart {
 function reserves(r: RunResult): Chart | undefined {
   const accounts = r.accounts.filter((a) => a.kind === 'reserve');
   if (accounts.length === 0) return undefined;
-  return {
+  return byPaymentDate(r, {
     id: 'reserve',
     title: { zh: '储备金账户余额', en: 'Reserve account balance' },
     kind: 'line',
-    valueKind: 'money',
-    x: r.pool.periods.map((p) => p.date),
-    xTitle: PAYMENT_DATE,
     yTitle: { zh: '期末余额', en: 'Balance after the payment date' },
     series: accounts.map((a) => ({ name: { zh: a.name, en: a.id }, values: perPeriod(r, [a.periods], (p) => p.end) })),
-  };
+  });
 }
 
 /** The charts of a run report; those with nothing to draw (no reserve, no coverage) are left out. */

@@ -91,23 +91,17 @@ function scaleMarks(t: TableSection | undefined): Chart['marks'] {
   return t?.rows.filter((r) => r['tdr'] !== undefined).map((r) => ({ name: { zh: text(r['grade']), en: text(r['grade']) }, value: r['tdr'] }));
 }
 
+/** Break-even rates per tranche (bars) against the rating scale's target default rates (lines). */
+function breakevenChart(id: string, x: string[], series: Chart['series'], marks: Chart['marks']): Chart {
+  const title = { zh: '临界违约率与评级量表', en: 'Break-even default rates against the rating scale' };
+  return { id, title, kind: 'bar', valueKind: 'percent', x, xTitle: TRANCHE, yTitle: DEFAULT_RATE, series, marks };
+}
+
 /** `ipabs breakeven`: each tranche's lowest break-even rate, with support and without, against the grades' target default rates. */
 export function breakevenCharts(sections: readonly Section[]): Chart[] {
   const t = table(sections, 'ratings');
   if (!t || t.rows.length === 0) return [];
-  return [
-    {
-      id: 'breakeven',
-      title: { zh: '临界违约率与评级量表', en: 'Break-even default rates against the rating scale' },
-      kind: 'bar',
-      valueKind: 'percent',
-      x: t.rows.map((r) => text(r['tranche'])),
-      xTitle: TRANCHE,
-      yTitle: DEFAULT_RATE,
-      series: [seriesOf(t, 'minWith'), seriesOf(t, 'minWithout')],
-      marks: scaleMarks(table(sections, 'tdr')),
-    },
-  ];
+  return [breakevenChart('breakeven', t.rows.map((r) => text(r['tranche'])), [seriesOf(t, 'minWith'), seriesOf(t, 'minWithout')], scaleMarks(table(sections, 'tdr')))];
 }
 
 /** `ipabs obligors`: the balance defaulted and each tranche's loss as more of the largest obligors default. */
@@ -136,16 +130,6 @@ export function sizeCharts(sections: readonly Section[]): Chart[] {
   const x = t.rows.map((r) => text(r['tranche']));
   return [
     { id: 'size', title: { zh: '分层规模：原规模与测算规模', en: 'Tranche balances before and after sizing' }, kind: 'bar', valueKind: 'money', x, xTitle: TRANCHE, yTitle: { zh: '规模', en: 'Balance' }, series: [seriesOf(t, 'balanceBefore'), seriesOf(t, 'balance')] },
-    {
-      id: 'size-breakeven',
-      title: { zh: '临界违约率与评级量表', en: 'Break-even default rates against the rating scale' },
-      kind: 'bar',
-      valueKind: 'percent',
-      x,
-      xTitle: TRANCHE,
-      yTitle: DEFAULT_RATE,
-      series: [seriesOf(t, 'breakevenWith'), seriesOf(t, 'breakevenWithout')],
-      marks: scaleMarks(table(sections, 'scale')),
-    },
+    breakevenChart('size-breakeven', x, [seriesOf(t, 'breakevenWith'), seriesOf(t, 'breakevenWithout')], scaleMarks(table(sections, 'scale'))),
   ];
 }

@@ -9,6 +9,9 @@ import { chartSvg } from './chart/svg.js';
 import { chartTexts, FONT_STACK, hasSeries } from './chart/option.js';
 import { printableCell } from '../util/printable.js';
 
+/** Tables with more columns than this print on A4 landscape pages. */
+const WIDE = 8;
+
 /** Escapes text for HTML content and attribute values; control characters are shown as `\u001b` escapes. */
 export function escapeHtml(s: string): string {
   return printableCell(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -22,17 +25,19 @@ table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
 th { background: #f2f4f7; text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num, td.date, th.num { white-space: nowrap; }
+td.num, td.date { white-space: nowrap; }
 tfoot td { font-weight: bold; background: #fafafa; }
 figure.chart { margin: 1.5em 0; max-width: 860px; } figcaption { font-weight: bold; margin-bottom: 0.3em; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 ul.notes { color: #555; font-size: 0.85em; }
 @page { size: A4; margin: 15mm 12mm; }
+@page wide { size: A4 landscape; margin: 12mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
   figure.chart { break-inside: avoid; page-break-inside: avoid; max-width: 100%; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table { font-size: 8pt; } thead { display: table-header-group; } tr { break-inside: avoid; }
+  table { font-size: 7.5pt; } th, td { padding: 0.15em 0.3em; } thead { display: table-header-group; } tr { break-inside: avoid; }
+  table.wide { page: wide; font-size: 6.5pt; }
 }
 `;
 
@@ -72,7 +77,8 @@ function cellHtml(value: Cell, kind: TableSection['columns'][number]['kind'], de
 function tableHtml(whole: TableSection, opts: RenderOptions): string[] {
   // A column that is a text picture (`#####`) is drawn as a chart instead.
   const section = { ...whole, columns: whole.columns.filter((c) => !c.textOnly) };
-  const out = ['<table>', '<thead><tr>'];
+  // Printed on landscape pages when it has many columns.
+  const out = [section.columns.length > WIDE ? '<table class="wide">' : '<table>', '<thead><tr>'];
   for (const c of section.columns) out.push(`<th${isNumericKind(c.kind) ? ' class="num"' : ''}>${escapeHtml(headerText(c.header, c.kind, opts.lang, opts.unit))}</th>`);
   out.push('</tr></thead>', '<tbody>');
   for (const row of section.rows) out.push(`<tr>${section.columns.map((c) => cellHtml(row[c.key], c.kind, c.decimals, opts)).join('')}</tr>`);

@@ -129,14 +129,32 @@ describe.runIf(found.path)(`HTML reports in headless Chromium (${found.why})`, (
     await page.close();
   });
 
-  it('run: prints on A4 pages', async () => {
+  it('run: prints on A4 pages, wide tables on landscape ones', async () => {
     const page = await browser.newPage();
-    await page.goto(pathToFileURL(join(OUT, 'run.html')).href);
+    await page.goto(pathToFileURL(join(OUT, 'run-royalty.html')).href);
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     // A4 is 595.28 × 841.89 points.
-    const sizes = [...pdf.matchAll(/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-    expect(sizes.length).toBeGreaterThan(1);
-    for (const s of sizes) expect(s).toEqual([595, 842]);
+    const sizes = [...pdf.matchAll(/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => `${Math.round(Number(m[1]))}×${Math.round(Number(m[2]))}`);
+    expect(new Set(sizes)).toEqual(new Set(['595×842', '842×595']));
+    await page.close();
+  });
+
+  it('every table fits the width of its printed page (A4 less 12 mm margins: 703 px upright, 1032 px across)', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const tooWide: string[] = [];
+    for (const [width, selector] of [
+      [703, 'table:not(.wide)'],
+      [1032, 'table.wide'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 1000 });
+      for (const c of CASES) {
+        await page.goto(pathToFileURL(join(OUT, `${c.name}.html`)).href);
+        const widths = await page.$$eval(selector, (ts) => ts.map((t) => [t.previousElementSibling?.textContent ?? '', t.getBoundingClientRect().width] as const));
+        for (const [title, w] of widths) if (w > width) tooWide.push(`${c.name}: ${title} ${Math.round(w)} px`);
+      }
+    }
+    expect(tooWide).toEqual([]);
     await page.close();
   });
 });

@@ -84,6 +84,22 @@ function readableMarks(marks: NonNullable<Chart['marks']>): NonNullable<Chart['m
   return marks.length <= 8 ? marks : marks.filter((m) => !/[+-]$/.test(m.name.en)).slice(0, 8);
 }
 
+/**
+ * The reference lines with a label where it has room: a line closer than 1/25 of the value range
+ * to the one labelled above it is drawn unlabelled (its value is in the table beside the chart).
+ */
+function labelledMarks(marks: { name: string; v: number }[], series: { values: (number | undefined)[] }[]) {
+  const top = Math.max(0, ...marks.map((m) => m.v), ...series.flatMap((s) => s.values.filter((v): v is number => v !== undefined)));
+  let last = Infinity;
+  return [...marks]
+    .sort((a, b) => b.v - a.v)
+    .map((m) => {
+      const room = last - m.v >= top / 25;
+      if (room) last = m.v;
+      return { name: m.name, yAxis: m.v, label: { show: room } };
+    });
+}
+
 /** Whether the chart has anything to draw (a series with a value that is not zero; a heat map with a row). */
 export function hasSeries(chart: Chart, opts: RenderOptions): boolean {
   return chart.x.length > 0 && drawnSeries(chart, opts).length > 0;
@@ -113,7 +129,7 @@ export function chartOption(chart: Chart, opts: RenderOptions): Record<string, u
       ...(chart.kind === 'line' ? { symbolSize: 4, showSymbol: chart.x.length <= 40, connectNulls: false } : { barMaxWidth: 36 }),
       data: s.values.map((v) => v ?? '-'),
       ...(j === 0 && marks.length
-        ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#555' }, label: { position: 'end', formatter: '{b}' }, data: marks.map((m) => ({ name: m.name, yAxis: m.v })) } }
+        ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#555' }, label: { position: 'end', formatter: '{b}' }, data: labelledMarks(marks, series) } }
         : {}),
     })),
   };

@@ -95,6 +95,8 @@ const cli = await build({
   entryPoints: ['dist/cli/main.js'],
   outfile: 'dist/bundle/cli.js',
   format: 'cjs',
+  // ECharts (HTML charts only) is required from node_modules on first use, not bundled: see src/report/chart/svg.ts.
+  external: ['echarts'],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "(function (exports, require, module, __filename, __dirname) {const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   footer: { js: '})' },

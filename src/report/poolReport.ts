@@ -7,6 +7,7 @@ import { dealRates } from '../deal/rates.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
+import { poolCharts } from './chart/sectionCharts.js';
 import { collectAssumptions } from '../deal/assumptions.js';
 import type { AssetLabels } from '../pool/assets/model.js';
 import { poolLabels } from './poolLabels.js';
@@ -62,6 +63,7 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
       { zh: `初始起算日 ${stats.cutoff}`, en: `Cutoff date ${stats.cutoff}` },
     ],
     sections,
+    charts: poolCharts(sections),
     notes: collectAssumptions(deal).map((a) => ({ zh: `假设 ${a.path}：${a.note}`, en: `Assumed ${a.path}: ${a.note}` })),
   };
 }

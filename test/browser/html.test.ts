@@ -38,6 +38,8 @@ const CASES: PageCase[] = [
   { name: 'breakeven', args: ['breakeven', GAOXINTOU], text: ['临界违约率', '隐含评级'], charts: ['breakeven'] },
   { name: 'obligors', args: ['obligors', GAOXINTOU, '--top', '5', '--combinations', '2'], text: ['债务人违约测试'], charts: ['obligors'] },
   { name: 'montecarlo', args: ['montecarlo', IQIYI, '--paths', '2000', '--seed', '7', '--workers', '1', '--pd', '30', '--correlation', '0.5', '--no-support'], text: ['蒙特卡洛模拟', '损失分布直方图'], charts: ['histogram-A', 'exceedance'] },
+  { name: 'price', args: ['price', 'deals/guangkai-patent-license.json', '--tranche', 'A', '--date', '2021-01-15', '--price', '100.25'], text: ['估值', '价格与收益率'], charts: [] },
+  { name: 'run-floating', args: ['run', 'test/fixtures/floating-lpr.json'], text: ['现金流', '基准利率路径'], charts: ['balances', 'uses', 'collections'] },
   { name: 'size', args: ['size', GAOXINTOU, '-T', 'A1=AAA'], text: ['分层规模测算', '评级量表'], charts: ['size', 'size-breakeven'] },
 ];
 

@@ -15,6 +15,7 @@ import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
 import type { MergedRun } from './shard.js';
 import { VERSION } from './version.js';
 import { helpLang, localizeHelp } from './helpLang.js';
+import { stdinForDash } from './stdin.js';
 
 export { VERSION } from './version.js';
 
@@ -48,7 +49,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError('(run ipabs --help for usage)');
+    .showHelpAfterError('(run ipabs --help for usage)')
+    .hook('preAction', (_, command) => stdinForDash(command));
 
   program
     .command('validate')

@@ -51,18 +51,24 @@ const NO_LINE_START = /^[，。、；：！？）》」』”’]/u;
 /**
  * Wraps `line` to `width` display columns, breaking between words and between any two Chinese
  * characters (commander breaks only at spaces, so a Chinese description would run past the edge).
+ * A closing mark (`，` `。` `）`…) never starts a line: the character before it moves down with it.
  */
 export function wrapLine(line: string, width: number): string {
-  const lines: string[] = [];
-  let current = '';
+  const lines: string[][] = [];
+  let current: string[] = [];
+  const text = () => current.join('');
   for (const chunk of line.match(CHUNK) ?? []) {
-    if (current.trim() !== '' && displayWidth(current + chunk) > width && !NO_LINE_START.test(chunk)) {
-      lines.push(current.trimEnd());
-      current = chunk.trimStart();
-    } else current += chunk;
+    if (text().trim() === '' || displayWidth(text() + chunk) <= width) {
+      current.push(chunk);
+      continue;
+    }
+    const carried = NO_LINE_START.test(chunk) && current.length > 1 ? [current.pop()!] : [];
+    lines.push(current);
+    current = [...carried, chunk];
+    current[0] = current[0]!.trimStart();
   }
   lines.push(current);
-  return lines.join('\n');
+  return lines.map((l) => l.join('').trimEnd()).join('\n');
 }
 
 /** Commander's help in Chinese: headings, `(可选：…，默认：…)`, and widths that count a CJK character as two columns. */

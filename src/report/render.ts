@@ -17,12 +17,12 @@
  *   characters double-width; CJK/full-width characters count two columns; numbers right-aligned,
  *   text and dates left-aligned; every line of a table has the same display width; control
  *   characters are stripped and line breaks/tabs become spaces. Ends with exactly one `\n`.
- * - **csv**: one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
+ * - **csv** (written by csv-stringify): one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
  *   LibreOffice, pandas and csv-parse all accept LF; newlines inside quoted fields are kept).
  *   Blocks (title + subtitles, each section, notes) are separated by one blank line; the file
  *   ends with a single `\n`. A kv section is its title line then `label,value` lines. A text
  *   field (any cell whose kind is not numeric or whose value is not a number, and every title,
- *   header, label and note) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
+ *   header, label and note) that begins with `=`, `+`, `-`, `@`, tab or CR (or full-width `＝＋－＠`) gets a leading `'` so
  *   a spreadsheet shows it instead of running it as a formula (OWASP CSV injection); numbers,
  *   negative ones included, are never changed. The choice follows the cell's kind, not its text.
  * - **md**: GitHub tables padded to aligned source, `---:` for numeric columns, total row in

@@ -35,6 +35,8 @@ export const ZH_COMMANDS: Readonly<Record<string, string>> = {
   merge: '把 montecarlo、stress、breakeven --shard I/N 的分片文件合并为与整体运行完全相同的输出（交易与情景文件从分片读取处重新读取，须未改动）',
   schema: '打印交易文件的 JSON Schema（schemas/deal.schema.json）；--scenario 打印情景文件的，--result 打印某命令 JSON 输出的',
   completion: '打印 bash、zsh 或 fish 的命令补全脚本',
+  // Issue 9's price command (on main): here before the merge, so its help is Chinese too.
+  price: '某档证券在某日每百元面值的价格与收益率互算（人民银行 2007 年惯例）：全价、应计利息、净价、收益率、久期、凸性；相对曲线的利差',
 };
 
 /** Each command's argument descriptions, by argument name. */
@@ -113,6 +115,17 @@ export const ZH_OPTIONS: Readonly<Record<string, string>> = {
   'montecarlo --lag': '回收滞后期数（默认：交易文件的 baseCase）',
   '--workers': '工作线程数，1（仅本线程）至可用核数的 4 倍（默认：运行规模足够大时为可用核数）',
   'montecarlo --no-support': '关闭外部增信',
+  '--rate-shift': '另一网格维度：把交易的所有利率指标平移这些基点（-100,0,100 或 -100:100:50），或只平移一个指标（LPR5Y=-50,LPR1Y=50）',
+  // price (issue 9, on main)
+  'price --tranche': '要定价的档（其 id）',
+  '--date': '结算日（YYYY-MM-DD），自设立日起、到期日之前',
+  '--yield': '按此收益率定价（百分数：4 或 4.25%）',
+  '--price': '由此净价（每百元面值）求收益率',
+  '--full-price': '由此全价（每百元面值）求收益率',
+  '--spread': '按曲线（--curve）加此利差（基点）定价',
+  '--curve': '收益率曲线：CSV 行 tenor,yield（年，百分数）或 JSON [{"tenor":1,"yield":2.35}]；与 --yield 或 --price 同用时求其上的利差',
+  '--to': '定价的现金流：至预期到期日（届时所欠即偿还）或至法定到期日（按预测）',
+  'price --scenario': '表现情景（JSON；- 为标准输入）；默认为基准情景',
   // merge
   'merge --lang': '表头的语言（默认：分片的 --lang）',
   'merge --unit': '金额单位：元（yuan）或万元（wan）（默认：分片的 --unit）',

@@ -110,7 +110,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
   for (const c of program.commands) if (c.name() !== 'schema') addInputOptions(c);
   program
     .command('completion')
-    .description('print a completion script for bash, zsh or fish: source <(ipabs completion bash), ipabs completion fish | source (README, "Shell completion")')
+    .description('print a completion script for bash, zsh or fish: source <(ipabs completion bash), ipabs completion fish | source (README, "Shell habits")')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action(async (shell: string) => {
       const { completionCommand } = await import('./completion.js');

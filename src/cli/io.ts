@@ -8,6 +8,8 @@ export interface Io {
   exitCode?: number;
   /** The terminal's width when stdout is one: wide tables are cut to fit. */
   columns?: number;
+  /** Set when stderr is a terminal: long commands draw progress lines there after `delayMs` (src/cli/progress.ts). */
+  progress?: { delayMs: number };
 }
 
 /** True for the error of writing to a pipe whose reader has gone (`ipabs run … | head -1`). */
@@ -61,6 +63,7 @@ export function processIo(): Io {
     stdout: stream(process.stdout, 'output'),
     stderr: stream(process.stderr, 'error'),
     columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
+    progress: process.stderr.isTTY ? { delayMs: 1000 } : undefined,
   };
 }
 

@@ -3,7 +3,7 @@
  * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
  * internal error (a bug: please report).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { addOutputOptions, addRatingScaleOptions } from './options.js';
 import { addInputOptions, collect } from './inputOptions.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
@@ -14,6 +14,8 @@ import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
 import type { MergedRun } from './shard.js';
 import { VERSION } from './version.js';
+import { helpLang, localizeHelp } from './helpLang.js';
+import { stdinForDash } from './stdin.js';
 
 export { VERSION } from './version.js';
 
@@ -47,7 +49,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError('(run ipabs --help for usage)');
+    .showHelpAfterError('(run ipabs --help for usage)')
+    .hook('preAction', (_, command) => stdinForDash(command));
 
   program
     .command('validate')
@@ -123,6 +126,15 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     });
 
   for (const c of program.commands) if (c.name() !== 'schema') addInputOptions(c);
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish: source <(ipabs completion bash), ipabs completion fish | source (README, "Shell habits")')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./completion.js');
+      io.exitCode = completionCommand(shell, program, io);
+    });
+  if (helpLang(argv, process.env) === 'zh') localizeHelp(program);
   return program;
 }
 

@@ -10,7 +10,7 @@ import { InputError } from '../validate/diagnostics.js';
  */
 export const formatOption = () =>
   new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json, .md or .html; table on stdout; any other --out name needs --format)').choices(['table', 'csv', 'json', 'md', 'html']);
-export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
+export const langOption = () => new Option('-l, --lang <lang>', 'language of headers (and of --help)').choices(['zh', 'en']).default('zh');
 export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
 export const sectionOption = () =>
   new Option('--section <id>', 'print only this section (e.g. one table as plain CSV for pandas or Excel); an unknown id lists the known ones');

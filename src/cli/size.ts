@@ -18,6 +18,7 @@ import type { Io } from './io.js';
 import { ratingScaleOf } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { dealInputs, emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
+import { terminalProgress } from './progress.js';
 
 export interface SizeOptions extends OutputOptions {
   target?: string[];
@@ -105,7 +106,9 @@ export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
   const named = presetOf(o.preset, deal, scenario);
   const options = { scale, baseRate, scenario, scenarios: named.map((n) => n.scenario), step, basis: o.principalBy ?? 'expected' };
   const prepared = prepareDeal(deal);
-  const sized = sizeTranches(prepared, targets, options);
+  const progress = terminalProgress(io);
+  const sized = sizeTranches(prepared, targets, { ...options, onProgress: (f, what) => progress.update(f, what) });
+  progress.finish();
   const resized = withBalances(prepared, sized.tranches.map((t) => t.after));
   const rows = structureOf(resized, sized, options);
   if (o.outDeal !== undefined) writeOutDeal(deal, o.outDeal, rows, scale, baseRate, step, options.basis, scenario.externalSupport, io);

@@ -35,6 +35,7 @@ import { loadShardable, rowWork, runSharded, type MergedRun, type ShardableOptio
 import { addOutputOptions, addRatingScaleOptions } from './options.js';
 import { ratingScaleOf, type ScaleOptions } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
+import { rowsWithProgress, terminalProgress } from './progress.js';
 
 interface BaseOptions {
   defaultRate?: string;
@@ -215,7 +216,10 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     // runs every one of them again under each shift.
     const supported = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
     const list = o.rateShift === undefined ? supported : withRateShifts(supported, deal, parseRateShifts(o.rateShift));
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepareDeal(deal), list.slice(r.from, r.to))));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => {
+      const prepared = prepareDeal(deal);
+      return rowsWithProgress(r, (i) => stressTable(prepared, list.slice(i, i + 1)), terminalProgress(io), 'Stress', 'scenarios');
+    }));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
@@ -259,7 +263,10 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     }
     const bases = basesFor(principalBy(o.principalBy));
     const { list } = chooseScenarios(deal, o, false);
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => breakevenRows(prepareDeal(deal), ids, list, bases, r)));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => {
+      const prepared = prepareDeal(deal);
+      return rowsWithProgress(r, (i) => breakevenRows(prepared, ids, list, bases, { from: i, to: i + 1 }), terminalProgress(io), 'Break-even', 'searches');
+    }));
     if (!rows) return;
     const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
     const ratings = trancheRatings(rows, ids, baseRate, multipliers);
@@ -358,15 +365,9 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const options = { paths, seed, correlation, industryCorrelation, recovery, recoveryLagPeriods: lag };
     const cores = availableParallelism();
     const workers = wholeNumber(o.workers, '--workers', 1, maxWorkers(), `${maxWorkers()} (${WORKERS_PER_CORE} × the ${cores} cores available)`) ?? cores;
-    const started = Date.now();
-    const showProgress = Boolean(process.stderr.isTTY);
-    let lastShown = 0;
-    const progress: McProgress = (done, total, pathsDone, allPaths) => {
-      const now = Date.now();
-      if (!showProgress || now - started < 1000 || now - lastShown < 200) return;
-      lastShown = now;
-      io.stderr(`\r${progressLine(done, total, pathsDone, allPaths)}\x1b[K`);
-    };
+    // The time left is estimated from the default patterns run (the work), the share from the paths.
+    const shown = terminalProgress(io);
+    const progress: McProgress = (done, total, pathsDone, allPaths) => shown.update(total > 0 ? done / total : 1, progressLine(done, total, pathsDone, allPaths));
     const work = monteCarloWork(
       prepared,
       baseSpec,
@@ -379,7 +380,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       progress,
     );
     const result = await runSharded({ command, o, io, deal, dealArg: file, shard, merged }, work);
-    if (showProgress && Date.now() - started >= 1000) io.stderr('\r\x1b[K');
+    shown.finish();
     if (!result) return;
     // As the defaults get it: in basis points.
     const bp = (x: number) => (recoveryBp(x) / 100).toFixed(2);

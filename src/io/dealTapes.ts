@@ -14,6 +14,7 @@ import { InputReadError } from './input.js';
 import { rowParser } from './rowParser.js';
 import { Decimal } from '../util/money.js';
 import { LineNumbers, type GoodTape } from '../deal/loaded.js';
+import { STDIN_NAME } from './stdin.js';
 export type { GoodTape } from '../deal/loaded.js';
 
 /** What reading a tape gave: its bytes (whole, or chunk by chunk), or diagnostics saying why not. */
@@ -45,7 +46,7 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
       severity: 'error',
       file,
       path: formatPath([...tapePath, 'path']),
-      message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to the deal file)` : `cannot read the tape ${tapeFile}: ${reason}`,
+      message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to ${file === STDIN_NAME ? 'the current folder: the deal came from standard input' : 'the deal file'})` : `cannot read the tape ${tapeFile}: ${reason}`,
     });
   const chunks = read.chunks ?? (read.bytes ? () => [read.bytes!] : undefined);
   if (!chunks) {

@@ -136,7 +136,8 @@ export type ShardableOptions = OutputOptions & { shard?: string };
 export function loadShardable(file: string, o: ShardableOptions, io: Io, others: Record<string, string | undefined> = {}): { deal: LoadedDeal; shard?: ShardSpec } {
   if (o.shard === undefined) return { deal: loadDealForOutput(file, o, io, others) };
   const shard = parseShard(o.shard);
-  const deal = loadDealForOutput(file, { ...o, out: undefined }, io, others);
+  // The part is JSON whatever --format says (merge renders the report in that format).
+  const deal = loadDealForOutput(file, { ...o, out: undefined, format: undefined }, io, others);
   if (o.out !== undefined) checkOutput(o.out, [...dealInputs(deal), ...namedInputs(others)]);
   return { deal, shard };
 }

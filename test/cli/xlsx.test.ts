@@ -6,14 +6,14 @@
  * the other commands never load exceljs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli, sampleDeals, useTempDir } from '../helpers.js';
-import { compareWithCsv } from '../report/xlsxFigures.js';
+import { compareWithCsv, readWorkbook } from '../report/xlsxFigures.js';
 import { requireFreshDist } from '../stress/fixtures.js';
 
 const tmp = useTempDir('ipabs-xlsx-');
@@ -42,11 +42,7 @@ async function ok(args: string[]): Promise<string> {
   return out;
 }
 
-async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
-  return wb;
-}
+const load = readWorkbook;
 
 /** The workbook `args` write to `--out NAME.xlsx`, its bytes, and the CSV of the same command. */
 async function both(args: string[], name: string): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer; csv: string }> {

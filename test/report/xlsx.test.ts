@@ -3,8 +3,9 @@
  * numbers with their formats, dates as dates, text as text (never a formula), frozen headers,
  * widths that fit CJK text, the cover first and the notes last, and the same bytes every time.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readWorkbook } from './xlsxFigures.js';
 import { FenCell } from '../../src/report/fenCell.js';
 import type { Report } from '../../src/report/model.js';
 import { cleanSheetName, MAX_SHEET_NAME, numberFormat, renderXlsx } from '../../src/report/xlsx/index.js';
@@ -53,9 +54,7 @@ const REPORT: Report = {
 };
 
 async function workbook(report: Report, lang: 'zh' | 'en', unit: 'yuan' | 'wan' = 'yuan'): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await renderXlsx(report, { lang, unit }));
-  return wb;
+  return readWorkbook(await renderXlsx(report, { lang, unit }));
 }
 
 describe('sheet names', () => {
@@ -94,20 +93,26 @@ describe('cells', () => {
   });
 
   it('amounts to the fen in yuan or 10,000 yuan; fractions to 10 places; ints rounded half-up', () => {
-    expect(xlsxCell(fen(123456789), 'money', undefined, 'yuan')).toEqual({ value: 1234567.89, numFmt: '#,##0.00', shown: '1,234,567.89' });
-    expect(xlsxCell(fen(123456789), 'money', undefined, 'wan')).toEqual({ value: 123.456789, numFmt: '#,##0.00', shown: '123.46' });
+    expect(xlsxCell(fen(123456789), 'money', undefined, 'yuan')).toEqual({ value: 1234567.89, numFmt: '#,##0.00', width: '1,234,567.89'.length });
+    expect(xlsxCell(fen(-123456789), 'money', undefined, 'wan')).toEqual({ value: -123.456789, numFmt: '#,##0.00', width: '-123.46'.length });
+    expect(xlsxCell(1234.5, 'money', undefined, 'yuan')).toEqual({ value: 1234.5, numFmt: '#,##0.00', width: '1,234.50'.length });
+    expect(xlsxCell(0.1 + 0.2, 'money', undefined, 'yuan').value).toBe(0.3);
     expect(xlsxCell(new Decimal('0.005'), 'money', undefined, 'yuan').value).toBe(0.01);
-    expect(xlsxCell(new Decimal(62).div(139), 'percent', undefined, 'yuan')).toEqual({ value: 0.4460431655, numFmt: '0.00%', shown: '44.60%' });
+    expect(xlsxCell(new Decimal('-0.004'), 'money', undefined, 'yuan').value).toBe(0);
+    expect(xlsxCell(new Decimal(62).div(139), 'percent', undefined, 'yuan')).toEqual({ value: 0.4460431655, numFmt: '0.00%', width: '44.60%'.length });
+    expect(xlsxCell(new Decimal('1.23456789'), 'number', undefined, 'yuan')).toEqual({ value: 1.23456789, numFmt: '0.0000', width: '1.2346'.length });
+    expect(xlsxCell(12345, 'int', undefined, 'yuan')).toEqual({ value: 12345, numFmt: '#,##0', width: '12,345'.length });
     expect(xlsxCell(2.5, 'int', undefined, 'yuan').value).toBe(3);
     expect(xlsxCell(new Decimal('-0.0000000000001'), 'number', undefined, 'yuan').value).toBe(0);
     expect(Object.is(xlsxCell(new Decimal('-0.0000000000001'), 'number', undefined, 'yuan').value, -0)).toBe(false);
   });
 
   it('dates as dates at 00:00 UTC; anything else as the text CSV shows', () => {
-    expect(xlsxCell('2024-02-29', 'date', undefined, 'yuan')).toEqual({ value: new Date(Date.UTC(2024, 1, 29)), numFmt: 'yyyy-mm-dd', shown: '2024-02-29' });
-    expect(xlsxCell('2023-02-29', 'date', undefined, 'yuan')).toEqual({ value: '2023-02-29', shown: '2023-02-29' });
-    expect(xlsxCell('n/a', 'money', undefined, 'yuan')).toEqual({ value: 'n/a', shown: 'n/a' });
-    expect(xlsxCell(null, 'money', undefined, 'yuan')).toEqual({ value: null, shown: '' });
+    expect(xlsxCell('2024-02-29', 'date', undefined, 'yuan')).toEqual({ value: new Date(Date.UTC(2024, 1, 29)), numFmt: 'yyyy-mm-dd', width: 10 });
+    expect(xlsxCell('2023-02-29', 'date', undefined, 'yuan')).toEqual({ value: '2023-02-29', width: 10 });
+    expect(xlsxCell('n/a', 'money', undefined, 'yuan')).toEqual({ value: 'n/a', width: 3 });
+    expect(xlsxCell(null, 'money', undefined, 'yuan')).toEqual({ value: null, width: 0 });
+    expect(xlsxCell('北京', 'text', undefined, 'yuan')).toEqual({ value: '北京', width: 4 });
     expect(xlsxCell('a\u0007b', 'text', undefined, 'yuan').value).toBe('a\\u0007b');
   });
 });
@@ -205,8 +210,7 @@ describe('the same report gives the same bytes', () => {
       entries++;
     }
     expect(entries).toBeGreaterThan(5);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(zip);
+    const wb = await readWorkbook(zip);
     expect([wb.created.toISOString(), wb.modified.toISOString(), wb.creator]).toEqual(['1980-01-01T00:00:00.000Z', '1980-01-01T00:00:00.000Z', 'ipabs']);
   });
 

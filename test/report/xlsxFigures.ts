@@ -5,11 +5,18 @@
  * CSV's places (amounts to the fen). Returns the differences (none when they agree).
  */
 import { parse } from 'csv-parse/sync';
-import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import ExcelJS, { type Cell, type CellValue, type Workbook, type Worksheet } from 'exceljs';
 import { Decimal } from '../../src/util/money.js';
 
 const UNIT_SUFFIX = /(（元）|（万元）| \(CNY\)| \(CNY 10k\))$/;
 const KV_HEADERS = [JSON.stringify(['项目', '数值']), JSON.stringify(['Item', 'Value'])];
+
+/** A workbook read back from its bytes with exceljs. */
+export async function readWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
 
 /** CSV records in blocks (a blank line between blocks). */
 function csvBlocks(csv: string): string[][][] {

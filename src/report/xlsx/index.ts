@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Report } from '../model.js';
-import { buildWorkbook, type WorkbookClass, type XlsxOptions } from './workbook.js';
+import { writeWorkbook, type WorkbookWriterClass, type XlsxOptions } from './workbook.js';
 import { fixZipTimes } from './zipTimes.js';
 
 export type { XlsxOptions } from './workbook.js';
@@ -13,13 +13,14 @@ export { cleanSheetName, MAX_SHEET_NAME } from './sheetNames.js';
 export { numberFormat, DATE_FORMAT } from './cells.js';
 
 /**
- * exceljs's Workbook class, loaded on first use. exceljs is CommonJS, and required rather than
- * imported: the CLI's bundle runs as a script compiled by node:vm (bin/loadCli.js), where a
- * dynamic `import()` of a package has no loader, and keeps exceljs outside it (scripts/bundle.mjs).
+ * exceljs's streaming workbook writer, loaded on first use. exceljs is CommonJS, and required
+ * rather than imported: the CLI's bundle runs as a script compiled by node:vm (bin/loadCli.js),
+ * where a dynamic `import()` of a package has no loader, and keeps exceljs outside it
+ * (scripts/bundle.mjs).
  */
-function workbookClass(): WorkbookClass {
-  const excel = createRequire(import.meta.url)('exceljs') as { Workbook: WorkbookClass };
-  return excel.Workbook;
+function workbookWriter(): WorkbookWriterClass {
+  const excel = createRequire(import.meta.url)('exceljs') as { stream: { xlsx: { WorkbookWriter: WorkbookWriterClass } } };
+  return excel.stream.xlsx.WorkbookWriter;
 }
 
 /**
@@ -31,7 +32,5 @@ function workbookClass(): WorkbookClass {
  * writeFileSync('run.xlsx', bytes);
  */
 export async function renderXlsx(report: Report, o: XlsxOptions): Promise<Buffer> {
-  const wb = buildWorkbook(workbookClass(), report, o);
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return fixZipTimes(bytes);
+  return fixZipTimes(await writeWorkbook(workbookWriter(), report, o));
 }

@@ -1,22 +1,24 @@
 /**
- * A {@link Report} as an exceljs workbook: a cover sheet (the report's title, its subtitle lines
- * — the deal, the scenario — the unit and the list of sheets), one sheet per section, and the
- * assumptions and notes last. One builder for every command: it reads only the report model.
+ * A {@link Report} as an .xlsx workbook, written with exceljs's streaming writer (rows go to the
+ * zip as they are made, so a pool report of 600,000 asset flows stays within memory): a cover
+ * sheet (the report's title, its subtitle lines — the deal, the scenario — the unit and the list
+ * of sheets), one sheet per section, and the assumptions and notes last. One builder for every
+ * command: it reads only the report model.
  *
  * A table section's sheet has its header in row 1 (money headers carry the unit, as a CSV of
  * one section does), a row per row, the total in bold under a rule; the header row and the first
  * column are frozen and the rows filterable. A key-value section is an Item/Value table.
  */
-import type { Workbook, Worksheet } from 'exceljs';
+import { PassThrough } from 'node:stream';
+import type { stream as ExcelStream, Worksheet } from 'exceljs';
 import { sectionTitle } from '../format.js';
-import type { KeyValueSection, Lang, Report, Section, TableSection, Unit } from '../model.js';
-import { displayWidth } from '../width.js';
-import { labelText, xlsxCell, type XlsxCell } from './cells.js';
+import type { Cell, KeyValueSection, Lang, Report, Section, TableSection, Unit } from '../model.js';
+import { labelText, textCell, xlsxCell, type XlsxCell } from './cells.js';
 import { SheetNames } from './sheetNames.js';
-import { printableCell } from '../../util/printable.js';
 
-/** What the builder needs of exceljs: its Workbook class (loaded on first use by the caller). */
-export type WorkbookClass = new () => Workbook;
+/** What the writer needs of exceljs (loaded on first use by the caller). */
+export type WorkbookWriterClass = typeof ExcelStream.xlsx.WorkbookWriter;
+type WorkbookWriter = InstanceType<WorkbookWriterClass>;
 
 export interface XlsxOptions {
   lang: Lang;
@@ -32,6 +34,7 @@ export const FIXED_TIME = new Date(Date.UTC(1980, 0, 1));
 /** Column widths in Excel's units (about one Latin character; a CJK character counts two). */
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
+const MARGIN = 2;
 const NOTES_WIDTH = 100;
 
 const WORDS = {
@@ -49,124 +52,122 @@ const BOLD = { bold: true } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
 const RULE = { top: { style: 'thin' } } as const;
 
-/** Writes `cells` as row `r` of `ws` (values and number formats); returns the row. */
-function putRow(ws: Worksheet, cells: readonly XlsxCell[]) {
+/** Adds `cells` as the next row of `ws` (values and number formats), styled by `style`, and commits it. */
+function putRow(ws: Worksheet, cells: readonly XlsxCell[], style: 'header' | 'total' | 'plain' = 'plain'): void {
   const row = ws.addRow(cells.map((c) => c.value));
   cells.forEach((c, i) => {
-    if (c.numFmt !== undefined) row.getCell(i + 1).numFmt = c.numFmt;
+    const cell = row.getCell(i + 1);
+    if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
+    if (style === 'header') cell.fill = HEADER_FILL;
+    if (style === 'total') cell.border = RULE;
   });
-  return row;
+  if (style !== 'plain') row.font = BOLD;
+  row.commit();
 }
 
-function styleHeader(ws: Worksheet): void {
-  const header = ws.getRow(1);
-  header.font = BOLD;
-  header.eachCell((c) => {
-    c.fill = HEADER_FILL;
-  });
+/** Sets each column's width to its widest cell (display widths), within bounds; a wider one wraps. */
+function setWidths(ws: Worksheet, widths: readonly number[]): void {
+  ws.columns = widths.map((w) => ({
+    width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + MARGIN)),
+    ...(w + MARGIN > MAX_WIDTH ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
+  }));
 }
 
-/** Sets each column's width to its widest shown text (headers included), within bounds. */
-function fitWidths(ws: Worksheet, rows: readonly (readonly string[])[]): void {
-  const widths: number[] = [];
-  for (const r of rows) r.forEach((s, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(s))));
-  widths.forEach((w, i) => {
-    const column = ws.getColumn(i + 1);
-    column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
-    if (w + 2 > MAX_WIDTH) column.alignment = { wrapText: true, vertical: 'top' };
-  });
-}
+/** A row's own value for `key` (never an inherited property such as `constructor`). */
+const own = (row: Record<string, Cell>, key: string): Cell => (Object.prototype.hasOwnProperty.call(row, key) ? row[key] : undefined);
 
 function tableSheet(ws: Worksheet, section: TableSection, o: XlsxOptions): void {
   const cols = section.columns;
-  const headers = cols.map((c) => labelText(c.header, c.kind, o.lang, o.unit));
-  ws.addRow(headers);
-  const cellsOf = (row: Record<string, unknown>) =>
-    cols.map((c) => xlsxCell(Object.prototype.hasOwnProperty.call(row, c.key) ? (row[c.key] as never) : undefined, c.kind, c.decimals, o.unit));
-  const shown: string[][] = [headers];
-  for (const r of section.rows) {
-    const cells = cellsOf(r);
-    putRow(ws, cells);
-    shown.push(cells.map((c) => c.shown));
-  }
-  if (section.total) {
-    const cells = cellsOf(section.total);
-    const row = putRow(ws, cells);
-    row.font = BOLD;
-    for (let i = 1; i <= cols.length; i++) row.getCell(i).border = RULE;
-    shown.push(cells.map((c) => c.shown));
-  }
-  styleHeader(ws);
-  fitWidths(ws, shown);
-  ws.views = [{ state: 'frozen', xSplit: cols.length > 1 ? 1 : 0, ySplit: 1 }];
+  const headers = cols.map((c) => textCell(labelText(c.header, c.kind, o.lang, o.unit)));
+  const body = section.total ? [...section.rows, section.total] : section.rows;
+  const cellsOf = (row: Record<string, Cell>) => cols.map((c) => xlsxCell(own(row, c.key), c.kind, c.decimals, o.unit));
+  // Widths first (the streaming writer writes the columns before the first row), then the rows.
+  const widths = headers.map((h) => h.width);
+  for (const r of body) cellsOf(r).forEach((c, i) => (widths[i] = Math.max(widths[i]!, c.width)));
+  setWidths(ws, widths);
   if (section.rows.length > 0 && cols.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: section.rows.length + 1, column: cols.length } };
+  putRow(ws, headers, 'header');
+  for (const r of section.rows) putRow(ws, cellsOf(r));
+  if (section.total) putRow(ws, cellsOf(section.total), 'total');
 }
 
 function kvSheet(ws: Worksheet, section: KeyValueSection, o: XlsxOptions): void {
   const words = WORDS[o.lang];
-  ws.addRow([words.item, words.value]);
-  const shown: string[][] = [[words.item, words.value]];
-  for (const item of section.items) {
-    const label = labelText(item.label, item.kind, o.lang, o.unit);
-    const cell = xlsxCell(item.value, item.kind, item.decimals, o.unit);
-    putRow(ws, [{ value: label, shown: label }, cell]);
-    shown.push([label, cell.shown]);
-  }
-  styleHeader(ws);
-  fitWidths(ws, shown);
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const header = [textCell(words.item), textCell(words.value)];
+  const rows = section.items.map((item) => [textCell(labelText(item.label, item.kind, o.lang, o.unit)), xlsxCell(item.value, item.kind, item.decimals, o.unit)]);
+  setWidths(ws, [0, 1].map((i) => Math.max(...[header, ...rows].map((r) => r[i]!.width))));
+  putRow(ws, header, 'header');
+  for (const r of rows) putRow(ws, r);
 }
 
 /** The cover: title, subtitle lines (deal, scenario), the unit, and each sheet with what it holds. */
 function coverSheet(ws: Worksheet, report: Report, sheets: readonly { name: string; section: Section }[], notesName: string, o: XlsxOptions): void {
   const words = WORDS[o.lang];
-  const title = ws.addRow([printableCell(report.title[o.lang])]);
+  const lines = (report.subtitle ?? []).map((l) => [textCell(l[o.lang])]);
+  const list = [
+    [textCell(words.unit), textCell(words[o.unit])],
+    [],
+    [textCell(words.sheet), textCell(words.contents)],
+    ...sheets.map((s) => [textCell(s.name), textCell(sectionTitle(s.section, o.lang, o.unit))]),
+    [textCell(notesName), textCell(words.notes)],
+  ];
+  // The title and subtitle lines run on across the empty cells to their right: not counted.
+  setWidths(ws, [0, 1].map((i) => Math.max(0, ...list.map((r) => r[i]?.width ?? 0))));
+  const title = ws.addRow([textCell(report.title[o.lang]).value]);
   title.font = { bold: true, size: 14 };
-  for (const line of report.subtitle ?? []) ws.addRow([printableCell(line[o.lang])]);
-  ws.addRow([]);
-  ws.addRow([words.unit, words[o.unit]]);
-  ws.addRow([]);
-  ws.addRow([words.sheet, words.contents]).font = BOLD;
-  for (const { name, section } of sheets) ws.addRow([name, printableCell(sectionTitle(section, o.lang, o.unit))]);
-  ws.addRow([notesName, words.notes]);
-  // The title and subtitle lines run across the empty cells to their right: not counted.
-  fitWidths(ws, [[words.unit, words[o.unit]], [words.sheet, words.contents], ...sheets.map((s) => [s.name, sectionTitle(s.section, o.lang, o.unit)])]);
+  title.commit();
+  for (const l of [...lines, [], ...list.slice(0, 2)]) putRow(ws, l);
+  putRow(ws, list[2]!, 'header');
+  for (const l of list.slice(3)) putRow(ws, l);
 }
 
 /** The last sheet: the report's notes (assumptions, conventions), then how the cells hold figures. */
 function notesSheet(ws: Worksheet, report: Report, o: XlsxOptions): void {
-  ws.addRow([WORDS[o.lang].notes]).font = BOLD;
-  for (const note of report.notes ?? []) ws.addRow([printableCell(note[o.lang])]);
-  ws.addRow([PRECISION_NOTE[o.lang]]);
-  const column = ws.getColumn(1);
-  column.width = NOTES_WIDTH;
-  column.alignment = { wrapText: true, vertical: 'top' };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.columns = [{ width: NOTES_WIDTH, style: { alignment: { wrapText: true, vertical: 'top' } } }];
+  putRow(ws, [textCell(WORDS[o.lang].notes)], 'header');
+  for (const note of report.notes ?? []) putRow(ws, [textCell(note[o.lang])]);
+  putRow(ws, [textCell(PRECISION_NOTE[o.lang])]);
 }
 
-/**
- * Builds the workbook of `report` in `o.lang` with amounts in `o.unit`. Sheet names are the
- * section titles made valid and unique (see sheetNames.ts); the cover and the notes sheet come
- * first and last. Charts are not drawn (the tables they are drawn from are sheets).
- */
-export function buildWorkbook(WorkbookOf: WorkbookClass, report: Report, o: XlsxOptions): Workbook {
-  const wb = new WorkbookOf();
-  wb.creator = 'ipabs';
-  wb.lastModifiedBy = 'ipabs';
-  wb.title = printableCell(report.title[o.lang]);
-  wb.created = FIXED_TIME;
-  wb.modified = FIXED_TIME;
+/** Each sheet in order, written and committed by `fill`. */
+function addSheets(wb: WorkbookWriter, report: Report, o: XlsxOptions): void {
   const words = WORDS[o.lang];
   const names = new SheetNames();
   const coverName = names.name(words.cover, words.cover);
   const notesName = names.name(words.notes, words.notes);
   const sheets = report.sections.map((section, i) => ({ name: names.name(section.title[o.lang], `${words.sheetN}${i + 1}`), section }));
-  coverSheet(wb.addWorksheet(coverName), report, sheets, notesName, o);
+  // The header row frozen (and a table's first column, which says what each row is).
+  const frozen = (columns: number) => ({ views: [{ state: 'frozen' as const, xSplit: columns, ySplit: 1 }] });
+  const add = (name: string, options: { views?: ReturnType<typeof frozen>['views'] }, fill: (ws: Worksheet) => void) => {
+    const ws = wb.addWorksheet(name, options);
+    fill(ws);
+    ws.commit();
+  };
+  add(coverName, {}, (ws) => coverSheet(ws, report, sheets, notesName, o));
   for (const { name, section } of sheets) {
-    const ws = wb.addWorksheet(name);
-    if (section.type === 'table') tableSheet(ws, section, o);
-    else kvSheet(ws, section, o);
+    if (section.type === 'table') add(name, frozen(section.columns.length > 1 ? 1 : 0), (ws) => tableSheet(ws, section, o));
+    else add(name, frozen(0), (ws) => kvSheet(ws, section, o));
   }
-  notesSheet(wb.addWorksheet(notesName), report, o);
-  return wb;
+  add(notesName, frozen(0), (ws) => notesSheet(ws, report, o));
+}
+
+/**
+ * The bytes of the workbook of `report` in `o.lang` with amounts in `o.unit` (zip times not yet
+ * fixed: see zipTimes.ts). Sheet names are the section titles made valid and unique (see
+ * sheetNames.ts); the cover and the notes come first and last. Charts are not drawn (the tables
+ * they are drawn from are sheets).
+ */
+export async function writeWorkbook(WorkbookWriterOf: WorkbookWriterClass, report: Report, o: XlsxOptions): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const wb = new WorkbookWriterOf({ stream, useStyles: true, useSharedStrings: true });
+  wb.creator = 'ipabs';
+  wb.lastModifiedBy = 'ipabs';
+  wb.title = String(textCell(report.title[o.lang]).value);
+  wb.created = FIXED_TIME;
+  wb.modified = FIXED_TIME;
+  addSheets(wb, report, o);
+  await wb.commit();
+  return Buffer.concat(chunks);
 }

@@ -149,7 +149,9 @@ describe('a workbook', () => {
     expect([1, 2, 4, 5, 6, 7].map((i) => r2.getCell(i).numFmt)).toEqual(['#,##0', 'yyyy-mm-dd', '#,##0.00', '0.0000%', '0.00%', '0.0000']);
     const r3 = ws.getRow(3);
     expect([2, 3, 4, 5, 6].map((i) => r3.getCell(i).value)).toEqual(['n/a', '北京某某文化传媒有限公司\\u0007', null, 'n/a', null]);
-    expect(ws.getRow(4).font?.bold).toBe(true);
+    expect(ws.getRow(4).getCell(4).font).toMatchObject({ bold: true, name: 'Calibri', size: 11 });
+    expect(ws.getRow(1).getCell(1).font).toMatchObject({ bold: true, name: 'Calibri' });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.getRow(4).getCell(4).value).toBe(1234567.89);
     expect(ws.views).toMatchObject([{ state: 'frozen', xSplit: 1, ySplit: 1 }]);
     expect(ws.autoFilter).toBe('A1:G3');

@@ -48,7 +48,12 @@ const PRECISION_NOTE = {
   en: 'Cells hold the figures themselves: amounts to the fen, rates and multiples to 10 decimal places; the number formats round them for display as the report does.',
 } as const;
 
-const BOLD = { bold: true } as const;
+/** Printed on A4 (Excel's paper size 9) across, as wide as the page, as many pages down as it takes. */
+const PRINT = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
+
+/** exceljs's default font (Calibri 11), bold: a font without its name is drawn in the reader's fallback, often a serif. */
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+const BOLD = { ...FONT, bold: true } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
 const RULE = { top: { style: 'thin' } } as const;
 
@@ -114,7 +119,7 @@ function coverSheet(ws: Worksheet, report: Report, sheets: readonly { name: stri
   // The title and subtitle lines run on across the empty cells to their right: not counted.
   setWidths(ws, [0, 1].map((i) => Math.max(0, ...list.map((r) => r[i]?.width ?? 0))));
   const title = ws.addRow([textCell(report.title[o.lang]).value]);
-  title.font = { bold: true, size: 14 };
+  title.font = { ...BOLD, size: 14 };
   title.commit();
   for (const l of [...lines, [], ...list.slice(0, 2)]) putRow(ws, l);
   putRow(ws, list[2]!, 'header');
@@ -139,7 +144,7 @@ function addSheets(wb: WorkbookWriter, report: Report, o: XlsxOptions): void {
   // The header row frozen (and a table's first column, which says what each row is).
   const frozen = (columns: number) => ({ views: [{ state: 'frozen' as const, xSplit: columns, ySplit: 1 }] });
   const add = (name: string, options: { views?: ReturnType<typeof frozen>['views'] }, fill: (ws: Worksheet) => void) => {
-    const ws = wb.addWorksheet(name, options);
+    const ws = wb.addWorksheet(name, { ...options, pageSetup: PRINT });
     fill(ws);
     ws.commit();
   };

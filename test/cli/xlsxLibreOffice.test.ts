@@ -39,7 +39,7 @@ describe.skipIf(!soffice)('LibreOffice shows the CSV’s figures', () => {
       expect((await runCli([...args, '--out', book])).code).toBe(0);
       // 44,34,76: comma, double quote, UTF-8; the 9th token true: as shown; -1: every sheet to its own file.
       execFileSync(soffice, [`-env:UserInstallation=file://${join(tmp.dir(), 'profile')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', tmp.dir(), book], { stdio: 'ignore', timeout: 120_000 });
-      const cover = parse(readFileSync(join(tmp.dir(), `${name}-${args.includes('en') ? 'Cover' : '封面'}.csv`)), { relax_column_count: true }) as string[][];
+      const cover = parse(readFileSync(join(tmp.dir(), `${name}-${(args as readonly string[]).includes('en') ? 'Cover' : '封面'}.csv`)), { relax_column_count: true }) as string[][];
       const sheets = cover.slice(cover.findIndex((r) => r[0] === 'Sheet' || r[0] === '工作表') + 1, -1).map((r) => r[0]!);
       // The section ids, in order, as an unknown --section lists them.
       const known = /\(known: ([^)]*)\)/.exec((await runCli([...args, '--section', '?'])).err)![1]!.split(', ');

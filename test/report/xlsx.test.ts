@@ -7,7 +7,8 @@ import type ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readWorkbook } from './xlsxFigures.js';
 import { FenCell } from '../../src/report/fenCell.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report, TableSection } from '../../src/report/model.js';
+import { InputError } from '../../src/util/errors.js';
 import { cleanSheetName, MAX_SHEET_NAME, numberFormat, renderXlsx } from '../../src/report/xlsx/index.js';
 import { xlsxCell } from '../../src/report/xlsx/cells.js';
 import { SheetNames } from '../../src/report/xlsx/sheetNames.js';
@@ -180,6 +181,18 @@ describe('a workbook', () => {
   it('ends with the assumptions and notes', async () => {
     const ws = (await workbook(REPORT, 'zh')).worksheets.at(-1)!;
     expect(ws.getColumn(1).values.slice(1)).toEqual(['假设与说明', '假设 pool.tapes[0]：回收率为假设值', expect.stringContaining('金额精确到分')]);
+  });
+});
+
+describe('a table longer than a sheet', () => {
+  it('is refused before anything is written, saying what to do', async () => {
+    const flows = REPORT.sections[0] as TableSection;
+    const long: Report = { ...REPORT, sections: [{ ...flows, id: 'assetFlows', rows: new Array<Record<string, never>>(1_048_575).fill({}), total: {} }] };
+    await expect(renderXlsx(long, { lang: 'en', unit: 'yuan' })).rejects.toThrow(
+      new InputError('the section assetFlows has 1048576 rows, more than an Excel sheet holds (1048575 under the header): write it with --format csv, or leave it out'),
+    );
+    const fits: Report = { ...long, sections: [{ ...flows, rows: [], total: undefined }] };
+    await expect(renderXlsx(fits, { lang: 'en', unit: 'yuan' })).resolves.toBeInstanceOf(Buffer);
   });
 });
 

@@ -15,6 +15,7 @@ import { sectionTitle } from '../format.js';
 import type { Cell, KeyValueSection, Lang, Report, Section, TableSection, Unit } from '../model.js';
 import { labelText, textCell, xlsxCell, type XlsxCell } from './cells.js';
 import { SheetNames } from './sheetNames.js';
+import { InputError } from '../../util/errors.js';
 
 /** What the writer needs of exceljs (loaded on first use by the caller). */
 export type WorkbookWriterClass = typeof ExcelStream.xlsx.WorkbookWriter;
@@ -134,6 +135,19 @@ function notesSheet(ws: Worksheet, report: Report, o: XlsxOptions): void {
   putRow(ws, [textCell(PRECISION_NOTE[o.lang])]);
 }
 
+/** The most rows an Excel sheet holds (2^20), the header included. */
+export const MAX_SHEET_ROWS = 1_048_576;
+
+/** Refuses, before anything is written, a table longer than a sheet holds: Excel would not open the file. */
+function checkRows(report: Report): void {
+  for (const s of report.sections) {
+    const rows = s.type === 'table' ? 1 + s.rows.length + (s.total ? 1 : 0) : 1 + s.items.length;
+    if (rows > MAX_SHEET_ROWS) {
+      throw new InputError(`the section ${s.id} has ${rows - 1} rows, more than an Excel sheet holds (${MAX_SHEET_ROWS - 1} under the header): write it with --format csv, or leave it out`);
+    }
+  }
+}
+
 /** Each sheet in order, written and committed by `fill`. */
 function addSheets(wb: WorkbookWriter, report: Report, o: XlsxOptions): void {
   const words = WORDS[o.lang];
@@ -163,6 +177,7 @@ function addSheets(wb: WorkbookWriter, report: Report, o: XlsxOptions): void {
  * they are drawn from are sheets).
  */
 export async function writeWorkbook(WorkbookWriterOf: WorkbookWriterClass, report: Report, o: XlsxOptions): Promise<Buffer> {
+  checkRows(report);
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -90,9 +90,12 @@ mkdirSync('dist/bundle');
 // cache (node:vm). Its first line is the SHA-256 of the rest: the cache made for it carries the
 // same. ASCII only (see ascii()), so it loads as a one-byte string without decoding.
 // import.meta.url (the worker's file, the holiday data) is the bundle's own URL.
+// exceljs (≈ 1 MB with its zip and XML libraries) is loaded from node_modules by the workbook
+// format only (`--format xlsx`), never bundled: the other commands neither read nor compile it.
 const cli = await build({
   ...common,
   entryPoints: ['dist/cli/main.js'],
+  external: ['exceljs'],
   outfile: 'dist/bundle/cli.js',
   format: 'cjs',
   // ECharts (HTML charts only) is required from node_modules on first use, not bundled: see src/report/chart/svg.ts.

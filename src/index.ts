@@ -19,6 +19,7 @@ export { runJson, runResultSchema } from './contract/runResult.js';
 export { resultSchema, resultJsonSchema, contractProblems, RESULT_KINDS, type ResultKind } from './contract/index.js';
 export { RESULT_SCHEMA_VERSION } from './report/kinds.js';
 export { render } from './report/render.js';
+export { renderXlsx, type XlsxOptions } from './report/xlsx/index.js';
 export type { Report, RenderOptions } from './report/model.js';
 export { Decimal, allocate, toFen } from './util/money.js';
 export { fmtFen, fromYuan, toYuan, MoneyRangeError, type Money } from './util/fen.js';

@@ -74,7 +74,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--asset-flows', "add every asset's contractual payments");
   addOutputOptions(pool).action(async (deal: string, opts) => {
     const { poolCommand } = await load(() => import('./pool.js'));
-    io.exitCode = poolCommand(deal, opts, io);
+    io.exitCode = await poolCommand(deal, opts, io);
   });
 
   const run = program
@@ -85,7 +85,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
   addOutputOptions(run).action(async (deal: string, opts) => {
     const { runCommand } = await load(() => import('./run.js'));
-    io.exitCode = runCommand(deal, opts, io);
+    io.exitCode = await runCommand(deal, opts, io);
   });
 
   registerSizeCommand(program, io);
@@ -105,7 +105,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('-s, --scenario <file>', 'performance scenario (JSON); default the base case');
   addOutputOptions(price).action(async (deal: string, opts) => {
     const { priceCommand } = await load(() => import('./price.js'));
-    io.exitCode = priceCommand(deal, opts, io);
+    io.exitCode = await priceCommand(deal, opts, io);
   });
 
   if (mayNeedStress(argv)) {
@@ -155,7 +155,7 @@ function registerSizeCommand(program: Command, io: Io): void {
     .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
   addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {
     const { sizeCommand } = await load(() => import('./size.js'));
-    io.exitCode = sizeCommand(deal, opts, io);
+    io.exitCode = await sizeCommand(deal, opts, io);
   });
 }
 

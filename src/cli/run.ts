@@ -15,11 +15,11 @@ export interface RunOptions extends OutputOptions {
  * result; with `--section` one section of the report, in any format. `--ledger` adds every cash
  * movement (to the JSON result, or as a section of the report).
  */
-export function runCommand(file: string, opts: RunOptions, io: Io): number {
+export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario });
   const result = runDeal(deal, scenarioOption(opts.scenario, deal));
   if (formatOf(opts) === 'json' && opts.section === undefined) emit(runJsonText(result, { ledger: opts.ledger }), opts.out, io);
   // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).
-  else emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);
+  else await emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);
   return 0;
 }

@@ -139,7 +139,8 @@ export function loadShardable(file: string, o: ShardableOptions, io: Io, others:
   if (o.shard === undefined) return { deal: loadDealForOutput(file, o, io, others) };
   const shard = parseShard(o.shard);
   if ([file, ...Object.values(others)].includes(STDIN_NAME)) throw new InputError('--shard: give the deal and scenario files as files, not - (ipabs merge reads them again)');
-  const deal = loadDealForOutput(file, { ...o, out: undefined }, io, others);
+  // The part is JSON whatever --format says (merge renders the report in that format).
+  const deal = loadDealForOutput(file, { ...o, out: undefined, format: undefined }, io, others);
   if (o.out !== undefined) checkOutput(o.out, [...dealInputs(deal), ...namedInputs(others)]);
   return { deal, shard };
 }

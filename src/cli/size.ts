@@ -91,7 +91,7 @@ function checkOutDeal(o: SizeOptions, deal: LoadedDeal): void {
 }
 
 /** Runs `ipabs size`; returns the exit code. */
-export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
+export async function sizeCommand(file: string, o: SizeOptions, io: Io): Promise<number> {
   const deal = loadDealForOutput(file, o, io, { '--rating-scale': o.ratingScale });
   checkOutDeal(o, deal);
   const scale = ratingScaleOf(o);
@@ -117,7 +117,7 @@ export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
     zh: `违约均匀分布；回收率 ${recovery.rate.times(100).toString()}%，滞后 ${recovery.lagPeriods} 期`,
     en: `Defaults spread evenly; recovery ${recovery.rate.times(100).toString()}%, lag ${recovery.lagPeriods} periods`,
   };
-  emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name) }, o.lang), o, io, 'size');
+  await emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name) }, o.lang), o, io, 'size');
   return 0;
 }
 

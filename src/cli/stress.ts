@@ -224,7 +224,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
     const subtitle = o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))];
-    emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
+    await emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
     io.exitCode = 0;
   });
 
@@ -272,7 +272,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const ratings = trancheRatings(rows, ids, baseRate, multipliers);
     const notes = legalFallbackNotes(deal, ids, bases);
     if (baseRate !== undefined) notes.push({ zh: `目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：${scaleSource}`, en: `TDR = the rating scale's multiple × the base cumulative default rate; rating scale: ${scaleSource}` });
-    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
+    await emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
     io.exitCode = 0;
   });
 
@@ -287,7 +287,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
       .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support'),
-  ).action((file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
+  ).action(async (file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
     const deal = loadDealForOutput(file, o, io);
     const prepared = prepareDeal(deal);
     const period = wholeNumber(o.period, '--period', 1) ?? 1;
@@ -308,7 +308,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       zh: `违约发生于第${period}期；回收率${b.recovery.rate.times(100).toString()}%，回收滞后${b.recovery.lagPeriods}期${b.externalSupport ? '' : '；不含外部增信'}`,
       en: `Defaults in period ${period}; recovery ${b.recovery.rate.times(100).toString()}%, lag ${b.recovery.lagPeriods} periods${b.externalSupport ? '' : '; no external support'}`,
     };
-    emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io, 'obligors');
+    await emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io, 'obligors');
     io.exitCode = 0;
   });
 
@@ -392,7 +392,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         en: `One-factor Gaussian copula: ρ=${correlation}${industryCorrelation ? `, industry ρ=${industryCorrelation}` : ''}; default probability ${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : 'per asset'}; recovery ${rec}, lag ${lag} periods${o.support === false ? '; no external support' : ''}`,
       },
     ];
-    emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io, 'montecarlo');
+    await emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io, 'montecarlo');
     io.exitCode = 0;
   });
 }

@@ -8,6 +8,7 @@ import { formatValue, headerText, isNumericKind, MISSING, sectionTitle } from '.
 import { chartSvg } from './chart/svg.js';
 import { chartTexts, FONT_STACK, hasSeries } from './chart/option.js';
 import { printableCell } from '../util/printable.js';
+import { pushAll } from '../util/pushAll.js';
 
 /** Tables with more columns than this print on A4 landscape pages. */
 const WIDE = 8;
@@ -56,10 +57,10 @@ export function renderHtml(report: Report, opts: RenderOptions): string {
     `<h1>${escapeHtml(report.title[lang])}</h1>`,
   ];
   for (const l of report.subtitle ?? []) out.push(`<p class="subtitle">${escapeHtml(l[lang])}</p>`);
-  for (const chart of report.charts ?? []) out.push(...chartFigure(chart, opts));
+  for (const chart of report.charts ?? []) pushAll(out, chartFigure(chart, opts));
   for (const section of report.sections) {
     out.push(`<h2 id="${escapeHtml(section.id)}">${escapeHtml(sectionTitle(section, lang, opts.unit))}</h2>`);
-    out.push(...(section.type === 'table' ? tableHtml(section, opts) : kvHtml(section, opts)));
+    pushAll(out, section.type === 'table' ? tableHtml(section, opts) : kvHtml(section, opts));
   }
   if (report.notes && report.notes.length > 0) {
     out.push('<ul class="notes">', ...report.notes.map((n) => `<li>${escapeHtml(n[lang])}</li>`), '</ul>');

@@ -8,6 +8,8 @@ import type { Decimal } from '../util/money.js';
 export type Lang = 'zh' | 'en';
 export type Unit = 'yuan' | 'wan';
 export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
+/** Every format a report is written in: the text formats, and the .xlsx workbook (bytes, see report/xlsx). */
+export type OutputFormat = Format | 'xlsx';
 
 /** A label in both languages. */
 export type { Label } from '../util/label.js';

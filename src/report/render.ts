@@ -54,6 +54,7 @@ import { cellText, formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMAL
 import { assertNever } from '../util/never.js';
 import { printableCell } from '../util/printable.js';
 import { RESULT_SCHEMA_VERSION } from './kinds.js';
+import { pushAll } from '../util/pushAll.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export { formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMALS, MISSING, sectionTitle, type FormatValueOptions, type NumericKind } from './format.js';
@@ -177,9 +178,9 @@ function renderTable(report: Report, opts: RenderOptions): string {
       const grid = tableGrid(section, opts, { empty: MISSING });
       splitGrid(grid, opts.width).forEach((part, i) => {
         if (i > 0) lines.push('');
-        lines.push(...boxTable(part));
+        pushAll(lines, boxTable(part));
       });
-    } else lines.push(...kvBox(section, opts));
+    } else pushAll(lines, kvBox(section, opts));
     blocks.push(lines);
   }
   if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => oneLine(n[lang])));
@@ -359,8 +360,8 @@ function renderCsv(report: Report, opts: RenderOptions): string {
   blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map((s) => csvLine([s])));
   for (const section of report.sections) {
     const lines = [csvLine([sectionTitle(section, lang, opts.unit)])];
-    if (section.type === 'table') lines.push(...csvTable(section, opts, section.columns.map((c) => headerText(c.header, c.kind, lang, opts.unit))));
-    else lines.push(...section.items.map((item) => csvItem(item, opts)));
+    if (section.type === 'table') pushAll(lines, csvTable(section, opts, section.columns.map((c) => headerText(c.header, c.kind, lang, opts.unit))));
+    else pushAll(lines, section.items.map((item) => csvItem(item, opts)));
     blocks.push(lines);
   }
   if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => csvLine([n[lang]])));
@@ -443,7 +444,8 @@ function renderMarkdown(report: Report, opts: RenderOptions): string {
       if (grid.headers.length > 0) {
         const rows = grid.rows.map((r) => r.map(mdCell));
         if (grid.total) rows.push(grid.total.map((c) => bold(mdCell(c))));
-        lines.push('', ...mdTable(grid.headers.map(mdCell), grid.aligns, rows));
+        lines.push('');
+        pushAll(lines, mdTable(grid.headers.map(mdCell), grid.aligns, rows));
       }
     } else if (section.items.length > 0) {
       const allNumeric = section.items.every((i) => isNumericKind(i.kind));
@@ -452,7 +454,8 @@ function renderMarkdown(report: Report, opts: RenderOptions): string {
         mdCell(headerText(item.label, item.kind, lang, opts.unit)),
         mdCell(formatValue(item.value, item.kind, { unit: opts.unit, decimals: item.decimals })),
       ]);
-      lines.push('', ...mdTable(headers, ['left', allNumeric ? 'right' : 'left'], rows));
+      lines.push('');
+      pushAll(lines, mdTable(headers, ['left', allNumeric ? 'right' : 'left'], rows));
     }
     blocks.push(lines.join('\n'));
   }
@@ -611,7 +614,7 @@ export function renderSection(report: Report, id: string, opts: RenderOptions): 
   if (section.type === 'table') {
     for (const c of section.columns) checkKind(c.kind, `section ${section.id}`);
     const headers = section.columns.map((c) => headerText(c.header, c.kind, opts.lang, opts.unit) + (c.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''));
-    lines.push(...csvTable(section, opts, headers));
+    pushAll(lines, csvTable(section, opts, headers));
   } else {
     lines.push(csvLine(opts.lang === 'zh' ? ['项目', '数值'] : ['Item', 'Value']));
     for (const item of section.items) {

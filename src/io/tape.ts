@@ -7,6 +7,7 @@ import { Parser } from 'csv-parse';
 import { TAPE } from '../pool/registry.js';
 import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
 import { quantityText } from '../fields/quantity.js';
+import { readDateText } from '../dates/dateText.js';
 import { MAX_ROW_ERRORS } from './rowErrors.js';
 export { MAX_ROW_ERRORS, RowErrors } from './rowErrors.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
@@ -36,7 +37,6 @@ export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, stri
 
 const { int: INT_FIELDS, rate: RATE_FIELDS, amount: AMOUNT_FIELDS, date: DATE_FIELDS } = TAPE.units;
 const CN_IP_TYPES = VALUE_ALIASES['ip.types']!;
-const EXCEL_DATE = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/;
 
 export interface TapeRow {
   /** The asset object, ready for the asset schema. */
@@ -87,10 +87,7 @@ export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent
   }
   const names = VALUE_ALIASES[field];
   if (names) return names[text] ?? text;
-  const date = EXCEL_DATE.exec(text);
-  if (date && DATE_FIELDS.has(field)) {
-    return `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
-  }
+  if (DATE_FIELDS.has(field)) return readDateText(text) ?? text;
   return text;
 }
 

@@ -6,12 +6,15 @@
 import { ASSET_SCHEMAS, Asset } from '../pool/registry.js';
 import type { AssetSpec, TapeSpec } from '../schema/deal.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
-import { formatDiagnostic, formatPath, type Diagnostic } from '../validate/diagnostics.js';
+import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { parsePath } from '../validate/partial.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
 import { InputReadError } from './input.js';
 import { rowParser } from './rowParser.js';
+import { readSheetTape } from './sheetTape.js';
+import { isWorkbookPath, workbookSettingErrors, workbookSheet } from './workbookTape.js';
+import type { SheetData, SheetResult } from './xlsxSheet.js';
 import { Decimal } from '../util/money.js';
 import { LineNumbers, type GoodTape } from '../deal/loaded.js';
 export type { GoodTape } from '../deal/loaded.js';
@@ -28,6 +31,8 @@ export interface TapeRead {
   file?: string;
   /** Why it could not be read, in a few words ("no such file"). */
   reason?: string;
+  /** A workbook tape's sheet already read (./xlsxSheet.ts), instead of its bytes. */
+  sheet?: SheetResult;
 }
 
 /**
@@ -39,7 +44,14 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   const diagnostics: Diagnostic[] = [];
   const tapePath = ['pool', 'tapes', tapeIndex] as const;
   const read = reader(tape.path);
-  const tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
+  let tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
+  const workbook = read.sheet !== undefined || isWorkbookPath(tape.path);
+  diagnostics.push(...workbookSettingErrors(tape, tapeIndex, file, workbook));
+  let closed = false;
+  const close = () => {
+    if (!closed) read.close?.();
+    closed = true;
+  };
   const cannotRead = (reason: string) =>
     diagnostics.push({
       severity: 'error',
@@ -48,10 +60,29 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
       message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to the deal file)` : `cannot read the tape ${tapeFile}: ${reason}`,
     });
   const chunks = read.chunks ?? (read.bytes ? () => [read.bytes!] : undefined);
-  if (!chunks) {
+  if (!chunks && !read.sheet) {
     if (read.reason !== undefined) cannotRead(read.reason);
     else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, path: formatPath([...tapePath, 'path']), file, message: `tape ${tape.path}: ${d.message}` })));
     return { diagnostics };
+  }
+  if (hasErrors(diagnostics)) {
+    close();
+    return { diagnostics };
+  }
+  let sheet: SheetData | undefined;
+  if (workbook) {
+    let chosen;
+    try {
+      chosen = workbookSheet(tape, tapeIndex, file, tapeFile, () => Buffer.concat([...chunks!()]), read.sheet);
+    } catch (err) {
+      if (!(err instanceof InputReadError)) throw err;
+      cannotRead(err.reason);
+      return { diagnostics };
+    } finally {
+      close();
+    }
+    if ('diagnostics' in chosen) return { diagnostics: [...diagnostics, ...chosen.diagnostics] };
+    ({ sheet, sheetFile: tapeFile } = chosen);
   }
   const schema = ASSET_SCHEMAS[tape.type];
   const fields = new Set(leafFieldPaths(schema).filter((f) => f !== 'type' && f !== 'assumed'));
@@ -70,6 +101,7 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   const tapeAssets: AssetSpec[] = [];
   const tapeLines = new LineNumbers();
   let columns: TapeColumn[] = [];
+  let headerLine = 1;
   let anyError = false;
   const shared = new SharedValues();
   const parse = rowParser(schema, Asset);
@@ -112,7 +144,7 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
         once({
           severity: 'error',
           file: tapeFile,
-          line: 1,
+          line: headerLine,
           message: `no column for ${field}${aliases.length ? ` (or ${aliases.join(', ')})` : ''}, which ${tape.type} assets require; add the column, or set ${field} in ${formatPath([...tapePath, 'defaults'])}`,
         });
       } else {
@@ -125,20 +157,24 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   };
   let summary;
   try {
-    summary = readTapeRows(chunks, tape.encoding, tapeFile, tape.type, fields, defaults, {
-      onHeader: (c) => (columns = c),
+    const visit = {
+      onHeader: (c: TapeColumn[], line: number) => {
+        columns = c;
+        headerLine = line;
+      },
       onRow,
-      onRowError: (d) => {
+      onRowError: (d: Diagnostic) => {
         anyError = true;
         rowErrors.add(d);
       },
-    });
+    };
+    summary = sheet ? readSheetTape(sheet, tapeFile, tape.type, fields, defaults, visit, tape.headerRow) : readTapeRows(chunks!, tape.encoding, tapeFile, tape.type, fields, defaults, visit);
   } catch (err) {
     if (!(err instanceof InputReadError)) throw err;
     cannotRead(err.reason);
     return { diagnostics };
   } finally {
-    read.close?.();
+    close();
   }
   diagnostics.push(...summary.diagnostics);
   if (summary.failed) return { diagnostics };

@@ -114,7 +114,9 @@ export function readSheetTape(
       outside = { severity: 'warning', file, line: row, column: beyond + 1, message: "a value right of the header's last column (the first of them): columns without a header are ignored" };
     }
     // Rows of empty cells (formatting left below a table) are not assets.
-    if (any && !unsaved) records.push(texts, row);
+    // A row with an unsaved formula has its error already: its other cells are not checked.
+    if (unsaved) records.rows++;
+    else if (any) records.push(texts, row);
   }
   return { columns: records.columns ?? [], diagnostics: [...records.finish(false), ...(outside ? [outside] : [])], rows: records.rows, failed: false };
 }

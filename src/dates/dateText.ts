@@ -24,7 +24,7 @@ const FORMS: readonly { shape: RegExp; pattern: string }[] = [
 ];
 
 /**
- * An Excel serial written as text: five digits, 10000 (1927-05-18) to 99999 (2173-10-14). Fewer
+ * An Excel serial written as text: five digits, 10000 (1927-05-18) to 99999 (2173-10-13). Fewer
  * digits would be read as a year ("2024") and more as a compact date ("20240115"), so only five
  * are taken for a serial; a typed number cell of a workbook is a serial whatever its size.
  */

@@ -134,10 +134,16 @@ describe('an .xlsx tape', () => {
     expect(lines).toEqual([expect.stringMatching(/^error: formula\.xlsx!Sheet1!C2 \(column 贷款余额（万元）\): a formula \(=SUM\(X1:X9\)\) saved without its value: open the workbook in Excel/)]);
   });
 
-  it('says so of a file that is not a workbook, of .xls, and of sheet on a CSV tape', async () => {
+  it('says so of a file that is not a workbook, a cut one, of .xls, and of sheet on a CSV tape', async () => {
     tmp.file('fake.xlsx', 'id,obligor\n');
     const fake = loadDeal(tmp.file('fake.json', deal({ path: 'fake.xlsx' })));
     expect(fake.diagnostics.map((x) => x.path + ': ' + x.message)).toEqual([expect.stringMatching(/^pool\.tapes\[0\]\.path: tape .*fake\.xlsx: not an \.xlsx workbook exceljs can read/)]);
+    const wb = new ExcelJS.Workbook();
+    plain([['L01', '借款人01', 1000, 0.05, '2021-01-18', '2022-01-18']])(wb);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    writeFileSync(join(tmp.dir(), 'cut.xlsx'), bytes.subarray(0, bytes.length >> 1));
+    const cut = loadDeal(tmp.file('cut.json', deal({ path: 'cut.xlsx' })));
+    expect(cut.diagnostics.map((x) => x.path + ': ' + x.message)).toEqual([expect.stringMatching(/^pool\.tapes\[0\]\.path: tape .*cut\.xlsx: not an \.xlsx workbook exceljs can read/)]);
     const xls = loadDeal(tmp.file('old.json', deal({ path: 'old.xls' })));
     expect(xls.diagnostics[0]!.message).toBe('old.xls is an Excel 97–2003 workbook (.xls), which ipabs does not read: save it as an Excel Workbook (.xlsx) or as CSV');
     tmp.file('t.csv', 'id,obligor,principal,rate,startDate,maturityDate\nL01,甲,1000000,0.05,2021-01-18,2022-01-18\n');

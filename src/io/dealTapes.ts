@@ -52,6 +52,18 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
     if (!closed) read.close?.();
     closed = true;
   };
+  /** `f`'s answer, or undefined when reading the tape failed (said in the deal file); the tape is closed after. */
+  const reading = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof InputReadError)) throw err;
+      cannotRead(err.reason);
+      return undefined;
+    } finally {
+      close();
+    }
+  };
   const cannotRead = (reason: string) =>
     diagnostics.push({
       severity: 'error',
@@ -71,16 +83,8 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   }
   let sheet: SheetData | undefined;
   if (workbook) {
-    let chosen;
-    try {
-      chosen = workbookSheet(tape, tapeIndex, file, tapeFile, () => Buffer.concat([...chunks!()]), read.sheet);
-    } catch (err) {
-      if (!(err instanceof InputReadError)) throw err;
-      cannotRead(err.reason);
-      return { diagnostics };
-    } finally {
-      close();
-    }
+    const chosen = reading(() => workbookSheet(tape, tapeIndex, file, tapeFile, () => Buffer.concat([...chunks!()]), read.sheet));
+    if (!chosen) return { diagnostics };
     if ('diagnostics' in chosen) return { diagnostics: [...diagnostics, ...chosen.diagnostics] };
     ({ sheet, sheetFile: tapeFile } = chosen);
   }
@@ -155,27 +159,21 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
     rowDiagnostics.sort((a, b) => (a.column ?? Infinity) - (b.column ?? Infinity));
     for (const d of rowDiagnostics) rowErrors.add(d);
   };
-  let summary;
-  try {
-    const visit = {
-      onHeader: (c: TapeColumn[], line: number) => {
-        columns = c;
-        headerLine = line;
-      },
-      onRow,
-      onRowError: (d: Diagnostic) => {
-        anyError = true;
-        rowErrors.add(d);
-      },
-    };
-    summary = sheet ? readSheetTape(sheet, tapeFile, tape.type, fields, defaults, visit, tape.headerRow) : readTapeRows(chunks!, tape.encoding, tapeFile, tape.type, fields, defaults, visit);
-  } catch (err) {
-    if (!(err instanceof InputReadError)) throw err;
-    cannotRead(err.reason);
-    return { diagnostics };
-  } finally {
-    close();
-  }
+  const visit = {
+    onHeader: (c: TapeColumn[], line: number) => {
+      columns = c;
+      headerLine = line;
+    },
+    onRow,
+    onRowError: (d: Diagnostic) => {
+      anyError = true;
+      rowErrors.add(d);
+    },
+  };
+  const summary = reading(() =>
+    sheet ? readSheetTape(sheet, tapeFile, tape.type, fields, defaults, visit, tape.headerRow) : readTapeRows(chunks!, tape.encoding, tapeFile, tape.type, fields, defaults, visit),
+  );
+  if (!summary) return { diagnostics };
   diagnostics.push(...summary.diagnostics);
   if (summary.failed) return { diagnostics };
   diagnostics.push(...rowErrors.diagnostics());

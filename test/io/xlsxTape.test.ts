@@ -78,7 +78,7 @@ describe('an .xlsx tape', () => {
       ['L02', '4005000', '0.049', '2021-01-18', '2022-01-18'],
     ]);
     const origin = originOf(d!, 1);
-    expect(origin.kind === 'tape' && [origin.file.endsWith('full.xlsx!贷款清单'), origin.line]).toEqual([true, 5]);
+    expect(origin?.kind === 'tape' && [origin.file.endsWith('full.xlsx!贷款清单'), origin.line]).toEqual([true, 5]);
   });
 
   it('names the file, the sheet and the cell of a bad value: tape.xlsx!Sheet1!E3', async () => {

@@ -83,7 +83,7 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   }
   let sheet: SheetData | undefined;
   if (workbook) {
-    const chosen = reading(() => workbookSheet(tape, tapeIndex, file, tapeFile, () => Buffer.concat([...chunks!()]), read.sheet));
+    const chosen = reading(() => workbookSheet(tape, tapeIndex, file, tapeFile, chunks ?? (() => []), read.sheet));
     if (!chosen) return { diagnostics };
     if ('diagnostics' in chosen) return { diagnostics: [...diagnostics, ...chosen.diagnostics] };
     ({ sheet, sheetFile: tapeFile } = chosen);

@@ -10,6 +10,24 @@ import { sheetFile } from '../util/sheetRef.js';
 import { readSheetSync } from './xlsxBridge.js';
 import type { SheetData, SheetResult } from './xlsxSheet.js';
 
+/**
+ * The largest workbook read: exceljs holds a whole workbook in memory, some 20 times its
+ * compressed size; a larger tape is CSV, which is streamed (up to the tape limit).
+ */
+export const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024;
+
+/** A workbook's bytes, or undefined past {@link MAX_WORKBOOK_BYTES}. */
+function workbookBytes(chunks: () => Iterable<Uint8Array>): Buffer | undefined {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (const chunk of chunks()) {
+    size += chunk.length;
+    if (size > MAX_WORKBOOK_BYTES) return undefined;
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
 /** True for a tape path that names an `.xlsx` workbook. */
 export function isWorkbookPath(path: string): boolean {
   return /\.xlsx$/i.test(path);
@@ -29,7 +47,7 @@ export function workbookSettingErrors(tape: TapeSpec, tapeIndex: number, file: s
 
 /**
  * The chosen sheet of a workbook tape, and its name in messages (`x.xlsx!Sheet1`), or the
- * deal file's error saying why there is none. `bytes` gives the workbook's bytes (it may throw
+ * deal file's error saying why there is none. `chunks` gives the workbook's bytes (it may throw
  * the reading's own errors); `given` is a sheet already read.
  */
 export function workbookSheet(
@@ -37,10 +55,12 @@ export function workbookSheet(
   tapeIndex: number,
   file: string,
   tapeFile: string,
-  bytes: () => Uint8Array,
+  chunks: () => Iterable<Uint8Array>,
   given?: SheetResult,
 ): { sheet: SheetData; sheetFile: string } | { diagnostics: Diagnostic[] } {
-  const got = given ?? readSheetSync(bytes(), tape.sheet);
+  const bytes = given ? undefined : workbookBytes(chunks);
+  const got: SheetResult =
+    given ?? (bytes ? readSheetSync(bytes, tape.sheet) : { error: `larger than ${MAX_WORKBOOK_BYTES / 1024 / 1024} MiB, the most read from a workbook (exceljs holds it whole in memory): save the sheet as CSV, which is streamed` });
   if ('data' in got) return { sheet: got.data, sheetFile: sheetFile(tapeFile, got.data.sheet) };
   const key = got.sheets !== undefined ? 'sheet' : 'path';
   return { diagnostics: [{ severity: 'error', file, path: formatPath(['pool', 'tapes', tapeIndex, key]), message: `tape ${tapeFile}: ${got.error}` }] };

@@ -3,7 +3,7 @@
  * of the built dist/, as the CLI reads them) and through validateDeal with a sheet read in
  * this thread.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,9 @@ describe('an .xlsx tape', () => {
     writeFileSync(join(tmp.dir(), 'cut.xlsx'), bytes.subarray(0, bytes.length >> 1));
     const cut = loadDeal(tmp.file('cut.json', deal({ path: 'cut.xlsx' })));
     expect(cut.diagnostics.map((x) => x.path + ': ' + x.message)).toEqual([expect.stringMatching(/^pool\.tapes\[0\]\.path: tape .*cut\.xlsx: not an \.xlsx workbook exceljs can read/)]);
+    truncateSync(tmp.file('huge.xlsx', ''), 65 * 1024 * 1024);
+    const huge = loadDeal(tmp.file('huge.json', deal({ path: 'huge.xlsx' })));
+    expect(huge.diagnostics.map((x) => x.message)).toEqual([expect.stringMatching(/huge\.xlsx: larger than 64 MiB, the most read from a workbook .*: save the sheet as CSV, which is streamed$/)]);
     const xls = loadDeal(tmp.file('old.json', deal({ path: 'old.xls' })));
     expect(xls.diagnostics[0]!.message).toBe('old.xls is an Excel 97–2003 workbook (.xls), which ipabs does not read: save it as an Excel Workbook (.xlsx) or as CSV');
     tmp.file('t.csv', 'id,obligor,principal,rate,startDate,maturityDate\nL01,甲,1000000,0.05,2021-01-18,2022-01-18\n');

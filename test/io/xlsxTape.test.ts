@@ -96,6 +96,14 @@ describe('an .xlsx tape', () => {
     expect(lines).toEqual([expect.stringMatching(/^error: spaced\.xlsx!'Loan tape'!C2 \(column 贷款余额（万元）\): 3 rows: must be an amount .* \(rows 2, 3, 4; row 2 got the text "x"\)$/)]);
   });
 
+  it('says a repeated id is on another row of the sheet', async () => {
+    const { lines } = await load('dup', plain([
+      ['L01', '借款人01', 600, 0.05, '2021-01-18', '2022-01-18'],
+      ['L01', '借款人02', 400, 0.05, '2021-01-18', '2022-01-18'],
+    ]));
+    expect(lines).toEqual([expect.stringMatching(/^error: dup\.xlsx!Sheet1!A3 \(column 贷款编号\): .*row 2/)]);
+  });
+
   it('chooses a sheet by name or number; the first by default; an unknown one lists them', async () => {
     const two: Build = (wb) => {
       wb.addWorksheet('说明').getCell('A1').value = '说明';

@@ -8,6 +8,7 @@
  * date cells, maturity dates as Excel serial numbers, and formatted empty rows below the table.
  * The loans' rate and dates are the CSV deal's defaults (published 12-month terms, assumed 5%),
  * so both deals run alike (test/io/xlsxSample.test.ts). Run: node scripts/make-xlsx-tape.mjs
+ * (the file's bytes differ from run to run, by the zip entries' times; its cells do not).
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';

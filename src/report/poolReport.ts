@@ -10,6 +10,7 @@ import { collectAssumptions } from '../deal/assumptions.js';
 import { ASSET_MODULES } from '../pool/registry.js';
 import { lease, LEASE_PRINCIPAL_BALANCE } from '../pool/assets/lease.js';
 import type { AssetLabels } from '../pool/assets/model.js';
+import { formatIsoDate } from '../dates/dateText.js';
 
 /**
  * Labels by the deal's structure: each asset type's from its module, a lease pool counted on
@@ -72,7 +73,7 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
     title: { zh: `${spec.meta.shortName ?? spec.meta.name} 资产池`, en: `${spec.meta.shortName ?? spec.meta.name}: pool` },
     subtitle: [
       { zh: spec.meta.name, en: spec.meta.name },
-      { zh: `初始起算日 ${stats.cutoff}`, en: `Cutoff date ${stats.cutoff}` },
+      { zh: `初始起算日 ${formatIsoDate(stats.cutoff)}`, en: `Cutoff date ${formatIsoDate(stats.cutoff)}` },
     ],
     sections,
     notes: collectAssumptions(deal).map((a) => ({ zh: `假设 ${a.path}：${a.note}`, en: `Assumed ${a.path}: ${a.note}` })),

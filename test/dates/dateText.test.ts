@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATE_FORMS, dateOfMoment, excelSerialDate, formatIsoDate, readDateText } from '../../src/dates/dateText.js';
 import { IsoDate } from '../../src/fields/primitives.js';
 import { convertCell } from '../../src/io/tape.js';
+import { formatValue } from '../../src/report/format.js';
 
 describe('readDateText: the forms people type', () => {
   it.each([
@@ -66,6 +67,10 @@ describe('formatIsoDate', () => {
     expect(formatIsoDate('2024-01-15')).toBe('2024-01-15');
     expect(formatIsoDate('2024-01-15', 'yyyy/M/d')).toBe('2024/1/15');
     expect(formatIsoDate('—')).toBe('—');
+  });
+  it('is how reports write a date cell', () => {
+    expect(formatValue('2021-01-28', 'date')).toBe('2021-01-28');
+    expect(formatValue('not a date', 'date')).toBe('not a date');
   });
 });
 

@@ -23,7 +23,8 @@ function workbookBytes(chunks: () => Iterable<Uint8Array>): Buffer | undefined {
   for (const chunk of chunks()) {
     size += chunk.length;
     if (size > MAX_WORKBOOK_BYTES) return undefined;
-    parts.push(chunk);
+    // A copy: a streamed tape's chunks are one buffer read into again.
+    parts.push(new Uint8Array(chunk));
   }
   return Buffer.concat(parts);
 }

@@ -3,7 +3,8 @@
  * of the built dist/, as the CLI reads them) and through validateDeal with a sheet read in
  * this thread.
  */
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,17 @@ describe('an .xlsx tape', () => {
     const rows = [1, 2, 3].map((k) => [`L0${k}`, `借款人0${k}`, 'x', 0.05, '2021-01-18', '2022-01-18']);
     const { lines } = await load('spaced', plain(rows, 'Loan tape'));
     expect(lines).toEqual([expect.stringMatching(/^error: spaced\.xlsx!'Loan tape'!C2 \(column 贷款余额（万元）\): 3 rows: must be an amount .* \(rows 2, 3, 4; row 2 got the text "x"\)$/)]);
+  });
+
+  it('reads a workbook larger than one read of the file (1 MiB)', async () => {
+    const rows = Array.from({ length: 60 }, (_, k) => [`L${k}`, `借款人${k}`, 100, 0.05, '2021-01-18', '2022-01-18', randomBytes(24_000).toString('base64')]);
+    const { deal: d, diagnostics } = await load('large', (wb) => {
+      plain(rows)(wb);
+      wb.worksheets[0]!.getCell('G1').value = 'blob';
+    });
+    expect(statSync(join(tmp.dir(), 'large.xlsx')).size).toBeGreaterThan(1.2 * 1024 * 1024);
+    expect(diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(d!.assets.length).toBe(60);
   });
 
   it('says a repeated id is on another row of the sheet', async () => {

@@ -19,7 +19,7 @@ const WORKER_FILES = ['./xlsxWorker.js', '../../dist/io/xlsxWorker.js'];
  * The worker beats once a second while it reads; this thread, blocked, cannot hear a worker
  * that died (out of its memory on a hostile workbook), so a silence this long ends the wait.
  */
-const SILENCE_MS = 20_000;
+const SILENCE_MS = 60_000;
 
 /** The worker's heap: a workbook's cells as exceljs keeps them take some 20× its compressed size. */
 const WORKER_HEAP_MB = 4096;

@@ -3,6 +3,7 @@
  * cash flows, render reports.
  */
 export { loadDeal, validateDeal, tapeReader, type LoadedDeal, type LoadResult, type AssetOrigin, type TapeRead } from './io/loadDeal.js';
+export { readSheet, type SheetResult, type SheetData, type SheetChoice } from './io/xlsxSheet.js';
 export { DEFAULT_LIMITS, MAX_JSON_DEPTH, type LoadOptions, type InputLimits } from './io/input.js';
 export { Deal, dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
 export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';

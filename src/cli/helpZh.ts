@@ -52,7 +52,7 @@ const limits = `默认：JSON 文件 ${mib(DEFAULT_LIMITS.jsonBytes)}，资产�
 /** Each option's description, by long flag (`--no-support` as written); `COMMAND --flag` for one command's own meaning. */
 export const ZH_OPTIONS: Readonly<Record<string, string>> = {
   // Output and input options every report command takes.
-  '--format': '输出格式（默认：按 --out 的扩展名 .csv、.json、.md 或 .html；标准输出为表格；--out 为其他文件名时须给出 --format）',
+  '--format': '输出格式（默认：按 --out 的扩展名 .csv、.json、.md、.html 或 .xlsx；标准输出为表格；--out 为其他文件名时须给出 --format）',
   '--lang': '表头与帮助的语言',
   '--unit': '金额单位：元（yuan）或万元（wan）',
   '--section': '只打印这一部分（例如把一张表作为纯 CSV 交给 pandas 或 Excel）；未知的 id 会列出已有的部分',

@@ -12,6 +12,7 @@ import { collectAssumptions } from '../deal/assumptions.js';
 import type { AssetLabels } from '../pool/assets/model.js';
 import { poolLabels } from './poolLabels.js';
 import { codeColumns } from './trancheName.js';
+import { formatIsoDate } from '../dates/dateText.js';
 
 export { poolLabels } from './poolLabels.js';
 
@@ -60,7 +61,7 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
     title: { zh: `${spec.meta.shortName ?? spec.meta.name} 资产池`, en: `${spec.meta.shortName ?? spec.meta.name}: pool` },
     subtitle: [
       { zh: spec.meta.name, en: spec.meta.name },
-      { zh: `初始起算日 ${stats.cutoff}`, en: `Cutoff date ${stats.cutoff}` },
+      { zh: `初始起算日 ${formatIsoDate(stats.cutoff)}`, en: `Cutoff date ${formatIsoDate(stats.cutoff)}` },
     ],
     sections,
     charts: poolCharts(sections),

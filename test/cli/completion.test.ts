@@ -50,7 +50,7 @@ describe('ipabs completion', () => {
     expect(r.stdout.trim()).toBe('complete -o filenames -F _ipabs ipabs');
     expect(bashComplete(['ipabs', 'mo'])).toEqual(['montecarlo']);
     expect(bashComplete(['ipabs', ''])).toEqual(expect.arrayContaining(['run', 'pool', 'stress', 'breakeven', 'montecarlo', 'size', 'completion', 'help']));
-    expect(bashComplete(['ipabs', 'run', '--format', ''])).toEqual(['table', 'csv', 'json', 'md', 'html']);
+    expect(bashComplete(['ipabs', 'run', '--format', ''])).toEqual(['table', 'csv', 'json', 'md', 'html', 'xlsx']);
     expect(bashComplete(['ipabs', 'run', '--lang', '=', ''])).toEqual(['zh', 'en']);
     expect(bashComplete(['ipabs', 'pool', '-u', 'w'])).toEqual(['wan']);
     expect(bashComplete(['ipabs', 'size', '--principal-by', ''])).toEqual(['expected', 'legal']);
@@ -77,7 +77,7 @@ describe('ipabs completion', () => {
       return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t')[0]);
     };
     expect(complete('ipabs mo')).toEqual(['montecarlo']);
-    expect(complete('ipabs run --format ')).toEqual(['csv', 'html', 'json', 'md', 'table']);
+    expect(complete('ipabs run --format ')).toEqual(['csv', 'html', 'json', 'md', 'table', 'xlsx']);
     expect(complete('ipabs run deals/guangkai')).toEqual(['deals/guangkai-patent-license.json']);
   });
 

@@ -39,7 +39,7 @@ describe('help language', () => {
     expect(zh.stdout).toContain('运行现金流分配');
     const locale = bin(['run', '--help'], { LANG: 'zh_CN.UTF-8' });
     expect(locale.stdout).toContain('表现情景');
-    expect(locale.stdout).toContain('(可选："table", "csv", "json", "md", "html")');
+    expect(locale.stdout).toMatch(/\(可选："table", "csv", "json", "md",\s+"html", "xlsx"\)/);
     const en = bin(['--help'], { LANG: 'C.UTF-8' });
     expect(en.stdout).toContain('Usage: ipabs');
     expect(en.stdout).not.toContain('用法');

@@ -61,11 +61,16 @@ export interface Checkpoint {
   state: RunState;
 }
 
-/** Where a resumed run starts, and the periods at whose start it keeps a checkpoint (ascending). */
+/**
+ * Where a resumed run starts, and the periods at whose start it keeps a checkpoint (ascending);
+ * `ran` is set by the run: the last period it ran (earlier than the deal's last when it stopped
+ * once every tranche was repaid).
+ */
 export interface Resume {
   start?: Checkpoint;
   keepAt?: readonly number[];
   kept?: Checkpoint[];
+  ran?: number;
 }
 
 /**
@@ -117,6 +122,7 @@ export class ResumableRun {
       if (keepAt[next] === k) resume.kept?.push({ period: k, state: cloneState(st) });
       runPeriod(ctx, st, k);
     }
+    resume.ran = st.lastIndex;
     return finishRun(ctx, st);
   }
 }

@@ -150,6 +150,8 @@ function frame(ctx: RunContext, st: RunState, k: number): Frame {
     released: NIL,
     seniorDue: NIL,
     final: k === st.lastIndex,
+    // Set by the waterfall; here so that every frame has one shape.
+    coverage: undefined,
   };
 }
 

@@ -53,8 +53,7 @@ export class Ledger {
   entries: LedgerEntry[] = [];
   private readonly index: Map<string, number>;
   private balances: Money[];
-  /** What moved since the last `resetFlows` (read it before resetting: the same object is zeroed). */
-  readonly flows: Flows;
+  private readonly flows: Flows;
   private phase: LedgerPhase = 'funding';
   private step: number | undefined;
   private stepType: StepSpec['type'] | undefined;
@@ -94,6 +93,11 @@ export class Ledger {
     this.phase = phase;
     this.step = step;
     this.stepType = stepType;
+  }
+
+  /** The flows since the last `resetFlows`: the ledger's own object, zeroed by the next reset (read it first). */
+  takeFlows(): Flows {
+    return this.flows;
   }
 
   /** Starts counting the flows afresh (in place: a period's flows are read before). */

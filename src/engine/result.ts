@@ -23,7 +23,7 @@ export function recordPeriod(f: Frame): void {
   recordTranches(f);
   recordFees(f);
   st.independentIn = add(add(add(add(add(st.independentIn, perf.principal), perf.interest), f.recoveries), f.compensation), f.callProceeds);
-  const flows = st.ledger.flows;
+  const flows = st.ledger.takeFlows();
   for (let i = 0; i < (ctx.lean ? 0 : ctx.accountIds.length); i++) {
     st.accountRows[i]!.push({ period, date: p.date, begin: f.accountBegin[i]!, in: flows.accountIn[i]!, out: flows.accountOut[i]!, end: st.ledger.balanceAt(i) });
   }

@@ -267,7 +267,7 @@ export function initialState(ctx: RunContext): RunState {
   // Closing: every account's opening balance is paid in (风险金 held back from the first-license
   // fees, cash already in the collection account, …), from its own funding party.
   for (const a of ctx.opening) ledger.transfer(0, closing, `funding:${a.id}`, a.ledgerId, a.initialBalance, `${a.name} funded at closing`);
-  const closingFlows = ledger.flows;
+  const closingFlows = ledger.takeFlows();
   const conservationRows = [conservationRow(0, closingFlows.cashIn, closingFlows.cashOut, NIL, ledger.held())];
   ledger.resetFlows();
   return {

@@ -110,10 +110,11 @@ export class ResumableRun {
    * at the start of each period of `resume.keepAt` that the run reaches.
    */
   run(scenario: ScenarioSpec, from: number, resume: Resume = {}): RunResult {
-    const ctx = runContext(this.prepared, scenario, this.options);
     const k0 = Math.max(0, Math.min(from, this.snapshots.length - 1));
     const snapshot = this.snapshots[k0];
     const start = resume.start ?? (snapshot ? { period: k0, state: snapshot } : undefined);
+    // The pool's periods before the start are never read: not made.
+    const ctx = runContext(this.prepared, scenario, this.options, start ? start.period : 0);
     const st = start ? cloneState(start.state) : initialState(ctx);
     const keepAt = resume.keepAt ?? [];
     let next = 0;

@@ -209,7 +209,8 @@ function partsOf(prepared: PreparedDeal): DealParts {
   return parts;
 }
 
-export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions): RunContext {
+/** The context of a run of `scenario`; `from`: the first period the run reads (a run resumed there: see PerformanceOptions.from). */
+export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions, from = 0): RunContext {
   const spec = prepared.deal.spec;
   const parts = partsOf(prepared);
   const bp = scenario.spreadCompressionBp;
@@ -228,7 +229,7 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
     n: prepared.periods.length,
     closing: spec.dates.closing,
     pool,
-    performance: poolPerformance(pool, scenario, (options.detail ?? true) ? {} : { listEvents: parts.listEvents }),
+    performance: poolPerformance(pool, scenario, { listEvents: (options.detail ?? true) ? undefined : parts.listEvents, from }),
     coupons,
     reserves: parts.reserves,
     options,

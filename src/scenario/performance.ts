@@ -66,6 +66,11 @@ export interface PerformanceOptions {
    * read asset by asset: the assets under a loan guarantee. Undefined: every asset.
    */
   listEvents?: (asset: number) => boolean;
+  /**
+   * The first period (0-based) the run reads: a run resumed there (Monte Carlo) never reads the
+   * pool's earlier periods, and they are not made (holes in `periods`). Default 0: every period.
+   */
+  from?: number;
 }
 
 /** One asset's part of the scenario. */
@@ -284,23 +289,27 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
     const run: AssetRun = { index: i, schedule: schedules[i]!, chain: chainOf(i), at: d ? d.period - 1 : n, named: own, pooled, delay: touches ? coll!.delayPeriods : 0, keep: touches ? keep : null };
     runAsset(run, terms, tot);
   });
-  return assemble(tot, pool, terms);
+  return assemble(tot, pool, terms, options.from ?? 0);
 }
 
 const NO_EVENTS: MoneyDefaultEvent[] = [];
 const NO_ARRIVALS: MoneyPoolPerformance['arrivalsByPeriod'][number] = [];
 
-function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPoolPerformance {
-  const periods: MoneyPoolPeriod[] = pool.basePrincipal.map((p, k) => ({
-    scheduledPrincipal: p,
-    scheduledInterest: pool.baseInterest[k]!,
-    principal: fen(tot.principal[k]!),
-    interest: fen(tot.interest[k]!),
-    prepaid: fen(tot.prepaid[k]!),
-    missed: fen(tot.missed[k]!),
-    defaulted: fen(tot.defaulted[k]!),
-    endBalance: fen(tot.endBalance[k]!),
-  }));
+function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms, from: number): MoneyPoolPerformance {
+  const n = pool.basePrincipal.length;
+  const periods = new Array<MoneyPoolPeriod>(n);
+  for (let k = Math.max(0, from); k < n; k++) {
+    periods[k] = {
+      scheduledPrincipal: pool.basePrincipal[k]!,
+      scheduledInterest: pool.baseInterest[k]!,
+      principal: fen(tot.principal[k]!),
+      interest: fen(tot.interest[k]!),
+      prepaid: fen(tot.prepaid[k]!),
+      missed: fen(tot.missed[k]!),
+      defaulted: fen(tot.defaulted[k]!),
+      endBalance: fen(tot.endBalance[k]!),
+    };
+  }
   // Counted first so that each list is allocated at its size (there can be one per asset and period).
   const eventCount = new Array<number>(periods.length).fill(0);
   const arrivalCount = new Array<number>(periods.length).fill(0);

@@ -103,8 +103,10 @@ export class Ledger {
   /** Starts counting the flows afresh (in place: a period's flows are read before). */
   resetFlows(): void {
     const f = this.flows;
-    f.accountIn.fill(NIL);
-    f.accountOut.fill(NIL);
+    for (let i = 0; i < f.accountIn.length; i++) {
+      f.accountIn[i] = NIL;
+      f.accountOut[i] = NIL;
+    }
     f.cashIn = NIL;
     f.cashOut = NIL;
   }

@@ -21,7 +21,7 @@
 import type { LoadedDeal } from '../deal/loaded.js';
 import { BASE_SCENARIO } from '../scenario/base.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { NIL, sub } from '../util/fen.js';
+import { NIL, sub, type Money } from '../util/fen.js';
 import { releasePhase } from './accounts.js';
 import { cleanUpCallPhase } from './cleanUpCall.js';
 import { collectPhase, recoveryPhase } from './collect.js';
@@ -130,7 +130,8 @@ export class ResumableRun {
 
 function frame(ctx: RunContext, st: RunState, k: number): Frame {
   const p = ctx.periods[k]!;
-  const accountBegin = ctx.accountIds.map((_, i) => st.ledger.balanceAt(i));
+  const accountBegin = new Array<Money>(ctx.accountIds.length);
+  for (let i = 0; i < accountBegin.length; i++) accountBegin[i] = st.ledger.balanceAt(i);
   return {
     ctx,
     st,

@@ -131,9 +131,12 @@ export function patternKey(p: readonly DrawnDefault[]): string {
 /** The scenario of a pattern: its obligors default in their periods, over the base scenario. */
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
   // The engine only reads a scenario: the base's parts are shared, not copied (one per pattern).
-  const s = { ...base, defaultRate: undefined };
-  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: recoveryRate(r), recoveryLagPeriods: lag }));
-  return s;
+  const defaults = new Array<ScenarioSpec['defaults'][number]>(pattern.length);
+  for (let i = 0; i < pattern.length; i++) {
+    const [o, k, r] = pattern[i]!;
+    defaults[i] = { obligor: obligors[o]!.key, period: k + 1, mode: 'default', recoveryRate: recoveryRate(r), recoveryLagPeriods: lag };
+  }
+  return { ...base, defaultRate: undefined, defaults };
 }
 
 /** Recovery rates by basis point, as exact Decimals (made once each: they are never changed). */

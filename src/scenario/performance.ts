@@ -293,7 +293,6 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
   return assemble(tot, pool, terms, options.from ?? 0);
 }
 
-
 function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms, from: number): MoneyPoolPerformance {
   const n = pool.basePrincipal.length;
   const periods = new Array<MoneyPoolPeriod>(n);

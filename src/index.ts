@@ -1,10 +1,48 @@
 /**
  * ipabs as a library: load and validate deal files, compute pool statistics and contractual
- * cash flows, render reports.
+ * cash flows, run the waterfall under scenarios, stress, size and render reports.
+ *
+ * The zod schemas of the input files are {@link DealSchema} and {@link ScenarioSchema}; the
+ * types of their parsed values are {@link Deal} and {@link Scenario}; a run's result is
+ * {@link RunResult}, and its JSON form (`ipabs run --format json`) {@link RunResultJson}.
+ *
+ * @example
+ * ```ts
+ * import { loadDeal, runDeal, ScenarioSchema, fmtFen, type RunResult } from 'ipabs';
+ *
+ * const { deal } = loadDeal('deals/guangkai-patent-license.json');
+ * const result: RunResult = runDeal(deal!, ScenarioSchema.parse({ defaults: [{ obligor: '专利客户01', period: 3 }] }));
+ * console.log(fmtFen(result.tranches[0]!.summary.loss));
+ * ```
+ *
+ * @packageDocumentation
  */
+import { Deal as DealSchema, type DealFile } from './schema/deal.js';
+import { Scenario as ScenarioSchema, type ScenarioSpec } from './scenario/schema.js';
+import type { runResultSchema } from './contract/runResult.js';
+import type { z } from 'zod';
+
+export { DealSchema, ScenarioSchema };
+/** A deal file as parsed by {@link DealSchema} (before its tapes are read; {@link loadDeal} reads them). */
+export type Deal = DealFile;
+/**
+ * The deal file's zod schema, by its former name.
+ * @deprecated Use {@link DealSchema}; `Deal` as a type is the parsed deal file.
+ */
+export const Deal: typeof DealSchema = DealSchema;
+/** A scenario as parsed by {@link ScenarioSchema}: defaults, recoveries, prepayments, collections, support failures. */
+export type Scenario = ScenarioSpec;
+/**
+ * The scenario file's zod schema, by its former name.
+ * @deprecated Use {@link ScenarioSchema}; `Scenario` as a type is the parsed scenario.
+ */
+export const Scenario: typeof ScenarioSchema = ScenarioSchema;
+/** The JSON document `ipabs run --format json` writes and {@link runJson} returns (amounts as strings of yuan). */
+export type RunResultJson = z.input<ReturnType<typeof runResultSchema>>;
+
 export { loadDeal, validateDeal, tapeReader, type LoadedDeal, type LoadResult, type AssetOrigin, type TapeRead } from './io/loadDeal.js';
 export { DEFAULT_LIMITS, MAX_JSON_DEPTH, type LoadOptions, type InputLimits } from './io/input.js';
-export { Deal, dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
+export { dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
 export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';
 export { poolStats, type PoolStats, type Stratum } from './analytics/poolStats.js';
 export { dealSchedule, type DealPeriod } from './deal/periods.js';
@@ -12,7 +50,7 @@ export { formatDiagnostic, InputError, InternalError, type Diagnostic } from './
 export { poolReport } from './report/poolReport.js';
 export { runDeal, prepareDeal, type PreparedDeal, type RunOptions } from './engine/run.js';
 export type { RunResult, TrancheResult, TranchePeriod, TrancheSummary } from './engine/types.js';
-export { Scenario, BASE_SCENARIO, type ScenarioSpec, type ScenarioInput } from './scenario/schema.js';
+export { BASE_SCENARIO, type ScenarioSpec, type ScenarioInput } from './scenario/schema.js';
 export { loadScenario, validateScenario } from './scenario/load.js';
 export { runReport } from './report/runReport.js';
 export { runJson, runResultSchema } from './contract/runResult.js';

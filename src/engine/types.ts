@@ -12,8 +12,10 @@ import type { TrancheSummary } from '../analytics/tranche.js';
 
 export type { TrancheSummary } from '../analytics/tranche.js';
 
+/** The waterfall in force: normal, accelerated (加速清偿) or after an event of default (违约事件). */
 export type DealState = 'normal' | 'accelerated' | 'default';
 
+/** A tranche on one payment date: interest and principal due and paid, balances. */
 export interface TranchePeriod {
   period: number;
   date: IsoDate;
@@ -32,6 +34,7 @@ export interface TranchePeriod {
 }
 
 
+/** A tranche over a run: its periods and summary. */
 export interface TrancheResult {
   id: string;
   name: string;
@@ -43,6 +46,7 @@ export interface TrancheResult {
   summary: TrancheSummary;
 }
 
+/** The pool in one collection period: what was due, collected, defaulted, recovered and prepaid. */
 export interface PoolPeriodResult {
   period: number;
   date: IsoDate;
@@ -70,6 +74,7 @@ export interface PoolPeriodResult {
   cumulativeDefaulted: Money;
 }
 
+/** A fee on one payment date. */
 export interface FeePeriod {
   period: number;
   date: IsoDate;
@@ -78,6 +83,7 @@ export interface FeePeriod {
   arrears: Money;
 }
 
+/** A fee or tax over a run: due and paid per period. */
 export interface FeeResult {
   id: string;
   name: string;
@@ -87,6 +93,7 @@ export interface FeeResult {
   unpaid: Money;
 }
 
+/** An account on one payment date. */
 export interface AccountPeriod {
   period: number;
   date: IsoDate;
@@ -96,6 +103,7 @@ export interface AccountPeriod {
   end: Money;
 }
 
+/** An account (collection or reserve) over a run: balances, draws and releases. */
 export interface AccountResult {
   id: string;
   name: string;
@@ -105,6 +113,7 @@ export interface AccountResult {
   drawn?: Money;
 }
 
+/** One call on a credit support and what it paid. */
 export interface SupportDraw {
   period: number;
   date: IsoDate;
@@ -114,6 +123,7 @@ export interface SupportDraw {
   reason: string;
 }
 
+/** A credit support (guarantee, undertaking, liquidity support) over a run: called and paid. */
 export interface SupportResult {
   id: string;
   name?: string;
@@ -127,6 +137,7 @@ export interface SupportResult {
   unpaid: Money;
 }
 
+/** Something that happened in a run: a trigger, a default, a reserve draw, a change of waterfall. */
 export interface RunEvent {
   period: number;
   date: IsoDate;
@@ -144,6 +155,7 @@ export interface RunEvent {
   message: string;
 }
 
+/** The senior tranche's coverage on one payment date. */
 export interface CoveragePeriod {
   period: number;
   date: IsoDate;
@@ -154,6 +166,7 @@ export interface CoveragePeriod {
   excessSpread: Money;
 }
 
+/** What {@link runDeal} returns: the tranches, pool, fees, accounts and supports period by period, the events, and the conservation checks. Amounts are whole fen ({@link Money}). */
 export interface RunResult {
   deal: { id: string; name: string; shortName?: string; closing: IsoDate };
   scenario: { name?: string };

@@ -19,6 +19,7 @@ import { readDealTape, type GoodTape, type TapeRead } from './dealTapes.js';
 export type { TapeRead } from './dealTapes.js';
 export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 
+/** A deal, when it loaded without an error, and every diagnostic (errors and warnings). */
 export interface LoadResult {
   deal?: LoadedDeal;
   diagnostics: Diagnostic[];

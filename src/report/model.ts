@@ -71,6 +71,7 @@ export interface Chart {
   series: { name: Label; values: Cell[] }[];
 }
 
+/** A report in any language and format: title, sections (tables, key–value lists), notes and charts; {@link render} writes it. */
 export interface Report {
   title: Label;
   /** Free lines under the title (deal name, cutoff date, notes). */
@@ -82,6 +83,7 @@ export interface Report {
   charts?: Chart[];
 }
 
+/** How {@link render} writes a report. */
 export interface RenderOptions {
   format: Format;
   lang: Lang;

@@ -5,7 +5,7 @@
  * registry) and type-checks with this repository's tsc, then runs with node, the examples in
  * test/package/consumer/: an ES module (`import … from 'ipabs'`) and a CommonJS one
  * (`require('ipabs')`), each reading `ipabs/package.json`, `ipabs/schemas/…` and running a deal
- * from `ipabs/deals/…`.
+ * from `ipabs/deals/…` — and the README's library example.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,14 @@ let dir = '';
 let project = '';
 let packed: string[] = [];
 let installErr = '';
+
+/** The README's example under "Using ipabs as a library". */
+function readmeExample(): string {
+  const readme = readFileSync('README.md', 'utf8');
+  const m = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('### Using ipabs as a library')));
+  if (!m) throw new Error('no ts block under "Using ipabs as a library" in README.md');
+  return m[1]!;
+}
 
 /** Runs a command; throws with its output when it fails. */
 function run(cmd: string, args: string[], cwd: string): { out: string; err: string } {
@@ -39,6 +47,7 @@ beforeAll(() => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'ipabs-consumer', private: true }));
   installErr = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(dir, pack[0]!.filename)], project).err;
   for (const f of ['esm.mts', 'cjs.cts']) copyFileSync(join(examples, f), join(project, f));
+  writeFileSync(join(project, 'readme.mts'), readmeExample());
   const compilerOptions = {
     module: 'nodenext',
     target: 'es2022',
@@ -50,12 +59,13 @@ beforeAll(() => {
     types: ['node'],
     typeRoots: [join(repo, 'node_modules/@types')],
   };
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['esm.mts', 'cjs.cts'] }));
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['esm.mts', 'cjs.cts', 'readme.mts'] }));
 }, 300_000);
 
+// Removing the installed project (≈ 200 packages) can take seconds on a loaded machine.
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the packed package (slow: npm pack, npm install, tsc)', () => {
   it('holds the build, schemas, deals, LICENSE and README, and no sources or tests', () => {
@@ -91,6 +101,13 @@ describe('the packed package (slow: npm pack, npm install, tsc)', () => {
     };
     expect(esm).toEqual(expected);
     expect(cjs).toEqual({ ...expected, tapeAssets: loadDeal('deals/gaoxintou-ip-2.json').deal!.assets.length });
+  });
+
+  it("runs the README's example (type-checked above) in the installed package's folder", () => {
+    const { out } = run(process.execPath, [join(project, 'out/readme.mjs')], join(project, 'node_modules/ipabs'));
+    const { deal } = loadDeal('deals/guangkai-patent-license.json');
+    const result = runDeal(deal!, ScenarioSchema.parse({ defaults: [{ obligor: '专利客户01', period: 3 }] }));
+    expect(out).toBe(`${poolStats(deal!.spec, deal!.assets).balance.toFixed(2)}\n${fmtFen(result.tranches[0]!.summary.loss)} true\n`);
   });
 
   it('installs a working ipabs command', () => {

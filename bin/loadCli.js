@@ -46,16 +46,25 @@ function evaluate(script) {
 
 /**
  * The CLI's module: `{ main(argv) }`. From the bundle, unless there is none or it is older than
- * the tsc build (`tsc` run alone after `npm run build`): then from dist/cli/main.js.
+ * the tsc build (`tsc` run alone after `npm run build`): then from dist/cli/main.js. With no
+ * build at all (a fresh clone), builds first (bin/firstBuild.js).
  */
-async function loadCli() {
+async function loadCli(built = false) {
   let bytes;
   try {
     if (statSync(bundle).mtimeMs >= statSync(unbundled).mtimeMs) bytes = readFileSync(bundle);
   } catch {
     // No bundle.
   }
-  return bytes ? evaluate(compile(bytes, true)) : import(pathToFileURL(unbundled).href);
+  if (bytes) return evaluate(compile(bytes, true));
+  try {
+    statSync(unbundled);
+  } catch (e) {
+    if (built) throw e;
+    require('./firstBuild.js').buildOnFirstRun();
+    return loadCli(true);
+  }
+  return import(pathToFileURL(unbundled).href);
 }
 
 /**

@@ -16,6 +16,7 @@ import { riskReserveOf } from '../pool/assets/royalty.js';
 /** Exact fractions of 1 at this many decimals; the last unit goes by largest remainder. */
 const SHARE_DECIMALS = 12;
 
+/** One row of a pool stratum (by industry, IP type, region, size band or remaining term). */
 export interface Stratum {
   label: string;
   amount: Decimal;
@@ -24,6 +25,7 @@ export interface Stratum {
   countShare: Decimal;
 }
 
+/** A tranche's coverage by the pool, as the offering statistics state it. */
 export interface TrancheCoverage {
   id: string;
   name: string;
@@ -41,6 +43,7 @@ export interface TrancheCoverage {
   coverage: Decimal;
 }
 
+/** The pool's statistics as a 计划说明书 prints them (see {@link poolStats}). */
 export interface PoolStats {
   cutoff: IsoDate;
   balance: Decimal;
@@ -81,6 +84,7 @@ export interface PoolStats {
   cashflows: ContractualCashflows[];
 }
 
+/** The strata {@link poolStats} computes. */
 export type StratumKey = 'industry' | 'ipType' | 'region' | 'sizeBand' | 'remainingTerm';
 
 export const IP_TYPE_LABELS: Record<IpType, { zh: string; en: string }> = {

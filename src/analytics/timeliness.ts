@@ -20,6 +20,7 @@ export interface TimelinessRow {
 export type PrincipalBasis = 'expected' | 'legal';
 export const PRINCIPAL_BASES: readonly PrincipalBasis[] = ['expected', 'legal'];
 
+/** When a tranche's principal was repaid, and how many periods late against its expected or legal maturity. */
 export interface Timeliness {
   /** The payment date (business-day adjusted) on which the balance reached zero; none if never. */
   repaidOn?: IsoDate;

@@ -18,6 +18,7 @@ export interface TranchePaymentRow {
   interestShortfall: Money;
 }
 
+/** A tranche's totals over a run: paid, lost, WAL, yield and duration. */
 export interface TrancheSummary {
   interestPaid: Money;
   principalPaid: Money;

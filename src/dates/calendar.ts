@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { dayOfWeekOfNumber, fromDayNumber, toDayNumber, type IsoDate } from './date.js';
 
+/** The business-day calendars a deal may name (see {@link CalendarName}). */
 export const CALENDAR_NAMES = ['cn-exchange', 'weekends', 'none'] as const;
 
 /**
@@ -19,6 +20,7 @@ export const CALENDAR_NAMES = ['cn-exchange', 'weekends', 'none'] as const;
  */
 export type CalendarName = (typeof CALENDAR_NAMES)[number];
 
+/** The business-day rules a deal may name (see {@link BusinessDayRule}). */
 export const BUSINESS_DAY_RULES = ['following', 'modifiedFollowing', 'preceding', 'none'] as const;
 
 /**
@@ -33,6 +35,7 @@ export type BusinessDayRule = (typeof BUSINESS_DAY_RULES)[number];
 /** What `'cn-exchange'` does with a date outside the years covered by published holiday data. */
 export type BeyondDataPolicy = 'error' | 'weekends';
 
+/** How {@link getCalendar} answers for dates beyond its holiday data. */
 export interface CalendarOptions {
   /**
    * `'error'` (default): throw {@link CalendarRangeError}. `'weekends'`: answer weekends-only
@@ -48,6 +51,7 @@ export interface CalendarOptions {
   extraClosures?: readonly IsoDate[];
 }
 
+/** A business-day calendar: whether a date is a business day, and the years it has data for. */
 export interface Calendar {
   readonly name: CalendarName;
   /**

@@ -1,6 +1,8 @@
 /**
  * Dates module: ISO calendar dates (`YYYY-MM-DD`), business-day calendars, day counts and
  * payment schedules.
+ *
+ * @module
  */
 export {
   type IsoDate,

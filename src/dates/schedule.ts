@@ -9,6 +9,7 @@ import { dateParts, makeDate, lastDayOfMonth, toDayNumber, type IsoDate } from '
 /** At most ten years between payments; anything larger is almost certainly a unit mistake. */
 const MAX_EVERY_MONTHS = 12 * 10;
 
+/** A regular schedule of nominal payment dates: every so many months on a day of the month. */
 export interface ScheduleRule {
   /** Months between nominal dates: 1 monthly, 3 quarterly, 6 semi-annual, 12 annual. */
   everyMonths: number;

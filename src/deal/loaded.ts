@@ -28,6 +28,7 @@ export type AssetOrigin =
   | { kind: 'inline'; index: number }
   | { kind: 'tape'; tape: number; file: string; line: number; columns: TapeColumn[] };
 
+/** A deal file with its tapes read and validated: what {@link runDeal} and the analytics take. */
 export interface LoadedDeal {
   /** The deal file's path as given. */
   file: string;

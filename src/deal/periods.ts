@@ -9,6 +9,7 @@ import { addDays, compareDates, type IsoDate } from '../dates/date.js';
 import { nominalDates } from '../dates/schedule.js';
 import type { DealFile } from '../schema/deal.js';
 
+/** One payment period of the deal: its payment date (stated and business-day adjusted) and the collection period it pays from. */
 export interface DealPeriod {
   /** 1-based period number. */
   index: number;
@@ -21,6 +22,7 @@ export interface DealPeriod {
   collectionEnd: IsoDate;
 }
 
+/** The deal's payment periods and the business-day calendar they were adjusted with. */
 export interface DealSchedule {
   periods: DealPeriod[];
   calendar: Calendar;

@@ -7,6 +7,7 @@ import { InternalError } from '../util/errors.js';
 import { add, fmtFen, NIL, sub, type Money } from '../util/fen.js';
 import type { Ledger } from './ledger.js';
 
+/** The cash a period brought in, paid out and held, which must balance to the fen. */
 export interface ConservationPeriod {
   period: number;
   /** Cash that entered the plan: collections, recoveries, support draws, call proceeds, funding. */

@@ -15,8 +15,10 @@ import type { StepSpec } from '../schema/deal.js';
  * moves no cash itself), liquidity advances repaid ahead of the waterfall, then the waterfall's
  * steps. `funding` is the closing.
  */
+/** The step of a period a ledger entry belongs to. */
 export type LedgerPhase = 'funding' | 'collect' | 'guarantee' | 'recovery' | 'cleanUpCall' | 'reserveRelease' | 'vat' | 'liquidityRepayment' | 'waterfall';
 
+/** One cash movement of a run, from one party or account to another. */
 export interface LedgerEntry {
   period: number;
   date: IsoDate;

@@ -22,6 +22,7 @@ import type { AccountPeriod, CoveragePeriod, DealState, FeePeriod, PoolPeriodRes
 /** The collection account's id in the ledger, whatever the deal calls it. */
 export const COLLECTION = 'collection';
 
+/** What a run keeps: detail for reports, or only what stress searches need. */
 export interface RunOptions {
   /**
    * false: keep no ledger entries and skip yield and duration (stress runs need losses and WAL),

@@ -13,8 +13,10 @@ import type { IndexPathUsed } from './coupons.js';
 
 export type { TrancheSummary } from '../analytics/tranche.js';
 
+/** The waterfall in force: normal, accelerated (加速清偿) or after an event of default (违约事件). */
 export type DealState = 'normal' | 'accelerated' | 'default';
 
+/** A tranche on one payment date: interest and principal due and paid, balances. */
 export interface TranchePeriod {
   period: number;
   date: IsoDate;
@@ -33,6 +35,7 @@ export interface TranchePeriod {
 }
 
 
+/** A tranche over a run: its periods and summary. */
 export interface TrancheResult {
   id: string;
   name: string;
@@ -51,6 +54,7 @@ export interface TrancheResult {
   summary: TrancheSummary;
 }
 
+/** The pool in one collection period: what was due, collected, defaulted, recovered and prepaid. */
 export interface PoolPeriodResult {
   period: number;
   date: IsoDate;
@@ -78,6 +82,7 @@ export interface PoolPeriodResult {
   cumulativeDefaulted: Money;
 }
 
+/** A fee on one payment date. */
 export interface FeePeriod {
   period: number;
   date: IsoDate;
@@ -86,6 +91,7 @@ export interface FeePeriod {
   arrears: Money;
 }
 
+/** A fee or tax over a run: due and paid per period. */
 export interface FeeResult {
   id: string;
   name: string;
@@ -95,6 +101,7 @@ export interface FeeResult {
   unpaid: Money;
 }
 
+/** An account on one payment date. */
 export interface AccountPeriod {
   period: number;
   date: IsoDate;
@@ -104,6 +111,7 @@ export interface AccountPeriod {
   end: Money;
 }
 
+/** An account (collection or reserve) over a run: balances, draws and releases. */
 export interface AccountResult {
   id: string;
   name: string;
@@ -113,6 +121,7 @@ export interface AccountResult {
   drawn?: Money;
 }
 
+/** One call on a credit support and what it paid. */
 export interface SupportDraw {
   period: number;
   date: IsoDate;
@@ -122,6 +131,7 @@ export interface SupportDraw {
   reason: string;
 }
 
+/** A credit support (guarantee, undertaking, liquidity support) over a run: called and paid. */
 export interface SupportResult {
   id: string;
   name?: string;
@@ -135,6 +145,7 @@ export interface SupportResult {
   unpaid: Money;
 }
 
+/** Something that happened in a run: a trigger, a default, a reserve draw, a change of waterfall. */
 export interface RunEvent {
   period: number;
   date: IsoDate;
@@ -152,6 +163,7 @@ export interface RunEvent {
   message: string;
 }
 
+/** The senior tranche's coverage on one payment date. */
 export interface CoveragePeriod {
   period: number;
   date: IsoDate;
@@ -162,6 +174,7 @@ export interface CoveragePeriod {
   excessSpread: Money;
 }
 
+/** What {@link runDeal} returns: the tranches, pool, fees, accounts and supports period by period, the events, and the conservation checks. Amounts are whole fen ({@link Money}). */
 export interface RunResult {
   deal: { id: string; name: string; shortName?: string; closing: IsoDate };
   scenario: { name?: string };

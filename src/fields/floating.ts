@@ -44,6 +44,7 @@ export const Spread = z
 export const RESET_RULES = ['eachPeriod', 'anniversary'] as const;
 export type ResetRule = (typeof RESET_RULES)[number];
 
+/** The zod schema of a floating rate in a deal file: index + spread, reset rule, lag, floor and cap. */
 export const FloatingRate = z
   .object({
     index: IndexName,
@@ -66,6 +67,7 @@ export const FloatingRate = z
   })
   .meta({ description: 'A floating rate: index + spread, reset on a rule (fixed from the last index value dated on or before the fixing date), with a floor and a cap.' });
 
+/** A floating rate as parsed by {@link FloatingRate}. */
 export type FloatingRateSpec = z.output<typeof FloatingRate>;
 
 /** A coupon or rate when it floats (a fixed rate is a Decimal). */

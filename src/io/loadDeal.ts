@@ -20,6 +20,7 @@ import { applyPoolBasis, poolBasisProblems } from '../pool/poolBasis.js';
 export type { TapeRead } from './dealTapes.js';
 export { originOf, tapeFilesOf, type AssetOrigin, type LoadedDeal } from '../deal/loaded.js';
 
+/** A deal, when it loaded without an error, and every diagnostic (errors and warnings). */
 export interface LoadResult {
   deal?: LoadedDeal;
   diagnostics: Diagnostic[];

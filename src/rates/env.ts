@@ -6,6 +6,7 @@ import type { Calendar } from '../dates/calendar.js';
 import { InputError } from '../util/errors.js';
 import { changesKey, indexPath, type IndexChange, type IndexDefinition, type IndexPath } from './path.js';
 
+/** The index paths a run reads (the deal's own, or a scenario's shifted or replaced ones), by index name. */
 export interface RateEnv {
   /** Names the scenario's changes ('' for the deal's own paths): equal keys, equal paths. */
   key: string;

@@ -22,6 +22,7 @@ export interface IndexChange {
   path?: readonly DatedRate[];
 }
 
+/** An index's path as a run reads it: its published fixings, then the forward path (assumed), with any scenario change applied. */
 export interface IndexPath {
   name: string;
   /** Fixings then the forward path, in increasing date order. */

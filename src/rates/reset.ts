@@ -24,6 +24,7 @@ export interface PeriodFixing {
   rate: Decimal;
 }
 
+/** What a reset rule needs besides the rate's terms: the holiday calendar and the anniversary anchor. */
 export interface ResetContext {
   calendar: Calendar;
   /** The date whose anniversaries are the reset dates when the terms name none. */

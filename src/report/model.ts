@@ -86,6 +86,7 @@ export interface Chart {
   horizontal?: boolean;
 }
 
+/** A report in any language and format: title, sections (tables, key–value lists), notes and charts; {@link render} writes it. */
 export interface Report {
   title: Label;
   /** Free lines under the title (deal name, cutoff date, notes). */
@@ -97,6 +98,7 @@ export interface Report {
   charts?: Chart[];
 }
 
+/** How {@link render} writes a report. */
 export interface RenderOptions {
   format: Format;
   lang: Lang;

@@ -161,7 +161,9 @@ export const Scenario = z
   })
   .strict();
 
+/** A scenario as parsed, every default filled in (exported as `Scenario` from the package). */
 export type ScenarioSpec = z.output<typeof Scenario>;
+/** What a scenario file may contain, as written. */
 export type ScenarioInput = z.input<typeof Scenario>;
 
 /** The base case: everything paid as the contracts say. */

@@ -14,6 +14,7 @@ import { Trigger } from './triggers.js';
 import { Waterfalls } from './waterfall.js';
 import { Indices } from './indices.js';
 
+/** The version of the deal-file language a deal file states in `schemaVersion`. */
 export const SCHEMA_VERSION = 1;
 
 export const Meta = z
@@ -86,7 +87,9 @@ export type DealFile = z.output<typeof Deal>;
 /** What a deal file may contain, as written. */
 export type DealInput = z.input<typeof Deal>;
 
+/** One asset of the pool (a loan, royalty, lease or receivable), inline or from a tape. */
 export type AssetSpec = DealFile['pool']['assets'][number];
+/** One tranche of a deal file. */
 export type TrancheSpec = DealFile['tranches'][number];
 export type FeeSpec = DealFile['fees'][number];
 export type AccountSpec = DealFile['accounts'][number];

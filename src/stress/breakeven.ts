@@ -15,6 +15,7 @@ import { copyScenario } from './scenarios.js';
 /** 0.01 bp: the bisection stops when the bracket is this narrow. */
 export const BREAKEVEN_TOLERANCE = 1e-6;
 
+/** A tranche's break-even (临界违约率): the highest cumulative default rate at which it is still repaid in full. */
 export interface Breakeven {
   /** The largest rate tested at which the tranche is repaid in full (a fraction). */
   rate: number;
@@ -40,6 +41,7 @@ export type { PrincipalBasis } from '../analytics/timeliness.js';
 /** The basis `breakeven` and `repaidInFull` use when none is given: the deal's promise. */
 export const DEFAULT_PRINCIPAL_BASIS: PrincipalBasis = 'expected';
 
+/** How {@link breakeven} searches. */
 export interface BreakevenOptions {
   /**
    * By when the principal must be repaid in full: `expected` (the tranche's expectedMaturity,

@@ -14,6 +14,7 @@ import { Decimal } from '../util/money.js';
 import { atDefaultRate, breakeven, repaidInFull, type Breakeven, type PrincipalBasis } from './breakeven.js';
 import { targetDefaultRate, type Notch, type RatingScale } from './ratingScale.js';
 
+/** The rating scale and base case a break-even is graded against. */
 export interface GradeOptions {
   scale: RatingScale;
   /** The base-case cumulative default rate; without one there is no multiple and no grade. */
@@ -21,6 +22,7 @@ export interface GradeOptions {
   basis: PrincipalBasis;
 }
 
+/** A break-even with its multiple of the base-case default rate and the grade that multiple earns on the rating scale. */
 export interface GradedBreakeven extends Breakeven {
   /** rate ÷ base rate. */
   multiple?: Decimal;
@@ -57,6 +59,7 @@ export function gradedBreakeven(prepared: PreparedDeal, trancheId: string, scena
   return be;
 }
 
+/** The lowest graded break-even over several scenarios, and which scenario it was. */
 export interface LowestBreakeven extends GradedBreakeven {
   /** The index of the scenario with the lowest break-even (the binding one). */
   scenario: number;

@@ -25,6 +25,7 @@ export function patternTranche(t: TrancheResult): PatternResult[number] {
   };
 }
 
+/** One tranche's loss distribution over the Monte Carlo paths (losses are fractions of its balance). */
 export interface TrancheDistribution {
   id: string;
   expectedLoss: number;
@@ -41,6 +42,7 @@ export interface TrancheDistribution {
   delay: { periods?: number; paths: number }[];
 }
 
+/** What {@link monteCarlo} returns: the paths drawn, the seed, and each tranche's loss distribution. */
 export interface McResult {
   paths: number;
   seed: number;

@@ -23,6 +23,7 @@ export interface McObligor {
   periods: number[];
 }
 
+/** What {@link monteCarlo} draws: paths, seed, correlations, recoveries. */
 export interface McOptions {
   paths: number;
   seed: number;

@@ -8,6 +8,7 @@ import { ZERO, type Decimal } from '../util/money.js';
 import { toYuan } from '../util/fen.js';
 import { copyScenario } from './scenarios.js';
 
+/** An obligor (借款人, 被许可人, 承租人) and its share of the pool. */
 export interface Obligor {
   key: string;
   name: string;
@@ -34,6 +35,7 @@ export function withObligorDefaults(base: ScenarioSpec, obligors: readonly Oblig
   return s;
 }
 
+/** A run with a set of obligors in default, and what each tranche lost. */
 export interface ObligorRun {
   obligors: Obligor[];
   /** Per tranche id: principal lost, and interest left unpaid. */
@@ -53,6 +55,7 @@ export function topObligorTests(prepared: PreparedDeal, base: ScenarioSpec, n: n
   return out;
 }
 
+/** The smallest sets of obligors whose default makes a tranche lose. */
 export interface MinimalSets {
   trancheId: string;
   /** The smallest number of obligors whose default makes the tranche lose; undefined if none up to the size tried. */

@@ -20,12 +20,14 @@ import { InputError } from '../util/errors.js';
 /** The notches from the top, as ipabs writes them (ASCII + and -). */
 export const NOTCHES = ['AAA', 'AA+', 'AA', 'AA-', 'A+', 'A', 'A-', 'BBB+', 'BBB', 'BBB-', 'BB+', 'BB', 'BB-', 'B+', 'B', 'B-', 'CCC+', 'CCC', 'CCC-', 'CC', 'C'] as const;
 
+/** A grade of the rating scale and the break-even multiple it needs. */
 export interface Notch {
   grade: string;
   /** Break-even multiple: the TDR over the base-case cumulative default rate. */
   multiple: Decimal;
 }
 
+/** Grades by break-even multiple (the default scale is {@link DEFAULT_RATING_SCALE}). */
 export interface RatingScale {
   /** From the highest grade down; multiples strictly decreasing. */
   notches: Notch[];

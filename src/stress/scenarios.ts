@@ -12,6 +12,7 @@ import { MAX_PERIODS } from '../schema/primitives.js';
 import { MAX_SCENARIOS } from '../scenario/load.js';
 import { expandDates } from '../deal/periods.js';
 
+/** A scenario with the name the reports print for it, in both languages. */
 export interface NamedScenario {
   name: Label;
   scenario: ScenarioSpec;

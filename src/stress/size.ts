@@ -25,11 +25,13 @@ import { atDefaultRate, repaidInFull, type PrincipalBasis } from './breakeven.js
 import { lowestGradedBreakeven, type LowestBreakeven } from './grade.js';
 import { targetDefaultRate, type Notch, type RatingScale } from './ratingScale.js';
 
+/** A tranche and the grade {@link sizeTranches} sizes it to. */
 export interface SizeTarget {
   tranche: string;
   notch: Notch;
 }
 
+/** The rating scale, base case and scenario of a sizing. */
 export interface SizeOptions {
   scale: RatingScale;
   baseRate: Decimal;
@@ -46,6 +48,7 @@ export interface SizeOptions {
   onProgress?: (fraction: number, what: string) => void;
 }
 
+/** A tranche's balance before and after sizing. */
 export interface SizedTranche {
   id: string;
   before: Money;
@@ -56,6 +59,7 @@ export interface SizedTranche {
   limitedBy?: 'target' | 'floor';
 }
 
+/** What {@link sizeTranches} returns: the new balances and the search it took. */
 export interface SizeResult {
   tranches: SizedTranche[];
   /** Waterfall runs of the search. */
@@ -209,6 +213,7 @@ function impossible(t: SizeTarget, tdr: Decimal, o: SizeOptions, checked: readon
   );
 }
 
+/** A row of the sized structure: a tranche's new balance, share, break-evens and grade. */
 export interface StructureRow extends SizedTranche {
   name: string;
   class: TrancheSpec['class'];

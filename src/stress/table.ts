@@ -10,6 +10,7 @@ import { Decimal, ZERO } from '../util/money.js';
 import { sumMoney, toYuan, NIL } from '../util/fen.js';
 import type { NamedScenario } from './scenarios.js';
 
+/** One tranche under one stress scenario: its loss, lateness and interest missed. */
 export interface StressTranche {
   id: string;
   loss: Decimal;
@@ -26,6 +27,7 @@ export interface StressTranche {
   interestMissed: Decimal;
 }
 
+/** One row of {@link stressTable}: a scenario and how each tranche fares under it. */
 export interface StressRow {
   name: NamedScenario['name'];
   tranches: StressTranche[];

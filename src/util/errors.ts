@@ -3,9 +3,10 @@
  * InternalError a broken invariant (a bug, exit 70). The CLI maps them to exit codes; the library
  * only throws them.
  */
-/** What validation says about a deal file or tape, naming where it points. */
+/** An error stops a deal from loading; a warning does not. */
 export type Severity = 'error' | 'warning';
 
+/** What validation says about a deal file or tape, naming where it points. */
 export interface Diagnostic {
   severity: Severity;
   file: string;

@@ -5,12 +5,14 @@
  */
 import { Decimal as DecimalBase } from 'decimal.js';
 
+/** decimal.js with 40 significant digits, rounding half up: rates, year fractions and amounts in yuan (a run's amounts are {@link Money}, whole fen). */
 export const Decimal = DecimalBase.clone({
   precision: 40,
   rounding: DecimalBase.ROUND_HALF_UP,
   toExpNeg: -30,
   toExpPos: 40,
 });
+/** A number of the {@link Decimal} class. */
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);

@@ -21,6 +21,7 @@ import { InputError } from '../../util/errors.js';
 export type WorkbookWriterClass = typeof ExcelStream.xlsx.WorkbookWriter;
 type WorkbookWriter = InstanceType<WorkbookWriterClass>;
 
+/** How a workbook is written: the language of sheet names and headers, and the unit of amounts. */
 export interface XlsxOptions {
   lang: Lang;
   unit: Unit;

@@ -1,0 +1,46 @@
+/**
+ * A deal's status on a date, as the engine reads it: what a run's state holds after the periods
+ * already past (balances, arrears, supports, the deal state) and what is left of the pool (each
+ * asset's performing balance, the defaults whose recoveries or guarantee claims are still to
+ * come). In whole fen and 0-based period indexes; the status file (schema/status.ts) is its
+ * written form, read by engine/statusInput.ts and written by engine/statusOutput.ts.
+ */
+import type { Decimal } from '../util/money.js';
+import type { Money } from '../util/fen.js';
+import type { ArrivalKind } from '../scenario/poolTypes.js';
+import type { DealState } from './types.js';
+
+export interface StatusDefault {
+  asset: number;
+  /** 0-based period of the default. */
+  period: number;
+  balance: Money;
+  interestMissed: Money;
+  /** The share of the asset's contractual payments the default took away. */
+  share: Decimal;
+  mode: 'default' | 'stopPaying';
+  /** Recoveries and compensation still to come, by 0-based period (at or after the status's). */
+  pending: { period: number; amount: Money; kind: ArrivalKind }[];
+  /** What loan guarantors were asked and paid for it; settled: paid off in full. */
+  guarantee?: { claim: Money; paid: Money };
+  settled: boolean;
+}
+
+export interface EngineStatus {
+  /** Periods already past: the run resumes at this 0-based period. */
+  past: number;
+  /** Per tranche, in the deal's order. */
+  tranches: { balance: Money; arrears: Money; principalPaid: Money; missedInterest: boolean; missedPrincipal: boolean; pastLegalMaturity: boolean }[];
+  /** Per ledger account (the collection account, then the reserves). */
+  accounts: Money[];
+  /** Per fee: its arrears. */
+  fees: Money[];
+  /** Per support. */
+  supports: { drawn: Money; repaid: Money; outstanding: Money; unpaid: Money; failed: boolean; capLeft?: Money }[];
+  state: DealState;
+  fired: string[];
+  cumulativeDefaulted: Money;
+  /** Per asset: its performing balance. */
+  assets: Money[];
+  defaults: StatusDefault[];
+}

@@ -16,11 +16,11 @@ import { finishRun } from './result.js';
 import { initialState, runContext, type RunContext, type RunOptions, type RunState } from './state.js';
 import { conservationRow } from './conservation.js';
 import { remainingPerformance } from './statusPool.js';
-import type { EngineStatus, StatusDefault } from './statusTypes.js';
+import type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { RunResult } from './types.js';
 
-export type { EngineStatus, StatusDefault } from './statusTypes.js';
+export type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
 
 function preparedOf(input: LoadedDeal | PreparedDeal): PreparedDeal {
   return 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
@@ -54,7 +54,8 @@ function statusOf(ctx: RunContext, st: RunState, past: number): EngineStatus {
     const g = st.guaranteed.get(e);
     const claimLater = e.period + maxDelay >= past;
     if (pending.length === 0 && !settled.has(e) && !claimLater && !g) continue;
-    defaults.push({ asset: e.asset, period: e.period, balance: e.balance, interestMissed: e.interestMissed, share: e.share, mode: e.mode, pending, guarantee: g && { ...g }, settled: settled.has(e) });
+    const recovered = sumMoney(e.arrivals.filter((a) => a.period < past && a.kind === 'recovery').map((a) => a.amount));
+    defaults.push({ asset: e.asset, period: e.period, balance: e.balance, interestMissed: e.interestMissed, share: e.share, mode: e.mode, pending, recovered, guarantee: g && { ...g }, settled: settled.has(e) });
   }
   return {
     past,
@@ -67,7 +68,21 @@ function statusOf(ctx: RunContext, st: RunState, past: number): EngineStatus {
     cumulativeDefaulted: st.cumulativeDefaulted,
     assets: perf.assetBalances!.slice(),
     defaults,
+    assetStates: assetStates(ctx, past, defaults),
   };
+}
+
+/** Each asset's state after `past` periods of a projection. */
+function assetStates(ctx: RunContext, past: number, pending: StatusDefault[]): AssetState[] {
+  const perf = ctx.performance;
+  const defaulted = new Set(perf.events.filter((e) => e.period < past).map((e) => e.asset));
+  const recovering = new Set(pending.filter((d) => d.pending.length > 0).map((d) => d.asset));
+  return ctx.pool.schedules.map((s, i) => {
+    if (perf.assetBalances![i]! > 0) return 'performing';
+    if (recovering.has(i)) return 'defaulted';
+    if (defaulted.has(i)) return 'writtenOff';
+    return s.startBalance[past - 1]! - s.principal[past - 1]! > 0 ? 'prepaid' : 'paidOff';
+  });
 }
 
 /** A run's state at the start of period `status.past`, as the status gives it. */

@@ -21,6 +21,8 @@ export interface StatusDefault {
   mode: 'default' | 'stopPaying';
   /** Recoveries and compensation still to come, by 0-based period (at or after the status's). */
   pending: { period: number; amount: Money; kind: ArrivalKind }[];
+  /** Recovered before the status date (informational). */
+  recovered: Money;
   /** What loan guarantors were asked and paid for it; settled: paid off in full. */
   guarantee?: { claim: Money; paid: Money };
   settled: boolean;
@@ -43,4 +45,8 @@ export interface EngineStatus {
   /** Per asset: its performing balance. */
   assets: Money[];
   defaults: StatusDefault[];
+  /** Per asset, as a projection sees it (the status file's `status`); undefined when read from a file. */
+  assetStates?: AssetState[];
 }
+
+export type AssetState = 'performing' | 'paidOff' | 'prepaid' | 'overdue' | 'defaulted' | 'writtenOff';

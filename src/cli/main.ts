@@ -79,7 +79,9 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .description('run the waterfall: tranche cash-flow tables, pool collections, fees, accounts, support draws, events, analytics')
     .argument('<deal>', 'deal file (JSON)')
     .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
-    .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
+    .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report')
+    .option('--status <file>', 'run the rest of the deal from a status file (a live deal: balances, accounts, asset statuses on a date)')
+    .option('--status-at <date>', 'write the status the projection reaches on this date (a status file, JSON) instead of the run');
   addOutputOptions(run).action(async (deal: string, opts) => {
     const { runCommand } = await load(() => import('./run.js'));
     io.exitCode = runCommand(deal, opts, io);

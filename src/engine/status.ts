@@ -133,5 +133,8 @@ export function runFromStatus(input: LoadedDeal | PreparedDeal, status: EngineSt
   const ctx: RunContext = { ...base, pool, performance };
   const st = stateFromStatus(ctx, status, events);
   for (let k = status.past; k <= st.lastIndex; k++) runPeriodOf(ctx, st, k);
-  return finishRun(ctx, st);
+  const result = finishRun(ctx, st);
+  // Yields, WALs and durations are measured from the closing at the issue price: not of the rest of a deal.
+  const tranches = result.tranches.map((t) => ({ ...t, summary: { ...t.summary, wal: undefined, yield: undefined, macaulayDuration: undefined, modifiedDuration: undefined, convexity: undefined, yieldMethod: undefined, couponFrequency: undefined, yieldConvention: undefined } }));
+  return { ...result, tranches };
 }

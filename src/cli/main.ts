@@ -114,8 +114,9 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
 
   program
     .command('schema')
-    .description('print the JSON Schema of deal files (schemas/deal.schema.json), with --scenario of scenario files, with --result of a command’s JSON output')
+    .description('print the JSON Schema of deal files (schemas/deal.schema.json), with --scenario of scenario files, with --status of status files, with --result of a command’s JSON output')
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
+    .option('--status', 'the status file’s schema (schemas/status.schema.json)')
     .option('--result <command>', `the schema of a command’s --format json output (schemas/COMMAND-result.schema.json): ${RESULT_KINDS.join(', ')}`)
     .option('--run-result', 'the same as --result run (schemas/run-result.schema.json)')
     .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')

@@ -39,7 +39,6 @@ export function statusFile(prepared: PreparedDeal, status: EngineStatus, asOf: I
   const collection = spec.accounts.find((a) => a.kind === 'collection');
   const accounts = [...(collection ? [{ id: collection.id, balance: yuan(status.accounts[0]!) }] : []), ...reserves.map((r, j) => ({ id: r.id, balance: yuan(status.accounts[j + 1]!) }))];
   return {
-    $schema: 'https://ipabs.dev/schemas/status.schema.json',
     deal: spec.meta.id,
     asOf,
     lastPaymentDate: prepared.periods[past - 1]!.date,

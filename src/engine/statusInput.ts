@@ -11,6 +11,7 @@ import { suggest } from '../validate/zodIssues.js';
 import { fromYuan, NIL, sub, sumMoney, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { PreparedDeal } from './prepare.js';
+import { COLLECTION } from './state.js';
 import type { EngineStatus, StatusDefault } from './statusTypes.js';
 
 type Path = (string | number)[];
@@ -145,12 +146,13 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
   if (r.past < 0) return { diagnostics: r.diagnostics };
   const tranches = byId(r, 'tranches', 'tranche', s.tranches, spec.tranches.map((t) => t.id));
   for (const t of spec.tranches) if (!tranches.has(t.id)) error(r, ['tranches'], `tranche "${t.id}" is missing: give every tranche's balance`);
-  const accounts = byId(r, 'accounts', 'account', s.accounts, spec.accounts.map((a) => a.id));
+  const collection = spec.accounts.find((a) => a.kind === 'collection') ?? { id: COLLECTION };
+  const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
+  // A deal that names no collection account still has one: "collection".
+  const accounts = byId(r, 'accounts', 'account', s.accounts, [collection, ...reserves].map((a) => a.id));
   const fees = byId(r, 'fees', 'fee', s.fees, spec.fees.map((f) => f.id));
   const supports = byId(r, 'supports', 'support', s.supports, spec.supports.map((x) => x.id));
   const triggers = byId(r, 'state.triggers', 'trigger', s.state.triggers, spec.triggers.map((t) => t.id));
-  const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
-  const collection = spec.accounts.find((a) => a.kind === 'collection');
   const at = (key: string, id: string, list: readonly { id: string }[]) => [key, list.findIndex((x) => x.id === id)];
   const { assets, defaults } = assetsOf(r, s, scenario.recovery.lagPeriods);
   const status: EngineStatus = {
@@ -164,7 +166,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
       const principalPaid = x?.principalPaid === undefined ? sub(issued, balance) : money(r, [...path, 'principalPaid'], x.principalPaid);
       return { balance, arrears: money(r, [...path, 'unpaidInterest'], x?.unpaidInterest), principalPaid, missedInterest: x?.missedInterest ?? false, missedPrincipal: x?.missedPrincipal ?? false, pastLegalMaturity: x?.pastLegalMaturity ?? false };
     }),
-    accounts: [collection, ...reserves].map((a) => (a && accounts.has(a.id) ? money(r, [...at('accounts', a.id, s.accounts), 'balance'], accounts.get(a.id)!.balance) : NIL)),
+    accounts: [collection, ...reserves].map((a) => (accounts.has(a.id) ? money(r, [...at('accounts', a.id, s.accounts), 'balance'], accounts.get(a.id)!.balance) : NIL)),
     fees: spec.fees.map((f) => (fees.has(f.id) ? money(r, [...at('fees', f.id, s.fees), 'arrears'], fees.get(f.id)!.arrears) : NIL)),
     supports: spec.supports.map((x) => {
       const y = supports.get(x.id);

@@ -6,6 +6,7 @@
 import type { IsoDate } from '../dates/date.js';
 import { add, sumMoney, toYuan, type Money } from '../util/fen.js';
 import type { PreparedDeal } from './prepare.js';
+import { COLLECTION } from './state.js';
 import type { EngineStatus, StatusDefault } from './statusTypes.js';
 
 const yuan = (m: Money): string => toYuan(m).toFixed(2);
@@ -37,7 +38,7 @@ export function statusFile(prepared: PreparedDeal, status: EngineStatus, asOf: I
   for (const d of status.defaults) byAsset.set(d.asset, [...(byAsset.get(d.asset) ?? []), d]);
   const reserves = spec.accounts.filter((a) => a.kind === 'reserve');
   const collection = spec.accounts.find((a) => a.kind === 'collection');
-  const accounts = [...(collection ? [{ id: collection.id, balance: yuan(status.accounts[0]!) }] : []), ...reserves.map((r, j) => ({ id: r.id, balance: yuan(status.accounts[j + 1]!) }))];
+  const accounts = [{ id: collection?.id ?? COLLECTION, balance: yuan(status.accounts[0]!) }, ...reserves.map((r, j) => ({ id: r.id, balance: yuan(status.accounts[j + 1]!) }))];
   return {
     deal: spec.meta.id,
     asOf,

@@ -5,22 +5,14 @@
  * come). In whole fen and 0-based period indexes; the status file (schema/status.ts) is its
  * written form, read by engine/statusInput.ts and written by engine/statusOutput.ts.
  */
-import type { Decimal } from '../util/money.js';
 import type { Money } from '../util/fen.js';
-import type { ArrivalKind } from '../scenario/poolTypes.js';
+import type { MoneyDefaultEvent } from '../scenario/poolTypes.js';
 import type { DealState } from './types.js';
 
-export interface StatusDefault {
-  asset: number;
-  /** 0-based period of the default. */
-  period: number;
-  balance: Money;
-  interestMissed: Money;
-  /** The share of the asset's contractual payments the default took away. */
-  share: Decimal;
-  mode: 'default' | 'stopPaying';
+/** A default before the status date: the engine's default event, with what is still to come of it. */
+export interface StatusDefault extends Omit<MoneyDefaultEvent, 'arrivals'> {
   /** Recoveries and compensation still to come, by 0-based period (at or after the status's). */
-  pending: { period: number; amount: Money; kind: ArrivalKind }[];
+  pending: MoneyDefaultEvent['arrivals'];
   /** Recovered before the status date (informational). */
   recovered: Money;
   /** What loan guarantors were asked and paid for it; settled: paid off in full. */

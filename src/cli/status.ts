@@ -2,7 +2,7 @@
  * The status options of `ipabs run`: `--status FILE` runs the rest of a deal from a status,
  * `--status-at DATE` writes the status a projection reaches on a date.
  */
-import { compareDates, isIsoDate, type IsoDate } from '../dates/date.js';
+import { compareDates, isIsoDate } from '../dates/date.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import { loadStatusFile } from '../io/statusFile.js';
 import { prepareDeal, type PreparedDeal } from '../engine/run.js';
@@ -30,20 +30,23 @@ function onTapeLines(diagnostics: Diagnostic[], tape: { file: string; first: num
 }
 
 /** The status of `--status FILE` against the deal, with its date; a bad file is an InputError listing its problems. */
-export function statusOption(file: string, prepared: PreparedDeal, scenario: ScenarioSpec): { status: EngineStatus; asOf: IsoDate } {
+export function statusOption(file: string, prepared: PreparedDeal, scenario: ScenarioSpec): { status: EngineStatus; summary: StatusSummary } {
   const loaded = loadStatusFile(file, cliLoadOptions());
   if (!loaded.status) throw fileError(file, loaded.diagnostics, `${file} is not a valid status file`);
   const read = readStatus(prepared, loaded.status, file, scenario);
   if (!read.status) throw fileError(file, onTapeLines(read.diagnostics, loaded.tape), `${file} does not fit the deal`);
-  return { status: read.status, asOf: loaded.status.asOf };
+  const past = read.status.past;
+  return { status: read.status, summary: { asOf: loaded.status.asOf, lastPaymentDate: prepared.periods[past - 1]!.date, periodsPast: past } };
 }
+
+/** What a report says of the status a run starts from. */
+export type StatusSummary = NonNullable<RunResult['status']>;
 
 /** `run --status FILE`: the rest of the deal from the status. */
 export function runFromStatusFile(deal: LoadedDeal, file: string, scenario: ScenarioSpec | undefined): RunResult {
   const prepared = prepareDeal(deal);
-  const { status, asOf } = statusOption(file, prepared, scenario ?? BASE_SCENARIO);
-  const result = runFromStatus(prepared, status, scenario);
-  return { ...result, status: { asOf, lastPaymentDate: prepared.periods[status.past - 1]!.date, periodsPast: status.past } };
+  const { status, summary } = statusOption(file, prepared, scenario ?? BASE_SCENARIO);
+  return { ...runFromStatus(prepared, status, scenario), status: summary };
 }
 
 /** `run --status-at DATE`: the status file (JSON text) a projection reaches on the date. */

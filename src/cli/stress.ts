@@ -35,6 +35,8 @@ import { loadShardable, rowWork, runSharded, type MergedRun, type ShardableOptio
 import { addOutputOptions, addRatingScaleOptions } from './options.js';
 import { ratingScaleOf, type ScaleOptions } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
+import { statusOption } from './status.js';
+import { statusLine } from '../report/runReport.js';
 
 interface BaseOptions {
   defaultRate?: string;
@@ -200,11 +202,13 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
         .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100')
         .option('--rate-shift <bp>', 'another grid axis: shift every interest-rate index of the deal by these basis points (-100,0,100 or -100:100:50), or one index (LPR5Y=-50,LPR1Y=50)')
-        .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
+        .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)')
+        .option('--status <file>', 'run each scenario on the rest of a live deal, from a status file (not with --shard)'),
     ),
   );
-  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; rateShift?: string }, command: Command) => {
-    const others = { '--scenarios': o.scenarios };
+  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; rateShift?: string; status?: string }, command: Command) => {
+    const others = { '--scenarios': o.scenarios, '--status': o.status };
+    if (o.status !== undefined && o.shard !== undefined) throw new InputError('--status and --shard: a run from a status is not sharded yet');
     const { deal, shard } = loadShardable(file, o, io, others);
     for (const id of o.tranche ?? []) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
@@ -215,11 +219,14 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     // runs every one of them again under each shift.
     const supported = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
     const list = o.rateShift === undefined ? supported : withRateShifts(supported, deal, parseRateShifts(o.rateShift));
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepareDeal(deal), list.slice(r.from, r.to))));
+    // Prepared up front only for a status (read against it); else when rows are run, not when merged from parts.
+    const prepared = o.status === undefined ? undefined : prepareDeal(deal);
+    const from = o.status === undefined ? undefined : statusOption(o.status, prepared!, base(deal, o));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepared ?? prepareDeal(deal), list.slice(r.from, r.to), from?.status)));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
-    const subtitle = o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))];
+    const subtitle = [...(o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))]), ...(from ? [statusLine(from.summary)] : [])];
     emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
     io.exitCode = 0;
   });

@@ -399,7 +399,7 @@ function eventSection(r: RunResult, lang: Lang, unit: Unit): TableSection {
 }
 
 /** The subtitle of a run from a status: its date and the periods already past. */
-function statusLine(s: NonNullable<RunResult['status']>): { zh: string; en: string } {
+export function statusLine(s: NonNullable<RunResult['status']>): { zh: string; en: string } {
   return {
     zh: `自存续状态起：状态日 ${s.asOf}，已过 ${s.periodsPast} 期（最近兑付日 ${s.lastPaymentDate}），以下为剩余各期`,
     en: `From a status: as of ${s.asOf}, ${s.periodsPast} period${s.periodsPast === 1 ? '' : 's'} past (last payment date ${s.lastPaymentDate}); the tables show the periods after`,

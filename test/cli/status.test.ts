@@ -64,6 +64,19 @@ describe('ipabs run --status (spawned)', () => {
     expect(r.err).toContain('before the deal\'s first payment date');
   });
 
+  it('stress --status runs each scenario on the rest of the deal; from the base status, the base row is the whole run’s', () => {
+    const out = tmp.file('for-stress.json', '');
+    bin(['run', GK, '--status-at', '2021-02-26', '--out', out]);
+    const rows = (args: string[]) => JSON.parse(bin(['stress', GK, '--cumulative', '0', '--format', 'json', ...args]).out).sections;
+    const from = bin(['stress', GK, '--cumulative', '0,20', '--status', out, '--lang', 'en']);
+    expect(from.code).toBe(0);
+    expect(from.out).toContain('From a status: as of 2021-02-26, 6 periods past');
+    // The same losses, payment dates and support draws; WAL is left out from a status, and coverage is of the later periods.
+    const pick = (r: Record<string, unknown>[]) => r.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !k.endsWith(':wal') && k !== 'minCoverage')));
+    expect(pick(rows(['--status', out]).stress.rows)).toEqual(pick(rows([]).stress.rows));
+    expect(bin(['stress', GK, '--status', out, '--shard', '1/2']).code).toBe(2);
+  });
+
   it('is in --help, and its schema is printed', () => {
     expect(bin(['run', '--help']).out).toContain('--status-at <date>');
     expect(JSON.parse(bin(['schema', '--status']).out).title).toBe('ipabs status file');

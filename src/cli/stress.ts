@@ -242,11 +242,13 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag)')
         .option('--base-rate <pct>', 'base cumulative default rate for the target default rates (default: the deal’s baseCase)')
         .option('--multipliers <list>', 'a whole table of TDR multipliers in place of the rating scale, e.g. AAA=5,AA=4,A=3')
-        .option('--principal-by <basis>', 'principal repaid in full by the expected maturity (预期到期日) or the legal maturity (法定到期日): expected|legal (default: both, expected first)'),
+        .option('--principal-by <basis>', 'principal repaid in full by the expected maturity (预期到期日) or the legal maturity (法定到期日): expected|legal (default: both, expected first)')
+        .option('--status <file>', 'search on the rest of a live deal, from a status file (not with --shard)'),
     ),
   );
-  addShardOption(addRatingScaleOptions(program.commands.at(-1)!)).action(async (file: string, o: ChoiceOptions & ShardableOptions & ScaleOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string }, command: Command) => {
-    const others = { '--scenarios': o.scenarios };
+  addShardOption(addRatingScaleOptions(program.commands.at(-1)!)).action(async (file: string, o: ChoiceOptions & ShardableOptions & ScaleOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string; status?: string }, command: Command) => {
+    const others = { '--scenarios': o.scenarios, '--status': o.status };
+    if (o.status !== undefined && o.shard !== undefined) throw new InputError('--status and --shard: a run from a status is not sharded yet');
     const { deal, shard } = loadShardable(file, o, io, others);
     const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
     for (const id of ids) {
@@ -266,11 +268,14 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     }
     const bases = basesFor(principalBy(o.principalBy));
     const { list } = chooseScenarios(deal, o, false);
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => breakevenRows(prepareDeal(deal), ids, list, bases, r)));
+    const prepared = o.status === undefined ? undefined : prepareDeal(deal);
+    const from = o.status === undefined ? undefined : statusOption(o.status, prepared!, base(deal, o));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => breakevenRows(prepared ?? prepareDeal(deal), ids, list, bases, r, from?.status)));
     if (!rows) return;
     const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
     const ratings = trancheRatings(rows, ids, baseRate, multipliers);
     const notes = legalFallbackNotes(deal, ids, bases);
+    if (from) notes.unshift(statusLine(from.summary));
     if (baseRate !== undefined) notes.push({ zh: `目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：${scaleSource}`, en: `TDR = the rating scale's multiple × the base cumulative default rate; rating scale: ${scaleSource}` });
     emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
     io.exitCode = 0;

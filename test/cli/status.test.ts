@@ -77,6 +77,15 @@ describe('ipabs run --status (spawned)', () => {
     expect(bin(['stress', GK, '--status', out, '--shard', '1/2']).code).toBe(2);
   });
 
+  it('breakeven --status searches on the rest of the deal and says the status', () => {
+    const out = tmp.file('for-breakeven.json', '');
+    bin(['run', GK, '--status-at', '2021-02-26', '--out', out]);
+    const r = bin(['breakeven', GK, '--status', out, '--tranche', 'A', '--lang', 'en']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('From a status: as of 2021-02-26, 6 periods past');
+  });
+
   it('is in --help, and its schema is printed', () => {
     expect(bin(['run', '--help']).out).toContain('--status-at <date>');
     expect(JSON.parse(bin(['schema', '--status']).out).title).toBe('ipabs status file');

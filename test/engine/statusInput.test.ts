@@ -7,6 +7,8 @@ import { statusFile } from '../../src/engine/statusOutput.js';
 import { readStatus } from '../../src/engine/statusInput.js';
 import { Status, type StatusFile } from '../../src/schema/status.js';
 import { BASE_SCENARIO } from '../../src/scenario/base.js';
+import { validateScenario } from '../../src/scenario/load.js';
+import { readFileSync } from 'node:fs';
 
 const { deal } = loadDeal('deals/guangkai-patent-license.json');
 const prepared = prepareDeal(deal!);
@@ -48,6 +50,15 @@ describe('readStatus', () => {
     const half = runFromStatus(prepared, read(s).status!, BASE_SCENARIO);
     const collected = (r: typeof whole) => r.pool.periods.reduce((t, p) => t + p.principal, 0);
     expect(collected(whole) - collected(half)).toBe(Math.round(Number(s.assets[i]!.outstanding.times(100))));
+  });
+
+  it('lets an asset the scenario wrote off before the status date, but the status says performs, keep its contractual flows', () => {
+    const v = validateScenario(JSON.parse(readFileSync('deals/scenarios/guangkai-two-licensees-stop.json', 'utf8')), 's.json', deal!);
+    const st = read(baseFile()).status!;
+    const stopped = runFromStatus(prepared, st, v.scenario!);
+    const base = runFromStatus(prepared, st, BASE_SCENARIO);
+    // The two licensees stop in period 3, long before the status: the status, where they perform, wins.
+    expect(stopped.pool.periods.map((p) => [p.principal, p.interest])).toEqual(base.pool.periods.map((p) => [p.principal, p.interest]));
   });
 
   it('refuses dates outside the deal and a status date before its last payment date', () => {

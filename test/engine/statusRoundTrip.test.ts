@@ -72,6 +72,9 @@ describe('status round trip', () => {
           const resumed = runFromStatus(prepared, read.status!, scenario);
           expect(later(resumed, past), `after ${past} periods`).toEqual(later(whole, past));
           expect(resumed.checks.conservation).toBe(true);
+          // Stress runs and searches run lean: the tranches' flows are the same.
+          const lean = runFromStatus(prepared, read.status!, scenario, { lean: true });
+          expect(lean.tranches.map((t) => t.periods), `lean, after ${past} periods`).toEqual(later(whole, past).tranches);
         }
       });
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * The second step of `npm run build` (after tsc): bundles the CLI into dist/bundle/cli.js and the
- * Monte Carlo worker into dist/bundle/mcWorker.js (the CLI starts its workers from the file next
- * to it), then records V8's compiled code for the CLI in dist/bundle/cli.cache by running it once
+ * The second step of `npm run build` (after tsc): bundles the CLI into dist/bundle/cli.js, the
+ * Monte Carlo worker into dist/bundle/mcWorker.js and the workbook reader into
+ * dist/bundle/xlsxWorker.js (the CLI starts its workers from the files next to it), then records V8's compiled code for the CLI in dist/bundle/cli.cache by running it once
  * on a sample deal (see bin/loadCli.js). The bundles are made from the tsc output in dist/, so they
  * run exactly the library's code, and are deterministic (no dates, no absolute paths).
  */
@@ -90,11 +90,16 @@ mkdirSync('dist/bundle');
 // cache (node:vm). Its first line is the SHA-256 of the rest: the cache made for it carries the
 // same. ASCII only (see ascii()), so it loads as a one-byte string without decoding.
 // import.meta.url (the worker's file, the holiday data) is the bundle's own URL.
+// exceljs (≈ 1 MB with its zip and XML libraries) is loaded from node_modules by the workbook
+// format only (`--format xlsx`), never bundled: the other commands neither read nor compile it.
 const cli = await build({
   ...common,
   entryPoints: ['dist/cli/main.js'],
+  external: ['exceljs'],
   outfile: 'dist/bundle/cli.js',
   format: 'cjs',
+  // ECharts (HTML charts only) is required from node_modules on first use, not bundled: see src/report/chart/svg.ts.
+  external: ['echarts'],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "(function (exports, require, module, __filename, __dirname) {const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   footer: { js: '})' },
@@ -111,6 +116,18 @@ const worker = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 writeFileSync('dist/bundle/mcWorker.js', worker.outputFiles[0].contents);
+
+// The workbook reader's worker (dist/io/xlsxWorker.js), started only for a deal with an .xlsx
+// tape: exceljs stays outside every bundle, imported from node_modules when a workbook is read,
+// so the CLI's start-up neither loads nor compiles it.
+const xlsxWorker = await build({
+  ...common,
+  entryPoints: ['dist/io/xlsxWorker.js'],
+  outfile: 'dist/bundle/xlsxWorker.js',
+  format: 'esm',
+  external: ['exceljs'],
+});
+writeFileSync('dist/bundle/xlsxWorker.js', xlsxWorker.outputFiles[0].contents);
 
 const script = "import { writeCodeCache } from './bin/loadCli.js'; await writeCodeCache(['run', 'deals/guangkai-patent-license.json']);";
 const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });

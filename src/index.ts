@@ -3,6 +3,7 @@
  * cash flows, render reports.
  */
 export { loadDeal, validateDeal, tapeReader, type LoadedDeal, type LoadResult, type AssetOrigin, type TapeRead } from './io/loadDeal.js';
+export { readSheet, type SheetResult, type SheetData, type SheetChoice } from './io/xlsxSheet.js';
 export { DEFAULT_LIMITS, MAX_JSON_DEPTH, type LoadOptions, type InputLimits } from './io/input.js';
 export { Deal, dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
 export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';
@@ -19,6 +20,7 @@ export { runJson, runResultSchema } from './contract/runResult.js';
 export { resultSchema, resultJsonSchema, contractProblems, RESULT_KINDS, type ResultKind } from './contract/index.js';
 export { RESULT_SCHEMA_VERSION } from './report/kinds.js';
 export { render } from './report/render.js';
+export { renderXlsx, type XlsxOptions } from './report/xlsx/index.js';
 export type { Report, RenderOptions } from './report/model.js';
 export { Decimal, allocate, toFen } from './util/money.js';
 export { fmtFen, fromYuan, toYuan, MoneyRangeError, type Money } from './util/fen.js';

@@ -4,10 +4,16 @@ import { fsErrorWords } from '../io/fsErrors.js';
 /** What a command may touch: its output streams and an exit code. Tests pass their own. */
 export interface Io {
   stdout(text: string): void;
+  /** Bytes to stdout (a workbook); an Io without it cannot take a workbook on stdout. */
+  stdoutBytes?(bytes: Uint8Array): void;
+  /** True when stdout is a terminal: a workbook is not written there. */
+  stdoutIsTerminal?: boolean;
   stderr(text: string): void;
   exitCode?: number;
   /** The terminal's width when stdout is one: wide tables are cut to fit. */
   columns?: number;
+  /** Set when stderr is a terminal: long commands draw progress lines there after `delayMs` (src/cli/progress.ts). */
+  progress?: { delayMs: number };
 }
 
 /** True for the error of writing to a pipe whose reader has gone (`ipabs run … | head -1`). */
@@ -47,7 +53,7 @@ export function processIo(): Io {
       // After EPIPE the stream is destroyed: a write already on its way fails with this.
       if (!isBrokenPipe(err) && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_DESTROYED') fail(name, err);
     });
-    return (t: string) => {
+    return (t: string | Uint8Array) => {
       if (closed || s.destroyed) return;
       try {
         s.write(t);
@@ -57,21 +63,29 @@ export function processIo(): Io {
       }
     };
   };
+  const stdout = stream(process.stdout, 'output');
   return {
-    stdout: stream(process.stdout, 'output'),
+    stdout,
+    stdoutBytes: stdout,
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
     stderr: stream(process.stderr, 'error'),
     columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
+    progress: process.stderr.isTTY ? { delayMs: 1000 } : undefined,
   };
 }
 
 /** An Io that keeps what is written, for tests. */
-export function memoryIo(): Io & { out: string; err: string } {
+export function memoryIo(): Io & { out: string; err: string; outBytes: Buffer } {
   const io = {
     out: '',
     err: '',
+    outBytes: Buffer.alloc(0),
     exitCode: undefined as number | undefined,
     stdout(t: string) {
       io.out += t;
+    },
+    stdoutBytes(b: Uint8Array) {
+      io.outBytes = Buffer.concat([io.outBytes, b]);
     },
     stderr(t: string) {
       io.err += t;

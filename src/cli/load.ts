@@ -2,8 +2,8 @@
 import { dirname, resolve } from 'node:path';
 import { displayPath } from '../io/fsErrors.js';
 import { isNotUtf8, loadDeal, type LoadedDeal } from '../io/loadDeal.js';
-import type { Format, Lang, Report, Unit } from '../report/model.js';
-import { render, renderSection, sectionIds } from '../report/render.js';
+import type { Format, Lang, OutputFormat, Report, Unit } from '../report/model.js';
+import { render, renderSection, sectionIds, selectSection } from '../report/render.js';
 import { formatDiagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { checkOutput, resolveOutput, writeFileAtomic, type CommandInput } from '../io/output.js';
@@ -57,6 +57,7 @@ export function loadDealForOutput(file: string, o: OutputOptions, io: Io, others
     resolveOutput(o.out);
     formatOf(o);
   }
+  checkWorkbookTarget(o, io);
   const deal = loadDealOrFail(file, io);
   if (o.out !== undefined) {
     checkOutput(o.out, [...dealInputs(deal), ...namedInputs(others)]);
@@ -72,7 +73,7 @@ export function emit(text: string, out: string | undefined, io: Io): void {
 
 /** What the commands take about their output. `format` not given: from `out`'s extension, else table. */
 export interface OutputOptions {
-  format?: Format;
+  format?: OutputFormat;
   lang: Lang;
   unit: Unit;
   out?: string;
@@ -80,8 +81,21 @@ export interface OutputOptions {
 }
 
 /** The format to write: `--format`, else from `--out`'s extension (another is an InputError), else table. */
-export function formatOf(o: { format?: Format; out?: string }): Format {
+export function formatOf(o: { format?: OutputFormat; out?: string }): OutputFormat {
   return outputFormat(o.format, o.out);
+}
+
+/** A workbook goes to a file, or to stdout when it is no terminal (bytes would garble the screen). */
+function checkWorkbookTarget(o: OutputOptions, io: Io): void {
+  if (o.out === undefined && formatOf(o) === 'xlsx' && (io.stdoutIsTerminal || !io.stdoutBytes)) {
+    throw new InputError('a workbook (--format xlsx) is not written to a terminal: give --out FILE.xlsx, or redirect stdout to a file');
+  }
+}
+
+/** The `--section` asked for, checked: an unknown id is an InputError listing the known. */
+function checkSection(report: Report, section: string): void {
+  const ids = sectionIds(report);
+  if (!ids.includes(section)) throw new InputError(`--section ${JSON.stringify(section)}: no such section here (known: ${ids.join(', ')})`);
 }
 
 /**
@@ -89,20 +103,33 @@ export function formatOf(o: { format?: Format; out?: string }): Format {
  * InputError listing the known). The whole report as JSON is checked against the command's
  * JSON contract (`contract`) before it is written.
  */
-export function renderOutput(report: Report, o: OutputOptions, width?: number, contract?: ReportKind): string {
-  const opts = { format: formatOf(o), lang: o.lang, unit: o.unit, width };
+export function renderOutput(report: Report, o: OutputOptions, format: Format, width?: number, contract?: ReportKind): string {
+  const opts = { format, lang: o.lang, unit: o.unit, width };
   if (o.section === undefined) {
     const text = render(report, opts);
     if (contract !== undefined && opts.format === 'json') checkResultJson(contract, text);
     return text;
   }
-  const ids = sectionIds(report);
-  if (!ids.includes(o.section)) throw new InputError(`--section ${JSON.stringify(o.section)}: no such section here (known: ${ids.join(', ')})`);
+  checkSection(report, o.section);
   return renderSection(report, o.section, opts);
 }
 
-/** Renders and writes a report of the command `contract`: stdout, or the `--out` file. */
-export function emitReport(report: Report, o: OutputOptions, io: Io, contract?: ReportKind): void {
-  // On a terminal, tables wider than it are cut into blocks; files and pipes get them whole.
-  emit(renderOutput(report, o, o.out === undefined ? io.columns : undefined, contract), o.out, io);
+/**
+ * Renders and writes a report of the command `contract`: stdout, or the `--out` file. A workbook
+ * (`xlsx`; with `--section`, of that section alone) is written whole to the file, or to stdout
+ * when it is no terminal.
+ */
+export async function emitReport(report: Report, o: OutputOptions, io: Io, contract?: ReportKind): Promise<void> {
+  const format = formatOf(o);
+  if (format !== 'xlsx') {
+    // On a terminal, tables wider than it are cut into blocks; files and pipes get them whole.
+    emit(renderOutput(report, o, format, o.out === undefined ? io.columns : undefined, contract), o.out, io);
+    return;
+  }
+  if (o.section !== undefined) checkSection(report, o.section);
+  checkWorkbookTarget(o, io);
+  const { renderXlsx } = await import('../report/xlsx/index.js');
+  const bytes = await renderXlsx(o.section === undefined ? report : selectSection(report, o.section)!, { lang: o.lang, unit: o.unit });
+  if (o.out !== undefined) writeFileAtomic(o.out, bytes);
+  else io.stdoutBytes!(bytes);
 }

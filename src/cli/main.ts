@@ -3,7 +3,7 @@
  * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
  * internal error (a bug: please report).
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { addOutputOptions, addRatingScaleOptions } from './options.js';
 import { addInputOptions, collect } from './inputOptions.js';
 import { InputError, InternalError, printable } from '../validate/diagnostics.js';
@@ -14,6 +14,8 @@ import { isBrokenPipe, processIo } from './io.js';
 import { fsErrorMessage, isFsError } from '../io/fsErrors.js';
 import type { MergedRun } from './shard.js';
 import { VERSION } from './version.js';
+import { helpLang, localizeHelp } from './helpLang.js';
+import { stdinForDash } from './stdin.js';
 
 export { VERSION } from './version.js';
 
@@ -47,7 +49,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError('(run ipabs --help for usage)');
+    .showHelpAfterError('(run ipabs --help for usage)')
+    .hook('preAction', (_, command) => stdinForDash(command));
 
   program
     .command('validate')
@@ -71,7 +74,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--asset-flows', "add every asset's contractual payments");
   addOutputOptions(pool).action(async (deal: string, opts) => {
     const { poolCommand } = await load(() => import('./pool.js'));
-    io.exitCode = poolCommand(deal, opts, io);
+    io.exitCode = await poolCommand(deal, opts, io);
   });
 
   const run = program
@@ -84,7 +87,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--status-at <date>', 'write the status the projection reaches on this date (a status file, JSON) instead of the run');
   addOutputOptions(run).action(async (deal: string, opts) => {
     const { runCommand } = await load(() => import('./run.js'));
-    io.exitCode = runCommand(deal, opts, io);
+    io.exitCode = await runCommand(deal, opts, io);
   });
 
   registerSizeCommand(program, io);
@@ -104,7 +107,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('-s, --scenario <file>', 'performance scenario (JSON); default the base case');
   addOutputOptions(price).action(async (deal: string, opts) => {
     const { priceCommand } = await load(() => import('./price.js'));
-    io.exitCode = priceCommand(deal, opts, io);
+    io.exitCode = await priceCommand(deal, opts, io);
   });
 
   if (mayNeedStress(argv)) {
@@ -126,6 +129,15 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     });
 
   for (const c of program.commands) if (c.name() !== 'schema') addInputOptions(c);
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish: source <(ipabs completion bash), ipabs completion fish | source (README, "Shell habits")')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./completion.js');
+      io.exitCode = completionCommand(shell, program, io);
+    });
+  if (helpLang(argv, process.env) === 'zh') localizeHelp(program);
   return program;
 }
 
@@ -146,7 +158,7 @@ function registerSizeCommand(program: Command, io: Io): void {
     .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
   addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {
     const { sizeCommand } = await load(() => import('./size.js'));
-    io.exitCode = sizeCommand(deal, opts, io);
+    io.exitCode = await sizeCommand(deal, opts, io);
   });
 }
 

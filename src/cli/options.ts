@@ -1,7 +1,7 @@
 /** Output options shared by the commands. */
 import { Option, type Command } from 'commander';
 import { extname } from 'node:path';
-import type { Format } from '../report/model.js';
+import type { OutputFormat } from '../report/model.js';
 import { InputError } from '../validate/diagnostics.js';
 
 /**
@@ -9,33 +9,33 @@ import { InputError } from '../validate/diagnostics.js';
  * {@link outputFormat}, and only then defaults to table.
  */
 export const formatOption = () =>
-  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json, .md or .html; table on stdout; any other --out name needs --format)').choices(['table', 'csv', 'json', 'md', 'html']);
-export const langOption = () => new Option('-l, --lang <lang>', 'language of headers').choices(['zh', 'en']).default('zh');
+  new Option('-f, --format <format>', 'output format (default: from the --out extension .csv, .json, .md, .html or .xlsx; table on stdout; any other --out name needs --format)').choices(['table', 'csv', 'json', 'md', 'html', 'xlsx']);
+export const langOption = () => new Option('-l, --lang <lang>', 'language of headers (and of --help)').choices(['zh', 'en']).default('zh');
 export const unitOption = () => new Option('-u, --unit <unit>', 'unit of amounts: yuan (元) or wan (万元)').choices(['yuan', 'wan']).default('yuan');
 export const sectionOption = () =>
   new Option('--section <id>', 'print only this section (e.g. one table as plain CSV for pandas or Excel); an unknown id lists the known ones');
 
-const BY_EXTENSION: Record<string, Format> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html' };
+const BY_EXTENSION: Record<string, OutputFormat> = { '.csv': 'csv', '.json': 'json', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.xlsx': 'xlsx' };
 
-/** The extensions a format is told from, for messages: `.csv, .json, .md (.markdown), .html (.htm)`. */
-const KNOWN_EXTENSIONS = '.csv, .json, .md (.markdown) or .html (.htm)';
+/** The extensions a format is told from, for messages: `.csv, .json, .md (.markdown), .html (.htm), .xlsx`. */
+const KNOWN_EXTENSIONS = '.csv, .json, .md (.markdown), .html (.htm) or .xlsx';
 
 /**
  * The output format: `--format` when given; else inferred from the `--out` file's extension
- * (.csv, .json, .md, .markdown, .html, .htm; case does not matter); else, on stdout, table.
+ * (.csv, .json, .md, .markdown, .html, .htm, .xlsx; case does not matter); else, on stdout, table.
  * An `--out` name with any other extension, or none (`/dev/stdout`, `report`), is an InputError
- * without `--format`: a text table in a file named `.xlsx` or `.txt` would look like success.
+ * without `--format`: a text table in a file named `.xls` or `.txt` would look like success.
  *
  * @example outputFormat(undefined, 'flows.CSV') // 'csv'
  */
-export function outputFormat(format: Format | undefined, out: string | undefined): Format {
+export function outputFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {
   if (format) return format;
   if (out === undefined) return 'table';
   const ext = extname(out).toLowerCase();
   const known = BY_EXTENSION[ext];
   if (known) return known;
   const what = ext === '' ? 'has no extension to tell the format from' : `has an extension ipabs does not write (${ext})`;
-  throw new InputError(`--out ${out} ${what}: name the file ${KNOWN_EXTENSIONS}, or give --format csv, json, md or html (or --format table for a text table) to write any file name`);
+  throw new InputError(`--out ${out} ${what}: name the file ${KNOWN_EXTENSIONS}, or give --format csv, json, md, html or xlsx (or --format table for a text table) to write any file name`);
 }
 
 /**

@@ -8,9 +8,9 @@ export interface PoolOptions extends OutputOptions {
 }
 
 /** `ipabs pool DEAL`: the pool report. */
-export function poolCommand(file: string, opts: PoolOptions, io: Io): number {
+export async function poolCommand(file: string, opts: PoolOptions, io: Io): Promise<number> {
   const deal = loadDealForOutput(file, opts, io);
   const report = poolReport(deal, { lang: opts.lang, cashflows: opts.cashflows, assetFlows: opts.assetFlows });
-  emitReport(report, opts, io, 'pool');
+  await emitReport(report, opts, io, 'pool');
   return 0;
 }

@@ -45,7 +45,7 @@ function quoteOf(o: PriceOptions): Quote {
  * `ipabs price DEAL --tranche A --date D (--yield Y | --price P | --full-price P | --spread BP
  * --curve FILE)`: price ↔ yield per 100 yuan of face by the PBoC 2007 convention.
  */
-export function priceCommand(file: string, opts: PriceOptions, io: Io): number {
+export async function priceCommand(file: string, opts: PriceOptions, io: Io): Promise<number> {
   if (!isIsoDate(opts.date)) throw new InputError(`--date ${JSON.stringify(opts.date)} is not a date (YYYY-MM-DD)`);
   const quote = quoteOf(opts);
   const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--curve': opts.curve });
@@ -63,6 +63,6 @@ export function priceCommand(file: string, opts: PriceOptions, io: Io): number {
     { dealName: result.deal.shortName ?? result.deal.name, scenarioName: result.scenario.name, tranche: { ...spec, dayCount: spec.dayCount }, price: priced.result, curveFile: opts.curve },
     opts.lang,
   );
-  emitReport(report, opts, io, 'price');
+  await emitReport(report, opts, io, 'price');
   return 0;
 }

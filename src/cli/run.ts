@@ -22,7 +22,7 @@ export interface RunOptions extends OutputOptions {
  * result; with `--section` one section of the report, in any format. `--ledger` adds every cash
  * movement (to the JSON result, or as a section of the report).
  */
-export function runCommand(file: string, opts: RunOptions, io: Io): number {
+export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   if (opts.status !== undefined && opts.statusAt !== undefined) throw new InputError('give one of --status and --status-at');
   const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--status': opts.status });
   const scenario = scenarioOption(opts.scenario, deal);
@@ -34,6 +34,6 @@ export function runCommand(file: string, opts: RunOptions, io: Io): number {
   const result = opts.status !== undefined ? runFromStatusFile(deal, opts.status, scenario) : runDeal(deal, scenario);
   if (formatOf(opts) === 'json' && opts.section === undefined) emit(runJsonText(result, { ledger: opts.ledger }), opts.out, io);
   // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).
-  else emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);
+  else await emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);
   return 0;
 }

@@ -16,6 +16,7 @@ import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { dealInputs, emit, loadDealForOutput, namedInputs, type OutputOptions } from './load.js';
 import { VERSION } from './version.js';
+import { STDIN_NAME } from '../io/stdin.js';
 
 export const PART_FORMAT = 'ipabs-part';
 /** 2: stress rows and Monte Carlo paths carry lateness (repaid date, periods late, interest missed). */
@@ -137,7 +138,9 @@ export type ShardableOptions = OutputOptions & { shard?: string };
 export function loadShardable(file: string, o: ShardableOptions, io: Io, others: Record<string, string | undefined> = {}): { deal: LoadedDeal; shard?: ShardSpec } {
   if (o.shard === undefined) return { deal: loadDealForOutput(file, o, io, others) };
   const shard = parseShard(o.shard);
-  const deal = loadDealForOutput(file, { ...o, out: undefined }, io, others);
+  if ([file, ...Object.values(others)].includes(STDIN_NAME)) throw new InputError('--shard: give the deal and scenario files as files, not - (ipabs merge reads them again)');
+  // The part is JSON whatever --format says (merge renders the report in that format).
+  const deal = loadDealForOutput(file, { ...o, out: undefined, format: undefined }, io, others);
   if (o.out !== undefined) checkOutput(o.out, [...dealInputs(deal), ...namedInputs(others)]);
   return { deal, shard };
 }

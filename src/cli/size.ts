@@ -18,6 +18,7 @@ import type { Io } from './io.js';
 import { ratingScaleOf } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { dealInputs, emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
+import { terminalProgress } from './progress.js';
 
 export interface SizeOptions extends OutputOptions {
   target?: string[];
@@ -90,7 +91,7 @@ function checkOutDeal(o: SizeOptions, deal: LoadedDeal): void {
 }
 
 /** Runs `ipabs size`; returns the exit code. */
-export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
+export async function sizeCommand(file: string, o: SizeOptions, io: Io): Promise<number> {
   const deal = loadDealForOutput(file, o, io, { '--rating-scale': o.ratingScale });
   checkOutDeal(o, deal);
   const scale = ratingScaleOf(o);
@@ -105,7 +106,9 @@ export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
   const named = presetOf(o.preset, deal, scenario);
   const options = { scale, baseRate, scenario, scenarios: named.map((n) => n.scenario), step, basis: o.principalBy ?? 'expected' };
   const prepared = prepareDeal(deal);
-  const sized = sizeTranches(prepared, targets, options);
+  const progress = terminalProgress(io);
+  const sized = sizeTranches(prepared, targets, { ...options, onProgress: (f, what) => progress.update(f, what) });
+  progress.finish();
   const resized = withBalances(prepared, sized.tranches.map((t) => t.after));
   const rows = structureOf(resized, sized, options);
   if (o.outDeal !== undefined) writeOutDeal(deal, o.outDeal, rows, scale, baseRate, step, options.basis, scenario.externalSupport, io);
@@ -114,7 +117,7 @@ export function sizeCommand(file: string, o: SizeOptions, io: Io): number {
     zh: `违约均匀分布；回收率 ${recovery.rate.times(100).toString()}%，滞后 ${recovery.lagPeriods} 期`,
     en: `Defaults spread evenly; recovery ${recovery.rate.times(100).toString()}%, lag ${recovery.lagPeriods} periods`,
   };
-  emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name) }, o.lang), o, io, 'size');
+  await emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name) }, o.lang), o, io, 'size');
   return 0;
 }
 

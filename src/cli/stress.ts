@@ -37,6 +37,7 @@ import { ratingScaleOf, type ScaleOptions } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { statusOption } from './status.js';
 import { statusLine } from '../report/runReport.js';
+import { rowsWithProgress, terminalProgress } from './progress.js';
 
 interface BaseOptions {
   defaultRate?: string;
@@ -220,14 +221,17 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const supported = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
     const list = o.rateShift === undefined ? supported : withRateShifts(supported, deal, parseRateShifts(o.rateShift));
     // Prepared up front only for a status (read against it); else when rows are run, not when merged from parts.
-    const prepared = o.status === undefined ? undefined : prepareDeal(deal);
-    const from = o.status === undefined ? undefined : statusOption(o.status, prepared!, base(deal, o));
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => stressTable(prepared ?? prepareDeal(deal), list.slice(r.from, r.to), from?.status)));
+    const statusPrepared = o.status === undefined ? undefined : prepareDeal(deal);
+    const from = o.status === undefined ? undefined : statusOption(o.status, statusPrepared!, base(deal, o));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => {
+      const prepared = statusPrepared ?? prepareDeal(deal);
+      return rowsWithProgress(r, (i) => stressTable(prepared, list.slice(i, i + 1), from?.status), terminalProgress(io), 'Stress', 'scenarios');
+    }));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
     const subtitle = [...(o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))]), ...(from ? [statusLine(from.summary)] : [])];
-    emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
+    await emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
     io.exitCode = 0;
   });
 
@@ -268,16 +272,19 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     }
     const bases = basesFor(principalBy(o.principalBy));
     const { list } = chooseScenarios(deal, o, false);
-    const prepared = o.status === undefined ? undefined : prepareDeal(deal);
-    const from = o.status === undefined ? undefined : statusOption(o.status, prepared!, base(deal, o));
-    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => breakevenRows(prepared ?? prepareDeal(deal), ids, list, bases, r, from?.status)));
+    const statusPrepared = o.status === undefined ? undefined : prepareDeal(deal);
+    const from = o.status === undefined ? undefined : statusOption(o.status, statusPrepared!, base(deal, o));
+    const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => {
+      const prepared = statusPrepared ?? prepareDeal(deal);
+      return rowsWithProgress(r, (i) => breakevenRows(prepared, ids, list, bases, { from: i, to: i + 1 }, from?.status), terminalProgress(io), 'Break-even', 'searches');
+    }));
     if (!rows) return;
     const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
     const ratings = trancheRatings(rows, ids, baseRate, multipliers);
     const notes = legalFallbackNotes(deal, ids, bases);
     if (from) notes.unshift(statusLine(from.summary));
     if (baseRate !== undefined) notes.push({ zh: `目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：${scaleSource}`, en: `TDR = the rating scale's multiple × the base cumulative default rate; rating scale: ${scaleSource}` });
-    emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
+    await emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
     io.exitCode = 0;
   });
 
@@ -292,7 +299,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
       .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support'),
-  ).action((file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
+  ).action(async (file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
     const deal = loadDealForOutput(file, o, io);
     const prepared = prepareDeal(deal);
     const period = wholeNumber(o.period, '--period', 1) ?? 1;
@@ -313,7 +320,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       zh: `违约发生于第${period}期；回收率${b.recovery.rate.times(100).toString()}%，回收滞后${b.recovery.lagPeriods}期${b.externalSupport ? '' : '；不含外部增信'}`,
       en: `Defaults in period ${period}; recovery ${b.recovery.rate.times(100).toString()}%, lag ${b.recovery.lagPeriods} periods${b.externalSupport ? '' : '; no external support'}`,
     };
-    emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io, 'obligors');
+    await emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io, 'obligors');
     io.exitCode = 0;
   });
 
@@ -370,15 +377,9 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const options = { paths, seed, correlation, industryCorrelation, recovery, recoveryLagPeriods: lag };
     const cores = availableParallelism();
     const workers = wholeNumber(o.workers, '--workers', 1, maxWorkers(), `${maxWorkers()} (${WORKERS_PER_CORE} × the ${cores} cores available)`) ?? cores;
-    const started = Date.now();
-    const showProgress = Boolean(process.stderr.isTTY);
-    let lastShown = 0;
-    const progress: McProgress = (done, total, pathsDone, allPaths) => {
-      const now = Date.now();
-      if (!showProgress || now - started < 1000 || now - lastShown < 200) return;
-      lastShown = now;
-      io.stderr(`\r${progressLine(done, total, pathsDone, allPaths)}\x1b[K`);
-    };
+    // The time left is estimated from the default patterns run (the work), the share from the paths.
+    const shown = terminalProgress(io);
+    const progress: McProgress = (done, total, pathsDone, allPaths) => shown.update(total > 0 ? done / total : 1, progressLine(done, total, pathsDone, allPaths));
     const work = monteCarloWork(
       prepared,
       baseSpec,
@@ -391,7 +392,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       progress,
     );
     const result = await runSharded({ command, o, io, deal, dealArg: file, shard, merged }, work);
-    if (showProgress && Date.now() - started >= 1000) io.stderr('\r\x1b[K');
+    shown.finish();
     if (!result) return;
     // As the defaults get it: in basis points.
     const bp = (x: number) => (recoveryBp(x) / 100).toFixed(2);
@@ -403,7 +404,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         en: `One-factor Gaussian copula: ρ=${correlation}${industryCorrelation ? `, industry ρ=${industryCorrelation}` : ''}; default probability ${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : 'per asset'}; recovery ${rec}, lag ${lag} periods${o.support === false ? '; no external support' : ''}`,
       },
     ];
-    emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io, 'montecarlo');
+    await emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io, 'montecarlo');
     io.exitCode = 0;
   });
 }

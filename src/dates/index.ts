@@ -35,3 +35,5 @@ export {
 } from './calendar.js';
 export { DAY_COUNTS, type DayCount, isDayCount, accrualDays, yearFraction } from './daycount.js';
 export { type ScheduleRule, nominalDates, adjustedDates } from './schedule.js';
+export { DATE_FORMS, readDateText, excelSerialDate, dateOfMoment, formatIsoDate } from './dateText.js';
+export { UtcDate } from './utcDate.js';

@@ -4,6 +4,7 @@
  * names them, arrears carried. Amounts are whole fen.
  */
 import { add, atLeastNil, fromYuanRounded, minMoney, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
+import { partyOf } from './ledger.js';
 import { factorOf } from './prepare.js';
 import type { FeeState, Frame, RunContext, TrancheState } from './state.js';
 import { interestOwed, payable } from './tranches.js';
@@ -82,7 +83,7 @@ export function chargeOnPayments(f: Frame, list: readonly FeeState[], available:
 
 /** Pays a fee out of the collection account. */
 export function payFee(f: Frame, fee: FeeState, amount: Money): void {
-  f.st.ledger.transfer(f.period, f.p.date, 'collection', `fee:${fee.spec.id}`, amount, fee.spec.name);
+  f.st.ledger.transfer(f.period, f.p.date, 'collection', partyOf('fee', fee.spec), amount, fee.spec.name);
   fee.due = sub(fee.due, amount);
   fee.paidThisPeriod = add(fee.paidThisPeriod, amount);
 }

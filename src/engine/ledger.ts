@@ -30,7 +30,7 @@ export interface LedgerEntry {
   stepType?: StepSpec['type'];
 }
 
-/** What moved since the last `takeFlows`: per internal account in and out, and the plan's cash in and out. */
+/** What moved since the last `resetFlows`: per internal account in and out, and the plan's cash in and out. */
 export interface Flows {
   accountIn: Money[];
   accountOut: Money[];
@@ -40,11 +40,20 @@ export interface Flows {
 
 const EXTERNAL = -1;
 
+/** The ledger's names of fee payees and support providers (`fee:mgmt`, `support:liquidity`), made once per spec. */
+const parties = new WeakMap<object, string>();
+
+export function partyOf(kind: 'fee' | 'support', spec: { readonly id: string }): string {
+  let name = parties.get(spec);
+  if (name === undefined) parties.set(spec, (name = `${kind}:${spec.id}`));
+  return name;
+}
+
 export class Ledger {
   entries: LedgerEntry[] = [];
   private readonly index: Map<string, number>;
   private balances: Money[];
-  private flows: Flows;
+  private readonly flows: Flows;
   private phase: LedgerPhase = 'funding';
   private step: number | undefined;
   private stepType: StepSpec['type'] | undefined;
@@ -67,7 +76,14 @@ export class Ledger {
   clone(): Ledger {
     const copy = new Ledger(this.accounts, this.keepEntries);
     copy.balances = this.balances.slice();
-    copy.flows = { accountIn: this.flows.accountIn.slice(), accountOut: this.flows.accountOut.slice(), cashIn: this.flows.cashIn, cashOut: this.flows.cashOut };
+    const from = this.flows;
+    const to = copy.flows;
+    for (let i = 0; i < from.accountIn.length; i++) {
+      to.accountIn[i] = from.accountIn[i]!;
+      to.accountOut[i] = from.accountOut[i]!;
+    }
+    to.cashIn = from.cashIn;
+    to.cashOut = from.cashOut;
     if (this.keepEntries) copy.entries = this.entries.slice();
     return copy;
   }
@@ -79,11 +95,20 @@ export class Ledger {
     this.stepType = stepType;
   }
 
-  /** Returns the flows since the last call and starts counting afresh. */
+  /** The flows since the last `resetFlows`: the ledger's own object, zeroed by the next reset (read it first). */
   takeFlows(): Flows {
+    return this.flows;
+  }
+
+  /** Starts counting the flows afresh (in place: a period's flows are read before). */
+  resetFlows(): void {
     const f = this.flows;
-    this.flows = this.freshFlows();
-    return f;
+    for (let i = 0; i < f.accountIn.length; i++) {
+      f.accountIn[i] = NIL;
+      f.accountOut[i] = NIL;
+    }
+    f.cashIn = NIL;
+    f.cashOut = NIL;
   }
 
   isInternal(account: string): boolean {

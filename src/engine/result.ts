@@ -28,6 +28,7 @@ export function recordPeriod(f: Frame): void {
     st.accountRows[i]!.push({ period, date: p.date, begin: f.accountBegin[i]!, in: flows.accountIn[i]!, out: flows.accountOut[i]!, end: st.ledger.balanceAt(i) });
   }
   st.conservationRows.push(conservationRow(period, flows.cashIn, flows.cashOut, f.heldBegin, st.ledger.held()));
+  st.ledger.resetFlows();
   // Excess spread: pool interest less the period's fee and coupon accruals (arrears excluded).
   let couponAccrued = NIL;
   let repaid = true;

@@ -21,7 +21,7 @@
 import type { LoadedDeal } from '../deal/loaded.js';
 import { BASE_SCENARIO } from '../scenario/base.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
-import { NIL, sub } from '../util/fen.js';
+import { NIL, sub, type Money } from '../util/fen.js';
 import { releasePhase } from './accounts.js';
 import { cleanUpCallPhase } from './cleanUpCall.js';
 import { collectPhase, recoveryPhase } from './collect.js';
@@ -61,11 +61,16 @@ export interface Checkpoint {
   state: RunState;
 }
 
-/** Where a resumed run starts, and the periods at whose start it keeps a checkpoint (ascending). */
+/**
+ * Where a resumed run starts, and the periods at whose start it keeps a checkpoint (ascending);
+ * `ran` is set by the run: the last period it ran (earlier than the deal's last when it stopped
+ * once every tranche was repaid).
+ */
 export interface Resume {
   start?: Checkpoint;
   keepAt?: readonly number[];
   kept?: Checkpoint[];
+  ran?: number;
 }
 
 /**
@@ -105,10 +110,11 @@ export class ResumableRun {
    * at the start of each period of `resume.keepAt` that the run reaches.
    */
   run(scenario: ScenarioSpec, from: number, resume: Resume = {}): RunResult {
-    const ctx = runContext(this.prepared, scenario, this.options);
     const k0 = Math.max(0, Math.min(from, this.snapshots.length - 1));
     const snapshot = this.snapshots[k0];
     const start = resume.start ?? (snapshot ? { period: k0, state: snapshot } : undefined);
+    // The pool's periods before the start are never read: not made.
+    const ctx = runContext(this.prepared, scenario, this.options, start ? start.period : 0);
     const st = start ? cloneState(start.state) : initialState(ctx);
     const keepAt = resume.keepAt ?? [];
     let next = 0;
@@ -117,13 +123,15 @@ export class ResumableRun {
       if (keepAt[next] === k) resume.kept?.push({ period: k, state: cloneState(st) });
       runPeriod(ctx, st, k);
     }
+    resume.ran = st.lastIndex;
     return finishRun(ctx, st);
   }
 }
 
 function frame(ctx: RunContext, st: RunState, k: number): Frame {
   const p = ctx.periods[k]!;
-  const accountBegin = ctx.accountIds.map((_, i) => st.ledger.balanceAt(i));
+  const accountBegin = new Array<Money>(ctx.accountIds.length);
+  for (let i = 0; i < accountBegin.length; i++) accountBegin[i] = st.ledger.balanceAt(i);
   return {
     ctx,
     st,
@@ -144,6 +152,8 @@ function frame(ctx: RunContext, st: RunState, k: number): Frame {
     released: NIL,
     seniorDue: NIL,
     final: k === st.lastIndex,
+    // Set by the waterfall; here so that every frame has one shape.
+    coverage: undefined,
   };
 }
 

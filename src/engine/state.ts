@@ -209,7 +209,8 @@ function partsOf(prepared: PreparedDeal): DealParts {
   return parts;
 }
 
-export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions): RunContext {
+/** The context of a run of `scenario`; `from`: the first period the run reads (a run resumed there: see PerformanceOptions.from). */
+export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, options: RunOptions, from = 0): RunContext {
   const spec = prepared.deal.spec;
   const parts = partsOf(prepared);
   const bp = scenario.spreadCompressionBp;
@@ -228,7 +229,7 @@ export function runContext(prepared: PreparedDeal, scenario: ScenarioSpec, optio
     n: prepared.periods.length,
     closing: spec.dates.closing,
     pool,
-    performance: poolPerformance(pool, scenario, (options.detail ?? true) ? {} : { listEvents: parts.listEvents }),
+    performance: poolPerformance(pool, scenario, { listEvents: (options.detail ?? true) ? undefined : parts.listEvents, from }),
     coupons,
     reserves: parts.reserves,
     options,
@@ -268,7 +269,8 @@ export function initialState(ctx: RunContext): RunState {
   // fees, cash already in the collection account, …), from its own funding party.
   for (const a of ctx.opening) ledger.transfer(0, closing, `funding:${a.id}`, a.ledgerId, a.initialBalance, `${a.name} funded at closing`);
   const closingFlows = ledger.takeFlows();
-  const independentIn = sumMoney(ctx.opening.map((a) => a.initialBalance));
+  const conservationRows = [conservationRow(0, closingFlows.cashIn, closingFlows.cashOut, NIL, ledger.held())];
+  ledger.resetFlows();
   return {
     ledger,
     events: [],
@@ -278,7 +280,7 @@ export function initialState(ctx: RunContext): RunState {
     reserveTargets: reserves.map((r) => r.target),
     accountRows: ctx.accountIds.map(() => []),
     reserveDrawn: reserves.map(() => NIL),
-    conservationRows: [conservationRow(0, closingFlows.cashIn, closingFlows.cashOut, NIL, ledger.held())],
+    conservationRows,
     poolRows: [],
     coverageRows: [],
     states: [],
@@ -288,7 +290,7 @@ export function initialState(ctx: RunContext): RunState {
     poolBalance: prepared.initialPoolBalance,
     lastIndex: ctx.n - 1,
     called: false,
-    independentIn,
+    independentIn: sumMoney(ctx.opening.map((a) => a.initialBalance)),
     independentOut: NIL,
     guaranteed: new Map(),
     settled: [],
@@ -307,16 +309,17 @@ function failureOf(s: SupportSpec, scenario: ScenarioSpec): SupportState['failur
 
 /**
  * A copy of a run's state that shares nothing mutable with it. Rows already recorded are never
- * changed again, so the lists are copied but not the rows.
+ * changed again, so the lists are copied but not the rows. Each object is written out field by
+ * field in the order `initialState` makes it (no spreading): copies then share the shapes
+ * (hidden classes) of the originals, and the period loop's optimised code serves both.
  */
 export function cloneState(st: RunState): RunState {
   return {
-    ...st,
     ledger: st.ledger.clone(),
     events: st.events.slice(),
-    tranches: st.tranches.map((t) => ({ ...t, rows: t.rows.slice() })),
-    fees: st.fees.map((f) => ({ ...f, rows: f.rows.slice() })),
-    supports: st.supports.map((s) => ({ ...s, draws: s.draws.slice(), failure: s.failure ? { ...s.failure } : undefined })),
+    tranches: st.tranches.map(cloneTranche),
+    fees: st.fees.map(cloneFee),
+    supports: st.supports.map(cloneSupport),
     reserveTargets: st.reserveTargets.slice(),
     accountRows: st.accountRows.map((rows) => rows.slice()),
     reserveDrawn: st.reserveDrawn.slice(),
@@ -324,8 +327,40 @@ export function cloneState(st: RunState): RunState {
     poolRows: st.poolRows.slice(),
     coverageRows: st.coverageRows.slice(),
     states: st.states.slice(),
+    state: st.state,
     fired: new Set(st.fired),
+    cumulativeDefaulted: st.cumulativeDefaulted,
+    poolBalance: st.poolBalance,
+    lastIndex: st.lastIndex,
+    called: st.called,
+    independentIn: st.independentIn,
+    independentOut: st.independentOut,
     guaranteed: new Map(st.guaranteed),
     settled: st.settled.slice(),
   };
+}
+
+function cloneTranche(t: TrancheState): TrancheState {
+  return {
+    spec: t.spec,
+    index: t.index,
+    balance: t.balance,
+    arrears: t.arrears,
+    accrued: t.accrued,
+    principalPaidTotal: t.principalPaidTotal,
+    rows: t.rows.slice(),
+    row: t.row,
+    missedInterest: t.missedInterest,
+    missedPrincipal: t.missedPrincipal,
+    pastLegalMaturity: t.pastLegalMaturity,
+  };
+}
+
+function cloneFee(f: FeeState): FeeState {
+  return { spec: f.spec, named: f.named, arrears: f.arrears, accrued: f.accrued, due: f.due, rows: f.rows.slice(), paidThisPeriod: f.paidThisPeriod };
+}
+
+function cloneSupport(s: SupportState): SupportState {
+  const failure = s.failure ? { from: s.failure.from, capLeft: s.failure.capLeft } : undefined;
+  return { spec: s.spec, cap: s.cap, drawn: s.drawn, repaid: s.repaid, outstanding: s.outstanding, unpaid: s.unpaid, draws: s.draws.slice(), failed: s.failed, failure, off: s.off };
 }

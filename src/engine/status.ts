@@ -98,6 +98,7 @@ function stateFromStatus(ctx: RunContext, status: EngineStatus, events: Map<Stat
   st.independentIn = sub(sumMoney(status.accounts), drawn);
   st.independentOut = sub(NIL, repaid);
   st.conservationRows = [conservationRow(0, flows.cashIn, flows.cashOut, NIL, st.ledger.held())];
+  st.ledger.resetFlows();
   for (let period = 1; period <= status.past; period++) st.conservationRows.push(conservationRow(period, NIL, NIL, st.ledger.held(), st.ledger.held()));
   st.tranches.forEach((t, i) => {
     const s = status.tranches[i]!;

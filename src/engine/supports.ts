@@ -6,7 +6,7 @@
 import { compareDates, type IsoDate } from '../dates/date.js';
 import { add, atLeastNil, fmtFen, maxMoney, minMoney, mulRound, NIL, sub, toYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
-import type { Ledger } from './ledger.js';
+import { partyOf, type Ledger } from './ledger.js';
 import { factorOf } from './prepare.js';
 import { COLLECTION, type Frame, type SupportState } from './state.js';
 import type { RunEvent } from './types.js';
@@ -28,7 +28,7 @@ export function drawSupport(s: SupportState, requested: Money, period: number, d
   const failing = failure !== undefined && compareDates(date, failure.from) >= 0;
   if (failing) paid = minMoney(paid, failure.capLeft ?? NIL);
   if (failing && failure.capLeft !== undefined) failure.capLeft = sub(failure.capLeft, paid);
-  ledger.transfer(period, date, `support:${s.spec.id}`, COLLECTION, paid, reason);
+  ledger.transfer(period, date, partyOf('support', s.spec), COLLECTION, paid, reason);
   s.drawn = add(s.drawn, paid);
   s.draws.push({ period, date, amount: paid, requested, reason });
   if (!guarantee) s.unpaid = sub(requested, paid);
@@ -104,7 +104,8 @@ export function liquidityRepaymentPhase(f: Frame): Money {
 /** Repays what a support advanced, as far as the collection account can. */
 export function repaySupport(f: Frame, s: SupportState, note = ''): Money {
   const amount = minMoney(f.st.ledger.balanceAt(0), s.outstanding);
-  f.st.ledger.transfer(f.period, f.p.date, COLLECTION, `support:${s.spec.id}`, amount, `repay ${s.spec.name ?? s.spec.id}${note}`);
+  // Nothing to repay records nothing (and needs no words).
+  if (amount !== 0) f.st.ledger.transfer(f.period, f.p.date, COLLECTION, partyOf('support', s.spec), amount, `repay ${s.spec.name ?? s.spec.id}${note}`);
   s.outstanding = sub(s.outstanding, amount);
   s.repaid = add(s.repaid, amount);
   return amount;

@@ -30,44 +30,58 @@ type Handler<T extends StepSpec['type']> = (run: StepRun<T>) => void;
 
 const available = (f: Frame): Money => f.st.ledger.balanceAt(0);
 
-/** Splits what is available among amounts owed, pro rata, never more than owed. */
-function payProRata(available: Money, owed: readonly Money[]): readonly Money[] {
-  if (owed.length === 1) return [minMoney(available, owed[0]!)];
+/**
+ * What each of `n` items owed is paid out of what is available: all it is owed when that is
+ * enough for all, else its pro-rata share (never more than owed). Arrays are made only to split.
+ */
+function payProRata(available: Money, n: number, owed: (j: number) => Money, pay: (j: number, amount: Money) => void): void {
+  if (n === 1) return pay(0, minMoney(available, owed(0)));
   let total = NIL;
-  for (const o of owed) total = add(total, o);
-  if (total <= available) return owed;
-  return allocateFen(available, owed);
+  for (let j = 0; j < n; j++) total = add(total, owed(j));
+  if (total <= available) {
+    for (let j = 0; j < n; j++) pay(j, owed(j));
+    return;
+  }
+  const paid = allocateFen(available, Array.from({ length: n }, (_, j) => owed(j)));
+  for (let j = 0; j < n; j++) pay(j, paid[j]!);
 }
+
+/** Whether any of the fees is charged on what is paid (兑付兑息费), found once per step. */
+const chargesOnPayments = new WeakMap<object, boolean>();
 
 const HANDLERS: { [T in StepSpec['type']]: Handler<T> } = {
   payFees({ f, step }) {
-    const list = indexesOf(step, step.fees, f.ctx.prepared.feeIndex).map((j) => f.st.fees[j]!);
-    chargeOnPayments(f, list, available(f));
-    const paid = payProRata(available(f), list.map((fee) => fee.due));
-    list.forEach((fee, j) => payFee(f, fee, paid[j]!));
+    const index = indexesOf(step, step.fees, f.ctx.prepared.feeIndex);
+    const fees = f.st.fees;
+    let charges = chargesOnPayments.get(step);
+    if (charges === undefined) chargesOnPayments.set(step, (charges = index.some((j) => fees[j]!.spec.kind === 'percentOfPayment')));
+    if (charges) chargeOnPayments(f, index.map((j) => fees[j]!), available(f));
+    payProRata(available(f), index.length, (j) => fees[index[j]!]!.due, (j, amount) => payFee(f, fees[index[j]!]!, amount));
   },
   payInterest({ f, step }) {
-    const list = indexesOf(step, step.tranches, f.ctx.prepared.trancheIndex).map((i) => f.st.tranches[i]!);
-    const paid = payProRata(available(f), list.map(interestOwed));
-    list.forEach((t, j) => payInterest(f, t, paid[j]!));
+    const index = indexesOf(step, step.tranches, f.ctx.prepared.trancheIndex);
+    const tranches = f.st.tranches;
+    payProRata(available(f), index.length, (j) => interestOwed(tranches[index[j]!]!), (j, amount) => payInterest(f, tranches[index[j]!]!, amount));
   },
   payPrincipal(run) {
     const { f, step } = run;
     if (run.principalBlocked) return;
     const index = indexesOf(step, step.tranches, f.ctx.prepared.trancheIndex);
-    const list = index.map((i) => f.st.tranches[i]!);
+    const tranches = f.st.tranches;
     if (step.mode === 'sequential') {
       // A tranche is paid only once every tranche listed before it is repaid, whatever those
       // are due now (cash not yet due to a senior waits for it).
-      for (let j = 0; j < list.length; j++) {
-        payPrincipal(f, list[j]!, minMoney(available(f), payable(f, index[j]!)));
-        if (list[j]!.balance > 0) break;
+      for (let j = 0; j < index.length; j++) {
+        const t = tranches[index[j]!]!;
+        payPrincipal(f, t, minMoney(available(f), payable(f, index[j]!)));
+        if (t.balance > 0) break;
       }
     } else {
-      const paid = payProRata(available(f), index.map((i) => payable(f, i)));
-      list.forEach((t, j) => payPrincipal(f, t, paid[j]!));
+      payProRata(available(f), index.length, (j) => payable(f, index[j]!), (j, amount) => payPrincipal(f, tranches[index[j]!]!, amount));
     }
-    run.principalBlocked = list.some((t) => t.balance > 0);
+    let blocked = false;
+    for (let j = 0; j < index.length; j++) if (tranches[index[j]!]!.balance > 0) blocked = true;
+    run.principalBlocked = blocked;
   },
   fundReserve({ f, step }) {
     fundReserve(f, step.account);

@@ -4,16 +4,21 @@
  */
 import { z } from 'zod';
 import { Decimal } from '../util/money.js';
-import { isIsoDate } from '../dates/date.js';
+import { DATE_FORMS, readDateText } from '../dates/dateText.js';
 import { DAY_COUNTS } from '../dates/daycount.js';
 import { ACCEPTED_FORMS, isPercentText, parseQuantity, type QuantityKind } from './quantity.js';
 
-/** A calendar date `YYYY-MM-DD`. */
+/**
+ * A calendar date, written in any of the forms people type ({@link DATE_FORMS}: `2024-01-15`,
+ * `2024/1/15`, `2024年1月15日`, `20240115`, an Excel serial), read as `YYYY-MM-DD`.
+ */
 export const IsoDate = z
   .string()
-  .refine((s) => isIsoDate(s), { message: 'must be a real date written YYYY-MM-DD', abort: true })
+  .refine((s) => readDateText(s) !== undefined, { message: `must be a real date written ${DATE_FORMS}`, abort: true })
+  // In place, not a transform: the JSON Schema keeps the defaults of objects holding dates.
+  .overwrite((s) => readDateText(s)!)
   .refine((s) => s >= '1900-01-01' && s <= '2199-12-31', { message: 'must be a date from 1900-01-01 to 2199-12-31' })
-  .meta({ description: 'A calendar date, YYYY-MM-DD, from 1900 to 2199.', examples: ['2021-01-28'] });
+  .meta({ description: `A calendar date from 1900 to 2199: ${DATE_FORMS}; read as YYYY-MM-DD.`, examples: ['2021-01-28', '2021/1/28', '2021年1月28日'] });
 
 /**
  * The Decimal of a field of `kind`, read by the one quantity reader ({@link parseQuantity}), or

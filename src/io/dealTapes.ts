@@ -6,14 +6,18 @@
 import { ASSET_SCHEMAS, Asset } from '../pool/registry.js';
 import type { AssetSpec, TapeSpec } from '../schema/deal.js';
 import { keysAt, leafFieldPaths, variantKeysAt } from '../schema/introspect.js';
-import { formatDiagnostic, formatPath, type Diagnostic } from '../validate/diagnostics.js';
+import { formatDiagnostic, formatPath, hasErrors, type Diagnostic } from '../validate/diagnostics.js';
 import { issuesToDiagnostics, valueAt } from '../validate/zodIssues.js';
 import { parsePath } from '../validate/partial.js';
 import { HEADER_ALIASES, readTape as readTapeRows, RowErrors, shownText, VALUE_ALIASES, type TapeColumn, type TapeRow } from './tape.js';
 import { InputReadError } from './input.js';
 import { rowParser } from './rowParser.js';
+import { readSheetTape } from './sheetTape.js';
+import { isWorkbookPath, workbookSettingErrors, workbookSheet } from './workbookTape.js';
+import type { SheetData, SheetResult } from './xlsxSheet.js';
 import { Decimal } from '../util/money.js';
 import { LineNumbers, type GoodTape } from '../deal/loaded.js';
+import { STDIN_NAME } from './stdin.js';
 export type { GoodTape } from '../deal/loaded.js';
 
 /** What reading a tape gave: its bytes (whole, or chunk by chunk), or diagnostics saying why not. */
@@ -28,6 +32,8 @@ export interface TapeRead {
   file?: string;
   /** Why it could not be read, in a few words ("no such file"). */
   reason?: string;
+  /** A workbook tape's sheet already read (./xlsxSheet.ts), instead of its bytes. */
+  sheet?: SheetResult;
 }
 
 /**
@@ -39,19 +45,49 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   const diagnostics: Diagnostic[] = [];
   const tapePath = ['pool', 'tapes', tapeIndex] as const;
   const read = reader(tape.path);
-  const tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
+  let tapeFile = read.file ?? read.diagnostics[0]?.file ?? tape.path;
+  const workbook = read.sheet !== undefined || isWorkbookPath(tape.path);
+  diagnostics.push(...workbookSettingErrors(tape, tapeIndex, file, workbook));
+  let closed = false;
+  const close = () => {
+    if (!closed) read.close?.();
+    closed = true;
+  };
+  /** `f`'s answer, or undefined when reading the tape failed (said in the deal file); the tape is closed after. */
+  const reading = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (err) {
+      if (!(err instanceof InputReadError)) throw err;
+      cannotRead(err.reason);
+      return undefined;
+    } finally {
+      close();
+    }
+  };
   const cannotRead = (reason: string) =>
     diagnostics.push({
       severity: 'error',
       file,
       path: formatPath([...tapePath, 'path']),
-      message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to the deal file)` : `cannot read the tape ${tapeFile}: ${reason}`,
+      message: reason === 'no such file' ? `no tape file at ${tapeFile} (the path is relative to ${file === STDIN_NAME ? 'the current folder: the deal came from standard input' : 'the deal file'})` : `cannot read the tape ${tapeFile}: ${reason}`,
     });
   const chunks = read.chunks ?? (read.bytes ? () => [read.bytes!] : undefined);
-  if (!chunks) {
+  if (!chunks && !read.sheet) {
     if (read.reason !== undefined) cannotRead(read.reason);
     else diagnostics.push(...read.diagnostics.map((d) => ({ ...d, path: formatPath([...tapePath, 'path']), file, message: `tape ${tape.path}: ${d.message}` })));
     return { diagnostics };
+  }
+  if (hasErrors(diagnostics)) {
+    close();
+    return { diagnostics };
+  }
+  let sheet: SheetData | undefined;
+  if (workbook) {
+    const chosen = reading(() => workbookSheet(tape, tapeIndex, file, tapeFile, chunks ?? (() => []), read.sheet));
+    if (!chosen) return { diagnostics };
+    if ('diagnostics' in chosen) return { diagnostics: [...diagnostics, ...chosen.diagnostics] };
+    ({ sheet, sheetFile: tapeFile } = chosen);
   }
   const schema = ASSET_SCHEMAS[tape.type];
   const fields = new Set(leafFieldPaths(schema).filter((f) => f !== 'type' && f !== 'assumed'));
@@ -70,6 +106,7 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
   const tapeAssets: AssetSpec[] = [];
   const tapeLines = new LineNumbers();
   let columns: TapeColumn[] = [];
+  let headerLine = 1;
   let anyError = false;
   const shared = new SharedValues();
   const parse = rowParser(schema, Asset);
@@ -112,7 +149,7 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
         once({
           severity: 'error',
           file: tapeFile,
-          line: 1,
+          line: headerLine,
           message: `no column for ${field}${aliases.length ? ` (or ${aliases.join(', ')})` : ''}, which ${tape.type} assets require; add the column, or set ${field} in ${formatPath([...tapePath, 'defaults'])}`,
         });
       } else {
@@ -123,23 +160,21 @@ export function readDealTape(tape: TapeSpec, tapeIndex: number, file: string, re
     rowDiagnostics.sort((a, b) => (a.column ?? Infinity) - (b.column ?? Infinity));
     for (const d of rowDiagnostics) rowErrors.add(d);
   };
-  let summary;
-  try {
-    summary = readTapeRows(chunks, tape.encoding, tapeFile, tape.type, fields, defaults, {
-      onHeader: (c) => (columns = c),
-      onRow,
-      onRowError: (d) => {
-        anyError = true;
-        rowErrors.add(d);
-      },
-    });
-  } catch (err) {
-    if (!(err instanceof InputReadError)) throw err;
-    cannotRead(err.reason);
-    return { diagnostics };
-  } finally {
-    read.close?.();
-  }
+  const visit = {
+    onHeader: (c: TapeColumn[], line: number) => {
+      columns = c;
+      headerLine = line;
+    },
+    onRow,
+    onRowError: (d: Diagnostic) => {
+      anyError = true;
+      rowErrors.add(d);
+    },
+  };
+  const summary = reading(() =>
+    sheet ? readSheetTape(sheet, tapeFile, tape.type, fields, defaults, visit, tape.headerRow) : readTapeRows(chunks!, tape.encoding, tapeFile, tape.type, fields, defaults, visit),
+  );
+  if (!summary) return { diagnostics };
   diagnostics.push(...summary.diagnostics);
   if (summary.failed) return { diagnostics };
   diagnostics.push(...rowErrors.diagnostics());

@@ -8,6 +8,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { displayPath, fsErrorWords } from './fsErrors.js';
+import { readStdin, STDIN_NAME } from './stdin.js';
 
 export { displayPath };
 
@@ -180,8 +181,16 @@ export function* readChunks(fd: number, maxBytes: number): Generator<Uint8Array>
   }
 }
 
-/** The whole of a small file (a deal or scenario), or why it cannot be read. */
+/** The whole of a small file (a deal or scenario), or why it cannot be read. {@link STDIN_NAME} reads standard input. */
 export function readWhole(path: string, maxBytes: number): { bytes: Buffer } | { reason: string } {
+  if (path === STDIN_NAME) {
+    try {
+      const bytes = readStdin(maxBytes);
+      return bytes ? { bytes } : { reason: tooLarge(undefined, maxBytes) };
+    } catch (err) {
+      return { reason: ioErrorWords(err) };
+    }
+  }
   const opened = openInput(path, maxBytes);
   if ('reason' in opened) return opened;
   try {

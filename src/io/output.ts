@@ -457,13 +457,13 @@ function writeReplacing(file: string, target: Exclude<OutputTarget, { kind: 'dir
 }
 
 /**
- * Writes `text` to `file` whole or not at all (see the module's comment); any failure is an
- * InputError in words (`cannot write out.csv: disk full (no space left on the device)`).
- * `fs` is for tests that make a step fail.
+ * Writes `text` (as UTF-8) or `bytes` (a workbook) to `file` whole or not at all (see the module's
+ * comment); any failure is an InputError in words (`cannot write out.csv: disk full (no space
+ * left on the device)`). `fs` is for tests that make a step fail.
  */
-export function writeFileAtomic(file: string, text: string, fs: OutputFs = realFs): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, fs: OutputFs = realFs): void {
   const target = resolveOutput(file, fs);
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   switch (target.kind) {
     case 'descriptor':
       return writeDescriptor(file, target, bytes, fs);

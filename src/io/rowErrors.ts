@@ -3,6 +3,7 @@
  * rows counted and the first lines listed, and at most {@link MAX_ROW_ERRORS} kinds.
  */
 import type { Diagnostic } from '../validate/diagnostics.js';
+import { isSheetFile } from '../util/sheetRef.js';
 
 /** The most row errors a tape reports one by one; the rest are counted. */
 export const MAX_ROW_ERRORS = 20;
@@ -69,7 +70,9 @@ export class RowErrors {
 
   /** The diagnostics to report, in the order first seen. */
   diagnostics(): Diagnostic[] {
-    const out = this.shown.map(({ d, rows, lines }) => (rows === 1 ? d : { ...d, message: groupMessage(d.message, rows, lines) }));
+    // A workbook's rows are rows of its sheet, not lines of text.
+    const line = isSheetFile(this.file) ? 'row' : 'line';
+    const out = this.shown.map(({ d, rows, lines }) => (rows === 1 ? d : { ...d, message: groupMessage(d.message, rows, lines, line) }));
     if (this.hidden > 0) {
       out.push({ severity: 'error', file: this.file, message: `and ${this.hidden.toLocaleString('en-US')} more error${this.hidden === 1 ? '' : 's'} in this tape (the first ${MAX_ROW_ERRORS} kinds are shown)` });
     }
@@ -78,9 +81,9 @@ export class RowErrors {
 }
 
 /** `37 rows: <message> (lines 5, 9, 12, 20, 31, …; line 5 got …)`: one error of many rows. */
-function groupMessage(message: string, rows: number, lines: readonly number[]): string {
+function groupMessage(message: string, rows: number, lines: readonly number[], line: 'line' | 'row'): string {
   const { base, got } = splitReceived(message);
   const listed = lines.slice(0, SHOWN_LINES).join(', ') + (rows > SHOWN_LINES ? ', …' : '');
-  const first = got !== undefined && lines.length > 0 ? `; line ${lines[0]} got ${got}` : '';
-  return `${rows.toLocaleString('en-US')} rows: ${base} (lines ${listed}${first})`;
+  const first = got !== undefined && lines.length > 0 ? `; ${line} ${lines[0]} got ${got}` : '';
+  return `${rows.toLocaleString('en-US')} rows: ${base} (${line}s ${listed}${first})`;
 }

@@ -4,14 +4,12 @@
  * names (借款人, 贷款余额, 行业 …). UTF-8 with or without BOM, or GBK, which Chinese Excel saves.
  */
 import { Parser } from 'csv-parse';
-import { TAPE } from '../pool/registry.js';
 import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
-import { quantityText } from '../fields/quantity.js';
-import { MAX_ROW_ERRORS } from './rowErrors.js';
 export { MAX_ROW_ERRORS, RowErrors } from './rowErrors.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
-import { suggest } from '../validate/zodIssues.js';
 import type { TapeColumn } from '../deal/loaded.js';
+import { shownText, TapeRecords, type TapeRow, type TapeVisitor } from './tapeRecords.js';
+export { convertCell, HEADER_ALIASES, shownText, VALUE_ALIASES, type TapeRow, type TapeVisitor } from './tapeRecords.js';
 export type { TapeColumn } from '../deal/loaded.js';
 
 export type TapeEncoding = 'auto' | 'utf8' | 'gbk';
@@ -28,83 +26,11 @@ export function decodeTape(bytes: Uint8Array, encoding: TapeEncoding): { text: s
   }
 }
 
-/** Chinese (and a few English) header names → schema field paths, of every asset type (from the registry). */
-export const HEADER_ALIASES: Readonly<Record<string, string>> = TAPE.aliases;
-
-/** Chinese names a tape may use for the values of a field, by field: 发明专利 → invention. */
-export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = TAPE.values;
-
-const { int: INT_FIELDS, rate: RATE_FIELDS, amount: AMOUNT_FIELDS, date: DATE_FIELDS } = TAPE.units;
-const CN_IP_TYPES = VALUE_ALIASES['ip.types']!;
-const EXCEL_DATE = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/;
-
-export interface TapeRow {
-  /** The asset object, ready for the asset schema. */
-  value: Record<string, unknown>;
-  /** The line the row starts on (a quoted cell may span lines). */
-  line: number;
-  /** The text of each non-empty cell, by field path, as written (before conversion). */
-  cells: Record<string, string>;
-}
-
-
 export interface ParsedTape {
   columns: TapeColumn[];
   rows: TapeRow[];
   encoding: 'utf8' | 'gbk';
   diagnostics: Diagnostic[];
-}
-
-/** Sets `value` at a field path already split at its dots, making the objects on the way. */
-function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
-  let obj = target;
-  for (let k = 0; k < keys.length - 1; k++) {
-    const key = keys[k]!;
-    const next = obj[key];
-    if (next === undefined || next === null || typeof next !== 'object') obj[key] = {};
-    obj = obj[key] as Record<string, unknown>;
-  }
-  obj[keys[keys.length - 1]!] = value;
-}
-
-/**
- * Converts one cell's text to the value its field takes; undefined for an empty cell. Amounts
- * and rates are read by the deal file's own reader ({@link quantityText}), in the column's unit
- * when its header states one, to exact decimal text; a cell it cannot read is passed on as
- * written, for the field's schema to report with the forms it accepts.
- */
-export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent'): unknown {
-  const text = raw.trim();
-  if (text === '') return undefined;
-  if (AMOUNT_FIELDS.has(field)) return quantityText('amount', text, scale === 'wan' ? 'wan' : 'plain') ?? text;
-  if (RATE_FIELDS.has(field)) return quantityText('rate', text, scale === 'percent' ? 'percent' : 'plain') ?? text;
-  if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
-  if (field === 'ip.types') {
-    return text
-      .split(/\s*[+＋、,，/;；]\s*/)
-      .filter((t) => t !== '')
-      .map((t) => CN_IP_TYPES[t] ?? t);
-  }
-  const names = VALUE_ALIASES[field];
-  if (names) return names[text] ?? text;
-  const date = EXCEL_DATE.exec(text);
-  if (date && DATE_FIELDS.has(field)) {
-    return `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
-  }
-  return text;
-}
-
-/** The most distinct texts of a column whose conversion is kept for the rows that repeat them. */
-const MAX_CONVERTED = 512;
-
-/** What {@link readTape} calls as it reads. */
-export interface TapeVisitor {
-  /** Once, after the header line: the columns. */
-  onHeader?(columns: TapeColumn[]): void;
-  /** Each data row, in order. */
-  onRow(row: TapeRow): void;
-  /** An error of one data row (a wrong number of cells). */
-  onRowError(d: Diagnostic): void;
 }
 
 /** What reading a tape gave besides its rows. */
@@ -117,24 +43,6 @@ export interface TapeSummary {
   rows: number;
   /** The tape could not be read to the end: what the visitor was given is to be dropped. */
   failed: boolean;
-}
-
-/** A header name as messages show it: long names are cut, so a file that is not a tape is not echoed. */
-const MAX_SHOWN = 40;
-export function shownText(text: string, max = MAX_SHOWN): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
-}
-
-/** A copy of a tape's defaults (plain JSON) for one row, which the row's cells then fill. */
-function cloneJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(cloneJson);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = cloneJson(v);
-    return out;
-  }
-  return value;
 }
 
 /** The csv-parse engine behind its stream class, fed chunk by chunk, synchronously. */
@@ -181,7 +89,6 @@ export function readTape(
   defaults: Record<string, unknown>,
   visit: TapeVisitor,
 ): TapeSummary {
-  const diagnostics: Diagnostic[] = [];
   const plain = encodingOption !== 'gbk' && isPlainUtf8(chunks);
   const encoding = plain ? 'utf8' : detectEncoding(chunks, encodingOption);
   const engine = (new Parser({
@@ -197,68 +104,14 @@ export function readTape(
   // text, the line of the record).
   const lineCount: { lines: number } = plain ? { lines: 0 } : engine.info;
   const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
-  let columns: TapeColumn[] | undefined;
-  // The columns that name a field, with the field's path split once.
-  let fieldColumns: (TapeColumn & { field: string; keys: string[]; converted: Map<string, unknown> | undefined })[] = [];
-  let headerLength = 0;
-  let rows = 0;
+  const records = new TapeRecords(file, type, knownFields, defaults, visit);
   let stop: Diagnostic | undefined;
   let sawBytes = false;
   const push = (r: unknown) => {
-    if (stop) return;
     const record = r as string[];
-    if (columns === undefined) {
-      headerLength = record.length;
-      columns = tapeColumns(record, knownFields);
-      diagnostics.push(...headerDiagnostics(columns, file, type, knownFields));
-      if (!columns.some((c) => c.field !== undefined)) {
-        // Not a tape of this type (or not a tape at all): say so without echoing what it holds.
-        stop = {
-          severity: 'error',
-          file,
-          line: 1,
-          message: `${columns.length === 1 ? 'the header line names no' : `none of the ${columns.length} header names is a`} field of ${type} assets: is this a ${type} tape? (the first line must name the columns, e.g. id, obligor, principal, or 编号, 借款人, 贷款余额)`,
-        };
-        return;
-      }
-      fieldColumns = columns.filter((c) => c.field !== undefined).map((c) => ({ ...c, field: c.field!, keys: c.field!.split('.'), converted: new Map() }));
-      visit.onHeader?.(columns);
-      return;
-    }
     // Plain text has no line break inside a cell: the record is on the line counted.
-    const line = plain ? lineCount.lines : startLine(lineCount.lines, record);
-    rows++;
-    if (record.length !== headerLength) {
-      visit.onRowError({
-        severity: 'error',
-        file,
-        line,
-        message: `the row has ${record.length} cell${record.length === 1 ? '' : 's'} but the header has ${headerLength} (a cell with a comma must be in double quotes)`,
-      });
-      return;
-    }
-    const value = cloneJson(defaults) as Record<string, unknown>;
-    value['type'] = type;
-    const cells: Record<string, string> = {};
-    for (const col of fieldColumns) {
-      const rawCell = record[col.index] ?? '';
-      // A column that repeats its texts (rates, dates, kinds) converts each once (a value is
-      // never changed after, so rows share it); past MAX_CONVERTED distinct texts (ids, names)
-      // it stops looking.
-      let cell = col.converted?.get(rawCell);
-      if (cell === undefined) {
-        cell = convertCell(col.field, rawCell, col.scale);
-        if (cell !== undefined && col.converted) {
-          if (col.converted.size < MAX_CONVERTED) col.converted.set(rawCell, cell);
-          else col.converted = undefined;
-        }
-      }
-      if (cell !== undefined) {
-        setPath(value, col.keys, cell);
-        cells[col.field] = rawCell.trim();
-      }
-    }
-    visit.onRow({ value, line, cells });
+    const line = plain || records.columns === undefined ? lineCount.lines : startLine(lineCount.lines, record);
+    if (!records.push(record, records.columns === undefined ? 1 : line)) stop ??= records.stop;
   };
   const close = () => {};
   const feed = (buf: Buffer | undefined, end: boolean): boolean => {
@@ -297,77 +150,7 @@ export function readTape(
     if (!stop) feed(undefined, true);
   }
   if (stop) return { columns: [], encoding, diagnostics: [stop], rows: 0, failed: true };
-  if (columns === undefined) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line: 1,
-      message: sawBytes ? 'the tape has no header line and no data rows (only blank lines)' : 'the tape is empty (0 bytes): no header line and no data rows',
-    });
-    return { columns: [], encoding, diagnostics, rows: 0, failed: false };
-  }
-  if (rows === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push({ severity: 'error', file, line: 1, message: 'the tape has no data rows: only the header line (each asset is a row below it; rows of empty cells do not count)' });
-  }
-  return { columns, encoding, diagnostics, rows, failed: false };
-}
-
-/** The columns of a header line: each name mapped to a field path, with any unit it states. */
-function tapeColumns(header: string[], knownFields: ReadonlySet<string>): TapeColumn[] {
-  return header.map((h, index) => {
-    const name = h.trim();
-    const shown = shownText(name);
-    const direct = knownFields.has(name) ? name : HEADER_ALIASES[name];
-    if (direct && knownFields.has(direct)) return { header: shown, field: direct, index };
-    // A unit in brackets after the name, as Chinese spreadsheets write it: 贷款余额（万元）, 年利率(%).
-    const unit = /^(.*?)\s*[(（]\s*(元|万元|%|％|月)\s*[)）]$/.exec(name);
-    const base = unit ? (knownFields.has(unit[1]!) ? unit[1]! : HEADER_ALIASES[unit[1]!]) : undefined;
-    if (!unit || !base || !knownFields.has(base)) return { header: shown, field: undefined, index };
-    const scale = unit[2] === '万元' ? 'wan' : unit[2] === '%' || unit[2] === '％' ? 'percent' : undefined;
-    return { header: shown, field: base, index, ...(scale ? { scale } : {}) };
-  });
-}
-
-/** Warnings for columns that are ignored, errors for two columns of one field. */
-function headerDiagnostics(columns: TapeColumn[], file: string, type: string, knownFields: ReadonlySet<string>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, TapeColumn>();
-  for (const col of columns) {
-    if (col.field === undefined) {
-      const hint = suggest(col.header, [...knownFields]);
-      diagnostics.push({
-        severity: 'warning',
-        file,
-        line: 1,
-        column: col.index + 1,
-        columnName: col.header,
-        message: `not a field of ${type} assets${hint ? ` (did you mean ${hint}?)` : ''}; the column is ignored`,
-      });
-      continue;
-    }
-    const first = seen.get(col.field);
-    if (first) {
-      diagnostics.push({ severity: 'error', file, line: 1, column: col.index + 1, columnName: col.header, message: `a second column for field ${col.field} (column ${first.index + 1} is ${first.header})` });
-    } else seen.set(col.field, col);
-  }
-  return capHeaderDiagnostics(diagnostics, file);
-}
-
-/**
- * At most {@link MAX_ROW_ERRORS} errors and as many warnings about the header, then one line
- * each saying how many more: a file of 100,000 columns gets a screen of messages, not 100,000.
- */
-function capHeaderDiagnostics(diagnostics: Diagnostic[], file: string): Diagnostic[] {
-  const shown = { error: 0, warning: 0 };
-  const out = diagnostics.filter((d) => ++shown[d.severity] <= MAX_ROW_ERRORS);
-  for (const severity of ['error', 'warning'] as const) {
-    const more = shown[severity] - MAX_ROW_ERRORS;
-    if (more > 0) {
-      const what = severity === 'error' ? 'columns repeat a field' : 'columns are not fields and are ignored';
-      out.push({ severity, file, line: 1, message: `and ${more.toLocaleString('en-US')} more ${more === 1 ? what.replace('columns repeat', 'column repeats').replace('columns are', 'column is').replace('fields and are', 'a field and is') : what}` });
-    }
-  }
-  return out;
+  return { columns: records.columns ?? [], encoding, diagnostics: records.finish(!sawBytes), rows: records.rows, failed: false };
 }
 
 /** The whole decoded text of a tape: only to point at an unclosed quote, after the parse failed. */

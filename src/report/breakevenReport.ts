@@ -9,6 +9,7 @@ import { BASIS_LABEL, BASIS_TAG, type BreakevenRow, type TrancheRating } from '.
 import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
 import { dealTitle, trancheLabel } from './stressReports.js';
+import { breakevenCharts } from './chart/sectionCharts.js';
 
 /** The key suffix of a basis shown beside the headline one: `withLegal`, `minWithoutExpected`. */
 const SUFFIX: Record<PrincipalBasis, string> = { expected: 'Expected', legal: 'Legal' };
@@ -149,6 +150,7 @@ export function breakevenReport(
       },
     ],
     sections,
+    charts: breakevenCharts(sections),
     notes,
   };
 }

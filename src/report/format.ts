@@ -6,6 +6,7 @@
 import { Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Section, Unit, ValueKind } from './model.js';
 import { FenCell, fenFixed } from './fenCell.js';
+import { formatIsoDate } from '../dates/dateText.js';
 
 /** The placeholder for a missing value in the table and Markdown formats (an em dash). */
 export const MISSING = '—';
@@ -114,7 +115,7 @@ function group(fixed: string): string {
  * `'wan'`); `percent` and `rate` are fractions shown ×100 with `%`; `int` has no decimals;
  * `number` has `decimals` (default 2). Rounding is ROUND_HALF_UP. `null`/`undefined` give
  * `empty`. A value of a numeric kind that is not a finite number is returned as its text.
- * `text` and `date` are returned as given. Throws `RangeError` only for an invalid `decimals`.
+ * `text` is returned as given, a `date` as yyyy-MM-dd (date-fns, UTC). Throws `RangeError` only for an invalid `decimals`.
  *
  * @example
  * formatValue(new Decimal('13900000'), 'money', { unit: 'wan' });       // '1,390.00'
@@ -126,6 +127,8 @@ function group(fixed: string): string {
  */
 export function formatValue(value: Cell, kind: ValueKind, opts: FormatValueOptions = {}): string {
   if (value === null || value === undefined) return opts.empty ?? MISSING;
+  // Dates through date-fns, in UTC (yyyy-MM-dd: sorts as text, reads alike in Chinese and English).
+  if (kind === 'date' && typeof value === 'string') return formatIsoDate(value);
   if (!isNumericKind(kind)) return cellText(value);
   if (value instanceof FenCell && kind === 'money' && (opts.decimals ?? 2) === 2) {
     const fixed = fenFixed(value.fen, opts.unit ?? 'yuan');

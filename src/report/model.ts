@@ -8,6 +8,8 @@ import type { Decimal } from '../util/money.js';
 export type Lang = 'zh' | 'en';
 export type Unit = 'yuan' | 'wan';
 export type Format = 'table' | 'csv' | 'json' | 'md' | 'html';
+/** Every format a report is written in: the text formats, and the .xlsx workbook (bytes, see report/xlsx). */
+export type OutputFormat = Format | 'xlsx';
 
 /** A label in both languages. */
 export type { Label } from '../util/label.js';
@@ -30,6 +32,8 @@ export interface Column {
   header: Label;
   kind: ValueKind;
   decimals?: number;
+  /** A text picture for the terminal (`#####`): the HTML page draws a chart instead and leaves it out. */
+  textOnly?: boolean;
 }
 
 export interface TableSection {
@@ -59,16 +63,27 @@ export interface KeyValueSection {
 
 export type Section = TableSection | KeyValueSection;
 
-/** A chart, drawn by the HTML renderer (the text formats print the tables it is drawn from). */
+/**
+ * A chart, drawn by the HTML renderer with ECharts (the text formats print the tables it is drawn
+ * from). `line` and `bar` draw each series over the x categories; `stack` stacks the bars;
+ * `heatmap` draws one row per series (its name on the vertical axis) and one column per x.
+ */
 export interface Chart {
   id: string;
   title: Label;
-  kind: 'line' | 'bar';
-  /** What the values are (money is drawn in the chosen unit). */
+  kind: 'line' | 'bar' | 'stack' | 'heatmap';
+  /** What the values are (money is drawn in the chosen unit, percent and rate ×100). */
   valueKind: ValueKind;
   /** The x positions, in order (dates, or bands). */
   x: string[];
+  /** The axis titles; the value axis's title gets the unit (`（万元）`, `(%)`). */
+  xTitle: Label;
+  yTitle: Label;
   series: { name: Label; values: Cell[] }[];
+  /** Horizontal reference lines (the rating scale's target default rates, coverage 1.00). */
+  marks?: { name: Label; value: Cell }[];
+  /** Bars across the page, categories down the vertical axis (long category names). */
+  horizontal?: boolean;
 }
 
 export interface Report {

@@ -7,10 +7,12 @@ import { dealRates } from '../deal/rates.js';
 import { sum, ZERO, type Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Report, Section, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
+import { poolCharts } from './chart/sectionCharts.js';
 import { collectAssumptions } from '../deal/assumptions.js';
 import type { AssetLabels } from '../pool/assets/model.js';
 import { poolLabels } from './poolLabels.js';
 import { codeColumns } from './trancheName.js';
+import { formatIsoDate } from '../dates/dateText.js';
 
 export { poolLabels } from './poolLabels.js';
 
@@ -59,9 +61,10 @@ export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report
     title: { zh: `${spec.meta.shortName ?? spec.meta.name} 资产池`, en: `${spec.meta.shortName ?? spec.meta.name}: pool` },
     subtitle: [
       { zh: spec.meta.name, en: spec.meta.name },
-      { zh: `初始起算日 ${stats.cutoff}`, en: `Cutoff date ${stats.cutoff}` },
+      { zh: `初始起算日 ${formatIsoDate(stats.cutoff)}`, en: `Cutoff date ${formatIsoDate(stats.cutoff)}` },
     ],
     sections,
+    charts: poolCharts(sections),
     notes: collectAssumptions(deal).map((a) => ({ zh: `假设 ${a.path}：${a.note}`, en: `Assumed ${a.path}: ${a.note}` })),
   };
 }

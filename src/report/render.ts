@@ -17,12 +17,12 @@
  *   characters double-width; CJK/full-width characters count two columns; numbers right-aligned,
  *   text and dates left-aligned; every line of a table has the same display width; control
  *   characters are stripped and line breaks/tabs become spaces. Ends with exactly one `\n`.
- * - **csv**: one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
+ * - **csv** (written by csv-stringify): one UTF-8 BOM at the very start, RFC 4180 quoting, **LF** line ends (Excel,
  *   LibreOffice, pandas and csv-parse all accept LF; newlines inside quoted fields are kept).
  *   Blocks (title + subtitles, each section, notes) are separated by one blank line; the file
  *   ends with a single `\n`. A kv section is its title line then `label,value` lines. A text
  *   field (any cell whose kind is not numeric or whose value is not a number, and every title,
- *   header, label and note) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so
+ *   header, label and note) that begins with `=`, `+`, `-`, `@`, tab or CR (or full-width `＝＋－＠`) gets a leading `'` so
  *   a spreadsheet shows it instead of running it as a formula (OWASP CSV injection); numbers,
  *   negative ones included, are never changed. The choice follows the cell's kind, not its text.
  * - **md**: GitHub tables padded to aligned source, `---:` for numeric columns, total row in
@@ -32,6 +32,7 @@
  *   HTML, a link, code or emphasis, nor break a table.
  * - **json**: see {@link renderJson}. Amounts are always yuan, independent of `unit`.
  */
+import { stringify, type Options as CsvStringifyOptions } from 'csv-stringify/sync';
 import { Decimal } from '../util/money.js';
 import type {
   Cell,
@@ -53,6 +54,7 @@ import { cellText, formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMAL
 import { assertNever } from '../util/never.js';
 import { printableCell } from '../util/printable.js';
 import { RESULT_SCHEMA_VERSION } from './kinds.js';
+import { pushAll } from '../util/pushAll.js';
 
 export { displayWidth, padDisplay } from './width.js';
 export { formatValue, headerText, isNumericKind, JSON_FRACTION_DECIMALS, MISSING, sectionTitle, type FormatValueOptions, type NumericKind } from './format.js';
@@ -176,9 +178,9 @@ function renderTable(report: Report, opts: RenderOptions): string {
       const grid = tableGrid(section, opts, { empty: MISSING });
       splitGrid(grid, opts.width).forEach((part, i) => {
         if (i > 0) lines.push('');
-        lines.push(...boxTable(part));
+        pushAll(lines, boxTable(part));
       });
-    } else lines.push(...kvBox(section, opts));
+    } else pushAll(lines, kvBox(section, opts));
     blocks.push(lines);
   }
   if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => oneLine(n[lang])));
@@ -263,18 +265,47 @@ function kvBox(section: KeyValueSection, opts: RenderOptions): string[] {
 export type CsvFieldKind = 'text' | 'number';
 
 /**
- * The first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
- * (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab and CR.
+ * A field of a numeric kind holding a negative number (`-1234.56`, `-5.00%`): written without
+ * the formula guard, so a spreadsheet reads it as the number it is.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+class CsvNumber {
+  constructor(readonly text: string) {}
+}
+
+/** A CSV field's value: text, or a negative number (see {@link CsvNumber}). */
+type CsvValue = string | CsvNumber;
 
 /**
- * One CSV field per RFC 4180: a field containing a comma, a double quote, CR or LF is quoted and
- * its quotes doubled. U+FEFF is removed so the file's only BOM is the one at its very start.
- * A `text` field (the default) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`
- * so a spreadsheet shows it as text instead of running it as a formula; a `number` field is
- * never changed, so `-1234.56` stays a number. Whether a field is a number is decided by the
- * caller from the cell's kind, never guessed from the text: an obligor named `-2+3` is text.
+ * csv-stringify set to RFC 4180 quoting (a field with a comma, a double quote, CR or LF is quoted
+ * and its quotes doubled), LF line ends, and its OWASP formula guard: a text field that begins
+ * with `=`, `+`, `-`, `@`, tab or CR (or the full-width `＝＋－＠`) gets a leading `'`.
+ */
+const CSV_OPTIONS: CsvStringifyOptions = {
+  record_delimiter: 'unix',
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  cast: { object: (value) => ({ value: (value as unknown as CsvNumber).text, escape_formulas: false }) },
+};
+
+/** A field's value for csv-stringify: U+FEFF removed, control characters made printable. */
+function csvValue(s: string, kind: CsvFieldKind): CsvValue {
+  const t = printableCell(s.replace(/\uFEFF/g, ''));
+  return kind === 'number' && t.startsWith('-') ? new CsvNumber(t) : t;
+}
+
+/** CSV lines, one per record, each ending in `\n`; with `bom` the file's one UTF-8 BOM first. An empty record is a blank line. */
+function csvText(records: CsvValue[][], bom = false): string {
+  return (bom ? '\uFEFF' : '') + stringify(records, CSV_OPTIONS);
+}
+
+/**
+ * One CSV field per RFC 4180, as csv-stringify writes it: a field containing a comma, a double
+ * quote, CR or LF is quoted and its quotes doubled. U+FEFF is removed so the file's only BOM is
+ * the one at its very start. A `text` field (the default) that begins with `=`, `+`, `-`, `@`,
+ * tab or CR (or a full-width `＝＋－＠`) gets a leading `'` so a spreadsheet shows it as text
+ * instead of running it as a formula; a `number` field is never changed, so `-1234.56` stays a
+ * number. Whether a field is a number is decided by the caller from the cell's kind, never
+ * guessed from the text: an obligor named `-2+3` is text.
  *
  * @example
  * csvField('贷款余额');              // '贷款余额'
@@ -284,14 +315,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * csvField('-1234.56', 'number');   // '-1234.56'
  */
 export function csvField(s: string, kind: CsvFieldKind = 'text'): string {
-  let t = printableCell(s.replace(/\uFEFF/g, ''));
-  if (kind === 'text' && FORMULA_START.test(t)) t = "'" + t;
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-}
-
-/** A line of text fields (titles, headers, labels). */
-function csvLine(fields: string[]): string {
-  return fields.map((f) => csvField(f)).join(',');
+  return csvText([[csvValue(s, kind)]]).slice(0, -1);
 }
 
 /** The CSV kind of one cell: a number only when its kind is numeric and it is a finite number. */
@@ -300,28 +324,29 @@ function csvKind(value: Cell, kind: ValueKind): CsvFieldKind {
   return value instanceof FenCell || toDecimal(value) !== undefined ? 'number' : 'text';
 }
 
-/** A table section's rows as CSV lines, each field escaped by its column's kind. */
-function csvRows(section: TableSection, rows: Record<string, Cell>[], opts: RenderOptions): string[] {
+/** A table section's rows as CSV records, each field by its column's kind. */
+function csvRows(section: TableSection, rows: Record<string, Cell>[], opts: RenderOptions): CsvValue[][] {
   const formats = section.columns.map((c) => ({ ...CSV_FORMAT, unit: opts.unit, decimals: c.decimals }));
   return rows.map((row) =>
-    section.columns
-      .map((c, i) => {
-        const value = ownCell(row, c.key);
-        return csvField(formatValue(value, c.kind, formats[i]), csvKind(value, c.kind));
-      })
-      .join(','),
+    section.columns.map((c, i) => {
+      const value = ownCell(row, c.key);
+      return csvValue(formatValue(value, c.kind, formats[i]), csvKind(value, c.kind));
+    }),
   );
 }
 
-/** A kv item as a `label,value` CSV line; `suffix` is appended to the label (the unit, for one section alone). */
-function csvItem(item: KeyValueItem, opts: RenderOptions, suffix = ''): string {
-  const label = csvField(headerText(item.label, item.kind, opts.lang, opts.unit) + suffix);
-  const value = csvField(formatValue(item.value, item.kind, { ...CSV_FORMAT, unit: opts.unit, decimals: item.decimals }), csvKind(item.value, item.kind));
-  return `${label},${value}`;
+/** A kv item as a `label,value` CSV record; `suffix` is appended to the label (the unit, for one section alone). */
+function csvItem(item: KeyValueItem, opts: RenderOptions, suffix = ''): CsvValue[] {
+  const label = csvValue(headerText(item.label, item.kind, opts.lang, opts.unit) + suffix, 'text');
+  const value = csvValue(formatValue(item.value, item.kind, { ...CSV_FORMAT, unit: opts.unit, decimals: item.decimals }), csvKind(item.value, item.kind));
+  return [label, value];
 }
 
-/** The header, row and total lines of a table section (none when it has no columns). */
-function csvTable(section: TableSection, opts: RenderOptions, headers: string[]): string[] {
+/** A record of text fields (titles, headers, labels). */
+const csvLine = (fields: string[]): CsvValue[] => fields.map((f) => csvValue(f, 'text'));
+
+/** The header, row and total records of a table section (none when it has no columns). */
+function csvTable(section: TableSection, opts: RenderOptions, headers: string[]): CsvValue[][] {
   if (section.columns.length === 0) return [];
   return [csvLine(headers), ...csvRows(section, section.total ? [...section.rows, section.total] : section.rows, opts)];
 }
@@ -331,16 +356,17 @@ const CSV_FORMAT: FormatValueOptions = { grouping: false, empty: '' };
 
 function renderCsv(report: Report, opts: RenderOptions): string {
   const { lang } = opts;
-  const blocks: string[][] = [];
+  const blocks: CsvValue[][][] = [];
   blocks.push([report.title[lang], ...(report.subtitle ?? []).map((l) => l[lang])].map((s) => csvLine([s])));
   for (const section of report.sections) {
     const lines = [csvLine([sectionTitle(section, lang, opts.unit)])];
-    if (section.type === 'table') lines.push(...csvTable(section, opts, section.columns.map((c) => headerText(c.header, c.kind, lang, opts.unit))));
-    else lines.push(...section.items.map((item) => csvItem(item, opts)));
+    if (section.type === 'table') pushAll(lines, csvTable(section, opts, section.columns.map((c) => headerText(c.header, c.kind, lang, opts.unit))));
+    else pushAll(lines, section.items.map((item) => csvItem(item, opts)));
     blocks.push(lines);
   }
   if (report.notes && report.notes.length > 0) blocks.push(report.notes.map((n) => csvLine([n[lang]])));
-  return '\uFEFF' + blocks.map((b) => b.join('\n')).join('\n\n') + '\n';
+  // Blocks apart by one blank line: an empty record between them.
+  return csvText(blocks.flatMap((b, i) => (i === 0 ? b : [[], ...b])), true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +444,8 @@ function renderMarkdown(report: Report, opts: RenderOptions): string {
       if (grid.headers.length > 0) {
         const rows = grid.rows.map((r) => r.map(mdCell));
         if (grid.total) rows.push(grid.total.map((c) => bold(mdCell(c))));
-        lines.push('', ...mdTable(grid.headers.map(mdCell), grid.aligns, rows));
+        lines.push('');
+        pushAll(lines, mdTable(grid.headers.map(mdCell), grid.aligns, rows));
       }
     } else if (section.items.length > 0) {
       const allNumeric = section.items.every((i) => isNumericKind(i.kind));
@@ -427,7 +454,8 @@ function renderMarkdown(report: Report, opts: RenderOptions): string {
         mdCell(headerText(item.label, item.kind, lang, opts.unit)),
         mdCell(formatValue(item.value, item.kind, { unit: opts.unit, decimals: item.decimals })),
       ]);
-      lines.push('', ...mdTable(headers, ['left', allNumeric ? 'right' : 'left'], rows));
+      lines.push('');
+      pushAll(lines, mdTable(headers, ['left', allNumeric ? 'right' : 'left'], rows));
     }
     blocks.push(lines.join('\n'));
   }
@@ -582,11 +610,11 @@ export function renderSection(report: Report, id: string, opts: RenderOptions): 
   if (opts.format !== 'csv') return render(only, opts);
   checkOptions(opts);
   const section = only.sections[0]!;
-  const lines: string[] = [];
+  const lines: CsvValue[][] = [];
   if (section.type === 'table') {
     for (const c of section.columns) checkKind(c.kind, `section ${section.id}`);
     const headers = section.columns.map((c) => headerText(c.header, c.kind, opts.lang, opts.unit) + (c.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''));
-    lines.push(...csvTable(section, opts, headers));
+    pushAll(lines, csvTable(section, opts, headers));
   } else {
     lines.push(csvLine(opts.lang === 'zh' ? ['项目', '数值'] : ['Item', 'Value']));
     for (const item of section.items) {
@@ -594,5 +622,5 @@ export function renderSection(report: Report, id: string, opts: RenderOptions): 
       lines.push(csvItem(item, opts, item.kind === 'money' ? unitSuffix(opts.unit, opts.lang) : ''));
     }
   }
-  return '\uFEFF' + lines.map((l) => l + '\n').join('');
+  return csvText(lines, true);
 }

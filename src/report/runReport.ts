@@ -16,6 +16,7 @@ import { couponCell, couponColumn, indexPathSection } from './floatingReport.js'
 import { conventionName } from '../analytics/cnYield.js';
 import { codeColumns, trancheName } from './trancheName.js';
 import { PER_HUNDRED_NOTE, perHundredSection } from './perHundredSection.js';
+import { runCharts } from './chart/runCharts.js';
 
 const STATE: Record<string, { zh: string; en: string }> = {
   normal: { zh: '正常', en: 'normal' },
@@ -53,27 +54,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
       ...(result.status ? [statusLine(result.status)] : []),
     ],
     sections,
-    charts: [
-      {
-        id: 'balances',
-        title: { zh: '证券期末本金余额', en: 'Tranche balances after each payment date' },
-        kind: 'line',
-        valueKind: 'money',
-        x: result.pool.periods.map((p) => p.date),
-        series: result.tranches.map((t) => ({ name: { zh: trancheName(t, 'zh'), en: t.id }, values: t.periods.map((p) => new FenCell(p.endBalance)) })),
-      },
-      {
-        id: 'collections',
-        title: { zh: '资产池回收', en: 'Pool collections' },
-        kind: 'bar',
-        valueKind: 'money',
-        x: result.pool.periods.map((p) => p.date),
-        series: [
-          { name: { zh: '本金', en: 'principal' }, values: result.pool.periods.map((p) => new FenCell(p.principal)) },
-          { name: { zh: '利息', en: 'interest' }, values: result.pool.periods.map((p) => new FenCell(p.interest)) },
-        ],
-      },
-    ],
+    charts: runCharts(result),
     notes: [
       {
         zh: '发行收益率：于设立日按发行价（未给出时按面值）结算，依中国人民银行2007年《关于完善银行间债券市场债券到期收益率计算标准有关事项的通知》：剩余多次兑付时按付息频率复利、首期按d/TS计（TS为当期付息周期实际天数），处于最后付息周期时按单利（D/TY）；久期与凸性按同一贴现方式计算。',

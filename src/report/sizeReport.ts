@@ -6,6 +6,7 @@ import { stepText, type StructureRow } from '../stress/size.js';
 import { toYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { Label, Report, Section } from './model.js';
+import { sizeCharts } from './chart/sectionCharts.js';
 
 export interface SizeReportInput {
   deal: LoadedDeal;
@@ -103,6 +104,11 @@ function scaleSection(x: SizeReportInput): Section {
 
 /** The report of `ipabs size`. */
 export function sizeReport(x: SizeReportInput, lang: 'zh' | 'en'): Report {
+  const report = sizeTables(x, lang);
+  return { ...report, charts: sizeCharts(report.sections) };
+}
+
+function sizeTables(x: SizeReportInput, lang: 'zh' | 'en'): Report {
   const title = x.deal.spec.meta.shortName ?? x.deal.spec.meta.name;
   const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(4).toString()}%`;
   const basis: Label = x.basis === 'expected' ? { zh: '预期到期日', en: 'expected maturity' } : { zh: '法定到期日', en: 'legal maturity' };

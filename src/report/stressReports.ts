@@ -6,6 +6,8 @@ import type { StressRow } from '../stress/table.js';
 import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
 import { trancheName } from './trancheName.js';
+import { monteCarloCharts } from './chart/mcCharts.js';
+import { obligorCharts, stressCharts } from './chart/sectionCharts.js';
 
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : new Decimal(x));
 export const dealTitle = (deal: LoadedDeal) => deal.spec.meta.shortName ?? deal.spec.meta.name;
@@ -68,6 +70,7 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
     title: { zh: `${dealTitle(deal)} 压力测试`, en: `${dealTitle(deal)}: stress test` },
     subtitle,
     sections: [{ type: 'table', id: 'stress', title: { zh: '压力情景结果', en: 'Stress scenarios' }, columns, rows: body }],
+    charts: stressCharts([{ type: 'table', id: 'stress', title: { zh: '', en: '' }, columns, rows: body }]),
     notes: [STRESS_LATENESS_NOTE],
   };
 }
@@ -136,6 +139,7 @@ export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], mini
     title: { zh: `${dealTitle(deal)} 债务人违约测试`, en: `${dealTitle(deal)}: obligor default tests` },
     subtitle: [assumptions],
     sections,
+    charts: obligorCharts(sections),
   };
 }
 
@@ -235,7 +239,7 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         { key: 'band', header: { zh: '损失率区间', en: 'Loss' }, kind: 'text' },
         { key: 'paths', header: { zh: '路径数', en: 'Paths' }, kind: 'int' },
         { key: 'share', header: { zh: '占比', en: 'Share' }, kind: 'percent', decimals: 3 },
-        { key: 'bar', header: { zh: '', en: '' }, kind: 'text' },
+        { key: 'bar', header: { zh: '', en: '' }, kind: 'text', textOnly: true },
       ],
       rows: t.histogram
         .filter((b, i) => i === 0 || b.paths > 0)
@@ -247,13 +251,6 @@ export function monteCarloReport(deal: LoadedDeal, r: McResult, subtitle: Label[
         })),
     });
   }
-  const charts = r.tranches.map((t) => ({
-    id: `histogram-${t.id}`,
-    title: { zh: `${trancheLabel(deal, t.id)} 损失率分布（路径占比，%）`, en: `${trancheLabel(deal, t.id)}: loss distribution (share of paths, %)` },
-    kind: 'bar' as const,
-    valueKind: 'number' as const,
-    x: t.histogram.map((b, i) => (i === 0 ? '0' : `${Math.round(b.to * 100)}%`)),
-    series: [{ name: { zh: '路径占比', en: 'paths' }, values: t.histogram.map((b) => new Decimal(r.paths ? (100 * b.paths) / r.paths : 0)) }],
-  }));
+  const charts = monteCarloCharts(r, (id) => trancheLabel(deal, id));
   return { title: { zh: `${dealTitle(deal)} 蒙特卡洛模拟`, en: `${dealTitle(deal)}: Monte Carlo` }, subtitle, sections, charts };
 }

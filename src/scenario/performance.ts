@@ -15,6 +15,7 @@ import { factor, factorOf, fen, mulRound, NIL, type Factor, type Money } from '.
 import { ONE, ZERO } from '../util/money.js';
 import { buildChain, type Chain } from './chain.js';
 import { defaultFractions, groupKey, lenderShare, periodicFractions, rateFor, resolveDefaults, type ObligorDefaultSpec, type RateGroup, type RateRule } from './defaultRates.js';
+import { listedByPeriod, noneByPeriod } from './byPeriod.js';
 import { memo } from './memo.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPoolPeriod, MoneyPreparedPool, MoneySchedule } from './poolTypes.js';
 import type { ScenarioSpec } from './schema.js';
@@ -69,6 +70,11 @@ export interface PerformanceOptions {
    * read asset by asset: the assets under a loan guarantee. Undefined: every asset.
    */
   listEvents?: (asset: number) => boolean;
+  /**
+   * The first period (0-based) the run reads: a run resumed there (Monte Carlo) never reads the
+   * pool's earlier periods, and they are not made (holes in `periods`). Default 0: every period.
+   */
+  from?: number;
   /**
    * A 0-based period: the performance also gives each asset's performing balance at its end
    * (`assetBalances`), for a status written from a projection (engine/status.ts).
@@ -267,8 +273,8 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
   const collTouches = (a: AssetSpec) => coll !== undefined && coll.assetTypes.includes(a.type) && (coll.delayPeriods > 0 || coll.haircut.gt(0));
   const poolWide = (dr !== undefined && (dr.cumulative?.gt(0) || dr.annualCdr?.gt(0) || dr.overrides.length > 0)) || (cpr !== undefined && cpr.gt(0));
   const tot: Totals = {
-    principal: [...pool.basePrincipal],
-    interest: [...pool.baseInterest],
+    principal: pool.basePrincipal.slice(),
+    interest: pool.baseInterest.slice(),
     prepaid: new Array<number>(n).fill(0),
     missed: new Array<number>(n).fill(0),
     defaulted: new Array<number>(n).fill(0),
@@ -295,7 +301,7 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
     const run: AssetRun = { index: i, schedule: schedules[i]!, chain: chainOf(i), at: d ? d.period - 1 : n, named: own, pooled, delay: touches ? coll!.delayPeriods : 0, keep: touches ? keep : null };
     runAsset(run, terms, tot);
   });
-  const performance = assemble(tot, pool, terms);
+  const performance = assemble(tot, pool, terms, options.from ?? 0);
   return terms.assetBalances ? { ...performance, assetBalances: terms.assetBalances.map(fen) } : performance;
 }
 
@@ -305,38 +311,32 @@ function balancesOption(pool: MoneyPreparedPool, k: number | undefined): Pick<Te
   return { balancesAfter: k, assetBalances: pool.schedules.map((s) => (s.startBalance[k] ?? 0) - (s.principal[k] ?? 0)) };
 }
 
-const NO_EVENTS: MoneyDefaultEvent[] = [];
-const NO_ARRIVALS: MoneyPoolPerformance['arrivalsByPeriod'][number] = [];
-
-function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms): MoneyPoolPerformance {
-  const periods: MoneyPoolPeriod[] = pool.basePrincipal.map((p, k) => ({
-    scheduledPrincipal: p,
-    scheduledInterest: pool.baseInterest[k]!,
-    principal: fen(tot.principal[k]!),
-    interest: fen(tot.interest[k]!),
-    prepaid: fen(tot.prepaid[k]!),
-    missed: fen(tot.missed[k]!),
-    defaulted: fen(tot.defaulted[k]!),
-    endBalance: fen(tot.endBalance[k]!),
-  }));
-  // Counted first so that each list is allocated at its size (there can be one per asset and period).
-  const eventCount = new Array<number>(periods.length).fill(0);
-  const arrivalCount = new Array<number>(periods.length).fill(0);
-  for (const e of terms.events) {
-    eventCount[e.period]!++;
-    for (const a of e.arrivals) arrivalCount[a.period]!++;
+function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms, from: number): MoneyPoolPerformance {
+  const n = pool.basePrincipal.length;
+  const periods = new Array<MoneyPoolPeriod>(n);
+  for (let k = Math.max(0, from); k < n; k++) {
+    periods[k] = {
+      scheduledPrincipal: pool.basePrincipal[k]!,
+      scheduledInterest: pool.baseInterest[k]!,
+      principal: fen(tot.principal[k]!),
+      interest: fen(tot.interest[k]!),
+      prepaid: fen(tot.prepaid[k]!),
+      missed: fen(tot.missed[k]!),
+      defaulted: fen(tot.defaulted[k]!),
+      endBalance: fen(tot.endBalance[k]!),
+    };
   }
-  // Periods without any share one empty list (never changed).
-  const eventsByPeriod = eventCount.map((c) => (c === 0 ? NO_EVENTS : new Array<MoneyDefaultEvent>(c)));
-  const arrivalsByPeriod = arrivalCount.map((c) => (c === 0 ? NO_ARRIVALS : new Array<MoneyPoolPerformance['arrivalsByPeriod'][number][number]>(c)));
-  eventCount.fill(0);
-  arrivalCount.fill(0);
-  for (const e of terms.events) {
-    eventsByPeriod[e.period]![eventCount[e.period]!++] = e;
-    for (const a of e.arrivals) arrivalsByPeriod[a.period]![arrivalCount[a.period]!++] = { event: e, amount: a.amount, kind: a.kind };
-  }
+  const byPeriod = terms.events.length === 0 ? noneByPeriod(n) : listedByPeriod(terms.events, n);
   const pooled = terms.pooled;
   const pooledArrivals = pooled && { recovery: pooled.recovery.map(fen), compensation: pooled.compensation.map(fen) };
-  const last = { lastDefaultPeriod: terms.lastDefault, lastArrivalPeriod: terms.lastArrival };
-  return { periods, events: terms.events, eventsByPeriod, arrivalsByPeriod, pooledArrivals, ...last, afterEnd: fen(terms.afterEnd) };
+  return {
+    periods,
+    events: terms.events,
+    eventsByPeriod: byPeriod.events,
+    arrivalsByPeriod: byPeriod.arrivals,
+    pooledArrivals,
+    lastDefaultPeriod: terms.lastDefault,
+    lastArrivalPeriod: terms.lastArrival,
+    afterEnd: fen(terms.afterEnd),
+  };
 }

@@ -1,6 +1,6 @@
-/** The pool: assets of the registered types (../pool/registry.ts), inline or from CSV tapes. */
+/** The pool: assets of the registered types (../pool/registry.ts), inline or from tapes (CSV or .xlsx). */
 import { z } from 'zod';
-import { Amount, Assumed, PathText } from './primitives.js';
+import { Amount, Assumed, NameText, PathText } from './primitives.js';
 import { Asset, ASSET_TYPES, type AssetType } from '../pool/registry.js';
 import { PoolBasis } from '../pool/basis.js';
 
@@ -14,12 +14,23 @@ export { Receivable } from '../pool/assets/receivable.js';
 export { ScheduledFlow } from '../pool/assets/scheduledFlow.js';
 export { Asset, ASSET_TYPES, type AssetType };
 
-/** A CSV tape of assets of one type; path relative to the deal file. */
+/** A tape of assets of one type, CSV or an .xlsx workbook's sheet; path relative to the deal file. */
 export const Tape = z
   .object({
-    path: PathText.min(1),
+    path: PathText.min(1).meta({ description: 'The tape file, relative to the deal file: CSV, or an Excel workbook (.xlsx).' }),
     type: z.enum(ASSET_TYPES),
-    encoding: z.enum(['auto', 'utf8', 'gbk']).default('auto').meta({ description: 'auto: UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then GBK.' }),
+    sheet: z
+      .union([NameText.min(1), z.number().int().min(1).max(1000)])
+      .optional()
+      .meta({ description: 'For an .xlsx tape: the sheet, by name ("贷款清单") or number (1 is the first); default the first sheet.' }),
+    headerRow: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_048_576)
+      .optional()
+      .meta({ description: 'For an .xlsx tape: the row of the column names, as Excel numbers rows (1 is the first); default the row of the first 30 that names the most fields.' }),
+    encoding: z.enum(['auto', 'utf8', 'gbk']).default('auto').meta({ description: 'A CSV tape\'s encoding. auto: UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then GBK.' }),
     defaults: z.record(z.string(), z.unknown()).optional().meta({ description: 'Field values for every row that the tape does not carry.' }),
     assumed: Assumed,
   })

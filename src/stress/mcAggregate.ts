@@ -56,13 +56,17 @@ function quantile(sorted: Float64Array, p: number): number {
   return sorted[i]!;
 }
 
-/** The probability of late principal and the distribution of delay, from paths counted by delay. */
-function lateness(byDelay: ReadonlyMap<number, number>, n: number): Pick<TrancheDistribution, 'probabilityLate' | 'delay'> {
-  const delays = [...byDelay.keys()].filter((d) => d >= 0).sort((a, b) => a - b);
-  const delay: TrancheDistribution['delay'] = delays.map((periods) => ({ periods, paths: byDelay.get(periods)! }));
-  const unpaid = byDelay.get(UNPAID);
+/**
+ * The probability of late principal and the distribution of delay, from paths counted by delay:
+ * `byDelay[d + 1]` paths d periods late ({@link UNPAID} at 0); 0 periods always listed, other
+ * delays where a path has them.
+ */
+function lateness(byDelay: readonly number[], n: number): Pick<TrancheDistribution, 'probabilityLate' | 'delay'> {
+  const delay: TrancheDistribution['delay'] = [];
+  for (let d = 0; d + 1 < byDelay.length; d++) if (d === 0 || byDelay[d + 1]! > 0) delay.push({ periods: d, paths: byDelay[d + 1] ?? 0 });
+  const unpaid = byDelay[UNPAID + 1]!;
   if (unpaid) delay.push({ paths: unpaid });
-  return { probabilityLate: n ? (n - byDelay.get(0)!) / n : 0, delay };
+  return { probabilityLate: n ? (n - byDelay[1]!) / n : 0, delay };
 }
 
 /** Aggregates the per-path results (path order) into distributions per tranche. */
@@ -74,10 +78,12 @@ export function aggregate(trancheIds: readonly string[], perPath: readonly Patte
     let sumL = 0;
     let sumL2 = 0;
     let lossPaths = 0;
-    const byDelay = new Map<number, number>([[0, 0]]);
+    // Paths by periods late, at late + 1 (never repaid: UNPAID, at 0).
+    const byDelay = [0, 0];
     for (let i = 0; i < n; i++) {
       const { loss, wal, late } = perPath[i]![j]!;
-      byDelay.set(late, (byDelay.get(late) ?? 0) + 1);
+      while (byDelay.length <= late + 1) byDelay.push(0);
+      byDelay[late + 1]!++;
       losses[i] = loss;
       sumL += loss;
       sumL2 += loss * loss;

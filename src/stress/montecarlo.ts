@@ -8,7 +8,7 @@
 import { ResumableRun, type PreparedDeal, type Resume } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
-import { isValidSeed, MAX_SEED, normal, normalQuantile, rng } from './random.js';
+import { isValidSeed, MAX_SEED, normal, normalQuantile, Streams } from './random.js';
 import { aggregate, patternTranche, type McResult, type PatternResult } from './mcAggregate.js';
 import { runSharingPrefixes } from './sharedRuns.js';
 
@@ -85,8 +85,10 @@ export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fall
 /**
  * The drawing of paths, with what every path shares worked out once: each obligor's default
  * threshold Φ⁻¹(PD), its industry's place and the factor loadings (the same floats each time).
+ * `draw(index, out)` writes path `index`'s defaults into `out` as flat triples (obligor, period,
+ * recovery in basis points) and returns how many; one generator and one buffer serve every path.
  */
-function pathDrawer(obligors: readonly McObligor[], options: McOptions, industries: readonly string[]): (index: number) => DrawnDefault[] {
+function pathDrawer(obligors: readonly McObligor[], options: McOptions, industries: readonly string[]): (index: number, out: number[]) => number {
   const rho = options.correlation;
   const rhoI = options.industryCorrelation ?? 0;
   const idio = Math.sqrt(Math.max(0, 1 - rho - rhoI));
@@ -94,24 +96,29 @@ function pathDrawer(obligors: readonly McObligor[], options: McOptions, industri
   const sqrtRhoI = Math.sqrt(rhoI);
   const threshold = obligors.map((o) => normalQuantile(o.pd));
   const industry = obligors.map((o) => industries.indexOf(o.industry));
+  const periods = obligors.map((o) => o.periods);
   const rec = options.recovery;
-  return (index) => {
-    const r = rng(options.seed, index);
+  const r = new Streams(options.seed);
+  const zi = new Float64Array(industries.length);
+  return (index, out) => {
+    r.start(index);
     const z = normal(r);
-    const zi = rhoI > 0 ? industries.map(() => normal(r)) : [];
-    const out: DrawnDefault[] = [];
-    for (let i = 0; i < obligors.length; i++) {
-      const o = obligors[i]!;
+    if (rhoI > 0) for (let j = 0; j < zi.length; j++) zi[j] = normal(r);
+    let count = 0;
+    for (let i = 0; i < periods.length; i++) {
       const e = normal(r);
       const x = sqrtRho * z + (rhoI > 0 ? sqrtRhoI * zi[industry[i]!]! : 0) + idio * e;
       // Draw the timing and recovery uniforms for every obligor, so streams stay aligned.
       const u = r.next();
       const v = r.next();
-      if (o.periods.length === 0 || !(x < threshold[i]!)) continue;
-      const period = o.periods[Math.min(o.periods.length - 1, Math.floor(u * o.periods.length))]!;
-      out.push([i, period, recoveryBp(typeof rec === 'number' ? rec : rec.min + v * (rec.max - rec.min))]);
+      const ks = periods[i]!;
+      if (ks.length === 0 || !(x < threshold[i]!)) continue;
+      out[3 * count] = i;
+      out[3 * count + 1] = ks[Math.min(ks.length - 1, Math.floor(u * ks.length))]!;
+      out[3 * count + 2] = recoveryBp(typeof rec === 'number' ? rec : rec.min + v * (rec.max - rec.min));
+      count++;
     }
-    return out;
+    return count;
   };
 }
 
@@ -124,9 +131,12 @@ export function patternKey(p: readonly DrawnDefault[]): string {
 /** The scenario of a pattern: its obligors default in their periods, over the base scenario. */
 export function patternScenario(base: ScenarioSpec, obligors: readonly McObligor[], pattern: readonly DrawnDefault[], lag: number): ScenarioSpec {
   // The engine only reads a scenario: the base's parts are shared, not copied (one per pattern).
-  const s = { ...base, defaultRate: undefined };
-  s.defaults = pattern.map(([o, k, r]) => ({ obligor: obligors[o]!.key, period: k + 1, mode: 'default' as const, recoveryRate: recoveryRate(r), recoveryLagPeriods: lag }));
-  return s;
+  const defaults = new Array<ScenarioSpec['defaults'][number]>(pattern.length);
+  for (let i = 0; i < pattern.length; i++) {
+    const [o, k, r] = pattern[i]!;
+    defaults[i] = { obligor: obligors[o]!.key, period: k + 1, mode: 'default', recoveryRate: recoveryRate(r), recoveryLagPeriods: lag };
+  }
+  return { ...base, defaultRate: undefined, defaults };
 }
 
 /** Recovery rates by basis point, as exact Decimals (made once each: they are never changed). */
@@ -182,15 +192,20 @@ export function planPaths(obligors: McObligor[], options: McOptions, range: Path
   const pathPattern = new Uint32Array(range.to - range.from);
   let withDefaults = 0;
   const draw = pathDrawer(obligors, options, industries);
+  const drawn = new Array<number>(3 * obligors.length).fill(0);
   for (let i = range.from; i < range.to; i++) {
-    const p = draw(i);
-    if (p.length > 0) withDefaults++;
-    const key = patternKey(p);
+    const n = draw(i, drawn);
+    // Without defaults: the first pattern (pathPattern starts at 0).
+    if (n === 0) continue;
+    withDefaults++;
+    // patternKey of the drawn defaults, without making them first.
+    let key = `${drawn[0]}@${drawn[1]}r${drawn[2]}`;
+    for (let j = 1; j < n; j++) key += `;${drawn[3 * j]}@${drawn[3 * j + 1]}r${drawn[3 * j + 2]}`;
     let k = index.get(key);
     if (k === undefined) {
       k = patterns.length;
       index.set(key, k);
-      patterns.push(p);
+      patterns.push(Array.from({ length: n }, (_, j): DrawnDefault => [drawn[3 * j]!, drawn[3 * j + 1]!, drawn[3 * j + 2]!]));
     }
     pathPattern[i - range.from] = k;
   }
@@ -224,7 +239,8 @@ export function serialPatterns(prepared: PreparedDeal, base: ScenarioSpec, oblig
 export function runPatterns(runner: ResumableRun, base: ScenarioSpec, obligors: readonly McObligor[], patterns: readonly DrawnDefault[][], lag: number, progress?: PatternProgress): PatternResult[] {
   const one = (i: number, resume?: Resume) => runPattern(runner, base, obligors, patterns[i]!, lag, resume);
   const done = (n: number, i: number) => progress?.(n, i, i + 1);
-  if (runner.sharesPrefixes) return runSharingPrefixes(patterns, one, done);
+  // A pattern's result reads only its tranches' rows, up to where the run stopped once repaid.
+  if (runner.sharesPrefixes) return runSharingPrefixes(patterns, one, done, true);
   return patterns.map((_, i) => {
     const r = one(i);
     done(i + 1, i);

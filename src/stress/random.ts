@@ -9,23 +9,56 @@ export interface Rng {
   next(): number;
 }
 
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
 /** The largest seed: seeds are 32-bit, so a larger one would give the paths of a smaller one. */
 export const MAX_SEED = 0xffffffff;
 
 /** True for a seed `rng` takes: a whole number from 0 to {@link MAX_SEED}. */
 export function isValidSeed(seed: number): boolean {
   return Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED;
+}
+
+/**
+ * sfc32 whose state can be set to the start of any stream of a seed (`start`): one generator
+ * draws path after path without making an object per path (Monte Carlo draws millions).
+ */
+export class Streams implements Rng {
+  private readonly state = new Uint32Array(4);
+
+  constructor(private readonly seed: number) {
+    if (!isValidSeed(seed)) throw new RangeError(`seed ${seed}: give a whole number from 0 to ${MAX_SEED}`);
+  }
+
+  /** Sets the generator to the start of stream `stream` of its seed (as `rng(seed, stream)`). */
+  start(stream: number): this {
+    if (!isValidSeed(stream)) throw new RangeError(`stream ${stream}: give a whole number from 0 to ${MAX_SEED}`);
+    // Seeded through splitmix32.
+    let s = (Math.imul(this.seed >>> 0, 0x27d4eb2f) ^ Math.imul(stream >>> 0, 0x165667b1)) >>> 0;
+    for (let i = 0; i < 4; i++) {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      this.state[i] = (z ^ (z >>> 16)) >>> 0;
+    }
+    for (let i = 0; i < 12; i++) this.next();
+    return this;
+  }
+
+  next(): number {
+    // The state holds unsigned 32-bit words: each store is the `>>> 0` of the value.
+    const st = this.state;
+    const a = st[0]!;
+    const b = st[1]!;
+    let c = st[2]!;
+    const d = st[3]!;
+    const t = (a + b + d) >>> 0;
+    st[3] = d + 1;
+    st[0] = b ^ (b >>> 9);
+    st[1] = c + (c << 3);
+    c = (c << 21) | (c >>> 11);
+    st[2] = c + t;
+    return t / 4294967296;
+  }
 }
 
 /**
@@ -36,30 +69,7 @@ export function isValidSeed(seed: number): boolean {
  * @example const r = rng(1, 0); r.next(); // 0.… the same on every run
  */
 export function rng(seed: number, stream = 0): Rng {
-  if (!isValidSeed(seed)) throw new RangeError(`seed ${seed}: give a whole number from 0 to ${MAX_SEED}`);
-  if (!isValidSeed(stream)) throw new RangeError(`stream ${stream}: give a whole number from 0 to ${MAX_SEED}`);
-  const init = splitmix32((Math.imul(seed >>> 0, 0x27d4eb2f) ^ Math.imul(stream >>> 0, 0x165667b1)) >>> 0);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
-  const r: Rng = {
-    next() {
-      a >>>= 0;
-      b >>>= 0;
-      c >>>= 0;
-      d >>>= 0;
-      const t = (a + b + d) >>> 0;
-      d = (d + 1) >>> 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) >>> 0;
-      c = (c << 21) | (c >>> 11);
-      c = (c + t) >>> 0;
-      return t / 4294967296;
-    },
-  };
-  for (let i = 0; i < 12; i++) r.next();
-  return r;
+  return new Streams(seed).start(stream);
 }
 
 /** A standard normal draw by inversion (one uniform per draw keeps streams aligned). */

@@ -46,20 +46,55 @@ function dropUnfit(stack: Kept[], shared: number): void {
   while (stack.length > 0 && stack[stack.length - 1]!.defaults > shared) stack.pop();
 }
 
+/** A finished run of a pattern that begins the patterns now being run: its defaults, its last period, its result. */
+interface Finished<R> {
+  defaults: number;
+  ran: number;
+  result: R;
+}
+
+/**
+ * The result of a run that stands for `p`: one of a pattern `p` begins with, which stopped (every
+ * tranche repaid) before `p`'s next default. Until its last period `p` runs exactly as it did
+ * (a default changes nothing before its period), and stops there as it did.
+ */
+function standingFor<R>(finished: readonly Finished<R>[], p: readonly Default[]): Finished<R> | undefined {
+  for (let j = finished.length - 1; j >= 0; j--) {
+    const q = finished[j]!;
+    if (q.defaults < p.length && p[q.defaults]![1] > q.ran) return q;
+  }
+  return undefined;
+}
+
 /**
  * Runs every pattern through `run(i, resume)` (which passes `resume` to ResumableRun.run) in
- * the sharing order, and returns the results in the order given. `done(n, i)`: the n-th run,
- * of pattern i, is finished.
+ * the sharing order, and returns the results in the order given. `done(n, i)`: the n-th
+ * pattern, i, is finished. With `reuseStopped`, a pattern whose defaults beyond those of one
+ * run before all fall after that run stopped takes its result instead of running: for results
+ * that read only what a run did up to its last period (a tranche's loss, WAL and lateness; not
+ * what would arrive after the deal's end), and for runs that stop early only once every tranche
+ * is repaid (RunOptions.stopWhenRepaid).
  */
-export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[], run: (i: number, resume: Resume) => R, done?: (n: number, i: number) => void): R[] {
+export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[], run: (i: number, resume: Resume) => R, done?: (n: number, i: number) => void, reuseStopped = false): R[] {
   const sorted = patterns.map((p) => [...p].sort(byPeriod));
   const order = sorted.map((_, i) => i).sort((a, b) => comparePatterns(sorted[a]!, sorted[b]!));
   const results = new Array<R>(patterns.length);
   const stack: Kept[] = [];
+  // The finished runs of patterns the last one begins with (shortest first).
+  const finished: Finished<R>[] = [];
   let previous: readonly Default[] = [];
   order.forEach((i, n) => {
     const p = sorted[i]!;
-    dropUnfit(stack, sharedDefaults(previous, p));
+    const shared = sharedDefaults(previous, p);
+    dropUnfit(stack, shared);
+    while (finished.length > 0 && finished[finished.length - 1]!.defaults > shared) finished.pop();
+    previous = p;
+    const standing = reuseStopped ? standingFor(finished, p) : undefined;
+    if (standing) {
+      results[i] = standing.result;
+      done?.(n + 1, i);
+      return;
+    }
     const start = stack[stack.length - 1];
     const from = start?.period ?? p[0]?.[1] ?? 0;
     // Checkpoints the next pattern would drop at once are not kept: it begins with `useful` of p's defaults.
@@ -71,13 +106,14 @@ export function runSharingPrefixes<R>(patterns: readonly (readonly Default[])[],
       if (k > from && k > p[j - 1]![1]) keepAt.push(k);
     }
     const kept: Checkpoint[] = [];
-    results[i] = run(i, { start, keepAt, kept });
+    const resume: Resume = { start, keepAt, kept };
+    results[i] = run(i, resume);
+    if (resume.ran !== undefined) finished.push({ defaults: p.length, ran: resume.ran, result: results[i] });
     let before = 0;
     for (const c of kept) {
       while (before < p.length && p[before]![1] < c.period) before++;
       stack.push({ period: c.period, state: c.state, defaults: before });
     }
-    previous = p;
     done?.(n + 1, i);
   });
   return results;

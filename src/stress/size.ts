@@ -42,6 +42,8 @@ export interface SizeOptions {
   scenarios?: readonly ScenarioSpec[];
   step: Money;
   basis: PrincipalBasis;
+  /** Told after each trial balance: the fraction of the sizing done (estimated: each target's bisection takes about 2 + log₂(steps) trials) and what is being sized. */
+  onProgress?: (fraction: number, what: string) => void;
 }
 
 export interface SizedTranche {
@@ -158,7 +160,15 @@ export function sizeTranches(prepared: PreparedDeal, targets: readonly SizeTarge
     if (top < 1) {
       throw new InputError(`--target ${t.tranche}=${t.notch.grade}: ${t.tranche} and the tranche below hold ${stepText(shared)} together, less than two steps of ${stepText(o.step)}; give a smaller --step`);
     }
-    const ok = (k: number) => earns(prepared, at(k), checked, o, count);
+    const trials = 2 + Math.ceil(Math.log2(top + 1));
+    let tried = 0;
+    const n = sorted.indexOf(t);
+    const ok = (k: number) => {
+      const earned = earns(prepared, at(k), checked, o, count);
+      tried++;
+      o.onProgress?.((n + Math.min(1, tried / trials)) / sorted.length, `Size: ${t.tranche}=${t.notch.grade} (${n + 1} of ${sorted.length} targets)`);
+      return earned;
+    };
     let k: number;
     let limitedBy: SizedTranche['limitedBy'];
     if (ok(top)) {

@@ -5,17 +5,22 @@
 export type { Diagnostic, Severity } from '../util/errors.js';
 import type { Diagnostic } from '../util/errors.js';
 import { printable } from '../util/printable.js';
+import { cellRef, isSheetFile } from '../util/sheetRef.js';
 
 export { formatPath } from '../util/jsonPath.js';
 export { printable, printableCell } from '../util/printable.js';
 
 /**
- * One line per diagnostic: `error: deals/x.json: tranches[1].coupon: must be …`. Header names,
+ * One line per diagnostic: `error: deals/x.json: tranches[1].coupon: must be …`, or for a
+ * workbook tape `error: deals/x.xlsx!Sheet1!E7 (column 到期日): must be …`. Header names,
  * keys and values quoted from a file are shown printable: never a control character.
  */
 export function formatDiagnostic(d: Diagnostic): string {
   let where = d.file;
-  if (d.line !== undefined) {
+  if (d.line !== undefined && isSheetFile(d.file)) {
+    where += cellRef(d.line, d.column);
+    if (d.columnName !== undefined && d.column !== undefined) where += ` (column ${d.columnName})`;
+  } else if (d.line !== undefined) {
     where += `:${d.line}`;
     if (d.column !== undefined) where += `:${d.column}`;
     if (d.columnName !== undefined) where += ` (column ${d.columnName})`;

@@ -16,6 +16,7 @@ import { loadedDeal, OriginTable, type GoodTape } from '../deal/loaded.js';
 import { formatPath, type Diagnostic } from './diagnostics.js';
 import { unknownReferences } from './rules.js';
 import { valueAt } from './zodIssues.js';
+import { pushAll } from '../util/pushAll.js';
 
 type Key = string | number;
 
@@ -171,7 +172,7 @@ export function partialReferences(
   origins.addInline(spec.pool.assets.length);
   const assets = [...spec.pool.assets];
   for (const t of tapes) {
-    assets.push(...t.assets);
+    pushAll(assets, t.assets);
     origins.addTape(t.index, t.file, t.columns, t.lines);
   }
   const assetsComplete = tapesComplete && !removed.has(JSON.stringify(['pool', 'assets']));

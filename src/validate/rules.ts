@@ -2,6 +2,7 @@
  * Cross-reference rules, run after the shape is valid: small named functions, each adding errors
  * (the deal cannot be run as written) or warnings (legal, but suspicious).
  */
+import { cellRef, isSheetFile } from '../util/sheetRef.js';
 import { compareDates, type IsoDate } from '../dates/date.js';
 import { nominalDates } from '../dates/schedule.js';
 import { CalendarRangeError } from '../dates/calendar.js';
@@ -89,7 +90,10 @@ function sameRow(a: AssetOrigin, b: AssetOrigin): boolean {
 /** Where an asset was written, said from where another one was: `pool.assets[0]`, `line 2`. */
 function originName(origin: AssetOrigin, from: AssetOrigin): string {
   if (origin.kind === 'inline') return formatPath(['pool', 'assets', origin.index]);
-  return from.kind === 'tape' && from.file === origin.file ? `line ${origin.line}` : `${origin.file}:${origin.line}`;
+  // A workbook's rows are its sheet's rows: `row 7`, or `x.xlsx!Sheet1!7:7` from elsewhere.
+  const sheet = isSheetFile(origin.file);
+  if (from.kind === 'tape' && from.file === origin.file) return `${sheet ? 'row' : 'line'} ${origin.line}`;
+  return sheet ? `${origin.file}${cellRef(origin.line)}` : `${origin.file}:${origin.line}`;
 }
 
 /** Each repeat of an id in a list: where it comes up again and where it was first. */

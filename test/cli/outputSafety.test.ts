@@ -353,11 +353,11 @@ describe('3. what is not a regular file', () => {
 
 describe('4. an unknown --out extension', () => {
   const expected = (out: string, what: string) =>
-    `ipabs: --out ${out} ${what}: name the file .csv, .json, .md (.markdown) or .html (.htm), or give --format csv, json, md or html (or --format table for a text table) to write any file name\n`;
+    `ipabs: --out ${out} ${what}: name the file .csv, .json, .md (.markdown), .html (.htm) or .xlsx, or give --format csv, json, md, html or xlsx (or --format table for a text table) to write any file name\n`;
 
   it('is an error naming the formats that exist; nothing is written', async () => {
     const dir = folder('extensions');
-    for (const ext of ['xlsx', 'txt', 'pdf', 'XLS', 'csv.bak']) {
+    for (const ext of ['xls', 'txt', 'pdf', 'XLSM', 'csv.bak']) {
       const out = join(dir, `report.${ext}`);
       const shown = ext.toLowerCase().split('.').pop()!;
       for (const command of [['pool', GUANGKAI], ['run', GUANGKAI], ['stress', GUANGKAI], ['montecarlo', GAOXINTOU, '--paths', '10', '--workers', '1']]) {

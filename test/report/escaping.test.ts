@@ -57,6 +57,15 @@ describe('CSV: formula starts by kind', () => {
     expect(csvField('-5.00%', 'number')).toBe('-5.00%');
   });
 
+  it('csvField (csv-stringify): full-width ＝＋－＠ are formula starts too; a CR or LF anywhere is quoted; empty stays empty', () => {
+    expect(csvField('＝SUM(A1)')).toBe("'＝SUM(A1)");
+    expect(csvField('－1')).toBe("'－1");
+    expect(csvField('a\rb')).toBe('"a\rb"');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    expect(csvField('')).toBe('');
+    expect(csvField('1,234.00', 'number')).toBe('"1,234.00"');
+  });
+
   it('negative money, number, int, percent and rate cells stay numbers', () => {
     for (const [kind, value, text] of [
       ['money', new Decimal('-1234.56'), '-1234.56'],

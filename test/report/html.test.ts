@@ -20,7 +20,7 @@ const report: Report = {
       total: { name: '合计', balance: new Decimal('13900000') },
     },
   ],
-  charts: [{ id: 'c', title: { zh: '余额', en: 'Balance' }, kind: 'line', valueKind: 'money', x: ['2024-01-01', '2024-04-01'], series: [{ name: { zh: 'A', en: 'A' }, values: [new Decimal(100), new Decimal(0)] }] }],
+  charts: [{ id: 'c', title: { zh: '余额', en: 'Balance' }, kind: 'line', valueKind: 'money', x: ['2024-01-01', '2024-04-01'], xTitle: { zh: '兑付日', en: 'Date' }, yTitle: { zh: '余额', en: 'Balance' }, series: [{ name: { zh: 'A', en: 'A' }, values: [new Decimal(100), new Decimal(0)] }] }],
 };
 
 describe('render: html', () => {
@@ -38,8 +38,8 @@ describe('render: html', () => {
     expect(html).toContain('<h2 id="pool">资产池（单位：万元）</h2>');
     expect(html).toContain('<td class="num">1,390.00</td>');
     expect(html).toContain('<tfoot><tr><td>合计</td><td class="num">1,390.00</td></tr></tfoot>');
-    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
-    expect(html).toContain('<polyline fill="none"');
+    expect(html).toContain('<svg role="img" aria-label="余额" width="860"');
+    expect(html).toContain('余额（万元）');
     // No scripts and nothing loaded from elsewhere.
     expect(html).not.toMatch(/<script|src=|href=/);
   });

@@ -67,8 +67,30 @@ describe('patterns sharing runs', () => {
     fc.assert(
       fc.property(fc.array(pattern, { minLength: 1, maxLength: 25 }), (patterns) => {
         expectSharedEqualsFresh(prepared, base, obligors, patterns);
+        // Monte Carlo's results, some standing for the run of a pattern they begin with.
+        const fresh = patterns.map((p) => runPattern(patternRunner(prepared, base), base, obligors, p, LAG));
+        expect(runPatterns(patternRunner(prepared, base), base, obligors, patterns, LAG)).toEqual(fresh);
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('a pattern whose further defaults come after a run it begins with stopped takes that result, unrun', () => {
+    const prepared = prepareDeal(loadDeal('deals/guangkai-patent-license.json').deal!);
+    const base = Scenario.parse({});
+    const obligors = mcObligors(prepared, { override: 0.1 });
+    const runner = patternRunner(prepared, base);
+    const alone: DrawnDefault[] = [[0, 2, 5000]];
+    // The base repays every tranche well before the last period: a default after that changes nothing read.
+    const stopped = runner.run(patternScenario(base, obligors, alone, LAG), 2, {}).tranches[0]!.periods.length - 1;
+    expect(stopped).toBeLessThan(obligors[1]!.periods.at(-1)!);
+    const later: DrawnDefault[] = [[0, 2, 5000], [1, stopped + 1, 0]];
+    const earlier: DrawnDefault[] = [[0, 2, 5000], [1, stopped, 0]];
+    const patterns = [later, alone, earlier];
+    let runs = 0;
+    const results = runSharingPrefixes(patterns, (i, resume) => (runs++, runPattern(runner, base, obligors, patterns[i]!, LAG, resume)), undefined, true);
+    expect(runs).toBe(2);
+    expect(results[0]).toBe(results[1]);
+    expect(results).toEqual(patterns.map((p) => runPattern(patternRunner(prepared, base), base, obligors, p, LAG)));
   });
 });

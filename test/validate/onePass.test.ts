@@ -73,7 +73,7 @@ describe('one pass', () => {
       d['dates'].cutoff = '2021-13-01';
       d['waterfalls'].normal[1].tranches = ['A'];
     });
-    expect(lines(input)).toEqual(['error: d.json: dates.cutoff: must be a real date written YYYY-MM-DD (got the text "2021-13-01")']);
+    expect(lines(input)).toEqual(['error: d.json: dates.cutoff: must be a real date written 2024-01-15, 2024/1/15, 2024.1.15, 2024年1月15日, 20240115 or an Excel serial day number like 45306 (got the text "2021-13-01")']);
   });
 
   it('a valid deal loads as before', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resultSchemaText, scenarioSchemaText, schemaText } from '../src/cli/schema.js';
+import { resultSchemaText, scenarioSchemaText, schemaText, statusSchemaText } from '../src/cli/schema.js';
 import { RESULT_KINDS } from '../src/report/kinds.js';
 import { resultSchemaFile } from '../src/contract/index.js';
 import { sampleDeals } from './helpers.js';
@@ -11,6 +11,9 @@ describe('schemas/deal.schema.json', () => {
   });
   it('schemas/scenario.schema.json is what the scenario schema generates', () => {
     expect(readFileSync('schemas/scenario.schema.json', 'utf8')).toBe(scenarioSchemaText());
+  });
+  it('schemas/status.schema.json is what the status schema generates', () => {
+    expect(readFileSync('schemas/status.schema.json', 'utf8')).toBe(statusSchemaText());
   });
   for (const kind of RESULT_KINDS) {
     it(`schemas/${resultSchemaFile(kind)} is what the ${kind} result's contract generates`, () => {

@@ -33,7 +33,7 @@ export const ZH_COMMANDS: Readonly<Record<string, string>> = {
   obligors: '债务人违约测试：最大的 1…N 名债务人违约，以及令各档受损的最小债务人组合',
   montecarlo: '相关违约的蒙特卡洛模拟（单因子高斯 Copula）：预期损失、损失概率、损失分位数、加权平均期限、分布图',
   merge: '把 montecarlo、stress、breakeven --shard I/N 的分片文件合并为与整体运行完全相同的输出（交易与情景文件从分片读取处重新读取，须未改动）',
-  schema: '打印交易文件的 JSON Schema（schemas/deal.schema.json）；--scenario 打印情景文件的，--result 打印某命令 JSON 输出的',
+  schema: '打印交易文件的 JSON Schema（schemas/deal.schema.json）；--scenario 打印情景文件的，--status 打印存续状态文件的，--result 打印某命令 JSON 输出的',
   completion: '打印 bash、zsh 或 fish 的命令补全脚本',
   // Issue 9's price command (on main): here before the merge, so its help is Chinese too.
   price: '某档证券在某日每百元面值的价格与收益率互算（人民银行 2007 年惯例）：全价、应计利息、净价、收益率、久期、凸性；相对曲线的利差',
@@ -80,6 +80,10 @@ export const ZH_OPTIONS: Readonly<Record<string, string>> = {
   // run
   '--scenario': '表现情景（JSON；- 为标准输入）：债务人违约、增信失效',
   '--ledger': '附每一笔资金划转：写入 JSON 结果，或作为报告的一部分',
+  '--status': '自存续状态文件（某日的证券余额、账户余额、资产状态）预测交易的剩余各期',
+  '--status-at': '写出预测在此日期到达的存续状态文件（JSON），不输出现金流',
+  'stress --status': '自存续状态文件对交易的剩余各期逐一运行情景（不与 --shard 同用）',
+  'breakeven --status': '自存续状态文件对交易的剩余各期求临界违约率（不与 --shard 同用）',
   // size
   '--target': '一档及其须取得的评级，例如 A=AAA（多档时重复）',
   '--step': '规模调整的步长：元，或 100万、0.5亿（默认 100万）',
@@ -132,6 +136,7 @@ export const ZH_OPTIONS: Readonly<Record<string, string>> = {
   'merge --out': '写入文件而非标准输出（整体写入或不写；不会覆盖输入文件或分片）；格式按扩展名，除非给出 --format',
   // schema
   'schema --scenario': '情景文件的 schema（schemas/scenario.schema.json）',
+  'schema --status': '存续状态文件的 schema（schemas/status.schema.json）',
   '--result': `某命令 --format json 输出的 schema（schemas/COMMAND-result.schema.json）：${RESULT_KINDS.join(', ')}`,
   '--run-result': '同 --result run（schemas/run-result.schema.json）',
   'schema --out': '写入 .json 文件（或 FIFO、/dev/stdout 之类设备）而非标准输出',

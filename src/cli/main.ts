@@ -82,7 +82,9 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .description('run the waterfall: tranche cash-flow tables, pool collections, fees, accounts, support draws, events, analytics')
     .argument('<deal>', 'deal file (JSON)')
     .option('-s, --scenario <file>', 'performance scenario (JSON): obligor defaults, support failures')
-    .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report');
+    .option('--ledger', 'add every cash movement: to the JSON result, or as a section of the report')
+    .option('--status <file>', 'run the rest of the deal from a status file (a live deal: balances, accounts, asset statuses on a date)')
+    .option('--status-at <date>', 'write the status the projection reaches on this date (a status file, JSON) instead of the run');
   addOutputOptions(run).action(async (deal: string, opts) => {
     const { runCommand } = await load(() => import('./run.js'));
     io.exitCode = await runCommand(deal, opts, io);
@@ -115,8 +117,9 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
 
   program
     .command('schema')
-    .description('print the JSON Schema of deal files (schemas/deal.schema.json), with --scenario of scenario files, with --result of a command’s JSON output')
+    .description('print the JSON Schema of deal files (schemas/deal.schema.json), with --scenario of scenario files, with --status of status files, with --result of a command’s JSON output')
     .option('--scenario', 'the scenario file’s schema (schemas/scenario.schema.json)')
+    .option('--status', 'the status file’s schema (schemas/status.schema.json)')
     .option('--result <command>', `the schema of a command’s --format json output (schemas/COMMAND-result.schema.json): ${RESULT_KINDS.join(', ')}`)
     .option('--run-result', 'the same as --result run (schemas/run-result.schema.json)')
     .option('-o, --out <file>', 'write to a .json file (or a FIFO or device such as /dev/stdout) instead of stdout')

@@ -4,10 +4,17 @@ import { runJsonText } from '../contract/runResult.js';
 import type { Io } from './io.js';
 import { emit, emitReport, formatOf, loadDealForOutput, type OutputOptions } from './load.js';
 import { scenarioOption } from './scenarioOption.js';
+import { runFromStatusFile, statusAtText } from './status.js';
+import { requireJsonName } from './options.js';
+import { InputError } from '../validate/diagnostics.js';
 
 export interface RunOptions extends OutputOptions {
   scenario?: string;
   ledger?: boolean;
+  /** A status file: run the rest of the deal from it. */
+  status?: string;
+  /** Write the status the projection reaches on this date instead of the run. */
+  statusAt?: string;
 }
 
 /**
@@ -16,8 +23,15 @@ export interface RunOptions extends OutputOptions {
  * movement (to the JSON result, or as a section of the report).
  */
 export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
-  const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario });
-  const result = runDeal(deal, scenarioOption(opts.scenario, deal));
+  if (opts.status !== undefined && opts.statusAt !== undefined) throw new InputError('give one of --status and --status-at');
+  const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--status': opts.status });
+  const scenario = scenarioOption(opts.scenario, deal);
+  if (opts.statusAt !== undefined) {
+    if (opts.out !== undefined) requireJsonName(opts.out);
+    emit(statusAtText(deal, opts.statusAt, scenario), opts.out, io);
+    return 0;
+  }
+  const result = opts.status !== undefined ? runFromStatusFile(deal, opts.status, scenario) : runDeal(deal, scenario);
   if (formatOf(opts) === 'json' && opts.section === undefined) emit(runJsonText(result, { ledger: opts.ledger }), opts.out, io);
   // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).
   else await emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);

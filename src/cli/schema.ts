@@ -1,5 +1,6 @@
 import { dealJsonSchema, jsonSchemaOf } from '../schema/deal.js';
 import { Scenario } from '../scenario/schema.js';
+import { Status } from '../schema/status.js';
 import { resultJsonSchema } from '../contract/index.js';
 import { RESULT_KINDS, type ResultKind } from '../report/kinds.js';
 import type { Io } from './io.js';
@@ -19,6 +20,12 @@ export function scenarioSchemaText(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
+/** The status file's JSON Schema, as written to schemas/status.schema.json. */
+export function statusSchemaText(): string {
+  const schema = jsonSchemaOf(Status, 'status.schema.json', 'ipabs status file', 'A live deal on a date: tranche balances and unpaid interest, account balances, fee arrears, the deal state, supports, and each asset’s status.');
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 /** The JSON Schema of a command's `--format json` output, as written to schemas/KIND-result.schema.json. */
 export function resultSchemaText(kind: ResultKind): string {
   return `${JSON.stringify(resultJsonSchema(kind), null, 2)}\n`;
@@ -27,6 +34,8 @@ export function resultSchemaText(kind: ResultKind): string {
 export interface SchemaOptions {
   out?: string;
   scenario?: boolean;
+  /** The status file's schema. */
+  status?: boolean;
   /** A command whose JSON output's schema to write: run, stress, breakeven, obligors, montecarlo, pool. */
   result?: string;
   /** The same as `result: 'run'`. */
@@ -35,9 +44,10 @@ export interface SchemaOptions {
 
 /** Which schema the options ask for (at most one of --scenario, --result, --run-result). */
 function chosenSchema(opts: SchemaOptions): () => string {
-  const given = [opts.scenario && '--scenario', opts.result !== undefined && '--result', opts.runResult && '--run-result'].filter((x): x is string => Boolean(x));
+  const given = [opts.scenario && '--scenario', opts.status && '--status', opts.result !== undefined && '--result', opts.runResult && '--run-result'].filter((x): x is string => Boolean(x));
   if (given.length > 1) throw new InputError(`give one of ${given.join(', ')}: each names a schema`);
   if (opts.scenario) return scenarioSchemaText;
+  if (opts.status) return statusSchemaText;
   if (opts.runResult) return () => resultSchemaText('run');
   if (opts.result === undefined) return schemaText;
   const kind = RESULT_KINDS.find((k) => k === opts.result);

@@ -35,6 +35,8 @@ import { loadShardable, rowWork, runSharded, type MergedRun, type ShardableOptio
 import { addOutputOptions, addRatingScaleOptions } from './options.js';
 import { ratingScaleOf, type ScaleOptions } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
+import { statusOption } from './status.js';
+import { statusLine } from '../report/runReport.js';
 import { rowsWithProgress, terminalProgress } from './progress.js';
 
 interface BaseOptions {
@@ -201,11 +203,13 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--cdr <range>', 'annual constant default rates, per cent from 0 to 100: 0:30:5 or 0,10,20')
         .option('--cumulative <range>', 'cumulative default rates, per cent of the initial pool, from 0 to 100')
         .option('--rate-shift <bp>', 'another grid axis: shift every interest-rate index of the deal by these basis points (-100,0,100 or -100:100:50), or one index (LPR5Y=-50,LPR1Y=50)')
-        .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)'),
+        .option('-t, --tranche <id...>', 'show only these tranches (default: every tranche)')
+        .option('--status <file>', 'run each scenario on the rest of a live deal, from a status file (not with --shard)'),
     ),
   );
-  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; rateShift?: string }, command: Command) => {
-    const others = { '--scenarios': o.scenarios };
+  addShardOption(program.commands.at(-1)!).action(async (file: string, o: ChoiceOptions & ShardableOptions & { tranche?: string[]; rateShift?: string; status?: string }, command: Command) => {
+    const others = { '--scenarios': o.scenarios, '--status': o.status };
+    if (o.status !== undefined && o.shard !== undefined) throw new InputError('--status and --shard: a run from a status is not sharded yet');
     const { deal, shard } = loadShardable(file, o, io, others);
     for (const id of o.tranche ?? []) {
       if (!deal.spec.tranches.some((t) => t.id === id)) throw new InputError(`--tranche ${id}: no such tranche (the deal has ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
@@ -216,14 +220,17 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     // runs every one of them again under each shift.
     const supported = chosen.preset ? withAndWithoutSupport(deal, chosen.list) : chosen.list;
     const list = o.rateShift === undefined ? supported : withRateShifts(supported, deal, parseRateShifts(o.rateShift));
+    // Prepared up front only for a status (read against it); else when rows are run, not when merged from parts.
+    const statusPrepared = o.status === undefined ? undefined : prepareDeal(deal);
+    const from = o.status === undefined ? undefined : statusOption(o.status, statusPrepared!, base(deal, o));
     const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(list.length, (r) => {
-      const prepared = prepareDeal(deal);
-      return rowsWithProgress(r, (i) => stressTable(prepared, list.slice(i, i + 1)), terminalProgress(io), 'Stress', 'scenarios');
+      const prepared = statusPrepared ?? prepareDeal(deal);
+      return rowsWithProgress(r, (i) => stressTable(prepared, list.slice(i, i + 1), from?.status), terminalProgress(io), 'Stress', 'scenarios');
     }));
     if (!rows) return;
     // A scenario file says everything itself; grids and presets build on the base case.
     const noSupport: Label = { zh: '不含外部增信', en: 'no external support' };
-    const subtitle = o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))];
+    const subtitle = [...(o.scenarios ? [describe, ...(o.support === false ? [noSupport] : [])] : [describe, baseLine(base(deal, o))]), ...(from ? [statusLine(from.summary)] : [])];
     await emitReport(stressReport(deal, rows, subtitle, o.lang, o.tranche), o, io, 'stress');
     io.exitCode = 0;
   });
@@ -239,11 +246,13 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         .option('--scenarios <file>', 'scenario file: one scenario, a list, or {"scenarios": [...]} (with no other scenario flag)')
         .option('--base-rate <pct>', 'base cumulative default rate for the target default rates (default: the deal’s baseCase)')
         .option('--multipliers <list>', 'a whole table of TDR multipliers in place of the rating scale, e.g. AAA=5,AA=4,A=3')
-        .option('--principal-by <basis>', 'principal repaid in full by the expected maturity (预期到期日) or the legal maturity (法定到期日): expected|legal (default: both, expected first)'),
+        .option('--principal-by <basis>', 'principal repaid in full by the expected maturity (预期到期日) or the legal maturity (法定到期日): expected|legal (default: both, expected first)')
+        .option('--status <file>', 'search on the rest of a live deal, from a status file (not with --shard)'),
     ),
   );
-  addShardOption(addRatingScaleOptions(program.commands.at(-1)!)).action(async (file: string, o: ChoiceOptions & ShardableOptions & ScaleOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string }, command: Command) => {
-    const others = { '--scenarios': o.scenarios };
+  addShardOption(addRatingScaleOptions(program.commands.at(-1)!)).action(async (file: string, o: ChoiceOptions & ShardableOptions & ScaleOptions & { tranche?: string[]; baseRate?: string; multipliers?: string; principalBy?: string; status?: string }, command: Command) => {
+    const others = { '--scenarios': o.scenarios, '--status': o.status };
+    if (o.status !== undefined && o.shard !== undefined) throw new InputError('--status and --shard: a run from a status is not sharded yet');
     const { deal, shard } = loadShardable(file, o, io, others);
     const ids = o.tranche ?? deal.spec.tranches.map((t) => t.id);
     for (const id of ids) {
@@ -263,14 +272,17 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     }
     const bases = basesFor(principalBy(o.principalBy));
     const { list } = chooseScenarios(deal, o, false);
+    const statusPrepared = o.status === undefined ? undefined : prepareDeal(deal);
+    const from = o.status === undefined ? undefined : statusOption(o.status, statusPrepared!, base(deal, o));
     const rows = await runSharded({ command, o, io, deal, dealArg: file, shard, others, merged }, rowWork(ids.length * list.length, (r) => {
-      const prepared = prepareDeal(deal);
-      return rowsWithProgress(r, (i) => breakevenRows(prepared, ids, list, bases, { from: i, to: i + 1 }), terminalProgress(io), 'Break-even', 'searches');
+      const prepared = statusPrepared ?? prepareDeal(deal);
+      return rowsWithProgress(r, (i) => breakevenRows(prepared, ids, list, bases, { from: i, to: i + 1 }, from?.status), terminalProgress(io), 'Break-even', 'searches');
     }));
     if (!rows) return;
     const baseRate = (o.baseRate !== undefined ? parsePercent(o.baseRate, '--base-rate') : undefined) ?? deal.spec.baseCase?.cumulativeDefaultRate.toNumber();
     const ratings = trancheRatings(rows, ids, baseRate, multipliers);
     const notes = legalFallbackNotes(deal, ids, bases);
+    if (from) notes.unshift(statusLine(from.summary));
     if (baseRate !== undefined) notes.push({ zh: `目标违约率 = 评级量表倍数 × 基准累计违约率；评级量表：${scaleSource}`, en: `TDR = the rating scale's multiple × the base cumulative default rate; rating scale: ${scaleSource}` });
     await emitReport(breakevenReport(deal, rows, ratings, baseRate, multipliers, o.lang, notes), o, io, 'breakeven');
     io.exitCode = 0;

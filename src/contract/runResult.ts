@@ -211,6 +211,10 @@ export const runResultSchema = lazy(() => {
       .array(z.object({ name: z.string(), shiftBp: z.number().optional(), values: z.array(z.object({ date, value: leaves().ratio, projected: z.boolean() })) }))
       .optional()
       .meta({ description: 'Only when a rate floats: the index paths the run read (projected values are assumptions, shifted as the scenario says).' }),
+    status: z
+      .object({ asOf: date, lastPaymentDate: date, periodsPast: z.number().int().min(1) })
+      .optional()
+      .meta({ description: 'Only with --status: the status the run starts from (its date, the last payment date passed, the periods already past); the tables hold the later periods.' }),
   });
 });
 

@@ -181,6 +181,10 @@ function collect(f: Frame): void {
 }
 
 /** One period of a run, in the fixed order: accrue, collect, triggers, waterfall, record. */
+export function runPeriodOf(ctx: RunContext, st: RunState, k: number): void {
+  runPeriod(ctx, st, k);
+}
+
 function runPeriod(ctx: RunContext, st: RunState, k: number): void {
   const f = frame(ctx, st, k);
   accrueTranches(f);

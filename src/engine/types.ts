@@ -213,4 +213,6 @@ export interface RunResult {
   };
   /** The index paths the deal's floating rates read in this run (only when a rate floats). */
   indexPaths?: IndexPathUsed[];
+  /** A run from a status (engine/status.ts): its date, the last payment date passed, the periods already past. */
+  status?: { asOf: IsoDate; lastPaymentDate: IsoDate; periodsPast: number };
 }

@@ -51,6 +51,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
     subtitle: [
       { zh: result.deal.name, en: result.deal.name },
       { zh: `情景：${result.scenario.name ?? '基准情景（无违约）'}`, en: `Scenario: ${result.scenario.name ?? 'base case (no defaults)'}` },
+      ...(result.status ? [statusLine(result.status)] : []),
     ],
     sections,
     charts: runCharts(result),
@@ -375,5 +376,13 @@ function eventSection(r: RunResult, lang: Lang, unit: Unit): TableSection {
       { key: 'message', header: { zh: '说明', en: 'Message' }, kind: 'text' },
     ],
     rows: r.events.map((e) => ({ period: e.period, date: e.date, type: EVENT_TYPE[e.type][lang], message: eventText(e, lang, unit) })),
+  };
+}
+
+/** The subtitle of a run from a status: its date and the periods already past. */
+export function statusLine(s: NonNullable<RunResult['status']>): { zh: string; en: string } {
+  return {
+    zh: `自存续状态起：状态日 ${s.asOf}，已过 ${s.periodsPast} 期（最近兑付日 ${s.lastPaymentDate}），以下为剩余各期`,
+    en: `From a status: as of ${s.asOf}, ${s.periodsPast} period${s.periodsPast === 1 ? '' : 's'} past (last payment date ${s.lastPaymentDate}); the tables show the periods after`,
   };
 }

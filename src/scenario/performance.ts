@@ -56,6 +56,9 @@ interface Terms {
   pooled: { recovery: number[]; compensation: number[] } | undefined;
   lastDefault: number;
   lastArrival: number;
+  /** PerformanceOptions.balancesAfter, and each asset's performing balance at the end of that period. */
+  balancesAfter?: number;
+  assetBalances?: number[];
 }
 
 /** What a run of the pool keeps: events for every default (the default), or only for some assets. */
@@ -72,6 +75,11 @@ export interface PerformanceOptions {
    * pool's earlier periods, and they are not made (holes in `periods`). Default 0: every period.
    */
   from?: number;
+  /**
+   * A 0-based period: the performance also gives each asset's performing balance at its end
+   * (`assetBalances`), for a status written from a projection (engine/status.ts).
+   */
+  balancesAfter?: number;
 }
 
 /** One asset's part of the scenario. */
@@ -189,6 +197,7 @@ function runAsset(run: AssetRun, terms: Terms, tot: Totals): void {
     tot.endBalance[k] = tot.endBalance[k]! - (s.startBalance[k]! - s.principal[k]!);
     if (performing.zero) {
       tot.missed[k] = tot.missed[k]! + (s.principal[k]! + s.interest[k]!);
+      if (k === terms.balancesAfter) terms.assetBalances![run.index] = 0;
       continue;
     }
     const live = balance > 0;
@@ -207,6 +216,7 @@ function runAsset(run: AssetRun, terms: Terms, tot: Totals): void {
       performing = c.start[k + 1] ?? performing;
     }
     tot.endBalance[k] = tot.endBalance[k]! + balance;
+    if (k === terms.balancesAfter) terms.assetBalances![run.index] = balance;
   }
 }
 
@@ -278,6 +288,7 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
     pooled: undefined,
     lastDefault: -1,
     lastArrival: -1,
+    ...balancesOption(pool, options.balancesAfter),
   };
   const pooled: Recovery = { mode: 'default', rate: factorOf(recovery.rate), lag: recovery.lagPeriods };
   const keep = coll && coll.haircut.gt(0) ? factor(ONE.minus(coll.haircut)) : null;
@@ -290,7 +301,14 @@ export function poolPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec,
     const run: AssetRun = { index: i, schedule: schedules[i]!, chain: chainOf(i), at: d ? d.period - 1 : n, named: own, pooled, delay: touches ? coll!.delayPeriods : 0, keep: touches ? keep : null };
     runAsset(run, terms, tot);
   });
-  return assemble(tot, pool, terms, options.from ?? 0);
+  const performance = assemble(tot, pool, terms, options.from ?? 0);
+  return terms.assetBalances ? { ...performance, assetBalances: terms.assetBalances.map(fen) } : performance;
+}
+
+/** Each asset's contractual balance at the end of period k (what the assets the scenario leaves alone keep). */
+function balancesOption(pool: MoneyPreparedPool, k: number | undefined): Pick<Terms, 'balancesAfter' | 'assetBalances'> {
+  if (k === undefined) return {};
+  return { balancesAfter: k, assetBalances: pool.schedules.map((s) => (s.startBalance[k] ?? 0) - (s.principal[k] ?? 0)) };
 }
 
 function assemble(tot: Totals, pool: MoneyPreparedPool, terms: Terms, from: number): MoneyPoolPerformance {

@@ -86,4 +86,6 @@ export interface MoneyPoolPerformance {
   lastDefaultPeriod: number;
   /** The 0-based period of the last recovery or compensation arriving within the deal (−1 without one). */
   lastArrivalPeriod: number;
+  /** With PerformanceOptions.balancesAfter: each asset's performing balance at the end of that period. */
+  assetBalances?: Money[];
 }

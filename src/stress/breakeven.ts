@@ -7,6 +7,8 @@
  */
 import { paidOnTime, type PrincipalBasis } from '../analytics/timeliness.js';
 import { runDeal, type PreparedDeal } from '../engine/run.js';
+import { runFromStatus, type EngineStatus } from '../engine/status.js';
+import type { RunResult } from '../engine/types.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { DEFAULT_RATING_SCALE, multipliersOf } from './ratingScale.js';
@@ -43,6 +45,8 @@ export const DEFAULT_PRINCIPAL_BASIS: PrincipalBasis = 'expected';
 
 /** How {@link breakeven} searches. */
 export interface BreakevenOptions {
+  /** Search on the rest of a live deal, from this status. */
+  status?: EngineStatus;
   /**
    * By when the principal must be repaid in full: `expected` (the tranche's expectedMaturity,
    * the default) or `legal` (its legalMaturity; without one, the deal's last payment date).
@@ -50,6 +54,11 @@ export interface BreakevenOptions {
   basis?: PrincipalBasis;
   /** The bisection stops when the bracket is this narrow (default BREAKEVEN_TOLERANCE, 0.01 bp). */
   tolerance?: number;
+}
+
+/** A lean run of the deal, or of its rest from a status. */
+function leanRun(prepared: PreparedDeal, scenario: ScenarioSpec, status: EngineStatus | undefined): RunResult {
+  return status ? runFromStatus(prepared, status, scenario, { lean: true }) : runDeal(prepared, scenario, { lean: true });
 }
 
 /** The date principal is tested at on a basis (undefined: the deal's last payment date). */
@@ -62,8 +71,8 @@ export function basisMaturity(prepared: PreparedDeal, trancheId: string, basis: 
  * Whether the tranche is paid its interest in full on every date and its principal in full by
  * the maturity of the basis (default: expected) under the scenario.
  */
-export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, basis: PrincipalBasis = DEFAULT_PRINCIPAL_BASIS): boolean {
-  const r = runDeal(prepared, scenario, { lean: true });
+export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, basis: PrincipalBasis = DEFAULT_PRINCIPAL_BASIS, status?: EngineStatus): boolean {
+  const r = leanRun(prepared, scenario, status);
   const t = r.tranches.find((x) => x.id === trancheId)!;
   return paidOnTime(t.periods, t.balance, basisMaturity(prepared, trancheId, basis));
 }
@@ -76,14 +85,14 @@ export function repaidInFull(prepared: PreparedDeal, trancheId: string, scenario
  * @example breakeven(prepared, 'A', scenario, { basis: 'legal' }).rate // 0.281579
  */
 export function breakeven(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, options: BreakevenOptions | number = {}): Breakeven {
-  const { basis = DEFAULT_PRINCIPAL_BASIS, tolerance = BREAKEVEN_TOLERANCE } = typeof options === 'number' ? { tolerance: options } : options;
+  const { basis = DEFAULT_PRINCIPAL_BASIS, tolerance = BREAKEVEN_TOLERANCE, status } = typeof options === 'number' ? { tolerance: options } : options;
   let runs = 0;
   const ok = (rate: number) => {
     runs++;
-    return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate), basis);
+    return repaidInFull(prepared, trancheId, atDefaultRate(scenario, rate), basis, status);
   };
   const realized = (rate: number) => {
-    const r = runDeal(prepared, atDefaultRate(scenario, rate), { lean: true });
+    const r = leanRun(prepared, atDefaultRate(scenario, rate), status);
     return r.pool.initialBalance === 0 ? 0 : new Decimal(r.pool.totalDefaulted).div(r.pool.initialBalance).toNumber();
   };
   if (!ok(0)) return { rate: 0, failsAt: 0, realized: 0, runs };

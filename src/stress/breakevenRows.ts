@@ -3,6 +3,7 @@
  * with and without external support on each principal basis asked for, and the implied rating
  * of each tranche from its lowest break-even.
  */
+import type { EngineStatus } from '../engine/status.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import { expandDates } from '../deal/periods.js';
 import type { PreparedDeal } from '../engine/run.js';
@@ -52,7 +53,7 @@ export function basesFor(principalBy: PrincipalBasis | undefined): PrincipalBasi
  * Rows [from, to) of tranche × scenario, tranche by tranche: row k is tranche ⌊k ÷ scenarios⌋,
  * scenario k mod scenarios.
  */
-export function breakevenRows(prepared: PreparedDeal, ids: readonly string[], list: readonly NamedScenario[], bases: readonly PrincipalBasis[], range: { from: number; to: number }): BreakevenRow[] {
+export function breakevenRows(prepared: PreparedDeal, ids: readonly string[], list: readonly NamedScenario[], bases: readonly PrincipalBasis[], range: { from: number; to: number }, status?: EngineStatus): BreakevenRow[] {
   return Array.from({ length: range.to - range.from }, (_, i) => {
     const id = ids[Math.floor((range.from + i) / list.length)]!;
     const s = list[(range.from + i) % list.length]!;
@@ -61,8 +62,8 @@ export function breakevenRows(prepared: PreparedDeal, ids: readonly string[], li
       tranche: id,
       bases: bases.map((basis) => ({
         basis,
-        withSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: true }, { basis }),
-        withoutSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: false }, { basis }),
+        withSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: true }, { basis, status }),
+        withoutSupport: breakeven(prepared, id, { ...s.scenario, externalSupport: false }, { basis, status }),
       })),
     };
   });

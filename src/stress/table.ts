@@ -4,6 +4,7 @@
  */
 import { timeliness } from '../analytics/timeliness.js';
 import { runDeal, type PreparedDeal } from '../engine/run.js';
+import { runFromStatus, type EngineStatus } from '../engine/status.js';
 import type { RunResult } from '../engine/types.js';
 import type { SupportSpec } from '../schema/deal.js';
 import { Decimal, ZERO } from '../util/money.js';
@@ -77,7 +78,7 @@ export function stressRow(name: NamedScenario['name'], r: RunResult): StressRow 
   };
 }
 
-/** Runs every scenario. */
-export function stressTable(prepared: PreparedDeal, scenarios: readonly NamedScenario[]): StressRow[] {
-  return scenarios.map((s) => stressRow(s.name, runDeal(prepared, s.scenario, { detail: false })));
+/** Runs every scenario (from `status` when given: the rest of a live deal). */
+export function stressTable(prepared: PreparedDeal, scenarios: readonly NamedScenario[], status?: EngineStatus): StressRow[] {
+  return scenarios.map((s) => stressRow(s.name, status ? runFromStatus(prepared, status, s.scenario, { detail: false }) : runDeal(prepared, s.scenario, { detail: false })));
 }

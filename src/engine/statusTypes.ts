@@ -1,0 +1,50 @@
+/**
+ * A deal's status on a date, as the engine reads it: what a run's state holds after the periods
+ * already past (balances, arrears, supports, the deal state) and what is left of the pool (each
+ * asset's performing balance, the defaults whose recoveries or guarantee claims are still to
+ * come). In whole fen and 0-based period indexes; the status file (schema/status.ts) is its
+ * written form, read by engine/statusInput.ts and written by engine/statusOutput.ts.
+ */
+import type { Money } from '../util/fen.js';
+import type { MoneyDefaultEvent } from '../scenario/poolTypes.js';
+import type { DealState } from './types.js';
+
+/** A default before the status date: the engine's default event, with what is still to come of it. */
+export interface StatusDefault extends Omit<MoneyDefaultEvent, 'arrivals'> {
+  /** Recoveries and compensation still to come, by 0-based period (at or after the status's). */
+  pending: MoneyDefaultEvent['arrivals'];
+  /** Recovered before the status date (informational). */
+  recovered: Money;
+  /** What loan guarantors were asked and paid for it; settled: paid off in full. */
+  guarantee?: { claim: Money; paid: Money };
+  settled: boolean;
+}
+
+/**
+ * A deal's state on a status date, as the engine resumes from it: what each tranche, account, fee
+ * and support holds after `past` periods, the deal state, and each asset's performing balance and
+ * pending defaults. {@link readStatus} makes one from a status file, {@link projectStatus} from a projection.
+ */
+export interface EngineStatus {
+  /** Periods already past: the run resumes at this 0-based period. */
+  past: number;
+  /** Per tranche, in the deal's order. */
+  tranches: { balance: Money; arrears: Money; principalPaid: Money; missedInterest: boolean; missedPrincipal: boolean; pastLegalMaturity: boolean }[];
+  /** Per ledger account (the collection account, then the reserves). */
+  accounts: Money[];
+  /** Per fee: its arrears. */
+  fees: Money[];
+  /** Per support. */
+  supports: { drawn: Money; repaid: Money; outstanding: Money; unpaid: Money; failed: boolean; capLeft?: Money }[];
+  state: DealState;
+  fired: string[];
+  cumulativeDefaulted: Money;
+  /** Per asset: its performing balance. */
+  assets: Money[];
+  defaults: StatusDefault[];
+  /** Per asset, as a projection sees it (the status file's `status`); undefined when read from a file. */
+  assetStates?: AssetState[];
+}
+
+/** An asset's status on the status date. */
+export type AssetState = 'performing' | 'paidOff' | 'prepaid' | 'overdue' | 'defaulted' | 'writtenOff';

@@ -1,0 +1,93 @@
+/** `ipabs run --status-at` and `--status` from the built CLI: the round trip, reports, errors in words (exit 2). */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers.js';
+
+const bin = (args: string[]) => {
+  const r = spawnSync(process.execPath, ['bin/ipabs.js', ...args], { encoding: 'utf8' });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+};
+const GK = 'deals/guangkai-patent-license.json';
+const STOP = 'deals/scenarios/guangkai-two-licensees-stop.json';
+const tmp = useTempDir('ipabs-status-');
+
+describe('ipabs run --status (spawned)', () => {
+  it('writes the status on a date and runs the rest of the deal from it: the later periods are the projection’s', () => {
+    const out = `${tmp.dir()}/status.json`;
+    const w = bin(['run', GK, '--scenario', STOP, '--status-at', '2021-12-31', '--out', out]);
+    expect(w.err).toBe('');
+    expect(w.code).toBe(0);
+    const status = JSON.parse(readFileSync(out, 'utf8'));
+    expect([status.asOf, status.lastPaymentDate, status.state.waterfall]).toEqual(['2021-12-31', '2021-11-26', 'accelerated']);
+    const whole = JSON.parse(bin(['run', GK, '--scenario', STOP, '--format', 'json']).out);
+    const from = bin(['run', GK, '--scenario', STOP, '--status', out, '--format', 'json']);
+    expect(from.err).toBe('');
+    const rest = JSON.parse(from.out);
+    expect(rest.status).toEqual({ asOf: '2021-12-31', lastPaymentDate: '2021-11-26', periodsPast: 9 });
+    const later = (r: { tranches: { periods: { period: number }[] }[] }) => r.tranches.map((t) => t.periods.filter((p) => p.period > 9));
+    expect(later(rest)).toEqual(later(whole));
+    expect(rest.tranches[0].periods[0].period).toBe(10);
+  });
+
+  it('says the status date and the periods past in the report', () => {
+    const out = tmp.file('base.json', '');
+    bin(['run', GK, '--status-at', '2021-02-26', '--out', out]);
+    const r = bin(['run', GK, '--status', out, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('From a status: as of 2021-02-26, 6 periods past (last payment date 2021-02-26)');
+  });
+
+  it('refuses a status that does not fit the deal, naming the file and JSON path (exit 2)', () => {
+    const status = { asOf: '2021-12-31', tranches: [{ id: 'A', balance: '999999999.00' }, { id: 'Z', balance: 0 }], assets: [{ id: 'C99', status: 'performing', outstanding: 1 }] };
+    const file = tmp.file('bad.json', status);
+    const r = bin(['run', GK, '--status', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('tranches[0].balance: 999999999.00 is above the tranche\'s issued balance 285950000.00');
+    expect(r.err).toContain('tranches[1].id: unknown tranche "Z"');
+    expect(r.err).toContain('assets[0].id: unknown asset "C99"');
+    expect(r.err).not.toContain('    at ');
+  });
+
+  it('reads asset statuses from a tape with Chinese headers, naming its CSV line', () => {
+    tmp.file('assets.csv', '资产编号,资产状态,剩余本金,逾期天数,违约日,违约金额,已回收金额,预计回收金额\nC03,正常,1000,,,,,\nC04,违约,0,,2023-01-01,100,0,50\n');
+    const file = tmp.file('tape.json', { asOf: '2021-12-31', assetTape: 'assets.csv', tranches: [{ id: 'A', balance: '100000000.00' }, { id: 'B', balance: '15050000.00' }] });
+    const r = bin(['run', GK, '--status', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('assets.csv:3');
+    expect(r.err).toContain('2023-01-01 is after the status date 2021-12-31');
+  });
+
+  it('refuses a --status-at date outside the deal', () => {
+    const r = bin(['run', GK, '--status-at', '2019-10-01']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('before the deal\'s first payment date');
+  });
+
+  it('stress --status runs each scenario on the rest of the deal; from the base status, the base row is the whole run’s', () => {
+    const out = tmp.file('for-stress.json', '');
+    bin(['run', GK, '--status-at', '2021-02-26', '--out', out]);
+    const rows = (args: string[]) => JSON.parse(bin(['stress', GK, '--cumulative', '0', '--format', 'json', ...args]).out).sections;
+    const from = bin(['stress', GK, '--cumulative', '0,20', '--status', out, '--lang', 'en']);
+    expect(from.code).toBe(0);
+    expect(from.out).toContain('From a status: as of 2021-02-26, 6 periods past');
+    // The same losses, payment dates and support draws; WAL is left out from a status, and coverage is of the later periods.
+    const pick = (r: Record<string, unknown>[]) => r.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !k.endsWith(':wal') && k !== 'minCoverage')));
+    expect(pick(rows(['--status', out]).stress.rows)).toEqual(pick(rows([]).stress.rows));
+    expect(bin(['stress', GK, '--status', out, '--shard', '1/2']).code).toBe(2);
+  });
+
+  it('breakeven --status searches on the rest of the deal and says the status', () => {
+    const out = tmp.file('for-breakeven.json', '');
+    bin(['run', GK, '--status-at', '2021-02-26', '--out', out]);
+    const r = bin(['breakeven', GK, '--status', out, '--tranche', 'A', '--lang', 'en']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('From a status: as of 2021-02-26, 6 periods past');
+  });
+
+  it('is in --help, and its schema is printed', () => {
+    expect(bin(['run', '--help']).out).toContain('--status-at <date>');
+    expect(JSON.parse(bin(['schema', '--status']).out).title).toBe('ipabs status file');
+  });
+});

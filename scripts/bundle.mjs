@@ -95,11 +95,10 @@ mkdirSync('dist/bundle');
 const cli = await build({
   ...common,
   entryPoints: ['dist/cli/main.js'],
-  external: ['exceljs'],
   outfile: 'dist/bundle/cli.js',
   format: 'cjs',
   // ECharts (HTML charts only) is required from node_modules on first use, not bundled: see src/report/chart/svg.ts.
-  external: ['echarts'],
+  external: ['exceljs', 'echarts'],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "(function (exports, require, module, __filename, __dirname) {const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   footer: { js: '})' },

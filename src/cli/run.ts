@@ -4,7 +4,6 @@ import { runJsonText } from '../contract/runResult.js';
 import type { Io } from './io.js';
 import { emit, emitReport, formatOf, loadDealForOutput, type OutputOptions } from './load.js';
 import { scenarioOption } from './scenarioOption.js';
-import { runFromStatusFile, statusAtText } from './status.js';
 import { requireJsonName } from './options.js';
 import { InputError } from '../validate/diagnostics.js';
 
@@ -26,12 +25,14 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
   if (opts.status !== undefined && opts.statusAt !== undefined) throw new InputError('give one of --status and --status-at');
   const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--status': opts.status });
   const scenario = scenarioOption(opts.scenario, deal);
+  // Status files are read and written only when asked for: their module is not loaded otherwise.
+  const status = opts.status !== undefined || opts.statusAt !== undefined ? await import('./status.js') : undefined;
   if (opts.statusAt !== undefined) {
     if (opts.out !== undefined) requireJsonName(opts.out);
-    emit(statusAtText(deal, opts.statusAt, scenario), opts.out, io);
+    emit(status!.statusAtText(deal, opts.statusAt, scenario), opts.out, io);
     return 0;
   }
-  const result = opts.status !== undefined ? runFromStatusFile(deal, opts.status, scenario) : runDeal(deal, scenario);
+  const result = opts.status !== undefined ? status!.runFromStatusFile(deal, opts.status, scenario) : runDeal(deal, scenario);
   if (formatOf(opts) === 'json' && opts.section === undefined) emit(runJsonText(result, { ledger: opts.ledger }), opts.out, io);
   // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).
   else await emitReport(runReport(result, opts.lang, opts.unit, { ledger: opts.ledger || opts.section === 'ledger' }), opts, io);

@@ -6,9 +6,32 @@
  * own integer day numbers (./date.ts): a hand-written loop over integers, allocation-free, where
  * a Date per step would not be.
  */
-import { addDays, format, isValid, parse } from 'date-fns';
+import { createRequire } from 'node:module';
+import type { addDays as AddDays, format as Format, isValid as IsValid, parse as Parse } from 'date-fns';
 import { UtcDate } from './utcDate.js';
 import { isIsoDate, type IsoDate } from './date.js';
+
+/** The four date-fns functions used here. */
+interface DateFns {
+  addDays: typeof AddDays;
+  format: typeof Format;
+  isValid: typeof IsValid;
+  parse: typeof Parse;
+}
+
+let loaded: DateFns | undefined;
+
+/**
+ * date-fns, loaded on first use (its per-function modules): an ISO date, the form every sample
+ * deal and most tapes write, needs none of it, and loading it at start-up cost `ipabs run` more
+ * time than its whole run on a sample deal (measured: 20–40 ms).
+ */
+function dateFns(): DateFns {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const one = <K extends keyof DateFns>(name: K): DateFns[K] => (require(`date-fns/${name}`) as Record<K, DateFns[K]>)[name];
+  return (loaded = { addDays: one('addDays'), format: one('format'), isValid: one('isValid'), parse: one('parse') });
+}
 
 /** The forms a date may be written in, as messages list them. */
 export const DATE_FORMS = '2024-01-15, 2024/1/15, 2024.1.15, 2024年1月15日, 20240115 or an Excel serial day number like 45306';
@@ -34,6 +57,7 @@ const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The reference date date-fns fills unwritten fields from (all forms write every field). */
 const REFERENCE = new UtcDate(0);
+const ISO_PATTERN = 'yyyy-MM-dd';
 
 /**
  * The ISO date a text names in one of the {@link DATE_FORMS}, or undefined (not one of them, or
@@ -53,8 +77,9 @@ export function readDateText(text: string): IsoDate | undefined {
   if (SERIAL_TEXT.test(t)) return excelSerialDate(Number(t));
   const form = FORMS.find((f) => f.shape.test(t));
   if (!form) return undefined;
+  const { parse, isValid, format } = dateFns();
   const date = parse(t, form.pattern, REFERENCE);
-  return isValid(date) ? format(date, 'yyyy-MM-dd') : undefined;
+  return isValid(date) ? format(date, ISO_PATTERN) : undefined;
 }
 
 /** Day 0 of Excel's 1900 date system (serial 1 is 1900-01-01 below serial 60, see below). */
@@ -75,9 +100,10 @@ const EPOCH_1904 = new UtcDate(1904, 0, 1);
 export function excelSerialDate(serial: number, date1904 = false): IsoDate | undefined {
   const day = Math.floor(serial);
   if (!Number.isFinite(serial) || day > 2_958_465) return undefined; // 9999-12-31
-  if (date1904) return day < 0 ? undefined : format(addDays(EPOCH_1904, day), 'yyyy-MM-dd');
+  const { addDays, format } = dateFns();
+  if (date1904) return day < 0 ? undefined : format(addDays(EPOCH_1904, day), ISO_PATTERN);
   if (day < 1 || day === 60) return undefined;
-  return format(addDays(EPOCH_1900, day < 60 ? day + 1 : day), 'yyyy-MM-dd');
+  return format(addDays(EPOCH_1900, day < 60 ? day + 1 : day), ISO_PATTERN);
 }
 
 /**
@@ -87,8 +113,9 @@ export function excelSerialDate(serial: number, date1904 = false): IsoDate | und
  * @example dateOfMoment(Date.UTC(2024, 0, 15)) // '2024-01-15'
  */
 export function dateOfMoment(ms: number): IsoDate | undefined {
+  const { isValid, format } = dateFns();
   const date = new UtcDate(ms);
-  return isValid(date) ? format(date, 'yyyy-MM-dd') : undefined;
+  return isValid(date) ? format(date, ISO_PATTERN) : undefined;
 }
 
 /**
@@ -98,7 +125,11 @@ export function dateOfMoment(ms: number): IsoDate | undefined {
  * @example formatIsoDate('2024-01-15')                    // '2024-01-15'
  * @example formatIsoDate('2024-01-15', "yyyy'年'M'月'd'日'") // '2024年1月15日'
  */
-export function formatIsoDate(iso: string, pattern = 'yyyy-MM-dd'): string {
-  const date = parse(iso, 'yyyy-MM-dd', REFERENCE);
-  return ISO_SHAPE.test(iso) && isValid(date) ? format(date, pattern) : iso;
+export function formatIsoDate(iso: string, pattern = ISO_PATTERN): string {
+  // A real ISO date in its own pattern is itself: what every report cell asks for.
+  // Not a date at all (a '—' in a date column) is itself too, without date-fns.
+  if (!ISO_SHAPE.test(iso) || (pattern === ISO_PATTERN && isIsoDate(iso))) return iso;
+  const { parse, isValid, format } = dateFns();
+  const date = parse(iso, ISO_PATTERN, REFERENCE);
+  return isValid(date) ? format(date, pattern) : iso;
 }

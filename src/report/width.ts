@@ -23,10 +23,22 @@ import { assertNever } from '../util/never.js';
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]$/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Widths of the Basic Multilingual Plane worked out so far (0–2; 3: not yet): a table's cells repeat their characters. */
+const BMP_WIDTHS = new Uint8Array(0x10000).fill(3);
+
 /** Display width of one code point (a one- or two-unit string as yielded by `for…of`): 0, 1 or 2 columns. */
 function charWidth(ch: string): number {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x7f) return cp < 0x20 ? 0 : 1; // ASCII fast path (C0 controls are 0)
+  if (cp < 0x10000) {
+    const known = BMP_WIDTHS[cp]!;
+    if (known !== 3) return known;
+    return (BMP_WIDTHS[cp] = widthOf(ch, cp));
+  }
+  return widthOf(ch, cp);
+}
+
+function widthOf(ch: string, cp: number): number {
   if (cp >= 0x1160 && cp <= 0x11ff) return 0; // conjoining Hangul vowels and finals
   if (ZERO_WIDTH.test(ch)) return 0;
   return eastAsianWidth(cp);

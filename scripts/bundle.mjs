@@ -49,17 +49,20 @@ const zodWithoutFromJsonSchema = {
 const DEFERRED = [
   { importer: /commander[\\/]lib[\\/]command\.js$/, module: 'node:child_process', names: ['spawn'] },
   { importer: /dist[\\/]io[\\/]output\.js$/, module: 'node:crypto', names: ['randomBytes'] },
+  // Only a deal with an .xlsx tape starts the workbook reader's thread.
+  { importer: /dist[\\/]io[\\/]xlsxBridge\.js$/, module: 'node:worker_threads', names: ['MessageChannel', 'receiveMessageOnPort', 'Worker'] },
 ];
 const deferBuiltins = {
   name: 'defer-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(child_process|crypto)$/ }, (a) => {
+    b.onResolve({ filter: /^node:(child_process|crypto|worker_threads)$/ }, (a) => {
       const i = DEFERRED.findIndex((d) => d.module === a.path && d.importer.test(a.importer));
       return i < 0 ? undefined : { path: String(i), namespace: 'deferred' };
     });
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (a) => {
       const d = DEFERRED[Number(a.path)];
-      return { contents: d.names.map((n) => `exports.${n} = (...args) => require('${d.module}').${n}(...args);`).join('\n'), loader: 'js' };
+      return { // A function, not an arrow, so a class (`new Worker(…)`) is constructed too.
+      contents: d.names.map((n) => `exports.${n} = function (...args) { const f = require('${d.module}').${n}; return new.target ? new f(...args) : f(...args); };`).join('\n'), loader: 'js' };
     });
   },
 };

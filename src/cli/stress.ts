@@ -385,6 +385,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const options = { paths, seed, correlation, industryCorrelation, recovery, recoveryLagPeriods: lag };
     const cores = availableParallelism();
     const workers = wholeNumber(o.workers, '--workers', 1, maxWorkers(), `${maxWorkers()} (${WORKERS_PER_CORE} × the ${cores} cores available)`) ?? cores;
+    if (from && o.workers !== undefined && workers > 1) throw new InputError(`--workers ${workers} and --status: a run from a status runs in this thread (give --workers 1 or leave it out)`);
     // The time left is estimated from the default patterns run (the work), the share from the paths.
     const shown = terminalProgress(io);
     const progress: McProgress = (done, total, pathsDone, allPaths) => shown.update(total > 0 ? done / total : 1, progressLine(done, total, pathsDone, allPaths));

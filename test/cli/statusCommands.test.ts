@@ -78,6 +78,9 @@ describe('ipabs montecarlo --status (spawned)', () => {
     const again = bin(['montecarlo', GK, '--status', base, '--pd', '60', '--paths', '300', '--lang', 'en']);
     expect(again.out).toBe(r.out);
     expect(bin(['montecarlo', GK, '--status', base, '--shard', '1/2']).code).toBe(2);
+    const workers = bin(['montecarlo', GK, '--status', base, '--workers', '2']);
+    expect(workers.code).toBe(2);
+    expect(workers.err).toContain('runs in this thread');
   });
 });
 

@@ -84,6 +84,9 @@ export const ZH_OPTIONS: Readonly<Record<string, string>> = {
   '--status-at': '写出预测在此日期到达的存续状态文件（JSON），不输出现金流',
   'stress --status': '自存续状态文件对交易的剩余各期逐一运行情景（不与 --shard 同用）',
   'breakeven --status': '自存续状态文件对交易的剩余各期求临界违约率（不与 --shard 同用）',
+  'obligors --status': '自存续状态文件对交易的剩余各期做债务人违约测试：仅尚有未偿余额的债务人违约，默认违约期为状态日后第一期',
+  'montecarlo --status': '自存续状态文件对交易的剩余各期逐路径模拟：尚有未偿余额的债务人在状态日后违约（单线程运行；不与 --shard 同用）',
+  'price --status': '自存续状态文件预测的剩余现金流估值（结算日不早于状态日）',
   // size
   '--target': '一档及其须取得的评级，例如 A=AAA（多档时重复）',
   '--step': '规模调整的步长：元，或 100万、0.5亿（默认 100万）',

@@ -104,7 +104,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--spread <bp>', 'price at the curve (--curve) plus this spread in basis points')
     .option('--curve <file>', 'yield curve: CSV lines tenor,yield (years, percent) or JSON [{"tenor":1,"yield":2.35}]; with --yield or --price the spread over it is solved')
     .addOption(new Option('--to <maturity>', 'the payments to price: to the expected maturity (what is owed then is repaid then) or the legal maturity (as projected)').choices(['expected', 'legal']).default('expected'))
-    .option('-s, --scenario <file>', 'performance scenario (JSON); default the base case');
+    .option('-s, --scenario <file>', 'performance scenario (JSON); default the base case')
+    .option('--status <file>', 'price the rest of a live deal, run from a status file (a settlement date on or after its date)');
   addOutputOptions(price).action(async (deal: string, opts) => {
     const { priceCommand } = await load(() => import('./price.js'));
     io.exitCode = await priceCommand(deal, opts, io);

@@ -12,9 +12,10 @@ import { parseMultipliers, type PrincipalBasis } from '../stress/breakeven.js';
 import { multipliersOf } from '../stress/ratingScale.js';
 import { basesFor, breakevenRows, legalFallbackNotes, trancheRatings } from '../stress/breakevenRows.js';
 import { MAX_PATHS, mcObligors, recoveryBp, serialPatterns, type McProgress } from '../stress/montecarlo.js';
-import { minimalLosingSets, topObligorTests } from '../stress/obligors.js';
+import { MAX_COMBINATION_OBLIGORS, minimalLosingSets, topObligorTests } from '../stress/obligors.js';
 import { maxWorkers, runPatternsParallel, WORKERS_PER_CORE } from '../stress/parallel.js';
 import { monteCarloWork } from '../stress/shards.js';
+import { statusPatterns } from '../stress/mcStatus.js';
 import { MAX_SEED } from '../stress/random.js';
 import {
   baseScenario,
@@ -298,19 +299,23 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       .option('--period <n>', 'the period in which they default (default 1)')
       .option('--recovery <pct>', 'recovery rate, per cent (default: the deal’s baseCase)')
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
-      .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support'),
-  ).action(async (file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean }) => {
-    const deal = loadDealForOutput(file, o, io);
+      .option('--no-support', 'switch off external support: guarantees, undertakings, liquidity support')
+      .option('--status <file>', 'default obligors on the rest of a live deal, from a status file (those still owing; default period: the first after it)'),
+  ).action(async (file: string, o: OutputOptions & { top?: string; combinations?: string; period?: string; recovery?: string; lag?: string; support?: boolean; status?: string }) => {
+    const deal = loadDealForOutput(file, o, io, { '--status': o.status });
     const prepared = prepareDeal(deal);
-    const period = wholeNumber(o.period, '--period', 1) ?? 1;
-    if (period > prepared.periods.length) throw new InputError(`--period ${period}: the deal has ${prepared.periods.length} periods`);
     const b = base(deal, { recovery: o.recovery, lag: o.lag, support: o.support }, false);
-    const top = topObligorTests(prepared, b, wholeNumber(o.top, '--top', 1) ?? 10, period);
+    const from = o.status === undefined ? undefined : statusOption(o.status, prepared, b);
+    const past = from?.summary.periodsPast ?? 0;
+    const period = wholeNumber(o.period, '--period', 1) ?? past + 1;
+    if (period > prepared.periods.length) throw new InputError(`--period ${period}: the deal has ${prepared.periods.length} periods`);
+    if (period <= past) throw new InputError(`--period ${period}: the status ${o.status} has ${past} periods past; give a later period`);
+    const top = topObligorTests(prepared, b, wholeNumber(o.top, '--top', 1) ?? 10, period, from?.status);
     const k = wholeNumber(o.combinations, '--combinations') ?? 3;
     let minimal;
     if (k > 0) {
       try {
-        minimal = minimalLosingSets(prepared, b, k, period);
+        minimal = minimalLosingSets(prepared, b, k, period, MAX_COMBINATION_OBLIGORS, from?.status);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
         io.stderr(`ipabs: ${err.message}; only the largest-obligor test is run\n`);
@@ -320,7 +325,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       zh: `违约发生于第${period}期；回收率${b.recovery.rate.times(100).toString()}%，回收滞后${b.recovery.lagPeriods}期${b.externalSupport ? '' : '；不含外部增信'}`,
       en: `Defaults in period ${period}; recovery ${b.recovery.rate.times(100).toString()}%, lag ${b.recovery.lagPeriods} periods${b.externalSupport ? '' : '; no external support'}`,
     };
-    await emitReport(obligorReport(deal, top, minimal, assumptions, o.lang), o, io, 'obligors');
+    await emitReport(obligorReport(deal, top, minimal, [assumptions, ...(from ? [statusLine(from.summary)] : [])], o.lang), o, io, 'obligors');
     io.exitCode = 0;
   });
 
@@ -339,11 +344,13 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       .option('--recovery-range <min,max>', 'draw each recovery uniformly between two percentages (to 0.01%)')
       .option('--lag <periods>', 'recovery lag in periods (default: the deal’s baseCase)')
       .option('--workers <n>', `worker threads, 1 (this thread only) to ${WORKERS_PER_CORE} × the cores available (default: the cores available, when the run is large enough)`)
-      .option('--no-support', 'switch off external support'),
+      .option('--no-support', 'switch off external support')
+      .option('--status <file>', 'run each path on the rest of a live deal, from a status file: obligors still owing default after it (in this thread; not with --shard)'),
   );
-  type McOptionsGiven = ShardableOptions & { paths: string; seed: string; pd?: string; correlation?: string; industryCorrelation?: string; recovery?: string; recoveryRange?: string; lag?: string; workers?: string; support?: boolean };
+  type McOptionsGiven = ShardableOptions & { paths: string; seed: string; pd?: string; correlation?: string; industryCorrelation?: string; recovery?: string; recoveryRange?: string; lag?: string; workers?: string; support?: boolean; status?: string };
   addShardOption(program.commands.at(-1)!).action(async (file: string, o: McOptionsGiven, command: Command) => {
-    const { deal, shard } = loadShardable(file, o, io);
+    if (o.status !== undefined && o.shard !== undefined) throw new InputError('--status and --shard: a run from a status is not sharded yet');
+    const { deal, shard } = loadShardable(file, o, io, { '--status': o.status });
     const prepared: PreparedDeal = prepareDeal(deal);
     const paths = wholeNumber(o.paths, '--paths', 1, MAX_PATHS)!;
     // Seeds are 32-bit: a larger one would silently give the paths of a smaller one.
@@ -367,16 +374,18 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
     const lag = (o.lag !== undefined ? parseLag(o.lag, '--lag') : undefined) ?? bc?.recoveryLagPeriods ?? 0;
     const pd = o.pd !== undefined ? parsePercent(o.pd, '--pd') : undefined;
     let obligors;
+    const baseInput = { externalSupport: o.support !== false };
+    const baseSpec = Scenario.parse(baseInput);
+    const from = o.status === undefined ? undefined : statusOption(o.status, prepared, baseSpec);
     try {
-      obligors = mcObligors(prepared, { override: pd, fallback: bc?.cumulativeDefaultRate.toNumber() });
+      obligors = mcObligors(prepared, { override: pd, fallback: bc?.cumulativeDefaultRate.toNumber() }, from?.status);
     } catch (err) {
       throw new InputError((err as Error).message);
     }
-    const baseInput = { externalSupport: o.support !== false };
-    const baseSpec = Scenario.parse(baseInput);
     const options = { paths, seed, correlation, industryCorrelation, recovery, recoveryLagPeriods: lag };
     const cores = availableParallelism();
     const workers = wholeNumber(o.workers, '--workers', 1, maxWorkers(), `${maxWorkers()} (${WORKERS_PER_CORE} × the ${cores} cores available)`) ?? cores;
+    if (from && o.workers !== undefined && workers > 1) throw new InputError(`--workers ${workers} and --status: a run from a status runs in this thread (give --workers 1 or leave it out)`);
     // The time left is estimated from the default patterns run (the work), the share from the paths.
     const shown = terminalProgress(io);
     const progress: McProgress = (done, total, pathsDone, allPaths) => shown.update(total > 0 ? done / total : 1, progressLine(done, total, pathsDone, allPaths));
@@ -386,7 +395,9 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
       obligors,
       options,
       async (patterns, onDone) =>
-        workers > 1 && patterns.length > (o.workers === undefined ? DEFAULT_PARALLEL_PATTERNS : 400)
+        from
+          ? statusPatterns(prepared, from.status, baseSpec, obligors, lag)(patterns, onDone)
+          : workers > 1 && patterns.length > (o.workers === undefined ? DEFAULT_PARALLEL_PATTERNS : 400)
           ? runPatternsParallel({ deal, baseInput, obligors, lag, local: { prepared, base: baseSpec } }, patterns, workers, onDone)
           : serialPatterns(prepared, baseSpec, obligors, lag)(patterns, onDone),
       progress,
@@ -403,6 +414,7 @@ export function registerStressCommands(program: Command, io: Io, merged?: Merged
         zh: `单一因子高斯Copula：ρ=${correlation}${industryCorrelation ? `，行业ρ=${industryCorrelation}` : ''}；违约概率${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : '按资产'}；回收率${rec}，滞后${lag}期${o.support === false ? '；不含外部增信' : ''}`,
         en: `One-factor Gaussian copula: ρ=${correlation}${industryCorrelation ? `, industry ρ=${industryCorrelation}` : ''}; default probability ${pds.length === 1 ? `${(pds[0]! * 100).toFixed(2)}%` : 'per asset'}; recovery ${rec}, lag ${lag} periods${o.support === false ? '; no external support' : ''}`,
       },
+      ...(from ? [statusLine(from.summary)] : []),
     ];
     await emitReport(monteCarloReport(deal, result, subtitle, o.lang), o, io, 'montecarlo');
     io.exitCode = 0;

@@ -17,6 +17,8 @@ export interface PriceReportInput {
   price: PriceResult;
   /** The curve file, when one is given. */
   curveFile?: string;
+  /** What a run from a status says of it (its date, the periods past). */
+  status?: Label;
 }
 
 const d = (x: number | undefined): Cell => (x === undefined ? undefined : new Decimal(x));
@@ -70,6 +72,7 @@ export function priceReport(input: PriceReportInput, lang: 'zh' | 'en'): Report 
       { zh: `情景：${input.scenarioName ?? '基准情景（无违约）'}`, en: `Scenario: ${input.scenarioName ?? 'base case (no defaults)'}` },
       { zh: `计息基准：${input.tranche.dayCount}`, en: `Day count: ${input.tranche.dayCount}` },
       ...(input.curveFile ? [{ zh: `收益率曲线：${input.curveFile}`, en: `Curve: ${input.curveFile}` }] : []),
+      ...(input.status ? [input.status] : []),
     ],
     sections: [
       { type: 'kv', id: 'price', title: { zh: '价格与收益率', en: 'Price and yield' }, items: priceItems(input, lang) },

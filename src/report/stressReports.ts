@@ -76,7 +76,7 @@ export function stressReport(deal: LoadedDeal, rows: readonly StressRow[], subti
 }
 
 /** `ipabs obligors`: the largest obligors defaulting, and the smallest sets that make each tranche lose. */
-export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], minimal: readonly MinimalSets[] | undefined, assumptions: Label, lang: 'zh' | 'en'): Report {
+export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], minimal: readonly MinimalSets[] | undefined, assumptions: Label | readonly Label[], lang: 'zh' | 'en'): Report {
   const tranches = deal.spec.tranches;
   const sections: Section[] = [
     {
@@ -137,7 +137,7 @@ export function obligorReport(deal: LoadedDeal, top: readonly ObligorRun[], mini
   }
   return {
     title: { zh: `${dealTitle(deal)} 债务人违约测试`, en: `${dealTitle(deal)}: obligor default tests` },
-    subtitle: [assumptions],
+    subtitle: Array.isArray(assumptions) ? [...assumptions] : [assumptions as Label],
     sections,
     charts: obligorCharts(sections),
   };

@@ -6,6 +6,7 @@
  * default pattern share one run of the waterfall.
  */
 import { ResumableRun, type PreparedDeal, type Resume } from '../engine/run.js';
+import type { EngineStatus } from '../engine/status.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { Decimal } from '../util/money.js';
 import { isValidSeed, MAX_SEED, normal, normalQuantile, Streams } from './random.js';
@@ -57,9 +58,10 @@ export type DrawnDefault = [obligor: number, period: number, recoveryBp: number]
  * The obligors of a deal with their default probabilities: `pd.override` for all when given,
  * else the largest `defaultProbability` of an obligor's assets, else `pd.fallback`. An obligor's
  * industry is that of its largest asset (the first of equal ones; when the largest names no
- * industry, that of the largest which does).
+ * industry, that of the largest which does). From a status: an asset can default only after it,
+ * and only when it still owes something then.
  */
-export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fallback?: number }): McObligor[] {
+export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fallback?: number }, status?: EngineStatus): McObligor[] {
   const map = new Map<string, { name: string; industry: string; largest: number | undefined; pds: number[]; periods: Set<number>; missingPd: boolean }>();
   prepared.deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
@@ -72,7 +74,7 @@ export function mcObligors(prepared: PreparedDeal, pd: { override?: number; fall
     if (a.defaultProbability !== undefined) o.pds.push(a.defaultProbability.toNumber());
     else o.missingPd = true;
     s.startBalance.forEach((b, k) => {
-      if (b > 0) o.periods.add(k);
+      if (b > 0 && (!status || (k >= status.past && status.assets[i]! > 0))) o.periods.add(k);
     });
     map.set(key, o);
   });

@@ -3,6 +3,7 @@
  * pools every combination up to a size, to find the smallest sets that make a tranche lose.
  */
 import { runDeal, type PreparedDeal } from '../engine/run.js';
+import { runFromStatus, type EngineStatus } from '../engine/status.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { ZERO, type Decimal } from '../util/money.js';
 import { toYuan } from '../util/fen.js';
@@ -15,16 +16,19 @@ export interface Obligor {
   balance: Decimal;
 }
 
-/** Obligors by balance, largest first (ties by name). */
-export function obligorsBySize(prepared: PreparedDeal): Obligor[] {
+/**
+ * Obligors by balance, largest first (ties by name). From a status: by what each still owes on
+ * its date, and only those that owe something (an asset already defaulted or repaid cannot default).
+ */
+export function obligorsBySize(prepared: PreparedDeal, status?: EngineStatus): Obligor[] {
   const map = new Map<string, Obligor>();
   prepared.deal.assets.forEach((a, i) => {
     const key = a.obligorId ?? a.obligor;
     const o = map.get(key) ?? { key, name: a.obligor, balance: ZERO };
-    o.balance = o.balance.plus(toYuan(prepared.pool.schedules[i]!.balance));
+    o.balance = o.balance.plus(toYuan(status ? status.assets[i]! : prepared.pool.schedules[i]!.balance));
     map.set(key, o);
   });
-  return [...map.values()].sort((a, b) => b.balance.comparedTo(a.balance) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...map.values()].filter((o) => !status || o.balance.gt(0)).sort((a, b) => b.balance.comparedTo(a.balance) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The scenario with these obligors defaulting in `period` (and no pool-wide defaults). */
@@ -42,16 +46,18 @@ export interface ObligorRun {
   losses: Map<string, { loss: Decimal; interestShortfall: Decimal }>;
 }
 
-export function runObligors(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly Obligor[], period: number): ObligorRun {
-  const r = runDeal(prepared, withObligorDefaults(base, obligors, period), { detail: false });
+/** Runs the deal with these obligors defaulting in `period` (from `status` when given: the rest of a live deal). */
+export function runObligors(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly Obligor[], period: number, status?: EngineStatus): ObligorRun {
+  const scenario = withObligorDefaults(base, obligors, period);
+  const r = status ? runFromStatus(prepared, status, scenario, { detail: false }) : runDeal(prepared, scenario, { detail: false });
   return { obligors: [...obligors], losses: new Map(r.tranches.map((t) => [t.id, { loss: toYuan(t.summary.loss), interestShortfall: toYuan(t.summary.interestShortfall) }])) };
 }
 
 /** The largest 1, 2, … n obligors defaulting together. */
-export function topObligorTests(prepared: PreparedDeal, base: ScenarioSpec, n: number, period: number): ObligorRun[] {
-  const all = obligorsBySize(prepared);
+export function topObligorTests(prepared: PreparedDeal, base: ScenarioSpec, n: number, period: number, status?: EngineStatus): ObligorRun[] {
+  const all = obligorsBySize(prepared, status);
   const out: ObligorRun[] = [];
-  for (let k = 1; k <= Math.min(n, all.length); k++) out.push(runObligors(prepared, base, all.slice(0, k), period));
+  for (let k = 1; k <= Math.min(n, all.length); k++) out.push(runObligors(prepared, base, all.slice(0, k), period, status));
   return out;
 }
 
@@ -66,20 +72,23 @@ export interface MinimalSets {
   tried: number;
 }
 
+/** The most obligors a pool may have for every combination of them to be run. */
+export const MAX_COMBINATION_OBLIGORS = 20;
+
 /**
  * Every combination of up to `maxSize` obligors (pools of at most `maxObligors`): for each tranche,
  * the smallest sets whose default makes it lose principal or interest. Sizes stop growing once
- * every tranche has its answer.
+ * every tranche has its answer. From `status` when given: of the obligors that still owe something.
  */
-export function minimalLosingSets(prepared: PreparedDeal, base: ScenarioSpec, maxSize: number, period: number, maxObligors = 20): MinimalSets[] {
-  const all = obligorsBySize(prepared);
+export function minimalLosingSets(prepared: PreparedDeal, base: ScenarioSpec, maxSize: number, period: number, maxObligors = MAX_COMBINATION_OBLIGORS, status?: EngineStatus): MinimalSets[] {
+  const all = obligorsBySize(prepared, status);
   if (all.length > maxObligors) throw new RangeError(`${all.length} obligors: combinations are run for pools of at most ${maxObligors}`);
   const result = new Map<string, MinimalSets>(prepared.deal.spec.tranches.map((t) => [t.id, { trancheId: t.id, sets: [], tried: 0 }]));
   for (let size = 1; size <= Math.min(maxSize, all.length); size++) {
     const open = [...result.values()].filter((m) => m.size === undefined);
     if (open.length === 0) break;
     for (const combo of combinations(all.length, size)) {
-      const run = runObligors(prepared, base, combo.map((i) => all[i]!), period);
+      const run = runObligors(prepared, base, combo.map((i) => all[i]!), period, status);
       for (const m of open) {
         m.tried++;
         const l = run.losses.get(m.trancheId)!;

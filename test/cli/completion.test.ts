@@ -59,7 +59,7 @@ describe('ipabs completion', () => {
     expect(bashComplete(['ipabs', 'help', 'st'])).toEqual(['stress']);
     // Deal paths and scenario files are files; --tapes-from a folder; a number nothing.
     expect(bashComplete(['ipabs', 'run', 'deals/guangkai'])).toEqual(['deals/guangkai-patent-license.json']);
-    expect(bashComplete(['ipabs', 'run', 'x.json', '-s', 'deals/scenarios/guangkai'])).toEqual(['deals/scenarios/guangkai-two-licensees-stop.json']);
+    expect(bashComplete(['ipabs', 'run', 'x.json', '-s', 'deals/scenarios/guangkai-t'])).toEqual(['deals/scenarios/guangkai-two-licensees-stop.json']);
     expect(bashComplete(['ipabs', 'pool', '--tapes-from', 'dea'])).toEqual(['deals']);
     expect(bashComplete(['ipabs', 'montecarlo', '--paths', ''])).toEqual([]);
   });

@@ -34,7 +34,7 @@ const OTHER_COMMANDS = ['validate', 'pool', 'run', 'size', 'price', 'schema'];
  * the two are even).
  */
 async function load<T>(module: () => Promise<T>): Promise<T> {
-  (await import('zod')).config({ jitless: true });
+  (await import('./zodSetup.js')).zodJitless();
   return module();
 }
 

@@ -56,6 +56,11 @@ function tunable() {
 /** Sets the start-up flags (when they apply); returns the function that puts V8's defaults back. */
 function startFlags() {
   if (!tunable()) return () => {};
+  // Node's own modules loaded after this miss Node's code cache for them (V8 checks it against the
+  // flags too) and are compiled from source: the standard streams, which every command writes to
+  // (a pipe's loads node:net), are made first.
+  void process.stdout;
+  void process.stderr;
   for (const [name, value] of START_FLAGS) v8.setFlagsFromString(`--${name}=${value}`);
   return () => {
     for (const [name, , value] of START_FLAGS) v8.setFlagsFromString(`--${name}=${value}`);

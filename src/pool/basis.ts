@@ -22,12 +22,11 @@ import { Decimal, ONE, sum, toFen, ZERO } from '../util/money.js';
 import type { Flow } from './types.js';
 
 export const Basis = z
-  .object({
+  .strictObject({
     price: Amount.optional().meta({ description: 'The price paid at the cutoff (本金 / 购买价款): amortised at the yield that makes it equal to the payments after the cutoff.' }),
     yield: Rate.optional().meta({ description: 'Or the annual yield: the basis is the payments’ present value at it, to the fen.' }),
     dayCount: DayCount.default('ACT/365F').meta({ description: 'Income accrues basis × yield × the year fraction between payments.' }),
   })
-  .strict()
   .meta({ description: 'A balance basis: each payment splits into principal (the basis amortising) and income. Give exactly one of price and yield.' });
 export type BasisSpec = z.output<typeof Basis>;
 
@@ -167,13 +166,12 @@ export function basisProblems(spec: BasisSpec, payments: readonly Payment[]): st
 }
 
 export const PoolBasis = z
-  .object({
+  .strictObject({
     price: z.literal('purchasePrice').optional().meta({
       description: 'purchasePrice: the pool’s purchase price, allocated to the assets in proportion to their payments due (largest remainder, to the fen); each asset amortises its share at its own yield. Every asset must be a royalty or receivable without a basis of its own.',
     }),
     yield: Rate.optional().meta({ description: 'Or one annual yield for every royalty and receivable without a basis of its own.' }),
     dayCount: DayCount.default('ACT/365F'),
   })
-  .strict()
   .meta({ description: 'A balance basis for the pool’s royalties and receivables (see an asset’s basis). Give exactly one of price and yield.' });
 export type PoolBasisSpec = z.output<typeof PoolBasis>;

@@ -8,7 +8,7 @@ import type { IsoDate } from '../dates/date.js';
 import type { Decimal } from '../util/money.js';
 import { add, allocateFen, decimalOfFen, fromYuan, sumMoney } from '../util/fen.js';
 import type { PoolBasisSpec } from './basis.js';
-import { contractualCashflows } from './index.js';
+import { contractualCashflowsOnce } from './index.js';
 import type { AssetSpec } from './registry.js';
 
 /** Asset types a basis applies to (their payments are all principal without one). */
@@ -36,7 +36,7 @@ export function applyPoolBasis(basis: PoolBasisSpec, assets: readonly AssetSpec[
   }
   if (purchasePrice === undefined) return [...assets];
   // In whole fen: allocateFen is exactly the Decimal allocate, at integer speed.
-  const due = assets.map((a) => sumMoney(contractualCashflows(a, cutoff).flows.map((f) => add(fromYuan(f.principal), fromYuan(f.interest)))));
+  const due = assets.map((a) => sumMoney(contractualCashflowsOnce(a, cutoff).flows.map((f) => add(fromYuan(f.principal), fromYuan(f.interest)))));
   const shares = allocateFen(fromYuan(purchasePrice), due);
   return assets.map((a, i) => (takesBasis(a) ? { ...a, basis: { price: decimalOfFen(shares[i]!), dayCount: basis.dayCount } } : a));
 }

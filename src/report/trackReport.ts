@@ -1,0 +1,145 @@
+/**
+ * The `ipabs track` report: each period's balance check, the triggers on the actual figures,
+ * actual beside projected line by line with the variances, the cumulative default ratio both
+ * ways, then the rest of the deal projected from the last actual period (the run report's
+ * sections, ids prefixed `rest-`). The JSON contract is src/contract/trackResult.ts.
+ */
+import type { TrackResult } from '../engine/track.js';
+import type { RunResult } from '../engine/types.js';
+import { itemOfKey } from '../io/actualsItems.js';
+import { fenCell } from './fenCell.js';
+import type { Cell, Label, Lang, Report, Section, TableSection, Unit } from './model.js';
+import { runReport } from './runReport.js';
+import { trancheName } from './trancheName.js';
+import { trackCharts } from './chart/trackCharts.js';
+
+const PERIOD = { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' } as const;
+const DATE = { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' } as const;
+const WHAT: Record<'fires' | 'cured', Label> = { fires: { zh: '触发', en: 'fires' }, cured: { zh: '解除', en: 'cured' } };
+
+/** The name a report gives an object of the deal (a tranche by its short name and code, others by name). */
+function objectName(r: RunResult, id: string, lang: Lang): string {
+  const t = r.tranches.find((x) => x.id === id);
+  if (t) return trancheName(t, lang);
+  const named = [...r.fees, ...r.accounts, ...r.supports].find((x) => x.id === id);
+  return named?.name && lang === 'zh' ? named.name : id;
+}
+
+function balanceSection(t: TrackResult, lang: Lang): TableSection {
+  return {
+    type: 'table',
+    id: 'balance',
+    title: { zh: '各期资金平衡检查（流入 = 流出 + 账户余额变动）', en: 'Each period balances (cash in = cash out + change in the accounts)' },
+    columns: [
+      PERIOD,
+      DATE,
+      { key: 'cashIn', header: { zh: '现金流入', en: 'Cash in' }, kind: 'money' },
+      { key: 'cashOut', header: { zh: '现金流出', en: 'Cash out' }, kind: 'money' },
+      { key: 'opening', header: { zh: '账户期初余额', en: 'Held at start' }, kind: 'money' },
+      { key: 'closing', header: { zh: '账户期末余额', en: 'Held at end' }, kind: 'money' },
+      { key: 'gap', header: { zh: '差额', en: 'Gap' }, kind: 'money' },
+      { key: 'check', header: { zh: '检查', en: 'Check' }, kind: 'text' },
+    ],
+    rows: t.balances.map((b) => ({ period: b.period, date: b.date, cashIn: fenCell(b.cashIn), cashOut: fenCell(b.cashOut), opening: fenCell(b.opening), closing: fenCell(b.closing), gap: fenCell(b.gap), check: t.findings.some((f) => f.period === b.period) ? (lang === 'zh' ? '不平衡' : 'unbalanced') : lang === 'zh' ? '平衡' : 'balances' })),
+  };
+}
+
+function triggerSection(t: TrackResult, lang: Lang): TableSection {
+  const rows: Record<string, Cell>[] = [
+    ...t.triggers.map((e) => ({ period: e.period, date: e.date, trigger: e.id, name: e.name, basis: lang === 'zh' ? '实际' : 'actual', event: WHAT[e.what][lang] })),
+    ...t.projectedTriggers.map((e) => ({ period: e.period, date: e.date, trigger: e.id ?? null, name: e.name ?? null, basis: lang === 'zh' ? '预测' : 'projected', event: WHAT[e.detail === 'cured' ? 'cured' : 'fires'][lang] })),
+  ].sort((a, b) => (a.period as number) - (b.period as number));
+  return {
+    type: 'table',
+    id: 'triggers',
+    title: { zh: '触发事件（按实际数据检验，并列预测）', en: 'Triggers tested on the actual figures, beside the projection' },
+    columns: [PERIOD, DATE, { key: 'trigger', header: { zh: '事件', en: 'Trigger' }, kind: 'text' }, { key: 'name', header: { zh: '名称', en: 'Name' }, kind: 'text' }, { key: 'basis', header: { zh: '依据', en: 'On' }, kind: 'text' }, { key: 'event', header: { zh: '状态', en: 'Event' }, kind: 'text' }],
+    rows,
+  };
+}
+
+function varianceSection(t: TrackResult, lang: Lang): TableSection {
+  return {
+    type: 'table',
+    id: 'variance',
+    title: { zh: '实际与预测对比（差异 = 实际 − 预测）', en: 'Actual beside projected (variance = actual − projected)' },
+    columns: [
+      PERIOD,
+      DATE,
+      { key: 'item', header: { zh: '项目', en: 'Item' }, kind: 'text' },
+      { key: 'object', header: { zh: '对象', en: 'Object' }, kind: 'text' },
+      { key: 'actual', header: { zh: '实际', en: 'Actual' }, kind: 'money' },
+      { key: 'projected', header: { zh: '预测', en: 'Projected' }, kind: 'money' },
+      { key: 'variance', header: { zh: '差异', en: 'Variance' }, kind: 'money' },
+      { key: 'cumulative', header: { zh: '累计差异', en: 'Cumulative variance' }, kind: 'money' },
+    ],
+    rows: t.lines.map((l) => ({ period: l.period, date: l.date, item: itemOfKey(l.item).label[lang], object: l.object ? objectName(t.projected, l.object, lang) : null, actual: fenCell(l.actual), projected: fenCell(l.projected), variance: fenCell(l.variance), cumulative: fenCell(l.cumulative) })),
+  };
+}
+
+function defaultSection(t: TrackResult): TableSection {
+  return {
+    type: 'table',
+    id: 'defaults',
+    title: { zh: '累计违约率（累计违约金额 ÷ 初始资产池余额）', en: 'Cumulative default ratio (cumulative defaulted ÷ initial pool balance)' },
+    columns: [
+      PERIOD,
+      DATE,
+      { key: 'actual', header: { zh: '实际累计违约金额', en: 'Actual cumulative defaulted' }, kind: 'money' },
+      { key: 'actualRatio', header: { zh: '实际累计违约率', en: 'Actual ratio' }, kind: 'percent', decimals: 4 },
+      { key: 'projected', header: { zh: '预测累计违约金额', en: 'Projected cumulative defaulted' }, kind: 'money' },
+      { key: 'projectedRatio', header: { zh: '预测累计违约率', en: 'Projected ratio' }, kind: 'percent', decimals: 4 },
+      { key: 'variance', header: { zh: '差异', en: 'Variance' }, kind: 'percent', decimals: 4 },
+    ],
+    rows: t.defaults.map((d) => ({ period: d.period, date: d.date, actual: fenCell(d.actual), actualRatio: d.actualRatio, projected: fenCell(d.projected), projectedRatio: d.projectedRatio, variance: d.actualRatio.minus(d.projectedRatio) })),
+  };
+}
+
+function summarySection(t: TrackResult, lang: Lang): Section {
+  const zh = lang === 'zh';
+  const last = t.defaults[t.defaults.length - 1]!;
+  return {
+    type: 'kv',
+    id: 'summary',
+    title: { zh: '跟踪概要', en: 'Summary' },
+    items: [
+      { key: 'periods', label: { zh: '实际期数', en: 'Actual periods' }, value: t.periods, kind: 'int' },
+      { key: 'lastDate', label: { zh: '最近兑付日', en: 'Last payment date' }, value: t.lastDate, kind: 'date' },
+      { key: 'unbalanced', label: { zh: '不平衡期数', en: 'Periods that do not balance' }, value: new Set(t.findings.map((f) => f.period)).size, kind: 'int' },
+      { key: 'fired', label: { zh: '实际触发的事件', en: 'Triggers in force on the actuals' }, value: t.end.fired.join(', ') || (zh ? '无' : 'none'), kind: 'text' },
+      { key: 'defaultRatio', label: { zh: '实际累计违约率', en: 'Actual cumulative default ratio' }, value: last.actualRatio, kind: 'percent', decimals: 4 },
+      { key: 'projectedDefaultRatio', label: { zh: '预测累计违约率', en: 'Projected cumulative default ratio' }, value: last.projectedRatio, kind: 'percent', decimals: 4 },
+      { key: 'statusFrom', label: { zh: '剩余期间预测的起点', en: 'The rest is projected from' }, value: t.statusFrom === 'file' ? (zh ? '存续状态文件（已与实际数据核对）' : 'the status file (checked against the actuals)') : zh ? '实际数据（资产状态按情景预测推至该日：假设）' : 'the actuals (asset statuses as the scenario projects them to that date: an assumption)', kind: 'text' },
+    ],
+  };
+}
+
+/** The rest of the deal: the run report's sections, ids prefixed `rest-`, titles saying so. */
+function restSections(rest: RunResult, lang: Lang, unit: Unit): Section[] {
+  return runReport(rest, lang, unit).sections.map((s) => ({ ...s, id: `rest-${s.id}`, title: { zh: `剩余期间预测：${s.title.zh}`, en: `The rest projected: ${s.title.en}` } }));
+}
+
+/** The human report of `ipabs track`. */
+export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Report {
+  const p = t.projected;
+  const name = p.deal.shortName ?? p.deal.name;
+  const sections: Section[] = [summarySection(t, lang), balanceSection(t, lang), triggerSection(t, lang), varianceSection(t, lang), defaultSection(t)];
+  if (t.rest) sections.push(...restSections(t.rest, lang, unit));
+  return {
+    title: { zh: `${name} 存续期跟踪：实际与预测`, en: `${name}: actuals against the projection` },
+    subtitle: [
+      { zh: p.deal.name, en: p.deal.name },
+      { zh: `预测情景：${p.scenario.name ?? '基准情景'}`, en: `Projected under: ${p.scenario.name ?? 'the base case'}` },
+      { zh: `实际数据：第1–${t.periods}期（至 ${t.lastDate}）`, en: `Actual figures: periods 1–${t.periods} (to ${t.lastDate})` },
+    ],
+    sections,
+    charts: trackCharts(t),
+    notes: [
+      ...t.findings.map((f) => ({ zh: `第${f.period}期（${f.date}）不平衡：${f.message}`, en: `Period ${f.period} (${f.date}) does not balance: ${f.message}` })),
+      ...(t.statusFrom === 'actuals' && t.rest
+        ? [{ zh: '假设：未给出存续状态文件，剩余期间自实际数据推出的状态预测（证券余额、账户余额、外部支持、累计违约与触发事件取实际数据；各资产状态、费用欠付与未付利息取情景预测至该日的结果）。', en: 'Assumed: no status file was given, so the rest is projected from the status the actuals leave (tranche and account balances, supports, cumulative defaults and triggers from the actuals; each asset’s status, fee arrears and unpaid interest as the scenario projects them to that date).' }]
+        : []),
+      { zh: '未列出的流入流出项目按0计；未给出期末余额的账户按期初余额计。触发事件按引擎同一检验、同一时点：违约计至当期回收期末，未付利息看上一兑付日；文件未给应付利息时取预测值。', en: 'A line not given is zero; an account without a closing balance holds what it held. Triggers are the engine’s tests at the engine’s times: defaults counted to the end of the collection period, missed interest on the payment date before; without 应付利息 the projection’s interest due is used.' },
+    ],
+  };
+}

@@ -114,17 +114,20 @@ function summarySection(t: TrackResult, lang: Lang): Section {
   };
 }
 
-/** The rest of the deal: the run report's sections, ids prefixed `rest-`, titles saying so. */
-function restSections(rest: RunResult, lang: Lang, unit: Unit): Section[] {
-  return runReport(rest, lang, unit).sections.map((s) => ({ ...s, id: `rest-${s.id}`, title: { zh: `剩余期间预测：${s.title.zh}`, en: `The rest projected: ${s.title.en}` } }));
+/** The rest of the deal: the run report's sections and charts, ids prefixed `rest-`, titles saying so. */
+function restPart(rest: RunResult | undefined, lang: Lang, unit: Unit): Pick<Report, 'sections' | 'charts'> {
+  if (!rest) return { sections: [], charts: [] };
+  const r = runReport(rest, lang, unit);
+  const title = (l: Label): Label => ({ zh: `剩余期间预测：${l.zh}`, en: `The rest projected: ${l.en}` });
+  return { sections: r.sections.map((s) => ({ ...s, id: `rest-${s.id}`, title: title(s.title) })), charts: (r.charts ?? []).map((c) => ({ ...c, id: `rest-${c.id}`, title: title(c.title) })) };
 }
 
 /** The human report of `ipabs track`. */
 export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Report {
   const p = t.projected;
   const name = p.deal.shortName ?? p.deal.name;
-  const sections: Section[] = [summarySection(t, lang), balanceSection(t, lang), triggerSection(t, lang), varianceSection(t, lang), defaultSection(t)];
-  if (t.rest) sections.push(...restSections(t.rest, lang, unit));
+  const rest = restPart(t.rest, lang, unit);
+  const sections: Section[] = [summarySection(t, lang), balanceSection(t, lang), triggerSection(t, lang), varianceSection(t, lang), defaultSection(t), ...rest.sections];
   return {
     title: { zh: `${name} 存续期跟踪：实际与预测`, en: `${name}: actuals against the projection` },
     subtitle: [
@@ -133,7 +136,7 @@ export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Re
       { zh: `实际数据：第1–${t.periods}期（至 ${t.lastDate}）`, en: `Actual figures: periods 1–${t.periods} (to ${t.lastDate})` },
     ],
     sections,
-    charts: trackCharts(t),
+    charts: [...trackCharts(t), ...rest.charts!],
     notes: [
       ...t.findings.map((f) => ({ zh: `第${f.period}期（${f.date}）不平衡：${f.message}`, en: `Period ${f.period} (${f.date}) does not balance: ${f.message}` })),
       ...(t.statusFrom === 'actuals' && t.rest

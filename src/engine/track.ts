@@ -111,7 +111,7 @@ export function trackDeal(prepared: PreparedDeal, projected: RunResult, periods:
   const { rows, findings, closings } = balanceActuals(periods, accountIds, openingBalances(projected));
   const collectionOpen = periods.map((_, i) => (i === 0 ? (openingBalances(projected).get(accountIds[0]!) ?? NIL) : closings[i - 1]!.get(accountIds[0]!)!));
   const triggers = actualTriggers(prepared, projected, periods, collectionOpen);
-  const end = actualsEnd(prepared, periods, closings[closings.length - 1]!, accountIds, triggers);
+  const end = actualsEnd(prepared, periods, closings[closings.length - 1]!, accountIds, triggers, projectedLines(projected, periods[periods.length - 1]!.k));
   const last = periods.length;
   const mismatches = status ? statusMismatches(prepared, status, end, accountIds) : [];
   const base: TrackResult = {

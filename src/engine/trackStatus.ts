@@ -1,9 +1,9 @@
 /**
  * Where the actual figures leave a deal after their last period, and its status: checked against
  * a status file (`track --status`: every figure both give must agree, a mismatch names both), or
- * made from them (no `--status`: tranches, accounts, supports, cumulative defaults and triggers
- * from the actuals; the assets, fee arrears and unpaid interest as the projection under the
- * scenario reaches that date — an assumption the report states).
+ * made from them (no `--status`: tranches — balances and unpaid interest —, accounts, supports,
+ * cumulative defaults and triggers from the actuals; the assets and fee arrears as the projection
+ * under the scenario reaches that date — an assumption the report states).
  */
 import { Decimal } from '../util/money.js';
 import { fmtFen, NIL, sub, sumMoney, type Money } from '../util/fen.js';
@@ -26,13 +26,15 @@ export interface ActualsEnd {
   drawn: Money[];
   repaid: Money[];
   unpaid: Money[];
+  /** Per tranche: interest due on the last actual date (应付利息, else the projection's) less paid, at least zero. */
+  unpaidInterest: Money[];
   cumulativeDefaulted: Money;
   fired: string[];
   state: DealState;
 }
 
 /** The end of the actuals: sums over the periods, the last closing balances, the triggers in force. */
-export function actualsEnd(prepared: PreparedDeal, periods: readonly ActualPeriod[], closing: ReadonlyMap<string, Money>, accountIds: readonly string[], triggers: { fired: string[]; state: DealState }): ActualsEnd {
+export function actualsEnd(prepared: PreparedDeal, periods: readonly ActualPeriod[], closing: ReadonlyMap<string, Money>, accountIds: readonly string[], triggers: { fired: string[]; state: DealState }, projectedLast: ReadonlyMap<string, Money>): ActualsEnd {
   const spec = prepared.deal.spec;
   const total = (item: string, id?: string) => sumMoney(periods.map((p) => p.lines.get(lineKey(item, id)) ?? NIL));
   const principalPaid = spec.tranches.map((t) => total('principalPaid', t.id));
@@ -44,6 +46,12 @@ export function actualsEnd(prepared: PreparedDeal, periods: readonly ActualPerio
     drawn: spec.supports.map((s) => total('supportDrawn', s.id)),
     repaid: spec.supports.map((s) => total('supportRepaid', s.id)),
     unpaid: spec.supports.map((s) => total('supportUnpaid', s.id)),
+    unpaidInterest: spec.tranches.map((t) => {
+      const last = periods[periods.length - 1]!.lines;
+      const due = last.get(lineKey('interestDue', t.id)) ?? projectedLast.get(lineKey('interestDue', t.id)) ?? NIL;
+      const left = sub(due, last.get(lineKey('interestPaid', t.id)) ?? NIL);
+      return left > 0 ? left : NIL;
+    }),
     cumulativeDefaulted: total('defaulted'),
     fired: triggers.fired,
     state: triggers.state,
@@ -84,7 +92,7 @@ export function statusFromActuals(prepared: PreparedDeal, end: ActualsEnd, scena
   const projected = projectStatus(prepared, end.past, scenario);
   return {
     ...projected,
-    tranches: projected.tranches.map((t, i) => ({ ...t, balance: end.balances[i]!, principalPaid: end.principalPaid[i]! })),
+    tranches: projected.tranches.map((t, i) => ({ ...t, balance: end.balances[i]!, principalPaid: end.principalPaid[i]!, arrears: end.unpaidInterest[i]!, missedInterest: end.unpaidInterest[i]! > 0 })),
     accounts: end.accounts,
     supports: projected.supports.map((s, j) => {
       const outstanding = sub(sub(s.outstanding, sub(s.drawn, end.drawn[j]!)), sub(end.repaid[j]!, s.repaid));

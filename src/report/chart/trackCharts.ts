@@ -23,31 +23,32 @@ function sums(t: TrackResult, pick: (item: string, object?: string) => boolean):
   return { actual: actual.map((m) => new FenCell(m)), projected: projected.map((m) => new FenCell(m)) };
 }
 
+/** A chart over the actual periods' payment dates. */
+function overDates(t: TrackResult, c: Omit<Chart, 'x' | 'xTitle'>): Chart {
+  return { ...c, x: t.defaults.map((d) => d.date), xTitle: PAYMENT_DATE };
+}
+
 function collections(t: TrackResult): Chart {
   const s = sums(t, (item) => COLLECTED.has(item));
-  return {
+  return overDates(t, {
     id: 'track-collections',
     title: { zh: '资产池回收：实际与预测', en: 'Pool collections: actual and projected' },
     kind: 'bar',
     valueKind: 'money',
-    x: t.defaults.map((d) => d.date),
-    xTitle: PAYMENT_DATE,
     yTitle: { zh: '金额', en: 'Amount' },
     series: [
       { name: { zh: '实际', en: 'actual' }, values: s.actual },
       { name: { zh: '预测', en: 'projected' }, values: s.projected },
     ],
-  };
+  });
 }
 
 function principal(t: TrackResult): Chart {
-  return {
+  return overDates(t, {
     id: 'track-principal',
     title: { zh: '各档证券兑付本金：实际与预测', en: 'Principal paid to each tranche: actual and projected' },
     kind: 'line',
     valueKind: 'money',
-    x: t.defaults.map((d) => d.date),
-    xTitle: PAYMENT_DATE,
     yTitle: { zh: '本金', en: 'Principal' },
     series: t.projected.tranches.flatMap((tr) => {
       const s = sums(t, (item, object) => item === 'principalPaid' && object === tr.id);
@@ -56,23 +57,21 @@ function principal(t: TrackResult): Chart {
         { name: { zh: `${trancheName(tr, 'zh')} 预测`, en: `${tr.id} projected` }, values: s.projected },
       ];
     }),
-  };
+  });
 }
 
 function defaults(t: TrackResult): Chart {
-  return {
+  return overDates(t, {
     id: 'track-defaults',
     title: { zh: '累计违约率：实际与预测', en: 'Cumulative default ratio: actual and projected' },
     kind: 'line',
     valueKind: 'percent',
-    x: t.defaults.map((d) => d.date),
-    xTitle: PAYMENT_DATE,
     yTitle: { zh: '累计违约率', en: 'Cumulative default ratio' },
     series: [
       { name: { zh: '实际', en: 'actual' }, values: t.defaults.map((d) => d.actualRatio) },
       { name: { zh: '预测', en: 'projected' }, values: t.defaults.map((d) => d.projectedRatio) },
     ],
-  };
+  });
 }
 
 /** The track report's charts. */

@@ -126,6 +126,29 @@ describe('ipabs track: formats and determinism', () => {
     expect(fromSheet.out).toBe(fromCsv.out);
   });
 
+  it('a wide sheet (a line per payment date, a column per figure) gives what the long one gives', async () => {
+    // Columns: 兑付日, then "对象 项目" (A 利息, 风险金 期末余额), a pool item alone (许可费回收), a fee alone (托管费).
+    const figures = lines().slice(1).map((l) => l.split(','));
+    const header = (f: string[]) => (f[2] === '' ? f[1]! : f[1] === '税费' ? f[2]! : `${f[2]} ${f[1]}`);
+    const columns = [...new Set(figures.map(header))];
+    const dates = [...new Set(figures.map((f) => f[0]!))];
+    const rows = dates.map((d) => [d, ...columns.map((c) => figures.find((f) => f[0] === d && header(f) === c)?.[3] ?? '')]);
+    const file = tmp.file('wide.csv', `${[['兑付日', ...columns], ...rows].map((r) => r.join(',')).join('\n')}\n`);
+    expect(columns).toEqual(expect.arrayContaining(['许可费回收', '托管费', 'A 利息', '风险金 期末余额']));
+    const wide = await track(file, '--status', STATUS, '--format', 'json');
+    const long = await track(ACTUALS, '--status', STATUS, '--format', 'json');
+    expect(wide.err).toBe('');
+    expect(wide.out).toBe(long.out);
+  });
+
+  it('a wide sheet names a bad cell by its line and column, and an unknown column header', async () => {
+    const bad = await track(tmp.file('wide-bad.csv', '兑付日,许可费回收,A 利息,A 红利\n2019-11-26,19565000.00,x,1\n'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/wide-bad\.csv:1:4: unknown column "A 红利"/);
+    const cell = await track(tmp.file('wide-cell.csv', '兑付日,许可费回收,A 利息\n2019-11-26,19565000.00,x\n'));
+    expect(cell.err).toMatch(/wide-cell\.csv:2:3: "x" is not an amount/);
+  });
+
   it('gives the same output twice', async () => {
     const a = await track(ACTUALS, '--format', 'csv');
     const b = await track(ACTUALS, '--format', 'csv');

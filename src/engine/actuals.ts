@@ -75,11 +75,18 @@ export function resolveActuals(prepared: PreparedDeal, rows: readonly ActualRow[
   const objects = dealObjects(prepared);
   const lines: Map<string, Money>[] = [];
   const seen = new Map<string, number>();
+  // An unknown object in a wide sheet's header would be said on every line: once, at the first.
+  const said = new Set<string>();
+  const once = (d: Diagnostic) => {
+    const key = `${d.column}|${d.message}`;
+    if (!said.has(key)) diagnostics.push(d);
+    said.add(key);
+  };
   for (const r of rows) {
     const k = periodOf(prepared, r, byDate);
     const object = objectOf(objects, r);
     if (typeof k !== 'number') diagnostics.push(k);
-    if (object !== undefined && typeof object !== 'string') diagnostics.push(object);
+    if (object !== undefined && typeof object !== 'string') once(object);
     if (typeof k !== 'number' || (object !== undefined && typeof object !== 'string')) continue;
     const key = lineKey(r.item.key, object);
     const at = `${k}:${key}`;

@@ -147,6 +147,10 @@ describe('ipabs track: formats and determinism', () => {
     expect(bad.err).toMatch(/wide-bad\.csv:1:4: unknown column "A 红利"/);
     const cell = await track(tmp.file('wide-cell.csv', '兑付日,许可费回收,A 利息\n2019-11-26,19565000.00,x\n'));
     expect(cell.err).toMatch(/wide-cell\.csv:2:3: "x" is not an amount/);
+    // An unknown fee in a header is said once, at its first line.
+    const fee = await track(tmp.file('wide-fee.csv', '兑付日,许可费回收,保管费\n2019-11-26,19565000.00,1\n2020-02-26,19565000.00,1\n'));
+    expect(fee.err.match(/unknown fee "保管费"/g)).toHaveLength(1);
+    expect(fee.err).toMatch(/wide-fee\.csv:2:3: unknown fee "保管费" for 税费/);
   });
 
   it('gives the same output twice', async () => {

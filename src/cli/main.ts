@@ -1,6 +1,7 @@
 /**
  * The CLI: thin wiring over the library. Each command parses options, loads inputs, calls the
- * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
+ * library and renders. Exit codes: 0 ok, 1 track's findings (actual periods that do not
+ * balance; the report is written), 2 bad input (a clear message, no stack trace), 70 an
  * internal error (a bug: please report).
  */
 import { Argument, Command, CommanderError, Option } from 'commander';

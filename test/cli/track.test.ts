@@ -96,6 +96,19 @@ describe('ipabs track: checks on the figures', () => {
     expect(r.err).toContain('tranche A balance: the status has 148251534.01, the actuals 148251434.01 (issued 285950000.00 − principal paid 137698565.99)');
   });
 
+  it('a support draw: beside the projection, in the status made from the actuals, and checked against a status file', async () => {
+    // Period 8: the liquidity support advances 100,000.00, paid to A as principal (the period still balances).
+    const file = actuals('liquidity.csv', (l) => [...l.map((x) => x.replace('2021-08-26,本金,A,17739965.43,', '2021-08-26,本金,A,17839965.43,')), '2021-08-26,支付,流动性支持,100000.00,']);
+    const r = await track(file, '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { sections: { variance: { rows: Record<string, unknown>[] } } };
+    expect(j.sections.variance.rows).toContainEqual({ period: 8, date: '2021-08-26', item: '支付', object: '流动性支持', actual: '100000.00', projected: '0.00', variance: '100000.00', cumulative: '100000.00' });
+    const withStatus = await track(file, '--status', STATUS);
+    expect(withStatus.code).toBe(2);
+    expect(withStatus.err).toContain('support liquidity drawn: the status has 0.00, the actuals 100000.00 (the sum of 支付)');
+    expect(withStatus.err).toContain('tranche A balance: the status has 148251534.01, the actuals 148151534.01');
+  });
+
   it('tests the triggers on the actual figures: a missed senior interest payment is an event of default on the next date', async () => {
     // Period 2: A is paid 2,700,000.00 of the 2,711,018.13 due; the 11,018.13 goes to principal (the period still balances).
     const file = actuals('missed.csv', (l) => l.map((x) => x.replace('2020-02-26,利息,A,2711018.13,', '2020-02-26,利息,A,2700000.00,').replace('2020-02-26,本金,A,16702505.43,', '2020-02-26,本金,A,16713523.56,')));

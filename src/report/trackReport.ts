@@ -8,7 +8,7 @@ import type { TrackResult } from '../engine/track.js';
 import type { RunResult } from '../engine/types.js';
 import { itemOfKey } from '../io/actualsItems.js';
 import { fenCell } from './fenCell.js';
-import type { Cell, Label, Lang, Report, Section, TableSection, Unit } from './model.js';
+import type { Cell, Column, Label, Lang, Report, Section, TableSection, Unit } from './model.js';
 import { runReport } from './runReport.js';
 import { trancheName } from './trancheName.js';
 import { trackCharts } from './chart/trackCharts.js';
@@ -16,6 +16,14 @@ import { trackCharts } from './chart/trackCharts.js';
 const PERIOD = { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' } as const;
 const DATE = { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' } as const;
 const WHAT: Record<'fires' | 'cured', Label> = { fires: { zh: '触发', en: 'fires' }, cured: { zh: '解除', en: 'cured' } };
+
+/** A column of a track table. */
+const col = (key: string, zh: string, en: string, kind: Column['kind'], decimals?: number): Column => ({ key, header: { zh, en }, kind, ...(decimals !== undefined ? { decimals } : {}) });
+
+/** A table of the actual periods: period and payment date, then `columns`. */
+function periodTable(id: string, title: Label, columns: Column[], rows: Record<string, Cell>[]): TableSection {
+  return { type: 'table', id, title, columns: [PERIOD, DATE, ...columns], rows };
+}
 
 /** The name a report gives an object of the deal (a tranche by its short name and code, others by name). */
 function objectName(r: RunResult, id: string, lang: Lang): string {
@@ -26,22 +34,13 @@ function objectName(r: RunResult, id: string, lang: Lang): string {
 }
 
 function balanceSection(t: TrackResult, lang: Lang): TableSection {
-  return {
-    type: 'table',
-    id: 'balance',
-    title: { zh: '各期资金平衡检查（流入 = 流出 + 账户余额变动）', en: 'Each period balances (cash in = cash out + change in the accounts)' },
-    columns: [
-      PERIOD,
-      DATE,
-      { key: 'cashIn', header: { zh: '现金流入', en: 'Cash in' }, kind: 'money' },
-      { key: 'cashOut', header: { zh: '现金流出', en: 'Cash out' }, kind: 'money' },
-      { key: 'opening', header: { zh: '账户期初余额', en: 'Held at start' }, kind: 'money' },
-      { key: 'closing', header: { zh: '账户期末余额', en: 'Held at end' }, kind: 'money' },
-      { key: 'gap', header: { zh: '差额', en: 'Gap' }, kind: 'money' },
-      { key: 'check', header: { zh: '检查', en: 'Check' }, kind: 'text' },
-    ],
-    rows: t.balances.map((b) => ({ period: b.period, date: b.date, cashIn: fenCell(b.cashIn), cashOut: fenCell(b.cashOut), opening: fenCell(b.opening), closing: fenCell(b.closing), gap: fenCell(b.gap), check: t.findings.some((f) => f.period === b.period) ? (lang === 'zh' ? '不平衡' : 'unbalanced') : lang === 'zh' ? '平衡' : 'balances' })),
-  };
+  const check = (period: number) => (t.findings.some((f) => f.period === period) ? { zh: '不平衡', en: 'unbalanced' } : { zh: '平衡', en: 'balances' })[lang];
+  return periodTable(
+    'balance',
+    { zh: '各期资金平衡检查（流入 = 流出 + 账户余额变动）', en: 'Each period balances (cash in = cash out + change in the accounts)' },
+    [col('cashIn', '现金流入', 'Cash in', 'money'), col('cashOut', '现金流出', 'Cash out', 'money'), col('opening', '账户期初余额', 'Held at start', 'money'), col('closing', '账户期末余额', 'Held at end', 'money'), col('gap', '差额', 'Gap', 'money'), col('check', '检查', 'Check', 'text')],
+    t.balances.map((b) => ({ period: b.period, date: b.date, cashIn: fenCell(b.cashIn), cashOut: fenCell(b.cashOut), opening: fenCell(b.opening), closing: fenCell(b.closing), gap: fenCell(b.gap), check: check(b.period) })),
+  );
 }
 
 function triggerSection(t: TrackResult, lang: Lang): TableSection {
@@ -49,50 +48,31 @@ function triggerSection(t: TrackResult, lang: Lang): TableSection {
     ...t.triggers.map((e) => ({ period: e.period, date: e.date, trigger: e.id, name: e.name, basis: lang === 'zh' ? '实际' : 'actual', event: WHAT[e.what][lang] })),
     ...t.projectedTriggers.map((e) => ({ period: e.period, date: e.date, trigger: e.id ?? null, name: e.name ?? null, basis: lang === 'zh' ? '预测' : 'projected', event: WHAT[e.detail === 'cured' ? 'cured' : 'fires'][lang] })),
   ].sort((a, b) => (a.period as number) - (b.period as number));
-  return {
-    type: 'table',
-    id: 'triggers',
-    title: { zh: '触发事件（按实际数据检验，并列预测）', en: 'Triggers tested on the actual figures, beside the projection' },
-    columns: [PERIOD, DATE, { key: 'trigger', header: { zh: '事件', en: 'Trigger' }, kind: 'text' }, { key: 'name', header: { zh: '名称', en: 'Name' }, kind: 'text' }, { key: 'basis', header: { zh: '依据', en: 'On' }, kind: 'text' }, { key: 'event', header: { zh: '状态', en: 'Event' }, kind: 'text' }],
-    rows,
-  };
+  return periodTable('triggers', { zh: '触发事件（按实际数据检验，并列预测）', en: 'Triggers tested on the actual figures, beside the projection' }, [col('trigger', '事件', 'Trigger', 'text'), col('name', '名称', 'Name', 'text'), col('basis', '依据', 'On', 'text'), col('event', '状态', 'Event', 'text')], rows);
 }
 
 function varianceSection(t: TrackResult, lang: Lang): TableSection {
-  return {
-    type: 'table',
-    id: 'variance',
-    title: { zh: '实际与预测对比（差异 = 实际 − 预测）', en: 'Actual beside projected (variance = actual − projected)' },
-    columns: [
-      PERIOD,
-      DATE,
-      { key: 'item', header: { zh: '项目', en: 'Item' }, kind: 'text' },
-      { key: 'object', header: { zh: '对象', en: 'Object' }, kind: 'text' },
-      { key: 'actual', header: { zh: '实际', en: 'Actual' }, kind: 'money' },
-      { key: 'projected', header: { zh: '预测', en: 'Projected' }, kind: 'money' },
-      { key: 'variance', header: { zh: '差异', en: 'Variance' }, kind: 'money' },
-      { key: 'cumulative', header: { zh: '累计差异', en: 'Cumulative variance' }, kind: 'money' },
-    ],
-    rows: t.lines.map((l) => ({ period: l.period, date: l.date, item: itemOfKey(l.item).label[lang], object: l.object ? objectName(t.projected, l.object, lang) : null, actual: fenCell(l.actual), projected: fenCell(l.projected), variance: fenCell(l.variance), cumulative: fenCell(l.cumulative) })),
-  };
+  return periodTable(
+    'variance',
+    { zh: '实际与预测对比（差异 = 实际 − 预测）', en: 'Actual beside projected (variance = actual − projected)' },
+    [col('item', '项目', 'Item', 'text'), col('object', '对象', 'Object', 'text'), col('actual', '实际', 'Actual', 'money'), col('projected', '预测', 'Projected', 'money'), col('variance', '差异', 'Variance', 'money'), col('cumulative', '累计差异', 'Cumulative variance', 'money')],
+    t.lines.map((l) => ({ period: l.period, date: l.date, item: itemOfKey(l.item).label[lang], object: l.object ? objectName(t.projected, l.object, lang) : null, actual: fenCell(l.actual), projected: fenCell(l.projected), variance: fenCell(l.variance), cumulative: fenCell(l.cumulative) })),
+  );
 }
 
 function defaultSection(t: TrackResult): TableSection {
-  return {
-    type: 'table',
-    id: 'defaults',
-    title: { zh: '累计违约率（累计违约金额 ÷ 初始资产池余额）', en: 'Cumulative default ratio (cumulative defaulted ÷ initial pool balance)' },
-    columns: [
-      PERIOD,
-      DATE,
-      { key: 'actual', header: { zh: '实际累计违约金额', en: 'Actual cumulative defaulted' }, kind: 'money' },
-      { key: 'actualRatio', header: { zh: '实际累计违约率', en: 'Actual ratio' }, kind: 'percent', decimals: 4 },
-      { key: 'projected', header: { zh: '预测累计违约金额', en: 'Projected cumulative defaulted' }, kind: 'money' },
-      { key: 'projectedRatio', header: { zh: '预测累计违约率', en: 'Projected ratio' }, kind: 'percent', decimals: 4 },
-      { key: 'variance', header: { zh: '差异', en: 'Variance' }, kind: 'percent', decimals: 4 },
+  return periodTable(
+    'defaults',
+    { zh: '累计违约率（累计违约金额 ÷ 初始资产池余额）', en: 'Cumulative default ratio (cumulative defaulted ÷ initial pool balance)' },
+    [
+      col('actual', '实际累计违约金额', 'Actual cumulative defaulted', 'money'),
+      col('actualRatio', '实际累计违约率', 'Actual ratio', 'percent', 4),
+      col('projected', '预测累计违约金额', 'Projected cumulative defaulted', 'money'),
+      col('projectedRatio', '预测累计违约率', 'Projected ratio', 'percent', 4),
+      col('variance', '差异', 'Variance', 'percent', 4),
     ],
-    rows: t.defaults.map((d) => ({ period: d.period, date: d.date, actual: fenCell(d.actual), actualRatio: d.actualRatio, projected: fenCell(d.projected), projectedRatio: d.projectedRatio, variance: d.actualRatio.minus(d.projectedRatio) })),
-  };
+    t.defaults.map((d) => ({ period: d.period, date: d.date, actual: fenCell(d.actual), actualRatio: d.actualRatio, projected: fenCell(d.projected), projectedRatio: d.projectedRatio, variance: d.actualRatio.minus(d.projectedRatio) })),
+  );
 }
 
 function summarySection(t: TrackResult, lang: Lang): Section {

@@ -23,6 +23,12 @@ function sums(t: TrackResult, pick: (item: string, object?: string) => boolean):
   return { actual: actual.map((m) => new FenCell(m)), projected: projected.map((m) => new FenCell(m)) };
 }
 
+/** The two series of a chart: actual and projected. */
+const twoSeries = (actual: Chart['series'][number]['values'], projected: Chart['series'][number]['values']): Chart['series'] => [
+  { name: { zh: '实际', en: 'actual' }, values: actual },
+  { name: { zh: '预测', en: 'projected' }, values: projected },
+];
+
 /** A chart over the actual periods' payment dates. */
 function overDates(t: TrackResult, c: Omit<Chart, 'x' | 'xTitle'>): Chart {
   return { ...c, x: t.defaults.map((d) => d.date), xTitle: PAYMENT_DATE };
@@ -36,10 +42,7 @@ function collections(t: TrackResult): Chart {
     kind: 'bar',
     valueKind: 'money',
     yTitle: { zh: '金额', en: 'Amount' },
-    series: [
-      { name: { zh: '实际', en: 'actual' }, values: s.actual },
-      { name: { zh: '预测', en: 'projected' }, values: s.projected },
-    ],
+    series: twoSeries(s.actual, s.projected),
   });
 }
 
@@ -67,10 +70,10 @@ function defaults(t: TrackResult): Chart {
     kind: 'line',
     valueKind: 'percent',
     yTitle: { zh: '累计违约率', en: 'Cumulative default ratio' },
-    series: [
-      { name: { zh: '实际', en: 'actual' }, values: t.defaults.map((d) => d.actualRatio) },
-      { name: { zh: '预测', en: 'projected' }, values: t.defaults.map((d) => d.projectedRatio) },
-    ],
+    series: twoSeries(
+      t.defaults.map((d) => d.actualRatio),
+      t.defaults.map((d) => d.projectedRatio),
+    ),
   });
 }
 

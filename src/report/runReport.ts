@@ -5,7 +5,7 @@
  */
 import type { RunEvent, RunResult, TrancheResult } from '../engine/types.js';
 import type { LedgerEntry } from '../engine/ledger.js';
-import { formatValue } from './render.js';
+import { formatValue } from './format.js';
 import { assertNever } from '../util/never.js';
 import { Decimal, ZERO } from '../util/money.js';
 import { sumMoney, type Money } from '../util/fen.js';

@@ -10,6 +10,7 @@ import { Decimal } from '../util/money.js';
 import type { Cell, Column, Label, Report, Section } from './model.js';
 import { dealTitle, trancheLabel } from './stressReports.js';
 import { breakevenCharts } from './chart/sectionCharts.js';
+import { notchesOf, scaleTable } from './ratingScaleTable.js';
 
 /** The key suffix of a basis shown beside the headline one: `withLegal`, `minWithoutExpected`. */
 const SUFFIX: Record<PrincipalBasis, string> = { expected: 'Expected', legal: 'Legal' };
@@ -120,19 +121,7 @@ export function breakevenReport(
       ],
     },
   ];
-  if (baseRate !== undefined) {
-    sections.push({
-      type: 'table',
-      id: 'tdr',
-      title: { zh: '目标违约率', en: 'Target default rates' },
-      columns: [
-        { key: 'grade', header: { zh: '级别', en: 'Grade' }, kind: 'text' },
-        { key: 'multiplier', header: { zh: '压力乘数', en: 'Multiplier' }, kind: 'number', decimals: 2 },
-        { key: 'tdr', header: { zh: '目标违约率', en: 'TDR' }, kind: 'percent', decimals: 4 },
-      ],
-      rows: multipliers.map((m) => ({ grade: m.grade, multiplier: new Decimal(m.multiplier), tdr: new Decimal(m.multiplier * baseRate) })),
-    });
-  }
+  if (baseRate !== undefined) sections.push(scaleTable(notchesOf(multipliers), new Decimal(baseRate), 'breakeven'));
   const also = bases.slice(1).map((b) => BASIS_LABEL[b]);
   return {
     title: { zh: `${dealTitle(deal)} 临界违约率`, en: `${dealTitle(deal)}: break-even default rates` },

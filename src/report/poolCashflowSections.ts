@@ -1,22 +1,24 @@
 /** The pool report's contractual cash flows: by collection period, and asset by asset. */
 import type { LoadedDeal } from '../io/loadDeal.js';
-import { dealSchedule, periodOfDate } from '../deal/periods.js';
+import { dealSchedule, periodOfDate, type DealPeriod } from '../deal/periods.js';
+import type { IsoDate } from '../dates/date.js';
 import type { PoolStats } from '../analytics/poolStats.js';
 import { contractualCashflowsOnce } from '../pool/index.js';
 import { dealRates } from '../deal/rates.js';
 import { sum, ZERO } from '../util/money.js';
 import type { Cell, TableSection } from './model.js';
 
-/** The pool's contractual flows by collection period; flows after the last one in a row of their own. */
-export function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
-  const { periods } = dealSchedule(deal.spec.dates);
+/**
+ * The pool's contractual principal and interest by collection period, and what falls after the
+ * last one. One asset's flows at a time: a large pool's flows are not all kept.
+ */
+function flowsByPeriod(deal: LoadedDeal, periods: readonly DealPeriod[], cutoff: IsoDate) {
   const principal = periods.map(() => ZERO);
   const interest = periods.map(() => ZERO);
   let latePrincipal = ZERO;
   let lateInterest = ZERO;
-  // One asset's flows at a time: a large pool's flows are not all kept.
   for (const a of deal.assets) {
-    for (const f of contractualCashflowsOnce(a, s.cutoff, dealRates(deal.spec)).flows) {
+    for (const f of contractualCashflowsOnce(a, cutoff, dealRates(deal.spec)).flows) {
       const k = periodOfDate(periods, f.date);
       if (k < 0) {
         latePrincipal = latePrincipal.plus(f.principal);
@@ -27,6 +29,13 @@ export function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSect
       }
     }
   }
+  return { principal, interest, latePrincipal, lateInterest };
+}
+
+/** The pool's contractual flows by collection period; flows after the last one in a row of their own. */
+export function periodCashflowSection(deal: LoadedDeal, s: PoolStats): TableSection {
+  const { periods } = dealSchedule(deal.spec.dates);
+  const { principal, interest, latePrincipal, lateInterest } = flowsByPeriod(deal, periods, s.cutoff);
   let balance = s.balance;
   const rows: Record<string, Cell>[] = periods.map((p, k) => {
     const begin = balance;

@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../engine/ledger.js';
 import { ZERO } from '../util/money.js';
 import { sumMoney, type Money } from '../util/fen.js';
 import { fenCell } from './fenCell.js';
-import type { Cell, Lang, TableSection } from './model.js';
+import type { Cell, Column, Lang, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
 import { couponCell, couponColumn } from './floatingReport.js';
 import { trancheName } from './trancheName.js';
@@ -16,6 +16,12 @@ import { STATE_LABEL } from './runEvents.js';
 
 /** An amount of the run (whole fen) as the report's cell, in yuan. */
 const y = fenCell;
+/** The first columns of a table by payment date: the period and its payment date. */
+const PERIOD_COLUMNS: Column[] = [
+  { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
+  { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+];
+
 /** A row of the run with its amounts (the keys given) in yuan. */
 function yuanRow(row: object, money: readonly string[]): Record<string, Cell> {
   const out: Record<string, Cell> = { ...(row as Record<string, Cell>) };
@@ -55,8 +61,7 @@ export function trancheSection(t: TrancheResult, lang: Lang): TableSection {
     id: `tranche-${t.id}`,
     title: { zh: `${trancheName(t, 'zh')}（${CLASS_LABEL[t.class]?.zh ?? t.class}）现金流`, en: `${trancheName(t, 'en')} (${CLASS_LABEL[t.class]?.en ?? t.class}) cash flows` },
     columns: [
-      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
-      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      ...PERIOD_COLUMNS,
       { key: 'beginBalance', header: { zh: '期初本金', en: 'Opening balance' }, kind: 'money' },
       { key: 'interestDue', header: { zh: '应付利息', en: 'Interest due' }, kind: 'money' },
       { key: 'interestPaid', header: { zh: '实付利息', en: 'Interest paid' }, kind: 'money' },
@@ -120,8 +125,7 @@ export function feeSection(r: RunResult): TableSection {
     id: 'fees',
     title: { zh: '税费支付', en: 'Taxes and fees paid' },
     columns: [
-      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
-      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      ...PERIOD_COLUMNS,
       ...r.fees.map((f) => ({ key: `fee:${f.id}`, header: { zh: f.name, en: f.id }, kind: 'money' as const })),
       { key: 'arrears', header: { zh: '累计欠付', en: 'Arrears' }, kind: 'money' },
     ],
@@ -143,8 +147,7 @@ export function accountSection(r: RunResult, id: string): TableSection {
     id: `account-${a.id}`,
     title: { zh: `账户：${a.name}`, en: `Account: ${a.name}` },
     columns: [
-      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
-      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      ...PERIOD_COLUMNS,
       { key: 'begin', header: { zh: '期初', en: 'Opening' }, kind: 'money' },
       { key: 'in', header: { zh: '流入', en: 'In' }, kind: 'money' },
       { key: 'out', header: { zh: '流出', en: 'Out' }, kind: 'money' },
@@ -185,8 +188,7 @@ export function coverageSection(r: RunResult, lang: Lang): TableSection {
     id: 'coverage',
     title: { zh: '优先级覆盖倍数', en: 'Senior coverage' },
     columns: [
-      { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
-      { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' },
+      ...PERIOD_COLUMNS,
       { key: 'state', header: { zh: '状态', en: 'State' }, kind: 'text' },
       { key: 'fundsForSenior', header: { zh: '可供优先级分配资金', en: 'Funds for the senior' }, kind: 'money' },
       { key: 'seniorDue', header: { zh: '优先级应付本息', en: 'Senior due' }, kind: 'money' },

@@ -1,8 +1,10 @@
 /**
  * The `ipabs run` report: tranche cash-flow tables, pool collections, fees, accounts, support
- * draws, events and the analytics, built from a run result. The JSON contract for programs is
+ * draws, events and the analytics, built from a run result (the cash-flow tables are in
+ * runCashSections.ts, the events in runEvents.ts). The JSON contract for programs is
  * src/contract/runResult.ts.
- */import type { RunResult } from '../engine/types.js';
+ */
+import type { RunResult } from '../engine/types.js';
 import { Decimal } from '../util/money.js';
 import { fenCell } from './fenCell.js';
 import type { Lang, Report, Section, TableSection, Unit } from './model.js';

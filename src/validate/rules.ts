@@ -1,6 +1,8 @@
 /**
- * Cross-reference rules, run after the shape is valid: small named functions, each adding errors
- * (the deal cannot be run as written) or warnings (legal, but suspicious).
+ * Cross-field rules, run after the shape is valid: small named functions, each adding errors
+ * (the deal cannot be run as written) or warnings (legal, but suspicious). Each lives with its
+ * kind (idRules.ts, dateRules.ts, referenceRules.ts, structureRules.ts, indexRules.ts); this
+ * module runs them in order.
  */
 import type { Diagnostic } from './diagnostics.js';
 import type { LoadedDeal } from '../deal/loaded.js';

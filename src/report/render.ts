@@ -3,7 +3,7 @@
  *
  * Choices (the contract for consumers of the output):
  *
- * - **One formatter.** Table, Markdown and CSV all format values with {@link formatValue};
+ * - **One formatter.** Table, Markdown and CSV all format values with `formatValue` (format.ts);
  *   they differ only in grouping (table/md `13,900.00`, csv `13900.00`) and in what a missing
  *   value looks like (table/md `—`, csv empty). Rounding is always ROUND_HALF_UP (四舍五入) on
  *   the exact Decimal; a result that rounds to zero is shown without a minus sign.

@@ -6,7 +6,8 @@ import type { Format, Lang, OutputFormat, Report, Unit } from '../report/model.j
 import { render, renderSection, sectionIds, selectSection } from '../report/render.js';
 import { formatDiagnostic, hasErrors, InputError, sortDiagnostics, type Diagnostic } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
-import { checkOutput, resolveOutput, writeFileAtomic, type CommandInput } from '../io/output.js';
+import { writeFileAtomic } from '../io/output.js';
+import { checkOutput, resolveOutput, type CommandInput } from '../io/outputTarget.js';
 import { outputFormat } from './options.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { checkResultJson, type ReportKind } from '../contract/index.js';

@@ -1,6 +1,7 @@
 /**
  * The CLI: thin wiring over the library. Each command parses options, loads inputs, calls the
- * library and renders. Exit codes: 0 ok, 2 bad input (a clear message, no stack trace), 70 an
+ * library and renders. Exit codes: 0 ok, 1 track's findings (actual periods that do not
+ * balance; the report is written), 2 bad input (a clear message, no stack trace), 70 an
  * internal error (a bug: please report).
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
@@ -25,7 +26,7 @@ export { VERSION } from './version.js';
  * (one of them, help, or an unknown word), so start-up of these does not load the stress code.
  * Each action loads its own module on first use.
  */
-const OTHER_COMMANDS = ['validate', 'pool', 'run', 'size', 'price', 'schema'];
+const OTHER_COMMANDS = ['validate', 'pool', 'run', 'track', 'size', 'price', 'schema'];
 
 /**
  * A command's module, loaded on first use. Before it (and so before any zod schema is built),
@@ -90,6 +91,7 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     io.exitCode = await runCommand(deal, opts, io);
   });
 
+  registerTrackCommand(program, io);
   registerSizeCommand(program, io);
 
   const price = program
@@ -140,6 +142,21 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     });
   if (helpLang(argv, process.env) === 'zh') localizeHelp(program);
   return program;
+}
+
+/** `ipabs track`: its options here, its work loaded on first use. */
+function registerTrackCommand(program: Command, io: Io): void {
+  const track = program
+    .command('track')
+    .description('a live deal: actual figures (收益分配报告) against the projection — each period balanced, triggers tested on the actuals, actual beside projected with variances and the cumulative default ratio — then the rest projected from the last actual period')
+    .argument('<deal>', 'deal file (JSON)')
+    .requiredOption('--actuals <file>', 'the actual figures, a line each: 兑付日,项目,对象,金额 (CSV or .xlsx; README, "Tracking actuals")')
+    .option('--status <file>', 'the status after the last actual period (asset statuses), checked against the actuals; without it, built from the actuals and the projection')
+    .option('-s, --scenario <file>', 'performance scenario (JSON) of the projection; default the base case');
+  addOutputOptions(track).action(async (deal: string, opts) => {
+    const { trackCommand } = await load(() => import('./track.js'));
+    io.exitCode = await trackCommand(deal, opts, io);
+  });
 }
 
 /** `ipabs size`: its options here, its work loaded on first use. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { checkOutput } from '../io/output.js';
+import { checkOutput } from '../io/outputTarget.js';
 import { InputError } from '../validate/diagnostics.js';
 import type { Io } from './io.js';
 import { formatOption, sectionOption } from './options.js';

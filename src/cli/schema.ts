@@ -4,7 +4,7 @@ import { Status } from '../schema/status.js';
 import { resultJsonSchema } from '../contract/index.js';
 import { RESULT_KINDS, type ResultKind } from '../report/kinds.js';
 import type { Io } from './io.js';
-import { resolveOutput } from '../io/output.js';
+import { resolveOutput } from '../io/outputTarget.js';
 import { emit } from './load.js';
 import { requireJsonName } from './options.js';
 import { InputError } from '../validate/diagnostics.js';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { LoadedDeal } from '../io/loadDeal.js';
-import { checkOutput } from '../io/output.js';
+import { checkOutput } from '../io/outputTarget.js';
 import { shardRange, type ShardedWork, type ShardSpec } from '../stress/shards.js';
 import { decodeValue, encodeValue } from './partValue.js';
 import type { PathRange } from '../stress/montecarlo.js';

@@ -2,7 +2,8 @@
 import { extname, resolve } from 'node:path';
 import { prepareDeal } from '../engine/run.js';
 import { readJsonFile, type LoadedDeal } from '../io/loadDeal.js';
-import { checkOutput, resolveOutput, writeFileAtomic } from '../io/output.js';
+import { writeFileAtomic } from '../io/output.js';
+import { checkOutput, resolveOutput } from '../io/outputTarget.js';
 import { resizedDealText, tapesOutside } from '../io/resizedDeal.js';
 import { sizeReport } from '../report/sizeReport.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';

@@ -9,6 +9,7 @@ import { jsonSchemaOf } from '../schema/deal.js';
 import { InternalError } from '../validate/diagnostics.js';
 import { runResultSchema } from './runResult.js';
 import { priceResultSchema } from './priceResult.js';
+import { trackResultSchema } from './trackResult.js';
 import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, sizeResultSchema, stressResultSchema } from './reports.js';
 
 import type { ResultKind } from '../report/kinds.js';
@@ -43,6 +44,12 @@ const CONTRACTS: Record<ResultKind, Contract> = {
     title: 'ipabs price result',
     description:
       'The output of `ipabs price --format json`: a tranche’s full price, accrued interest, clean price (per 100 yuan of outstanding face), yield by the PBoC 2007 convention, durations, convexity, the spread over a curve when one is given, and the remaining payments.',
+  },
+  track: {
+    schema: trackResultSchema,
+    title: 'ipabs track result',
+    description:
+      'The output of `ipabs track --format json`: actual figures against the projection — each period’s balance check, the triggers tested on the actuals, every line actual beside projected with its variance, the cumulative default ratio — and the rest of the deal projected from the last actual period (sections rest-…).',
   },
   pool: { schema: poolResultSchema, title: 'ipabs pool report', description: 'The output of `ipabs pool --format json`: pool totals, tranches, obligor concentration, strata and (when asked) contractual cash flows.' },
 };

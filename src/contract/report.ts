@@ -2,7 +2,7 @@
  * The JSON contract of a report (`--format json` of pool, stress, breakeven, obligors and
  * montecarlo): `{ schemaVersion, title, subtitle?, sections: { [id]: section }, notes? }`, a table section
  * `{ title, columns: [{ key, header, kind }], rows: [{ [key]: value }], total? }`, a kv section
- * `{ title, values: { [key]: value } }`, values as src/report/render.ts `jsonValue` writes them.
+ * `{ title, values: { [key]: value } }`, values as src/report/json.ts `jsonValue` writes them.
  * Each command names the sections and the row keys it always writes ({@link table}, {@link kv});
  * other keys (one per tranche, say) are allowed with any cell value.
  */

@@ -4,6 +4,8 @@
  * curable one may be cured.
  */
 import type { Condition } from '../schema/triggers.js';
+import type { TriggerSpec as Trigger } from '../schema/deal.js';
+import type { IsoDate } from '../dates/date.js';
 import { compareDates } from '../dates/date.js';
 import { add, type Money } from '../util/fen.js';
 import { ZERO } from '../util/money.js';
@@ -15,11 +17,19 @@ import type { DealState } from './types.js';
 
 const SEVERITY: Record<DealState, number> = { normal: 0, accelerated: 1, default: 2 };
 
-/** The period's facts a condition may test, worked out only when one asks. */
-interface EvalContext {
-  f: Frame;
-  /** Funds for the senior before the waterfall, once asked. */
-  funds?: Money;
+/**
+ * What a trigger condition tests on a determination date: a run's state (here), or a period of
+ * actual figures (engine/actualsTriggers.ts). Coverage is asked only when a condition needs it.
+ */
+export interface TriggerFacts {
+  cumulativeDefaulted: Money;
+  initialPoolBalance: Money;
+  nominalDate: IsoDate;
+  missed(tranche: string, item: Extract<Condition, { type: 'missedPayment' }>['item']): boolean;
+  /** The funds for the seniors before the waterfall and their interest and principal due. */
+  coverage(): { funds: Money; due: Money };
+  unpaidAtExpectedMaturity(tranche: string): boolean;
+  supportFailed(support: string): boolean;
 }
 
 function missed(f: Frame, id: string, item: Extract<Condition, { type: 'missedPayment' }>['item']): boolean {
@@ -37,35 +47,67 @@ function unpaidAtExpectedMaturity(f: Frame, id: string): boolean {
   return f.k > 0 && f.ctx.prepared.matured[i]![f.k - 1]! && f.st.tranches[i]!.balance > 0;
 }
 
-function evaluate(c: Condition, ec: EvalContext): boolean {
-  const { f } = ec;
+/** The facts of a run's period (funds for the senior worked out once, when asked). */
+function frameFacts(f: Frame): TriggerFacts {
+  let funds: Money | undefined;
+  return {
+    cumulativeDefaulted: f.st.cumulativeDefaulted,
+    initialPoolBalance: f.ctx.prepared.initialPoolBalance,
+    nominalDate: f.p.nominalDate,
+    missed: (id, item) => missed(f, id, item),
+    coverage: () => ({ funds: (funds ??= fundsBeforeWaterfall(f)), due: f.seniorDue }),
+    unpaidAtExpectedMaturity: (id) => unpaidAtExpectedMaturity(f, id),
+    supportFailed: (id) => {
+      const i = f.ctx.prepared.supportIndex.get(id);
+      return i === undefined ? false : f.st.supports[i]!.failed;
+    },
+  };
+}
+
+/** Whether a trigger's condition holds on these facts. */
+export function conditionHolds(c: Condition, facts: TriggerFacts): boolean {
   switch (c.type) {
     case 'cumulativeDefaultRatio': {
-      const initial = f.ctx.prepared.initialPoolBalance;
+      const initial = facts.initialPoolBalance;
       // The ratio as the Decimal quotient (rounded to its precision) compares, as ever.
-      return initial === 0 ? ZERO.gt(c.above) : compareRatio(f.st.cumulativeDefaulted, initial, c.above) > 0;
+      return initial === 0 ? ZERO.gt(c.above) : compareRatio(facts.cumulativeDefaulted, initial, c.above) > 0;
     }
     case 'missedPayment':
-      return c.tranches.some((id) => missed(f, id, c.item));
+      return c.tranches.some((id) => facts.missed(id, c.item));
     case 'coverageBelow': {
       // Nothing due: no multiple, nothing below.
-      ec.funds ??= fundsBeforeWaterfall(f);
-      return f.seniorDue > 0 && compareRatio(ec.funds, f.seniorDue, c.level) < 0;
+      const { funds, due } = facts.coverage();
+      return due > 0 && compareRatio(funds, due, c.level) < 0;
     }
     case 'unpaidAtExpectedMaturity':
-      return c.tranches.some((id) => unpaidAtExpectedMaturity(f, id));
+      return c.tranches.some((id) => facts.unpaidAtExpectedMaturity(id));
     case 'onOrAfter':
-      return compareDates(f.p.nominalDate, c.date) >= 0;
-    case 'supportFailed': {
-      const i = f.ctx.prepared.supportIndex.get(c.support);
-      return i === undefined ? false : f.st.supports[i]!.failed;
-    }
+      return compareDates(facts.nominalDate, c.date) >= 0;
+    case 'supportFailed':
+      return facts.supportFailed(c.support);
     case 'any':
-      return c.conditions.some((x) => evaluate(x, ec));
+      return c.conditions.some((x) => conditionHolds(x, facts));
     case 'all':
-      return c.conditions.every((x) => evaluate(x, ec));
+      return c.conditions.every((x) => conditionHolds(x, facts));
     default:
       return assertNever(c, 'trigger condition');
+  }
+}
+
+/**
+ * Tests every trigger on `facts`: one that holds fires (once), a curable one that no longer
+ * holds is cured; `fired` is updated and `on` told of each change.
+ */
+export function stepTriggers(triggers: readonly Trigger[], fired: Set<string>, facts: TriggerFacts, on?: (trig: Trigger, what: 'fires' | 'cured') => void): void {
+  for (const trig of triggers) {
+    const holds = conditionHolds(trig.condition, facts);
+    if (holds && !fired.has(trig.id)) {
+      fired.add(trig.id);
+      on?.(trig, 'fires');
+    } else if (!holds && trig.curable && fired.has(trig.id)) {
+      fired.delete(trig.id);
+      on?.(trig, 'cured');
+    }
   }
 }
 
@@ -79,40 +121,31 @@ export function testTriggers(f: Frame): void {
     seniorDue = add(add(seniorDue, row.interestDue), row.principalDue);
   }
   f.seniorDue = seniorDue;
-  const ec: EvalContext = { f };
-  for (const trig of spec.triggers) {
-    const holds = evaluate(trig.condition, ec);
-    if (holds && !st.fired.has(trig.id)) {
-      st.fired.add(trig.id);
-      if (ctx.detail) st.events.push({ period, date: p.date, type: 'trigger', id: trig.id, name: trig.name, detail: 'fires', message: `${trig.name} (${trig.id}) fires` });
-    } else if (!holds && trig.curable && st.fired.has(trig.id)) {
-      st.fired.delete(trig.id);
-      if (ctx.detail) st.events.push({ period, date: p.date, type: 'trigger', id: trig.id, name: trig.name, detail: 'cured', message: `${trig.name} (${trig.id}) is cured` });
-    }
-  }
+  const on = ctx.detail ? (trig: Trigger, what: 'fires' | 'cured') => st.events.push({ period, date: p.date, type: 'trigger', id: trig.id, name: trig.name, detail: what, message: `${trig.name} (${trig.id}) ${what === 'fires' ? 'fires' : 'is cured'}` }) : undefined;
+  stepTriggers(spec.triggers, st.fired, frameFacts(f), on);
   switchState(f);
+}
+
+/** The waterfall the fired triggers put in force: the most severe they switch to (normal when none). */
+export function waterfallOf(triggers: readonly Trigger[], fired: ReadonlySet<string>): DealState {
+  let next: DealState = 'normal';
+  for (const trig of triggers) {
+    const effect = trig.effect;
+    if (fired.has(trig.id) && effect.type === 'switchWaterfall' && SEVERITY[effect.to] > SEVERITY[next]) next = effect.to;
+  }
+  return next;
 }
 
 /** The effects of the triggers that hold: the most severe waterfall, reserve targets. */
 function switchState(f: Frame): void {
   const { ctx, st, p, period } = f;
-  let next: DealState = 'normal';
+  const next = waterfallOf(ctx.spec.triggers, st.fired);
   ctx.reserves.forEach((r, j) => (st.reserveTargets[j] = r.target));
   for (const trig of ctx.spec.triggers) {
-    if (!st.fired.has(trig.id)) continue;
     const effect = trig.effect;
-    switch (effect.type) {
-      case 'switchWaterfall':
-        if (SEVERITY[effect.to] > SEVERITY[next]) next = effect.to;
-        break;
-      case 'setReserveTarget': {
-        const j = ctx.reserves.findIndex((r) => r.id === effect.account);
-        if (j >= 0) st.reserveTargets[j] = effect.target;
-        break;
-      }
-      default:
-        assertNever(effect, 'trigger effect');
-    }
+    if (!st.fired.has(trig.id) || effect.type !== 'setReserveTarget') continue;
+    const j = ctx.reserves.findIndex((r) => r.id === effect.account);
+    if (j >= 0) st.reserveTargets[j] = effect.target;
   }
   // A non-curable switch never goes back; a curable one may.
   if (next !== st.state) {

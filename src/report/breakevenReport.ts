@@ -7,9 +7,10 @@ import type { LoadedDeal } from '../io/loadDeal.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';
 import { BASIS_LABEL, BASIS_TAG, type BreakevenRow, type TrancheRating } from '../stress/breakevenRows.js';
 import { Decimal } from '../util/money.js';
-import type { Cell, Column, Label, Report, Section } from './model.js';
+import type { Cell, Column, Label, Report, Section, TableSection } from './model.js';
 import { dealTitle, trancheLabel } from './stressReports.js';
 import { breakevenCharts } from './chart/sectionCharts.js';
+import { notchesOf, scaleTable } from './ratingScaleTable.js';
 
 /** The key suffix of a basis shown beside the headline one: `withLegal`, `minWithoutExpected`. */
 const SUFFIX: Record<PrincipalBasis, string> = { expected: 'Expected', legal: 'Legal' };
@@ -52,6 +53,57 @@ function ratingColumns(bases: readonly PrincipalBasis[]): Column[] {
   ];
 }
 
+/** Per scenario and tranche, the break-even rates on each basis. */
+function breakevenSection(deal: LoadedDeal, rows: readonly BreakevenRow[], bases: readonly PrincipalBasis[], baseRate: number | undefined, lang: 'zh' | 'en'): TableSection {
+  return {
+    type: 'table',
+    id: 'breakeven',
+    title: { zh: '临界违约率', en: 'Break-even cumulative default rate' },
+    columns: breakevenColumns(bases),
+    rows: rows.map((r) => {
+      const [head, ...others] = r.bases;
+      const row: Record<string, Cell> = {
+        scenario: r.scenario[lang],
+        tranche: trancheLabel(deal, r.tranche),
+        with: new Decimal(head!.withSupport.rate),
+        withRealized: new Decimal(head!.withSupport.realized),
+        without: new Decimal(head!.withoutSupport.rate),
+        withoutRealized: new Decimal(head!.withoutSupport.realized),
+        multipleWith: baseRate ? new Decimal(head!.withSupport.rate / baseRate) : undefined,
+      };
+      for (const b of others) {
+        row[`with${SUFFIX[b.basis]}`] = new Decimal(b.withSupport.rate);
+        row[`without${SUFFIX[b.basis]}`] = new Decimal(b.withoutSupport.rate);
+      }
+      return row;
+    }),
+  };
+}
+
+/** Per tranche, the lowest break-even on each basis, its multiple of the base rate and the grade it earns (`below` when none). */
+function ratingsSection(deal: LoadedDeal, ratings: readonly TrancheRating[], bases: readonly PrincipalBasis[], baseRate: number | undefined, below: string): TableSection {
+  const times = (rate: number) => (baseRate ? new Decimal(rate).div(baseRate) : undefined);
+  return {
+    type: 'table',
+    id: 'ratings',
+    title: { zh: '隐含评级', en: 'Implied rating' },
+    columns: ratingColumns(bases),
+    rows: ratings.map((r) => {
+      const row: Record<string, Cell> = { tranche: trancheLabel(deal, r.tranche) };
+      r.bases.forEach((b, j) => {
+        const s = j === 0 ? '' : SUFFIX[b.basis];
+        row[`minWith${s}`] = new Decimal(b.minWith);
+        row[`multipleWith${s}`] = times(b.minWith);
+        row[`multipleWithout${s}`] = times(b.minWithout);
+        row[`gradeWith${s}`] = b.gradeWith ?? below;
+        row[`minWithout${s}`] = new Decimal(b.minWithout);
+        row[`gradeWithout${s}`] = b.gradeWithout ?? below;
+      });
+      return row;
+    }),
+  };
+}
+
 /** `ipabs breakeven`: the break-even table, the implied ratings and (with a base rate) the target default rates. */
 export function breakevenReport(
   deal: LoadedDeal,
@@ -66,50 +118,9 @@ export function breakevenReport(
   // Below the lowest grade of the scale.
   const lowest = [...multipliers].sort((a, b) => a.multiplier - b.multiplier)[0]?.grade ?? '';
   const below = lang === 'zh' ? `${lowest}以下` : `below ${lowest}`;
-  const times = (rate: number) => (baseRate ? new Decimal(rate).div(baseRate) : undefined);
   const sections: Section[] = [
-    {
-      type: 'table',
-      id: 'breakeven',
-      title: { zh: '临界违约率', en: 'Break-even cumulative default rate' },
-      columns: breakevenColumns(bases),
-      rows: rows.map((r) => {
-        const [head, ...others] = r.bases;
-        const row: Record<string, Cell> = {
-          scenario: r.scenario[lang],
-          tranche: trancheLabel(deal, r.tranche),
-          with: new Decimal(head!.withSupport.rate),
-          withRealized: new Decimal(head!.withSupport.realized),
-          without: new Decimal(head!.withoutSupport.rate),
-          withoutRealized: new Decimal(head!.withoutSupport.realized),
-          multipleWith: baseRate ? new Decimal(head!.withSupport.rate / baseRate) : undefined,
-        };
-        for (const b of others) {
-          row[`with${SUFFIX[b.basis]}`] = new Decimal(b.withSupport.rate);
-          row[`without${SUFFIX[b.basis]}`] = new Decimal(b.withoutSupport.rate);
-        }
-        return row;
-      }),
-    },
-    {
-      type: 'table',
-      id: 'ratings',
-      title: { zh: '隐含评级', en: 'Implied rating' },
-      columns: ratingColumns(bases),
-      rows: ratings.map((r) => {
-        const row: Record<string, Cell> = { tranche: trancheLabel(deal, r.tranche) };
-        r.bases.forEach((b, j) => {
-          const s = j === 0 ? '' : SUFFIX[b.basis];
-          row[`minWith${s}`] = new Decimal(b.minWith);
-          row[`multipleWith${s}`] = times(b.minWith);
-          row[`multipleWithout${s}`] = times(b.minWithout);
-          row[`gradeWith${s}`] = b.gradeWith ?? below;
-          row[`minWithout${s}`] = new Decimal(b.minWithout);
-          row[`gradeWithout${s}`] = b.gradeWithout ?? below;
-        });
-        return row;
-      }),
-    },
+    breakevenSection(deal, rows, bases, baseRate, lang),
+    ratingsSection(deal, ratings, bases, baseRate, below),
     {
       type: 'kv',
       id: 'basis',
@@ -120,19 +131,7 @@ export function breakevenReport(
       ],
     },
   ];
-  if (baseRate !== undefined) {
-    sections.push({
-      type: 'table',
-      id: 'tdr',
-      title: { zh: '目标违约率', en: 'Target default rates' },
-      columns: [
-        { key: 'grade', header: { zh: '级别', en: 'Grade' }, kind: 'text' },
-        { key: 'multiplier', header: { zh: '压力乘数', en: 'Multiplier' }, kind: 'number', decimals: 2 },
-        { key: 'tdr', header: { zh: '目标违约率', en: 'TDR' }, kind: 'percent', decimals: 4 },
-      ],
-      rows: multipliers.map((m) => ({ grade: m.grade, multiplier: new Decimal(m.multiplier), tdr: new Decimal(m.multiplier * baseRate) })),
-    });
-  }
+  if (baseRate !== undefined) sections.push(scaleTable(notchesOf(multipliers), new Decimal(baseRate), 'breakeven'));
   const also = bases.slice(1).map((b) => BASIS_LABEL[b]);
   return {
     title: { zh: `${dealTitle(deal)} 临界违约率`, en: `${dealTitle(deal)}: break-even default rates` },

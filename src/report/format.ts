@@ -1,7 +1,7 @@
 /**
- * Formatting of report values, shared by every renderer (the text formats in render.ts, the
- * HTML page in html.ts): one formatter, so a figure reads the same in every format. Rounding is
- * ROUND_HALF_UP (四舍五入) on the exact Decimal.
+ * Formatting of report values, shared by every renderer (the text formats in asciiTable.ts,
+ * csv.ts, markdown.ts and json.ts, the HTML page in html.ts): one formatter, so a figure reads the
+ * same in every format. Rounding is ROUND_HALF_UP (四舍五入) on the exact Decimal.
  */
 import { Decimal } from '../util/money.js';
 import type { Cell, Label, Lang, Section, Unit, ValueKind } from './model.js';

@@ -16,17 +16,9 @@ export type {
   Unit,
   ValueKind,
 } from './model.js';
-export {
-  csvField,
-  formatValue,
-  sectionTitle,
-  headerText,
-  isNumericKind,
-  JSON_FRACTION_DECIMALS,
-  jsonValue,
-  mdCell,
-  MISSING,
-  render,
-  type FormatValueOptions,
-} from './render.js';
+export { formatValue, sectionTitle, headerText, isNumericKind, JSON_FRACTION_DECIMALS, MISSING, type FormatValueOptions } from './format.js';
+export { csvField } from './csv.js';
+export { jsonValue } from './json.js';
+export { mdCell } from './markdown.js';
+export { render } from './render.js';
 export { displayWidth, padDisplay, type Align } from './width.js';

@@ -1,12 +1,13 @@
 /** `ipabs size`: the sized structure, the rating scale it was sized on, and how it was searched. */
 import type { LoadedDeal } from '../io/loadDeal.js';
 import type { PrincipalBasis } from '../stress/breakeven.js';
-import { targetDefaultRate, type RatingScale } from '../stress/ratingScale.js';
+import type { RatingScale } from '../stress/ratingScale.js';
 import { stepText, type StructureRow } from '../stress/size.js';
 import { toYuan, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { Label, Report, Section } from './model.js';
 import { sizeCharts } from './chart/sectionCharts.js';
+import { scaleTable } from './ratingScaleTable.js';
 
 export interface SizeReportInput {
   deal: LoadedDeal;
@@ -88,20 +89,6 @@ function structureSection(x: SizeReportInput, lang: 'zh' | 'en'): Section {
 
 const sumOf = (rows: readonly StructureRow[], key: 'before' | 'after'): Money => rows.reduce((a, r) => (a + r[key]) as Money, 0 as Money);
 
-function scaleSection(x: SizeReportInput): Section {
-  return {
-    type: 'table',
-    id: 'scale',
-    title: { zh: '评级量表（临界违约率倍数）', en: 'Rating scale (break-even multiples)' },
-    columns: [
-      { key: 'grade', header: { zh: '级别', en: 'Grade' }, kind: 'text' },
-      { key: 'multiple', header: { zh: '倍数', en: 'Multiple' }, kind: 'number' },
-      { key: 'tdr', header: { zh: '目标违约率', en: 'TDR' }, kind: 'percent', decimals: 4 },
-    ],
-    rows: x.scale.notches.map((n) => ({ grade: n.grade, multiple: n.multiple, tdr: targetDefaultRate(n, x.baseRate) })),
-  };
-}
-
 /** The report of `ipabs size`. */
 export function sizeReport(x: SizeReportInput, lang: 'zh' | 'en'): Report {
   const report = sizeTables(x, lang);
@@ -127,7 +114,7 @@ function sizeTables(x: SizeReportInput, lang: 'zh' | 'en'): Report {
     ],
     sections: [
       structureSection(x, lang),
-      scaleSection(x),
+      scaleTable(x.scale.notches, x.baseRate, 'size'),
       {
         type: 'kv',
         id: 'search',

@@ -14,7 +14,7 @@ import type { DealFile } from '../schema/deal.js';
 import type { Severity } from '../util/errors.js';
 import { suggest } from './zodIssues.js';
 
-/** What these rules need of a rule's context (rules.ts's RuleContext). */
+/** What these rules need of a rule's context (ruleContext.ts's RuleContext). */
 interface IndexRuleContext {
   deal: LoadedDeal;
   spec: DealFile;

@@ -139,21 +139,12 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: s
           else at(path, issue.values.length === 1 ? `must be ${opts} (got ${describeReceived(received)})` : `must be one of ${opts} (got ${describeReceived(received)})`);
           break;
         }
-        case 'too_small': {
-          const min = String(issue.minimum);
-          if (issue.origin === 'array') at(path, `must have at least ${min} item${min === '1' ? '' : 's'}`);
-          else if (issue.origin === 'string') at(path, min === '1' ? 'must not be empty' : `must be at least ${min} characters long`);
-          else at(path, `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${min} (got ${describeReceived(received)})`);
+        case 'too_small':
+          at(path, tooSmallMessage(issue, received));
           break;
-        }
-        case 'too_big': {
-          const max = String(issue.maximum);
-          if (issue.origin === 'array') at(path, `must have at most ${max} item${max === '1' ? '' : 's'}`);
-          // boundedText's own message says how long the text was (what is received here may be shortened).
-          else if (issue.origin === 'string') at(path, issue.message.startsWith('must ') ? issue.message : `must be at most ${max} characters long`);
-          else at(path, `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${max} (got ${describeReceived(received)})`);
+        case 'too_big':
+          at(path, tooBigMessage(issue, received));
           break;
-        }
         case 'invalid_format':
           at(path, issue.message.startsWith('Invalid') ? `has the wrong format (got ${describeReceived(received)})` : withReceived(issue.message, received));
           break;
@@ -163,9 +154,31 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], file: s
     }
   };
   visit(issues, []);
+  return mergeMisspelledRequired(drafts);
+}
 
-  // "unknown field expectedMaturty (did you mean expectedMaturity?)" and "expectedMaturity is
-  // required" are one mistake: say it once, where the misspelling is.
+/** A value below its minimum: too few items, too short a text, too small a number. */
+function tooSmallMessage(issue: z.core.$ZodIssueTooSmall, received: unknown): string {
+  const min = String(issue.minimum);
+  if (issue.origin === 'array') return `must have at least ${min} item${min === '1' ? '' : 's'}`;
+  if (issue.origin === 'string') return min === '1' ? 'must not be empty' : `must be at least ${min} characters long`;
+  return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${min} (got ${describeReceived(received)})`;
+}
+
+/** A value above its maximum: too many items, too long a text, too large a number. */
+function tooBigMessage(issue: z.core.$ZodIssueTooBig, received: unknown): string {
+  const max = String(issue.maximum);
+  if (issue.origin === 'array') return `must have at most ${max} item${max === '1' ? '' : 's'}`;
+  // boundedText's own message says how long the text was (what is received here may be shortened).
+  if (issue.origin === 'string') return issue.message.startsWith('must ') ? issue.message : `must be at most ${max} characters long`;
+  return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${max} (got ${describeReceived(received)})`;
+}
+
+/**
+ * "unknown field expectedMaturty (did you mean expectedMaturity?)" and "expectedMaturity is
+ * required" are one mistake: said once, where the misspelling is.
+ */
+function mergeMisspelledRequired(drafts: Draft[]): Diagnostic[] {
   for (const d of drafts) {
     if (!d.suggestedFor) continue;
     const missing = drafts.find((m) => m.missing === d.suggestedFor!.missing && !m.drop);

@@ -41,6 +41,7 @@ const CASES: PageCase[] = [
   { name: 'price', args: ['price', 'deals/guangkai-patent-license.json', '--tranche', 'A', '--date', '2021-01-15', '--price', '100.25'], text: ['估值', '价格与收益率'], charts: [] },
   { name: 'run-floating', args: ['run', 'test/fixtures/floating-lpr.json'], text: ['现金流', '基准利率路径'], charts: ['balances', 'uses', 'collections'] },
   { name: 'size', args: ['size', GAOXINTOU, '-T', 'A1=AAA'], text: ['分层规模测算', '评级量表'], charts: ['size', 'size-breakeven'] },
+  { name: 'track', args: ['track', 'deals/guangkai-patent-license.json', '--actuals', 'deals/actuals/guangkai-2021-08-26.csv', '--status', 'deals/status/guangkai-2021-08-26.json', '--scenario', 'deals/scenarios/guangkai-licensee-03-defaults-after-5th.json', '--unit', 'wan'], text: ['存续期跟踪', '实际与预测对比'], charts: ['track-collections', 'track-principal', 'track-defaults', 'rest-balances'] },
 ];
 
 /** What a chart shows, read in the page. */

@@ -87,6 +87,13 @@ describe('every figure of the workbook is the CSV’s, to the fen', () => {
     });
   }
 
+  it('track: the worked example of a live deal', async () => {
+    const args = ['track', GUANGKAI, '--actuals', 'deals/actuals/guangkai-2021-08-26.csv', '--status', 'deals/status/guangkai-2021-08-26.json', '--scenario', 'deals/scenarios/guangkai-licensee-03-defaults-after-5th.json'];
+    const { wb, csv } = await both(args, 'track-guangkai');
+    checkSheets(wb, 'zh');
+    expect(compareWithCsv(wb, csv, 'yuan')).toEqual([]);
+  });
+
   it('the comparison finds a figure off by one fen, a missing row and a changed header', async () => {
     const { wb, csv } = await both(['run', GUANGKAI], 'mutated');
     const ws = wb.worksheets[2]!;

@@ -13,7 +13,7 @@ import { runJson } from '../../src/contract/runResult.js';
 /** Every golden JSON file and the result it is the output of. */
 function goldenJson(): { file: string; kind: ResultKind }[] {
   const files: { file: string; kind: ResultKind }[] = [];
-  for (const dir of ['run', 'commands', 'pool', 'price']) {
+  for (const dir of ['run', 'commands', 'pool', 'price', 'track']) {
     for (const name of readdirSync(`test/golden/${dir}`).filter((f) => f.endsWith('.json.txt'))) {
       const command = /\.(run|stress|breakeven|obligors|montecarlo)\./.exec(name)?.[1];
       const kind = dir === 'commands' ? command : dir;
@@ -29,7 +29,7 @@ const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<
 describe('the JSON contracts of the results', () => {
   const goldens = goldenJson();
   it('cover every golden JSON of every command', () => {
-    expect(new Set(goldens.map((g) => g.kind))).toEqual(new Set(['run', 'stress', 'breakeven', 'obligors', 'montecarlo', 'pool', 'price']));
+    expect(new Set(goldens.map((g) => g.kind))).toEqual(new Set(['run', 'stress', 'breakeven', 'obligors', 'montecarlo', 'pool', 'price', 'track']));
     expect(goldens.length).toBeGreaterThanOrEqual(38);
   });
 
@@ -110,7 +110,7 @@ describe('ipabs schema --result', () => {
   it('refuses an unknown result and two schemas at once', async () => {
     const bad = await runCli(['schema', '--result', 'runs']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('ipabs: --result "runs": give one of run, stress, breakeven, obligors, montecarlo, pool, size, price\n');
+    expect(bad.err).toBe('ipabs: --result "runs": give one of run, stress, breakeven, obligors, montecarlo, pool, size, price, track\n');
     const two = await runCli(['schema', '--scenario', '--result', 'run']);
     expect(two.code).toBe(2);
     expect(two.err).toBe('ipabs: give one of --scenario, --result: each names a schema\n');

@@ -15,7 +15,8 @@
 import { describe, expect, it } from 'vitest';
 import { runDeal } from './inYuan.js';
 import type { YuanRunResult as RunResult, YuanTrancheResult as TrancheResult } from './inYuan.js';
-import { loadDeal, validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
+import { loadDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
+import { loadInlineDeal, quarterlyDealInput, receivables } from '../fixtures/quarterlyDeal.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { Decimal, toFen } from '../../src/util/money.js';
 
@@ -794,18 +795,8 @@ describe('高新投: guarantor and undertaking both fail (高新投担保 fails)
  * senior coupon, senior principal, and only then the subordinate.
  */
 function miniDeal(withTrigger: boolean): LoadedDeal {
-  const flows = ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date) => ({ date, principal: '5000000.00' }));
-  const input = {
-    schemaVersion: 1,
-    meta: { id: 'mini-acceleration', name: '加速清偿测试计划', structure: 'receivable' },
-    dates: {
-      cutoff: '2024-12-31',
-      closing: '2025-01-01',
-      paymentDates: { dates: ['2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01'] },
-      businessDayRule: 'none',
-      calendar: 'none',
-    },
-    pool: { assets: [1, 2, 3, 4, 5].map((i) => ({ type: 'scheduledFlow', id: `R0${i}`, obligor: `债务人0${i}`, flows })) },
+  const input = quarterlyDealInput({ id: 'mini-acceleration', name: '加速清偿测试计划' }, {
+    pool: { assets: receivables(5, '5000000.00') },
     tranches: [
       { id: 'A', name: '优先级', class: 'senior', balance: '60000000.00', coupon: '0.04', dayCount: '30/360', expectedMaturity: '2026-01-01' },
       { id: 'B', name: '次级', class: 'subordinate', balance: '20000000.00', coupon: '0.08', dayCount: '30/360', expectedMaturity: '2026-01-01' },
@@ -828,11 +819,8 @@ function miniDeal(withTrigger: boolean): LoadedDeal {
         { type: 'payResidual', tranche: 'B' },
       ],
     },
-  };
-  const { deal, diagnostics } = validateDeal(input, 'mini.json', () => ({ diagnostics: [] }));
-  expect(deal, JSON.stringify(diagnostics)).toBeDefined();
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return deal!;
+  });
+  return loadInlineDeal(input, 'mini.json');
 }
 
 describe('8b. 加速清偿事件 on an inline deal: the waterfall changes', () => {

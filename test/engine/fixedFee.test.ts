@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedFeeAmounts, monthsBetween } from '../../src/engine/fixedFee.js';
 import { runDeal } from '../../src/engine/run.js';
-import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
+import type { LoadedDeal } from '../../src/io/loadDeal.js';
+import { loadInlineDeal, PAYMENT_DATES, quarterlyDealInput, receivables } from '../fixtures/quarterlyDeal.js';
 import { Fee } from '../../src/schema/fees.js';
 import { Scenario } from '../../src/scenario/schema.js';
 import type { FeeSpec } from '../../src/schema/deal.js';
@@ -87,17 +88,12 @@ describe('a fixed annual fee paid per period', () => {
  * the first two dates; B 1,000万 takes what is left once A is repaid (retained before).
  */
 function feeBaseDeal(base: string): LoadedDeal {
-  const flows = ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date, i) => ({ date, principal: i < 2 ? '16000000.00' : '5000000.00' }));
-  const dates = ['2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01'];
-  const input = {
-    schemaVersion: 1,
-    meta: { id: 'fee-base', name: '费用基数测试计划', structure: 'receivable' },
-    dates: { cutoff: '2024-12-31', closing: '2025-01-01', paymentDates: { dates }, businessDayRule: 'none', calendar: 'none' },
-    pool: { assets: [{ type: 'scheduledFlow', id: 'R01', obligor: '债务人01', flows }] },
+  const input = quarterlyDealInput({ id: 'fee-base', name: '费用基数测试计划' }, {
+    pool: { assets: receivables(1, (q) => (q < 2 ? '16000000.00' : '5000000.00')) },
     tranches: [
       {
         id: 'A', name: '优先级', class: 'senior', balance: '30000000.00', coupon: '0.04', dayCount: '30/360', expectedMaturity: '2025-07-01',
-        principal: { type: 'schedule', payments: dates.slice(0, 2).map((date) => ({ date, amount: '15000000.00' })) },
+        principal: { type: 'schedule', payments: PAYMENT_DATES.slice(0, 2).map((date) => ({ date, amount: '15000000.00' })) },
       },
       { id: 'B', name: '次级', class: 'subordinate', balance: '10000000.00', expectedMaturity: '2026-01-01' },
     ],
@@ -111,10 +107,8 @@ function feeBaseDeal(base: string): LoadedDeal {
         { type: 'payResidual', tranche: 'B' },
       ],
     },
-  };
-  const { deal, diagnostics } = validateDeal(input, 'fee-base.json', () => ({ diagnostics: [] }));
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return deal!;
+  });
+  return loadInlineDeal(input, 'fee-base.json');
 }
 
 const mgmtFees = (base: string) => runDeal(feeBaseDeal(base), Scenario.parse({})).fees[0]!.periods.map((p) => fmtFen(p.paid as Money));

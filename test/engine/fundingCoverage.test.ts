@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { runDeal } from './inYuan.js';
 import type { YuanRunResult as RunResult } from './inYuan.js';
 import { validateDeal, type LoadedDeal } from '../../src/io/loadDeal.js';
+import { loadInlineDeal, PAYMENT_DATES, quarterlyDealInput, receivables } from '../fixtures/quarterlyDeal.js';
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { Decimal } from '../../src/util/money.js';
 import { runJson } from './inYuan.js';
@@ -23,13 +24,8 @@ const D = (x: string | number | Decimal) => new Decimal(x);
 const y = (x: string | number | Decimal) => D(x).toFixed(2);
 
 function smallDeal(options: { collectionOpening?: string; reserve?: boolean } = {}): LoadedDeal {
-  const flows = ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date) => ({ date, principal: '2500000.00' }));
-  const dates = ['2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01'];
-  const input = {
-    schemaVersion: 1,
-    meta: { id: 'mini-funding', name: '期初资金测试计划', structure: 'receivable' },
-    dates: { cutoff: '2024-12-31', closing: '2025-01-01', paymentDates: { dates }, businessDayRule: 'none', calendar: 'none' },
-    pool: { assets: [1, 2, 3, 4].map((i) => ({ type: 'scheduledFlow', id: `R0${i}`, obligor: `债务人0${i}`, flows })) },
+  const input = quarterlyDealInput({ id: 'mini-funding', name: '期初资金测试计划' }, {
+    pool: { assets: receivables(4, '2500000.00') },
     tranches: [
       {
         id: 'A',
@@ -39,7 +35,7 @@ function smallDeal(options: { collectionOpening?: string; reserve?: boolean } = 
         coupon: '0.04',
         dayCount: '30/360',
         expectedMaturity: '2026-01-01',
-        principal: { type: 'schedule', payments: dates.map((date) => ({ date, amount: '7500000.00' })) },
+        principal: { type: 'schedule', payments: PAYMENT_DATES.map((date) => ({ date, amount: '7500000.00' })) },
       },
       { id: 'B', name: '次级', class: 'subordinate', balance: '10000000.00', expectedMaturity: '2026-01-01' },
     ],
@@ -57,10 +53,8 @@ function smallDeal(options: { collectionOpening?: string; reserve?: boolean } = 
         { type: 'payResidual', tranche: 'B', whileOthersOutstanding: 'pay' },
       ],
     },
-  };
-  const { deal, diagnostics } = validateDeal(input, 'mini.json', () => ({ diagnostics: [] }));
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return deal!;
+  });
+  return loadInlineDeal(input, 'mini.json');
 }
 
 const run = (deal: LoadedDeal, scenario: ScenarioInput = {}): RunResult => runDeal(deal, Scenario.parse(scenario));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/io/loadDeal.js';
 import { mib } from '../../src/io/input.js';
-import { mdCell } from '../../src/report/render.js';
+import { mdCell } from '../../src/report/markdown.js';
 import { formatDiagnostic, printable } from '../../src/validate/diagnostics.js';
 import { runCli, useTempDir } from '../helpers.js';
 

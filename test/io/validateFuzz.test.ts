@@ -222,7 +222,7 @@ describe('validateDeal never throws', () => {
   // KNOWN BUG, not in the pool modules: a royalty (or lease) whose level schedule runs past
   // 9999-12-31 (a first date of 9999-12-31 with count ≥ 2, or count × everyMonths months past
   // it, all allowed by the schema) makes contractualCashflows throw a RangeError from addMonths,
-  // and the validation rules in src/validate/rules.ts (assetTerms, poolAgainstTranches) let it
+  // and the validation rules in src/validate/structureRules.ts (assetTerms, poolAgainstTranches) let it
   // escape runRules when no error was reported before it. Fix there (or bound the schedule in
   // the schema), then turn this into a plain `it` and delete isKnownCalendarOverflow above.
   it('a royalty schedule running past 2199 is an error, not an exception', () => {

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Cell, Report, ValueKind } from '../../src/report/model.js';
-import { csvField, mdCell, render, renderSection } from '../../src/report/render.js';
+import { csvField } from '../../src/report/csv.js';
+import { mdCell } from '../../src/report/markdown.js';
+import { render, renderSection } from '../../src/report/render.js';
 import { Decimal } from '../../src/util/money.js';
 
 /** A one-table report: a text column `name` and one column of `kind` holding `values` in turn. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toYuan, type Money } from '../../src/util/fen.js';
 import { FenCell } from '../../src/report/fenCell.js';
 import { formatValue } from '../../src/report/format.js';
-import { jsonValue } from '../../src/report/render.js';
+import { jsonValue } from '../../src/report/json.js';
 
 const amount = fc.oneof(
   fc.integer({ min: -1e12, max: 1e12 }),

@@ -11,26 +11,17 @@
  * A principal, and only then B's interest and principal.
  */
 import type { DealInput } from '../../src/schema/deal.js';
+import { quarterlyDealInput, receivables } from '../fixtures/quarterlyDeal.js';
 
 export function lateDealInput(withTrigger: boolean): DealInput {
-  const flows = ['2025-03-31', '2025-06-30', '2025-09-30', '2025-12-31'].map((date) => ({ date, principal: '5000000.00' }));
   const normal = [
     { type: 'payInterest', tranches: ['A'] },
     { type: 'payInterest', tranches: ['B'] },
     { type: 'payPrincipal', tranches: ['A', 'B'], mode: 'sequential' },
     { type: 'payResidual', tranche: 'B' },
   ];
-  return {
-    schemaVersion: 1,
-    meta: { id: 'late-senior', name: '预期到期测试计划', structure: 'receivable' },
-    dates: {
-      cutoff: '2024-12-31',
-      closing: '2025-01-01',
-      paymentDates: { dates: ['2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01'] },
-      businessDayRule: 'none',
-      calendar: 'none',
-    },
-    pool: { assets: [1, 2, 3, 4].map((i) => ({ type: 'scheduledFlow', id: `R0${i}`, obligor: `债务人0${i}`, flows })) },
+  return quarterlyDealInput({ id: 'late-senior', name: '预期到期测试计划' }, {
+    pool: { assets: receivables(4, '5000000.00') },
     tranches: [
       { id: 'A', name: '优先级', class: 'senior', balance: '55000000.00', coupon: '0.04', dayCount: '30/360', expectedMaturity: '2025-10-01', legalMaturity: '2026-01-01' },
       { id: 'B', name: '次级', class: 'subordinate', balance: '25000000.00', coupon: '0.08', dayCount: '30/360', expectedMaturity: '2026-01-01' },
@@ -50,5 +41,5 @@ export function lateDealInput(withTrigger: boolean): DealInput {
           ],
         }
       : { normal },
-  } as DealInput;
+  });
 }

@@ -57,10 +57,9 @@ function tunable() {
 function startFlags() {
   if (!tunable()) return () => {};
   // Node's own modules loaded after this miss Node's code cache for them (V8 checks it against the
-  // flags too) and are compiled from source: the standard streams, which every command writes to
-  // (a pipe's loads node:net), are made first.
+  // flags too) and are compiled from source: standard output, which every command writes to (a
+  // pipe's loads node:net), is made first. (Standard error is made on its first write, if any.)
   void process.stdout;
-  void process.stderr;
   for (const [name, value] of START_FLAGS) v8.setFlagsFromString(`--${name}=${value}`);
   return () => {
     for (const [name, , value] of START_FLAGS) v8.setFlagsFromString(`--${name}=${value}`);

@@ -25,14 +25,13 @@ const ID_BYTES = 67;
 
 /**
  * V8 set for a command that lasts a few tens of milliseconds, as `ipabs run` on a deal does, from
- * before the bundle is compiled until the CLI first yields to the event loop after START_MS.
- * - TurboFan later (`ticks-before-optimization` 30, not 3; no early optimization of small
- *   functions): a short run ends before optimized code would pay for itself, and Node waits at exit
- *   for every compile job V8 has started on a background thread (4–8 ms on 2 idle cores, more on a
- *   busy machine). Ignition and Sparkplug run the code meanwhile.
- * - The young generation grows 16-fold instead of 2-fold once it overflows: loading a deal keeps
- *   almost everything it allocates, so each of the early scavenges copied it all again (7
- *   scavenges, ≈ 6 ms, become 3).
+ * before the bundle is compiled until the CLI first yields to the event loop after START_MS:
+ * TurboFan later (`ticks-before-optimization` 30, not 3; no early optimization of small
+ * functions). A short run ends before optimized code would pay for itself, and Node waits at exit
+ * for every compile job V8 has started on a background thread (4–8 ms on 2 idle cores, more on a
+ * busy machine, where the jobs also take the second core). Ignition and Sparkplug run the code
+ * meanwhile. (A young generation that grows faster was tried: fewer scavenges, but more fresh
+ * pages to fault in and free, 2–3 ms slower on an idle machine.)
  * A command that outlives START_MS gets V8's defaults back at its first wait (the Monte Carlo
  * workers' threads share the flags, so they tier up as usual). The flags are part of what V8
  * checks a code cache against, so the cache is made under the same ones (writeCodeCache). Only
@@ -42,7 +41,6 @@ const ID_BYTES = 67;
 const START_FLAGS = [
   ['ticks-before-optimization', 30, 3],
   ['max-bytecode-size-for-early-opt', 0, 81],
-  ['semi-space-growth-factor', 16, 2],
 ];
 const START_MS = 100;
 const TUNED_V8 = /^11\.3\./;

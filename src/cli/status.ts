@@ -4,7 +4,8 @@
  */
 import { compareDates, isIsoDate } from '../dates/date.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
-import { loadStatusFile } from '../io/statusFile.js';
+import { loadStatusFile, statusTapePath } from '../io/statusFile.js';
+import { STDIN_NAME } from '../io/stdin.js';
 import { prepareDeal, type PreparedDeal } from '../engine/run.js';
 import { projectStatus, runFromStatus } from '../engine/status.js';
 import { readStatus } from '../engine/statusInput.js';
@@ -37,6 +38,17 @@ export function statusOption(file: string, prepared: PreparedDeal, scenario: Sce
   if (!read.status) throw fileError(file, onTapeLines(read.diagnostics, loaded.tape), `${file} does not fit the deal`);
   const past = read.status.past;
   return { status: read.status, summary: { asOf: loaded.status.asOf, lastPaymentDate: prepared.periods[past - 1]!.date, periodsPast: past } };
+}
+
+/**
+ * The files `--status FILE` reads, by flag, for the output checks and a shard's fingerprint: the
+ * status file and the asset tape it names (`--status tape`), so a part computed from another
+ * status, or another tape, is refused by `ipabs merge`.
+ */
+export function statusInputs(file: string | undefined): Record<string, string | undefined> {
+  if (file === undefined) return {};
+  const tape = file === STDIN_NAME ? undefined : statusTapePath(file, cliLoadOptions());
+  return { '--status': file, ...(tape !== undefined ? { '--status tape': tape } : {}) };
 }
 
 /** What a report says of the status a run starts from. */

@@ -101,3 +101,14 @@ export function loadStatusFile(file: string, options: LoadOptions = {}): { statu
   if (tape.diagnostics.length) return { diagnostics: tape.diagnostics.map((d) => (d.line === undefined && !d.path ? { ...d, path: formatPath(['assetTape']) } : d)) };
   return { status: { ...status, assets: [...status.assets, ...tape.assets] }, diagnostics: [], tape: { file: status.assetTape, first: status.assets.length, lines: tape.lines } };
 }
+
+/**
+ * The asset tape a status file names, as a path (relative to the working folder), or undefined
+ * when it names none or cannot be read (reading it properly says why). What a shard's part
+ * records besides the status file itself.
+ */
+export function statusTapePath(file: string, options: LoadOptions = {}): string | undefined {
+  const json = readJsonFile(file, file, options);
+  const v = json.value as { assetTape?: unknown } | undefined;
+  return v && typeof v === 'object' && typeof v.assetTape === 'string' ? resolve(dirname(file), v.assetTape) : undefined;
+}

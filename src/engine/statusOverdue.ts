@@ -1,0 +1,93 @@
+/**
+ * Overdue assets (逾期) in a run from a status. An overdue asset's missed instalments (its
+ * arrears) and everything that falls due after the status are delayed, not lost: under the
+ * scenario's `overdue.mode`
+ * - `cure`: all of it is collected in the stated period after the status (curePeriod, default
+ *   the first), and the asset pays as scheduled after it;
+ * - `roll` (the default): it pays nothing more and defaults, its whole outstanding balance, in
+ *   the period its days overdue reach the deal's default definition (pool.defaultOverdueDays,
+ *   default 90: an assumption), recovered at the scenario's rate after its lag; the interest it
+ *   missed is lost.
+ * Its `outstanding` in the status is all the principal it still owes, its overdue principal
+ * included (未偿本金余额): its contractual flows are scaled by that over its contractual
+ * balance after the status date plus the principal of the instalments it missed.
+ */
+import { addDays, compareDates, type IsoDate } from '../dates/date.js';
+import { fen, type Money } from '../util/fen.js';
+import { Decimal } from '../util/money.js';
+import type { DealPeriod } from '../deal/periods.js';
+import type { MoneySchedule } from '../scenario/poolTypes.js';
+import type { ScenarioSpec } from '../scenario/schema.js';
+import type { AssetSpec } from '../schema/deal.js';
+import { scaledSchedule } from './statusSchedule.js';
+import type { OverdueAsset } from './statusTypes.js';
+
+/** The deal's default definition when it gives none: 90 days overdue (an assumption; see pool.defaultOverdueDays). */
+export const DEFAULT_OVERDUE_DAYS = 90;
+
+/**
+ * An asset `days` overdue on `asOf`, `past` periods after closing: the instalments it missed and
+ * the period it defaults in when it does not cure.
+ */
+export function overdueAsset(periods: readonly DealPeriod[], asset: number, asOf: IsoDate, past: number, days: number, threshold: number): OverdueAsset {
+  const firstDue = addDays(asOf, -days);
+  const missed: number[] = [];
+  for (let j = 0; j < past; j++) if (compareDates(periods[j]!.collectionEnd, firstDue) >= 0) missed.push(j);
+  if (missed.length === 0) missed.push(past - 1);
+  const rollDate = addDays(firstDue, threshold);
+  let rollPeriod = periods.findIndex((p, k) => k >= past && compareDates(p.collectionEnd, rollDate) >= 0);
+  if (rollPeriod < 0) rollPeriod = periods.length;
+  return { asset, days, missed, rollPeriod };
+}
+
+/** Start balances from the balance and the principal per period. */
+function startBalances(balance: Money, principal: readonly Money[]): Money[] {
+  let left = balance as number;
+  return principal.map((p) => {
+    const start = fen(left);
+    left -= p;
+    return start;
+  });
+}
+
+/**
+ * The schedule of an overdue asset in a run from a status `past` periods in, owing `outstanding`:
+ * its missed instalments taken out of the periods past and, with what falls due from the status
+ * until `until` (the cure or default period), put into that period (dropped when it is after the deal).
+ */
+export function overdueSchedule(s: MoneySchedule, o: OverdueAsset, past: number, outstanding: Money, until: number): MoneySchedule {
+  const contractual = s.startBalance[past - 1]! - s.principal[past - 1]!;
+  const missedPrincipal = o.missed.reduce((t, j) => t + s.principal[j]!, 0);
+  const owed = contractual + missedPrincipal;
+  const x = owed > 0 ? scaledSchedule(s, new Decimal(outstanding).div(owed)) : scaledSchedule(s, new Decimal(0));
+  const principal = x.principal.slice();
+  const interest = x.interest.slice();
+  let p = 0;
+  let i = 0;
+  const defer = (j: number) => {
+    p += principal[j]!;
+    i += interest[j]!;
+    principal[j] = fen(0);
+    interest[j] = fen(0);
+  };
+  o.missed.forEach(defer);
+  for (let j = past; j < Math.min(until, principal.length); j++) defer(j);
+  if (until < principal.length) {
+    principal[until] = fen(principal[until]! + p);
+    interest[until] = fen(interest[until]! + i);
+  } else for (let j = past; j < principal.length; j++) defer(j);
+  return { ...x, principal, interest, startBalance: startBalances(x.balance, principal) };
+}
+
+/** The period (0-based) an overdue asset's arrears are delayed to under `scenario`. */
+export function overdueUntil(o: OverdueAsset, past: number, periods: number, scenario: ScenarioSpec): number {
+  const mode = scenario.overdue?.mode ?? 'roll';
+  return mode === 'cure' ? Math.min(periods - 1, past + (scenario.overdue?.curePeriod ?? 1) - 1) : o.rollPeriod;
+}
+
+/** `scenario` with the defaults of the overdue assets that roll (after any default the scenario names for them: the first match wins). */
+export function withRolledDefaults(scenario: ScenarioSpec, overdue: readonly OverdueAsset[], assets: readonly AssetSpec[], periods: number): ScenarioSpec {
+  if ((scenario.overdue?.mode ?? 'roll') !== 'roll') return scenario;
+  const rolled = overdue.filter((o) => o.rollPeriod < periods).map((o) => ({ asset: assets[o.asset]!.id, period: o.rollPeriod + 1, mode: 'default' as const }));
+  return rolled.length ? { ...scenario, defaults: [...scenario.defaults, ...rolled] } : scenario;
+}

@@ -1,0 +1,101 @@
+/**
+ * Overdue assets (逾期) in a run from a status, by hand on 广开专利 after 8 periods (2021-08-26).
+ * 专利客户03's licence C03 pays a level royalty of 2,925,000.00 a quarter (58,500,000.00 over
+ * 20 quarters); after 8 its contractual balance is 58,500,000 − 8 × 2,925,000 = 35,100,000.00.
+ * 30 days overdue on 2021-08-26, its first missed due date is 2021-07-27: it missed the
+ * instalment of period 8 (collection end 2021-08-26), and owes 35,100,000 + 2,925,000 =
+ * 38,025,000.00. It reaches 90 days on 2021-07-27 + 90 = 2021-10-25, in period 9 (to 2021-11-26).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDeal, validateDeal } from '../../src/io/loadDeal.js';
+import { prepareDeal } from '../../src/engine/run.js';
+import { projectStatus, runFromStatus } from '../../src/engine/status.js';
+import { statusFile } from '../../src/engine/statusOutput.js';
+import { readStatus } from '../../src/engine/statusInput.js';
+import { Status, type StatusFile } from '../../src/schema/status.js';
+import { Scenario, type ScenarioSpec } from '../../src/scenario/schema.js';
+import type { RunResult } from '../../src/engine/types.js';
+import type { PreparedDeal } from '../../src/engine/prepare.js';
+
+const { deal } = loadDeal('deals/guangkai-patent-license.json');
+const prepared = prepareDeal(deal!);
+const PAST = 8;
+const asOf = prepared.periods[PAST - 1]!.date;
+const INSTALMENT = 292_500_000;
+const baseFile = (p: PreparedDeal = prepared): StatusFile => Status.parse(JSON.parse(JSON.stringify(statusFile(p, projectStatus(p, PAST), asOf))));
+
+/** The base status with C03 overdue `days`, owing `outstanding` yuan. */
+function overdue(days: number, outstanding: string, p: PreparedDeal = prepared): StatusFile {
+  const s = baseFile(p);
+  return { ...s, assets: s.assets.map((a) => (a.id === 'C03' ? Status.shape.assets.parse([{ id: 'C03', status: 'overdue', outstanding, overdueDays: days }])[0]! : a)) };
+}
+
+const run = (s: StatusFile, scenario: ScenarioSpec, p: PreparedDeal = prepared): RunResult => {
+  const read = readStatus(p, s, 'status.json', scenario);
+  expect(read.diagnostics).toEqual([]);
+  return runFromStatus(p, read.status!, scenario);
+};
+const pool = (r: RunResult) => r.pool.periods.map((x) => ({ principal: x.principal, defaulted: x.defaulted, recoveries: x.recoveries }));
+const scenario = (json: unknown) => Scenario.parse(json);
+
+describe('an overdue asset', () => {
+  const base = pool(run(baseFile(), scenario({})));
+
+  it('reads its missed instalments and the period it reaches 90 days in', () => {
+    const st = readStatus(prepared, overdue(30, '38025000'), 's.json', scenario({})).status!;
+    expect(st.overdue).toEqual([{ asset: 2, days: 30, missed: [7], rollPeriod: 8 }]);
+    // 100 days: it missed periods 7 and 8 (first due 2021-05-18), and is past 90 days already: it rolls in period 9.
+    const long = readStatus(prepared, overdue(100, '40950000'), 's.json', scenario({})).status!;
+    expect(long.overdue).toEqual([{ asset: 2, days: 100, missed: [6, 7], rollPeriod: 8 }]);
+  });
+
+  it('cures: its arrears are collected with the next instalment, then it pays as scheduled', () => {
+    const cured = pool(run(overdue(30, '38025000'), scenario({ overdue: { mode: 'cure' } })));
+    // Period 9 collects C03's missed 2,925,000.00 besides its own: every other period as in the base status.
+    expect(cured[0]!.principal - base[0]!.principal).toBe(INSTALMENT);
+    expect(cured.slice(1)).toEqual(base.slice(1));
+    expect(cured.every((x) => x.defaulted === 0)).toBe(true);
+  });
+
+  it('cures in the stated period: what falls due meanwhile is delayed to it, not lost', () => {
+    const cured = pool(run(overdue(30, '38025000'), scenario({ overdue: { mode: 'cure', curePeriod: 3 } })));
+    // Periods 9 and 10 go without C03's 2,925,000.00; period 11 collects them and the missed one: 4 × 2,925,000.00 in all.
+    expect([0, 1, 2].map((k) => cured[k]!.principal - base[k]!.principal)).toEqual([-INSTALMENT, -INSTALMENT, 3 * INSTALMENT]);
+    expect(cured.slice(3)).toEqual(base.slice(3));
+    const total = (xs: typeof base) => xs.reduce((t, x) => t + x.principal, 0);
+    expect(total(cured) - total(base)).toBe(INSTALMENT);
+  });
+
+  it('rolls (the default): pays nothing more and defaults, all it owes, when it reaches 90 days; recovered after the lag', () => {
+    const s = scenario({ recovery: { rate: 0.4, lagPeriods: 2 } });
+    const from = pool(run(baseFile(), s));
+    const rolled = pool(run(overdue(30, '38025000'), s));
+    // Period 9: C03's instalment is not collected and 38,025,000.00 defaults.
+    expect(rolled[0]!.principal - from[0]!.principal).toBe(-INSTALMENT);
+    expect(rolled[0]!.defaulted).toBe(3_802_500_000);
+    // 40% of it, 15,210,000.00, arrives in period 11; C03 pays nothing to its end (period 20).
+    expect(rolled[2]!.recoveries - from[2]!.recoveries).toBe(1_521_000_000);
+    for (let k = 1; k < from.length; k++) expect(from[k]!.principal - rolled[k]!.principal).toBe(k + PAST < 20 ? INSTALMENT : 0);
+  });
+
+  it('rolls on the deal’s own default definition (pool.defaultOverdueDays)', () => {
+    // 180 days: 2021-07-27 + 180 = 2022-01-23, in period 10 (to 2022-02-26); until then nothing is collected of C03.
+    const input = JSON.parse(JSON.stringify(deal!.spec)) as Record<string, Record<string, unknown>>;
+    input['pool']!['defaultOverdueDays'] = 180;
+    const v = validateDeal(input, deal!.file, () => ({ assets: [], diagnostics: [] }));
+    const p = prepareDeal({ ...v.deal!, assets: deal!.assets });
+    expect(readStatus(p, overdue(30, '38025000', p), 's.json', scenario({})).status!.overdue![0]!.rollPeriod).toBe(9);
+    const rolled = pool(run(overdue(30, '38025000', p), scenario({}), p));
+    expect([rolled[0]!.defaulted, rolled[1]!.defaulted]).toEqual([0, 3_802_500_000]);
+    expect(base[0]!.principal - rolled[0]!.principal).toBe(INSTALMENT);
+  });
+
+  it('needs its days overdue and what it owes; days are for overdue assets only', () => {
+    const s = baseFile();
+    const withAsset = (a: unknown) => ({ ...s, assets: [Status.shape.assets.parse([a])[0]!] });
+    const msgs = (f: StatusFile) => readStatus(prepared, f, 's.json', scenario({})).diagnostics.map((d) => `${d.path}: ${d.message}`);
+    expect(msgs(withAsset({ id: 'C03', status: 'overdue', outstanding: '100' }))).toEqual(['assets[0].overdueDays: an overdue asset gives its days overdue (逾期天数), 1 or more']);
+    expect(msgs(withAsset({ id: 'C03', status: 'overdue', overdueDays: 5 }))[0]).toContain('an overdue asset gives what it still owes');
+    expect(msgs(withAsset({ id: 'C03', status: 'performing', outstanding: '100', overdueDays: 5 }))).toEqual(['assets[0].overdueDays: is for an overdue asset (this one is performing)']);
+  });
+});

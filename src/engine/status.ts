@@ -16,6 +16,7 @@ import { finishRun } from './result.js';
 import { initialState, runContext, type RunContext, type RunOptions, type RunState } from './state.js';
 import { conservationRow } from './conservation.js';
 import { remainingPerformance } from './statusPool.js';
+import { statusDefaultEvents } from './statusEvents.js';
 import type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { RunResult } from './types.js';
@@ -55,7 +56,7 @@ function statusOf(ctx: RunContext, st: RunState, past: number): EngineStatus {
     const claimLater = e.period + maxDelay >= past;
     if (pending.length === 0 && !settled.has(e) && !claimLater && !g) continue;
     const recovered = sumMoney(e.arrivals.filter((a) => a.period < past && a.kind === 'recovery').map((a) => a.amount));
-    defaults.push({ asset: e.asset, period: e.period, balance: e.balance, interestMissed: e.interestMissed, share: e.share, mode: e.mode, pending, recovered, guarantee: g && { ...g }, settled: settled.has(e) });
+    defaults.push({ asset: e.asset, period: e.period, date: ctx.periods[e.period]!.collectionEnd, balance: e.balance, interestMissed: e.interestMissed, share: e.share, mode: e.mode, pending, recovered, guarantee: g && { ...g }, settled: settled.has(e) });
   }
   return {
     past,
@@ -133,6 +134,7 @@ export function runFromStatus(input: LoadedDeal | PreparedDeal, status: EngineSt
   const { pool, performance, events } = remainingPerformance(base.pool, scenario, status);
   const ctx: RunContext = { ...base, pool, performance };
   const st = stateFromStatus(ctx, status, events);
+  st.events.push(...statusDefaultEvents(ctx, status));
   for (let k = status.past; k <= st.lastIndex; k++) runPeriodOf(ctx, st, k);
   const result = finishRun(ctx, st);
   // Yields, WALs and durations are measured from the closing at the issue price: not of the rest of a deal.

@@ -109,7 +109,7 @@ function defaultOf(r: Reader, path: Path, asset: number, d: FileDefault, asOf: I
     pending = left > 0 && k < r.prepared.periods.length ? [{ period: k, amount: left, kind: 'recovery' }] : [];
   }
   const g = d.guarantee;
-  return { asset, period, balance, interestMissed: money(r, [...path, 'interestMissed'], d.interestMissed), share, mode: d.mode, pending, recovered, ...(g ? { guarantee: { claim: money(r, [...path, 'guarantee', 'claim'], g.claim), paid: money(r, [...path, 'guarantee', 'paid'], g.paid) } } : {}), settled: g?.settled ?? false };
+  return { asset, period, date: d.date, balance, interestMissed: money(r, [...path, 'interestMissed'], d.interestMissed), share, mode: d.mode, pending, recovered, ...(g ? { guarantee: { claim: money(r, [...path, 'guarantee', 'claim'], g.claim), paid: money(r, [...path, 'guarantee', 'paid'], g.paid) } } : {}), settled: g?.settled ?? false };
 }
 
 type FileAsset = StatusFile['assets'][number];

@@ -8,9 +8,12 @@
 import type { Money } from '../util/fen.js';
 import type { MoneyDefaultEvent } from '../scenario/poolTypes.js';
 import type { DealState } from './types.js';
+import type { IsoDate } from '../dates/date.js';
 
 /** A default before the status date: the engine's default event, with what is still to come of it. */
 export interface StatusDefault extends Omit<MoneyDefaultEvent, 'arrivals'> {
+  /** The day of the default (违约日): the status file's, or the collection end of its period. */
+  date: IsoDate;
   /** Recoveries and compensation still to come, by 0-based period (at or after the status's). */
   pending: MoneyDefaultEvent['arrivals'];
   /** Recovered before the status date (informational). */

@@ -99,3 +99,21 @@ describe('an overdue asset', () => {
     expect(msgs(withAsset({ id: 'C03', status: 'performing', outstanding: '100', overdueDays: 5 }))).toEqual(['assets[0].overdueDays: is for an overdue asset (this one is performing)']);
   });
 });
+
+describe('the defaults a status carries in', () => {
+  it('are listed among the run’s events, in their period, marked as from the status', () => {
+    const s = baseFile();
+    const date = prepared.periods[4]!.collectionEnd;
+    const i = s.assets.findIndex((a) => a.id === 'C03');
+    s.assets[i] = Status.shape.assets.parse([{ id: 'C03', status: 'defaulted', defaults: [{ date: '2021-01-15', balance: '43875000', recoveredToDate: '1000000', expectedRecovery: '5000000' }] }])[0]!;
+    const r = run(s, scenario({}));
+    const carried = r.events.filter((e) => e.fromStatus);
+    expect(carried).toEqual([
+      { period: 6, date: '2021-01-15', type: 'default', id: 'C03', name: '专利客户03', amount: 4_387_500_000, detail: 'default', fromStatus: true, message: 'C03 (专利客户03) defaulted on 2021-01-15 (from the status): balance 43875000.00 outstanding, 1000000.00 recovered to date' },
+    ]);
+    expect(date < '2021-01-15').toBe(true);
+    // Listed first: the run's own events come after the status date.
+    expect(r.events[0]).toBe(carried[0]);
+    expect(r.events.filter((e) => !e.fromStatus).every((e) => e.period > PAST)).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { compareDates, isIsoDate } from '../dates/date.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
-import { loadStatusFile, statusTapePath } from '../io/statusFile.js';
+import { loadStatusFile, statusTapePath, type StatusTapeOrigin } from '../io/statusFile.js';
 import { STDIN_NAME } from '../io/stdin.js';
 import { prepareDeal, type PreparedDeal } from '../engine/run.js';
 import { projectStatus, runFromStatus } from '../engine/status.js';
@@ -19,13 +19,15 @@ import { InputError } from '../validate/diagnostics.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { fileError } from './load.js';
 
-/** Problems of tape entries (`assets[j]…`, j from `first`) named by the tape's file and line. */
-function onTapeLines(diagnostics: Diagnostic[], tape: { file: string; first: number; lines: number[] } | undefined): Diagnostic[] {
+/** Problems of tape entries (`assets[j]…`, j from `first`) named by the tape's file, line and, where it has one, column. */
+function onTapeLines(diagnostics: Diagnostic[], tape: StatusTapeOrigin | undefined): Diagnostic[] {
   if (!tape) return diagnostics;
   return diagnostics.map((d) => {
     const m = /^assets\[(\d+)\]\.?(.*)$/.exec(d.path ?? '');
     const j = m ? Number(m[1]) - tape.first : -1;
     if (!m || j < 0) return d;
+    const col = tape.columns[m[2]!];
+    if (col) return { ...d, file: tape.file, line: tape.lines[j], column: col.column, columnName: col.header, path: undefined };
     return { ...d, file: tape.file, line: tape.lines[j], path: m[2] || undefined };
   });
 }

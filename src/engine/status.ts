@@ -21,7 +21,7 @@ import type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { RunResult } from './types.js';
 
-export type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
+export type { AssetState, EngineStatus, OverdueAsset, StatusDefault } from './statusTypes.js';
 
 function preparedOf(input: LoadedDeal | PreparedDeal): PreparedDeal {
   return 'pool' in input && 'calendar' in input ? input : prepareDeal(input);

@@ -18,6 +18,7 @@ import { Decimal } from '../util/money.js';
 import type { DealPeriod } from '../deal/periods.js';
 import type { MoneySchedule } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
+import { resolveDefaults } from '../scenario/defaultRates.js';
 import type { AssetSpec } from '../schema/deal.js';
 import { scaledSchedule } from './statusSchedule.js';
 import type { OverdueAsset } from './statusTypes.js';
@@ -85,9 +86,17 @@ export function overdueUntil(o: OverdueAsset, past: number, periods: number, sce
   return mode === 'cure' ? Math.min(periods - 1, past + (scenario.overdue?.curePeriod ?? 1) - 1) : o.rollPeriod;
 }
 
-/** `scenario` with the defaults of the overdue assets that roll (after any default the scenario names for them: the first match wins). */
+/**
+ * `scenario` with the defaults of the overdue assets that roll: each defaults in its roll period
+ * unless the scenario names an earlier default for it (the earlier wins: a default the scenario
+ * names later would otherwise let the roll period collect what was delayed to it).
+ */
 export function withRolledDefaults(scenario: ScenarioSpec, overdue: readonly OverdueAsset[], assets: readonly AssetSpec[], periods: number): ScenarioSpec {
-  if ((scenario.overdue?.mode ?? 'roll') !== 'roll') return scenario;
-  const rolled = overdue.filter((o) => o.rollPeriod < periods).map((o) => ({ asset: assets[o.asset]!.id, period: o.rollPeriod + 1, mode: 'default' as const }));
-  return rolled.length ? { ...scenario, defaults: [...scenario.defaults, ...rolled] } : scenario;
+  if ((scenario.overdue?.mode ?? 'roll') !== 'roll' || overdue.length === 0) return scenario;
+  const named = resolveDefaults(assets, scenario, periods);
+  const rolled = overdue
+    .filter((o) => o.rollPeriod < periods && !(named[o.asset] && named[o.asset]!.period - 1 <= o.rollPeriod))
+    .map((o) => ({ asset: assets[o.asset]!.id, period: o.rollPeriod + 1, mode: 'default' as const }));
+  // First: the first default naming an asset is the one it takes.
+  return rolled.length ? { ...scenario, defaults: [...rolled, ...scenario.defaults] } : scenario;
 }

@@ -4,7 +4,7 @@
  * cell, and what is wrong with the header said once. CSV (./tape.ts) and workbook
  * (./sheetTape.ts) tapes both feed a {@link TapeRecords}, so every check is the same for both.
  */
-import { TAPE } from '../pool/registry.js';
+import { ASSET_TAPE, type TapeVocabulary } from './tapeVocabulary.js';
 import { quantityText } from '../fields/quantity.js';
 import { readDateText } from '../dates/dateText.js';
 import { MAX_ROW_ERRORS } from './rowErrors.js';
@@ -14,27 +14,14 @@ import type { TapeColumn } from '../deal/loaded.js';
 import { isSheetFile } from '../util/sheetRef.js';
 
 /** Chinese (and a few English) header names → schema field paths, of every asset type (from the registry). */
-export const HEADER_ALIASES: Readonly<Record<string, string>> = TAPE.aliases;
+export const HEADER_ALIASES: Readonly<Record<string, string>> = ASSET_TAPE.aliases;
 
 /** Chinese names a tape may use for the values of a field, by field: 发明专利 → invention. */
-export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = TAPE.values;
+export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = ASSET_TAPE.values;
 
 const CN_IP_TYPES = VALUE_ALIASES['ip.types']!;
 
-/**
- * What a kind of tape may write: header names → fields, value names by field, fields by unit.
- * Asset tapes take the registry's ({@link TAPE}); a status tape (./statusTape.ts) its own.
- */
-export interface TapeVocabulary {
-  aliases: Readonly<Record<string, string>>;
-  values: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  units: { amount: ReadonlySet<string>; rate: ReadonlySet<string>; int: ReadonlySet<string>; date: ReadonlySet<string> };
-  /** Header names a message gives as examples (default: an asset tape's). */
-  example?: string;
-}
-
-/** The vocabulary of asset tapes: every registered type's. */
-export const ASSET_TAPE: TapeVocabulary = TAPE;
+export { ASSET_TAPE, type TapeVocabulary } from './tapeVocabulary.js';
 
 
 export interface TapeRow {

@@ -76,12 +76,19 @@ describe('--status with --shard (spawned)', () => {
     const dir = tmp.dir();
     const json = JSON.parse(readFileSync(status, 'utf8'));
     const withTape = join(dir, 'taped.json');
-    writeFileSync(join(dir, 'tape.csv'), '资产编号,剩余本金\n');
-    writeFileSync(withTape, JSON.stringify({ ...json, assetTape: 'tape.csv' }));
+    const c01 = json.assets.find((a: { id: string }) => a.id === 'C01');
+    writeFileSync(join(dir, 'tape.csv'), `资产编号,剩余本金\nC01,${c01.outstanding}\n`);
+    // C01 from the tape, not the file (an asset is listed once).
+    writeFileSync(withTape, JSON.stringify({ ...json, assets: json.assets.filter((a: { id: string }) => a.id !== 'C01'), assetTape: 'tape.csv' }));
     const p = join(dir, 'taped-part.json');
     const r = bin(['stress', GK, '--cumulative', '0', '--status', withTape, '--shard', '1/1', '--out', p]);
     expect(r.err).toBe('');
     expect(JSON.parse(readFileSync(p, 'utf8')).fingerprint.inputs.map((x: { input: string }) => x.input)).toContain('--status tape');
+    // The tape changed since the shard ran: merge refuses.
+    writeFileSync(join(dir, 'tape.csv'), '资产编号,剩余本金\nC01,0\n');
+    const late = bin(['merge', p]);
+    expect(late.code).toBe(2);
+    expect(late.err).toContain('--status tape file differs');
   });
 });
 

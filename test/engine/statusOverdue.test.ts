@@ -117,3 +117,14 @@ describe('the defaults a status carries in', () => {
     expect(r.events.filter((e) => !e.fromStatus).every((e) => e.period > PAST)).toBe(true);
   });
 });
+
+describe('an overdue asset the scenario also defaults', () => {
+  const s = scenario({ recovery: { rate: 0.4, lagPeriods: 2 }, defaults: [{ asset: 'C03', period: 12 }] });
+  it('defaults at the earlier of its roll and the scenario’s default: nothing delayed is collected in between', () => {
+    const rolled = pool(run(overdue(30, '38025000'), s));
+    // Rolls in period 9 (before the scenario's 12): all 38,025,000.00 defaults then.
+    expect(rolled[0]!.defaulted).toBe(3_802_500_000);
+    const early = pool(run(overdue(30, '38025000'), { ...s, defaults: [{ asset: 'C03', period: 9, mode: 'default' }] }));
+    expect(early).toEqual(rolled);
+  });
+});

@@ -115,15 +115,32 @@ function defaultOf(r: Reader, path: Path, asset: number, d: FileDefault, asOf: I
 type FileAsset = StatusFile['assets'][number];
 
 /** An overdue asset's arrears and roll date, or a diagnostic when its days are missing or given to an asset not overdue. */
-function overdueOf(r: Reader, j: number, i: number, a: FileAsset, asOf: IsoDate, outstanding: Money): OverdueAsset | undefined {
+function overdueOf(r: Reader, j: number, i: number, a: FileAsset, asOf: IsoDate): OverdueAsset | undefined {
   if (a.status !== 'overdue') {
     if (a.overdueDays !== undefined && a.overdueDays > 0) error(r, ['assets', j, 'overdueDays'], `is for an overdue asset (this one is ${a.status})`);
     return undefined;
   }
   if (a.overdueDays === undefined || a.overdueDays === 0) return void error(r, ['assets', j, 'overdueDays'], 'an overdue asset gives its days overdue (逾期天数), 1 or more');
-  if (outstanding === 0) return void error(r, ['assets', j, 'outstanding'], 'an overdue asset gives what it still owes (剩余本金), its overdue principal included');
   const threshold = r.prepared.deal.spec.pool.defaultOverdueDays ?? DEFAULT_OVERDUE_DAYS;
   return overdueAsset(r.prepared.periods, i, asOf, r.past, a.overdueDays, threshold);
+}
+
+/**
+ * What an asset still owes: as the status gives it, or by default as scheduled (a performing
+ * asset: its contractual balance after the last payment date; an overdue one: that and the
+ * principal of the instalments it missed; any other: nothing). Checked against its status.
+ */
+function outstandingOf(r: Reader, j: number, i: number, a: FileAsset, late: OverdueAsset | undefined): Money {
+  const sched = r.prepared.pool.schedules[i]!;
+  const k = r.past - 1;
+  const scheduled = (sched.startBalance[k]! - sched.principal[k]! + (late?.missed.reduce((t, m) => t + sched.principal[m]!, 0) ?? 0)) as Money;
+  const live = a.status === 'performing' || a.status === 'overdue';
+  if (a.outstanding === undefined) return live ? scheduled : NIL;
+  const outstanding = money(r, ['assets', j, 'outstanding'], a.outstanding);
+  if (outstanding > sched.balance) error(r, ['assets', j, 'outstanding'], `${a.outstanding.toFixed(2)} is above the asset's balance at the cutoff ${new Decimal(sched.balance).div(100).toFixed(2)}`);
+  if (!live && outstanding > 0) error(r, ['assets', j, 'outstanding'], `a ${a.status} asset has nothing outstanding (got ${a.outstanding.toFixed(2)})`);
+  if (a.status === 'overdue' && outstanding === 0) error(r, ['assets', j, 'outstanding'], 'an overdue asset owes something (剩余本金, its overdue principal included; leave it out for what the contract says)');
+  return outstanding;
 }
 
 /** Each asset's performing balance (the contractual one when not listed), the defaults listed and the overdue assets. */
@@ -141,14 +158,9 @@ function assetsOf(r: Reader, s: StatusFile, lag: number): { assets: Money[]; def
     if (i === undefined) return unknown(r, ['assets', j, 'id'], 'asset', a.id, ids);
     if (seen.has(a.id)) return error(r, ['assets', j, 'id'], `asset "${a.id}" is listed twice`);
     seen.add(a.id);
-    const outstanding = money(r, ['assets', j, 'outstanding'], a.outstanding);
-    const original = prepared.pool.schedules[i]!.balance;
-    if (outstanding > original) error(r, ['assets', j, 'outstanding'], `${a.outstanding.toFixed(2)} is above the asset's balance at the cutoff ${new Decimal(original).div(100).toFixed(2)}`);
-    const live = a.status === 'performing' || a.status === 'overdue';
-    if (!live && outstanding > 0) error(r, ['assets', j, 'outstanding'], `a ${a.status} asset has nothing outstanding (got ${a.outstanding.toFixed(2)})`);
     if (a.status === 'defaulted' && a.defaults.length === 0) error(r, ['assets', j, 'defaults'], 'a defaulted asset gives its default (date, balance, recovered to date, expected recovery)');
-    assets[i] = outstanding;
-    const late = overdueOf(r, j, i, a, s.asOf, outstanding);
+    const late = overdueOf(r, j, i, a, s.asOf);
+    assets[i] = outstandingOf(r, j, i, a, late);
     if (late) overdue.push(late);
     a.defaults.forEach((d, n) => defaults.push(defaultOf(r, ['assets', j, 'defaults', n], i, d, s.asOf, lag)));
   });

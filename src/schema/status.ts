@@ -39,7 +39,7 @@ export const StatusAsset = z
   .object({
     id: Id,
     status: z.enum(ASSET_STATUSES),
-    outstanding: Amount.prefault(0).meta({ description: 'Performing principal (or remaining royalties, rents, face) outstanding (剩余本金).' }),
+    outstanding: Amount.optional().meta({ description: 'Principal (or remaining royalties, rents, face) still owed (剩余本金), an overdue asset’s overdue principal included. Default: as scheduled (a performing asset: its contractual balance after the last payment date; an overdue one: that and the principal of the instalments it missed); 0 for any other status.' }),
     overdueDays: NonNegInt.optional().meta({ description: 'Days overdue (逾期天数), for an overdue asset.' }),
     defaults: z.array(StatusDefault).default([]),
   })

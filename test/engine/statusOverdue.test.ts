@@ -90,12 +90,22 @@ describe('an overdue asset', () => {
     expect(base[0]!.principal - rolled[0]!.principal).toBe(INSTALMENT);
   });
 
-  it('needs its days overdue and what it owes; days are for overdue assets only', () => {
+  it('owes by default what the contract says: its balance after the status date and the principal it missed', () => {
+    const s = overdue(30, '1');
+    const given = s.assets.find((a) => a.id === 'C03')!;
+    const bare = { ...s, assets: s.assets.map((a) => (a === given ? { ...a, outstanding: undefined } : a)) };
+    const st = readStatus(prepared, bare, 's.json', scenario({})).status!;
+    // 35,100,000.00 + 2,925,000.00.
+    expect(st.assets[2]).toBe(3_802_500_000);
+    expect(pool(run(bare, scenario({})))).toEqual(pool(run(overdue(30, '38025000'), scenario({}))));
+  });
+
+  it('needs its days overdue, and something owed; days are for overdue assets only', () => {
     const s = baseFile();
     const withAsset = (a: unknown) => ({ ...s, assets: [Status.shape.assets.parse([a])[0]!] });
     const msgs = (f: StatusFile) => readStatus(prepared, f, 's.json', scenario({})).diagnostics.map((d) => `${d.path}: ${d.message}`);
     expect(msgs(withAsset({ id: 'C03', status: 'overdue', outstanding: '100' }))).toEqual(['assets[0].overdueDays: an overdue asset gives its days overdue (逾期天数), 1 or more']);
-    expect(msgs(withAsset({ id: 'C03', status: 'overdue', overdueDays: 5 }))[0]).toContain('an overdue asset gives what it still owes');
+    expect(msgs(withAsset({ id: 'C03', status: 'overdue', outstanding: '0', overdueDays: 5 }))[0]).toContain('an overdue asset owes something');
     expect(msgs(withAsset({ id: 'C03', status: 'performing', outstanding: '100', overdueDays: 5 }))).toEqual(['assets[0].overdueDays: is for an overdue asset (this one is performing)']);
   });
 });

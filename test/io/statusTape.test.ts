@@ -61,7 +61,7 @@ describe('a status tape', () => {
     expect(xlsx.status!.assets).toEqual(csv.status!.assets);
     expect(gbkRead.status!.assets).toEqual(csv.status!.assets);
     const a = csv.status!.assets;
-    expect(a.map((x) => [x.id, x.status, x.outstanding.toFixed(2), x.overdueDays])).toEqual([
+    expect(a.map((x) => [x.id, x.status, x.outstanding?.toFixed(2), x.overdueDays])).toEqual([
       ['C01', 'performing', '35100000.00', undefined],
       ['C02', 'overdue', '38025000.00', 30],
       ['C03', 'defaulted', '0.00', undefined],

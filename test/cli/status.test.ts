@@ -92,3 +92,24 @@ describe('ipabs run --status (spawned)', () => {
     expect(JSON.parse(bin(['schema', '--status']).out).title).toBe('ipabs status file');
   });
 });
+
+describe('an overdue asset from a status tape (spawned)', () => {
+  it('cures in the next period under overdue.mode cure, and rolls into default by default', () => {
+    // The base status on 2021-08-26 (8 periods past), C04 listed on a tape as 30 days overdue (逾期), what it owes left to the contract.
+    const base = tmp.file('od-base.json', '');
+    expect(bin(['run', GK, '--status-at', '2021-08-26', '--out', base]).code).toBe(0);
+    const json = JSON.parse(readFileSync(base, 'utf8'));
+    tmp.file('od.csv', '资产编号,资产状态,逾期天数\nC04,逾期,30\n');
+    const file = tmp.file('od.json', { ...json, assets: json.assets.filter((a: { id: string }) => a.id !== 'C04'), assetTape: 'od.csv' });
+    const cure = tmp.file('cure.json', { name: 'cure', overdue: { mode: 'cure' } });
+    const pool = (args: string[]) => JSON.parse(bin(['run', GK, '--format', 'json', ...args]).out).pool.periods as { principal: string; defaulted: string }[];
+    const asScheduled = pool(['--status', base]);
+    const cured = pool(['--status', file, '--scenario', cure]);
+    // C04's level royalty (the 4th licence): its missed one is collected with the next.
+    const royalty = Number(JSON.parse(readFileSync(GK, 'utf8')).pool.assets.find((a: { id: string }) => a.id === 'C04').royalties.total) / 20;
+    expect((Number(cured[0]!.principal) - Number(asScheduled[0]!.principal)).toFixed(2)).toBe(royalty.toFixed(2));
+    const rolled = pool(['--status', file]);
+    expect(Number(rolled[0]!.defaulted)).toBeGreaterThan(0);
+    expect((Number(asScheduled[0]!.principal) - Number(rolled[0]!.principal)).toFixed(2)).toBe(royalty.toFixed(2));
+  });
+});

@@ -51,39 +51,54 @@ function startBalances(balance: Money, principal: readonly Money[]): Money[] {
   });
 }
 
+/** An overdue asset's schedule in a run from a status, and what it fails to pay when due in each period (by period; 0 outside the delay). */
+export interface OverdueFlows {
+  schedule: MoneySchedule;
+  delayed: Money[];
+}
+
 /**
  * The schedule of an overdue asset in a run from a status `past` periods in, owing `outstanding`:
- * its missed instalments taken out of the periods past and, with what falls due from the status
- * until `until` (the cure or default period), put into that period (dropped when it is after the deal).
+ * its missed instalments (the arrears) taken out of the periods past, and what falls due from
+ * the status until `until` (the cure or default period) taken out of those periods, where it is
+ * missed when due (`delayed`: a reserve for missed collections covers it as any). Cured, all of
+ * it is collected in `until`; rolled, the principal is in the balance that defaults then and the
+ * arrears' interest is missed with that period's. After the deal, nothing more is collected.
  */
-export function overdueSchedule(s: MoneySchedule, o: OverdueAsset, past: number, outstanding: Money, until: number): MoneySchedule {
+export function overdueSchedule(s: MoneySchedule, o: OverdueAsset, past: number, outstanding: Money, until: number, mode: 'roll' | 'cure'): OverdueFlows {
   const contractual = s.startBalance[past - 1]! - s.principal[past - 1]!;
   const missedPrincipal = o.missed.reduce((t, j) => t + s.principal[j]!, 0);
   const owed = contractual + missedPrincipal;
-  const x = owed > 0 ? scaledSchedule(s, new Decimal(outstanding).div(owed)) : scaledSchedule(s, new Decimal(0));
+  const x = scaledSchedule(s, owed > 0 ? new Decimal(outstanding).div(owed) : new Decimal(0));
+  const n = x.principal.length;
   const principal = x.principal.slice();
   const interest = x.interest.slice();
-  let p = 0;
-  let i = 0;
-  const defer = (j: number) => {
-    p += principal[j]!;
-    i += interest[j]!;
-    principal[j] = fen(0);
-    interest[j] = fen(0);
-  };
-  o.missed.forEach(defer);
-  for (let j = past; j < Math.min(until, principal.length); j++) defer(j);
-  if (until < principal.length) {
-    principal[until] = fen(principal[until]! + p);
-    interest[until] = fen(interest[until]! + i);
-  } else for (let j = past; j < principal.length; j++) defer(j);
-  return { ...x, principal, interest, startBalance: startBalances(x.balance, principal) };
+  const delayed: Money[] = principal.map(() => fen(0));
+  const sum = { arrearsP: 0, arrearsI: 0, p: 0, i: 0 };
+  for (const j of o.missed) {
+    sum.arrearsP += principal[j]!;
+    sum.arrearsI += interest[j]!;
+    principal[j] = interest[j] = fen(0);
+  }
+  for (let j = past; j < Math.min(until, n); j++) {
+    delayed[j] = fen(principal[j]! + interest[j]!);
+    sum.p += principal[j]!;
+    sum.i += interest[j]!;
+    principal[j] = interest[j] = fen(0);
+  }
+  if (until < n && mode === 'cure') {
+    principal[until] = fen(principal[until]! + sum.arrearsP + sum.p);
+    interest[until] = fen(interest[until]! + sum.arrearsI + sum.i);
+  } else if (until < n) interest[until] = fen(interest[until]! + sum.arrearsI);
+  return { schedule: { ...x, principal, interest, startBalance: startBalances(x.balance, principal) }, delayed };
 }
+
+/** The mode of the scenario's overdue assets: roll unless it says cure. */
+export const overdueMode = (scenario: ScenarioSpec): 'roll' | 'cure' => scenario.overdue?.mode ?? 'roll';
 
 /** The period (0-based) an overdue asset's arrears are delayed to under `scenario`. */
 export function overdueUntil(o: OverdueAsset, past: number, periods: number, scenario: ScenarioSpec): number {
-  const mode = scenario.overdue?.mode ?? 'roll';
-  return mode === 'cure' ? Math.min(periods - 1, past + (scenario.overdue?.curePeriod ?? 1) - 1) : o.rollPeriod;
+  return overdueMode(scenario) === 'cure' ? Math.min(periods - 1, past + (scenario.overdue?.curePeriod ?? 1) - 1) : o.rollPeriod;
 }
 
 /**
@@ -92,7 +107,7 @@ export function overdueUntil(o: OverdueAsset, past: number, periods: number, sce
  * names later would otherwise let the roll period collect what was delayed to it).
  */
 export function withRolledDefaults(scenario: ScenarioSpec, overdue: readonly OverdueAsset[], assets: readonly AssetSpec[], periods: number): ScenarioSpec {
-  if ((scenario.overdue?.mode ?? 'roll') !== 'roll' || overdue.length === 0) return scenario;
+  if (overdueMode(scenario) !== 'roll' || overdue.length === 0) return scenario;
   const named = resolveDefaults(assets, scenario, periods);
   const rolled = overdue
     .filter((o) => o.rollPeriod < periods && !(named[o.asset] && named[o.asset]!.period - 1 <= o.rollPeriod))

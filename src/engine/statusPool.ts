@@ -9,7 +9,7 @@
 import { Decimal } from '../util/money.js';
 import { fen, type Money } from '../util/fen.js';
 import { scaledSchedule } from './statusSchedule.js';
-import { overdueSchedule, overdueUntil, withRolledDefaults } from './statusOverdue.js';
+import { overdueMode, overdueSchedule, overdueUntil, withRolledDefaults } from './statusOverdue.js';
 import { poolPerformance } from '../scenario/performance.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPreparedPool, MoneySchedule } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
@@ -28,12 +28,13 @@ function rebuiltPool(pool: MoneyPreparedPool, schedules: MoneySchedule[]): Money
  * An overdue asset's schedule is its own (./statusOverdue.ts); one the scenario had written off
  * before the status cures as an orphan, or under `roll` stays written off.
  */
-function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineStatus): { pool: MoneyPreparedPool; orphans: MoneySchedule[] } {
+function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineStatus): { pool: MoneyPreparedPool; orphans: MoneySchedule[]; delayed: Money[][] } {
   const k = status.past - 1;
   const n = pool.periods.length;
   const projected = poolPerformance(pool, scenario, { balancesAfter: k }).assetBalances!;
   const overdue = new Map((status.overdue ?? []).map((o) => [o.asset, o]));
   const orphans: MoneySchedule[] = [];
+  const delayed: Money[][] = [];
   let changed = false;
   const schedules = pool.schedules.map((s, i) => {
     const has = status.assets[i]!;
@@ -41,9 +42,11 @@ function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineS
     const late = overdue.get(i);
     if (late) {
       changed = true;
-      const until = overdueUntil(late, status.past, n, scenario);
-      if (was > 0) return overdueSchedule(s, late, status.past, has, until);
-      if ((scenario.overdue?.mode ?? 'roll') === 'cure') orphans.push(overdueSchedule(s, late, status.past, has, until));
+      const mode = overdueMode(scenario);
+      const flows = overdueSchedule(s, late, status.past, has, overdueUntil(late, status.past, n, scenario), mode);
+      if (was > 0 || mode === 'cure') delayed.push(flows.delayed);
+      if (was > 0) return flows.schedule;
+      if (mode === 'cure') orphans.push(flows.schedule);
       return zeroSchedule(s);
     }
     if (has === was) return s;
@@ -54,7 +57,14 @@ function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineS
     else orphans.push({ ...zeroSchedule(s), principal: s.principal.map((_, j) => fen(j === k + 1 ? has : 0)) });
     return zeroSchedule(s);
   });
-  return { pool: changed ? rebuiltPool(pool, schedules) : pool, orphans };
+  return { pool: changed ? rebuiltPool(pool, schedules) : pool, orphans, delayed };
+}
+
+/** Adds what overdue assets fail to pay when due to the periods' missed payments (from the status date on). */
+function addDelayed(perf: MoneyPoolPerformance, delayed: Money[][], past: number): MoneyPoolPerformance {
+  if (delayed.length === 0) return perf;
+  const periods = perf.periods.map((p, k) => (k < past ? p : { ...p, missed: fen(delayed.reduce((t, d) => t + d[k]!, p.missed as number)) }));
+  return { ...perf, periods };
 }
 
 /** The status's defaults as the engine's default events (their pending arrivals only). */
@@ -88,7 +98,7 @@ export function remainingPerformance(pool: MoneyPreparedPool, scenario: Scenario
   const past = status.past;
   const rebased = rebase(pool, scenario, status);
   const rolled = withRolledDefaults(scenario, status.overdue ?? [], pool.assets, pool.periods.length);
-  const perf = addOrphans(poolPerformance(rebased.pool, rolled), rebased.orphans, past);
+  const perf = addDelayed(addOrphans(poolPerformance(rebased.pool, rolled), rebased.orphans, past), rebased.delayed, past);
   const events = statusEvents(status);
   const later = perf.events.filter((e) => e.period >= past);
   const all = [...events.values(), ...later];

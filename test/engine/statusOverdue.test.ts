@@ -35,7 +35,7 @@ const run = (s: StatusFile, scenario: ScenarioSpec, p: PreparedDeal = prepared):
   expect(read.diagnostics).toEqual([]);
   return runFromStatus(p, read.status!, scenario);
 };
-const pool = (r: RunResult) => r.pool.periods.map((x) => ({ principal: x.principal, defaulted: x.defaulted, recoveries: x.recoveries }));
+const pool = (r: RunResult) => r.pool.periods.map((x) => ({ principal: x.principal, missed: x.missed, defaulted: x.defaulted, recoveries: x.recoveries }));
 const scenario = (json: unknown) => Scenario.parse(json);
 
 describe('an overdue asset', () => {
@@ -61,6 +61,8 @@ describe('an overdue asset', () => {
     const cured = pool(run(overdue(30, '38025000'), scenario({ overdue: { mode: 'cure', curePeriod: 3 } })));
     // Periods 9 and 10 go without C03's 2,925,000.00; period 11 collects them and the missed one: 4 × 2,925,000.00 in all.
     expect([0, 1, 2].map((k) => cured[k]!.principal - base[k]!.principal)).toEqual([-INSTALMENT, -INSTALMENT, 3 * INSTALMENT]);
+    // Missed when due in periods 9 and 10 (a reserve for missed collections covers them), not in 11.
+    expect([0, 1, 2].map((k) => cured[k]!.missed - base[k]!.missed)).toEqual([INSTALMENT, INSTALMENT, 0]);
     expect(cured.slice(3)).toEqual(base.slice(3));
     const total = (xs: typeof base) => xs.reduce((t, x) => t + x.principal, 0);
     expect(total(cured) - total(base)).toBe(INSTALMENT);
@@ -73,6 +75,7 @@ describe('an overdue asset', () => {
     // Period 9: C03's instalment is not collected and 38,025,000.00 defaults.
     expect(rolled[0]!.principal - from[0]!.principal).toBe(-INSTALMENT);
     expect(rolled[0]!.defaulted).toBe(3_802_500_000);
+    expect(rolled[0]!.missed - from[0]!.missed).toBe(INSTALMENT);
     // 40% of it, 15,210,000.00, arrives in period 11; C03 pays nothing to its end (period 20).
     expect(rolled[2]!.recoveries - from[2]!.recoveries).toBe(1_521_000_000);
     for (let k = 1; k < from.length; k++) expect(from[k]!.principal - rolled[k]!.principal).toBe(k + PAST < 20 ? INSTALMENT : 0);
@@ -87,6 +90,8 @@ describe('an overdue asset', () => {
     expect(readStatus(p, overdue(30, '38025000', p), 's.json', scenario({})).status!.overdue![0]!.rollPeriod).toBe(9);
     const rolled = pool(run(overdue(30, '38025000', p), scenario({}), p));
     expect([rolled[0]!.defaulted, rolled[1]!.defaulted]).toEqual([0, 3_802_500_000]);
+    // Period 9's royalty is missed when due; period 10's with the default.
+    expect([rolled[0]!.missed - base[0]!.missed, rolled[1]!.missed - base[1]!.missed]).toEqual([INSTALMENT, INSTALMENT]);
     expect(base[0]!.principal - rolled[0]!.principal).toBe(INSTALMENT);
   });
 

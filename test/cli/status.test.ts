@@ -1,6 +1,7 @@
 /** `ipabs run --status-at` and `--status` from the built CLI: the round trip, reports, errors in words (exit 2). */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers.js';
 
@@ -90,6 +91,33 @@ describe('ipabs run --status (spawned)', () => {
   it('is in --help, and its schema is printed', () => {
     expect(bin(['run', '--help']).out).toContain('--status-at <date>');
     expect(JSON.parse(bin(['schema', '--status']).out).title).toBe('ipabs status file');
+  });
+});
+
+describe('an .xlsx status tape (spawned)', () => {
+  it('runs as its CSV runs, and names a bad cell tape.xlsx!Sheet!cell', async () => {
+    const base = tmp.file('x-base.json', '');
+    expect(bin(['run', GK, '--status-at', '2021-08-26', '--out', base]).code).toBe(0);
+    const json = JSON.parse(readFileSync(base, 'utf8'));
+    const others = json.assets.filter((a: { id: string }) => a.id !== 'C04' && a.id !== 'C05');
+    tmp.file('x.csv', '资产编号,资产状态,剩余本金（万元）,逾期天数\nC04,逾期,,45\nC05,正常,"1,000",\n');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('状态');
+    ws.addRow(['资产状态表']);
+    ws.addRow(['资产编号', '资产状态', '剩余本金（万元）', '逾期天数']);
+    ws.addRow(['C04', '逾期', null, 45]);
+    ws.addRow(['C05', '正常', 1000]);
+    writeFileSync(`${tmp.dir()}/x.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
+    const csv = bin(['run', GK, '--status', tmp.file('x-csv.json', { ...json, assets: others, assetTape: 'x.csv' }), '--format', 'json']);
+    expect(csv.err).toBe('');
+    const xlsx = bin(['run', GK, '--status', tmp.file('x-xlsx.json', { ...json, assets: others, assetTape: { path: 'x.xlsx', sheet: '状态', headerRow: 2 } }), '--format', 'json']);
+    expect(xlsx.err).toBe('');
+    expect(xlsx.out).toBe(csv.out);
+    ws.getCell('D3').value = 'x';
+    writeFileSync(`${tmp.dir()}/x.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
+    const bad = bin(['run', GK, '--status', `${tmp.dir()}/x-xlsx.json`]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('x.xlsx!状态!D3 (column 逾期天数)');
   });
 });
 

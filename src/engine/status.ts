@@ -16,7 +16,7 @@ import { finishRun } from './result.js';
 import { initialState, runContext, type RunContext, type RunOptions, type RunState } from './state.js';
 import { conservationRow } from './conservation.js';
 import { remainingPerformance } from './statusPool.js';
-import { statusDefaultEvents } from './statusEvents.js';
+import { markRolled, statusDefaultEvents } from './statusEvents.js';
 import type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { RunResult } from './types.js';
@@ -136,7 +136,8 @@ export function runFromStatus(input: LoadedDeal | PreparedDeal, status: EngineSt
   const st = stateFromStatus(ctx, status, events);
   st.events.push(...statusDefaultEvents(ctx, status));
   for (let k = status.past; k <= st.lastIndex; k++) runPeriodOf(ctx, st, k);
-  const result = finishRun(ctx, st);
+  const run = finishRun(ctx, st);
+  const result = { ...run, events: markRolled(run.events, ctx, status, scenario) };
   // Yields, WALs and durations are measured from the closing at the issue price: not of the rest of a deal.
   const tranches = result.tranches.map((t) => ({ ...t, summary: { ...t.summary, wal: undefined, yield: undefined, macaulayDuration: undefined, modifiedDuration: undefined, convexity: undefined, yieldMethod: undefined, couponFrequency: undefined, yieldConvention: undefined } }));
   return { ...result, tranches };

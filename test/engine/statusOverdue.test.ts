@@ -71,7 +71,9 @@ describe('an overdue asset', () => {
   it('rolls (the default): pays nothing more and defaults, all it owes, when it reaches 90 days; recovered after the lag', () => {
     const s = scenario({ recovery: { rate: 0.4, lagPeriods: 2 } });
     const from = pool(run(baseFile(), s));
-    const rolled = pool(run(overdue(30, '38025000'), s));
+    const result = run(overdue(30, '38025000'), s);
+    const rolled = pool(result);
+    expect(result.events.find((e) => e.type === 'default' && e.id === 'C03')!.message).toBe('C03 (专利客户03) defaults: balance 38025000.00 outstanding (30 days overdue on the status date: rolls into default)');
     // Period 9: C03's instalment is not collected and 38,025,000.00 defaults.
     expect(rolled[0]!.principal - from[0]!.principal).toBe(-INSTALMENT);
     expect(rolled[0]!.defaulted).toBe(3_802_500_000);

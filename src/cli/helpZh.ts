@@ -83,10 +83,10 @@ export const ZH_OPTIONS: Readonly<Record<string, string>> = {
   '--ledger': '附每一笔资金划转：写入 JSON 结果，或作为报告的一部分',
   '--status': '自存续状态文件（某日的证券余额、账户余额、资产状态）预测交易的剩余各期',
   '--status-at': '写出预测在此日期到达的存续状态文件（JSON），不输出现金流',
-  'stress --status': '自存续状态文件对交易的剩余各期逐一运行情景（不与 --shard 同用）',
-  'breakeven --status': '自存续状态文件对交易的剩余各期求临界违约率（不与 --shard 同用）',
+  'stress --status': '自存续状态文件对交易的剩余各期逐一运行情景（可与 --shard 同用：分片文件记录状态文件）',
+  'breakeven --status': '自存续状态文件对交易的剩余各期求临界违约率（可与 --shard 同用：分片文件记录状态文件）',
   'obligors --status': '自存续状态文件对交易的剩余各期做债务人违约测试：仅尚有未偿余额的债务人违约，默认违约期为状态日后第一期',
-  'montecarlo --status': '自存续状态文件对交易的剩余各期逐路径模拟：尚有未偿余额的债务人在状态日后违约（单线程运行；不与 --shard 同用）',
+  'montecarlo --status': '自存续状态文件对交易的剩余各期逐路径模拟：尚有未偿余额的债务人在状态日后违约（可与 --shard、--workers 同用）',
   'price --status': '自存续状态文件预测的剩余现金流估值（结算日不早于状态日）',
   // track
   '--actuals': '实际数据，每行一项：兑付日,项目,对象,金额（CSV 或 .xlsx；见 README“Tracking actuals”）',

@@ -6,7 +6,7 @@ import type { RunResult } from '../engine/types.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
 import { statusLine } from '../report/runReport.js';
 import { NIL } from '../util/fen.js';
-import { runFromStatusFile } from './status.js';
+import { runFromStatusFile, statusInputs } from './status.js';
 import { loadCurve } from '../io/curve.js';
 import { priceReport } from '../report/priceReport.js';
 import { InputError } from '../validate/diagnostics.js';
@@ -76,7 +76,7 @@ function quoteOf(o: PriceOptions): Quote {
 export async function priceCommand(file: string, opts: PriceOptions, io: Io): Promise<number> {
   if (!isIsoDate(opts.date)) throw new InputError(`--date ${JSON.stringify(opts.date)} is not a date (YYYY-MM-DD)`);
   const quote = quoteOf(opts);
-  const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--curve': opts.curve, '--status': opts.status });
+  const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--curve': opts.curve, ...statusInputs(opts.status) });
   const spec = deal.spec.tranches.find((t) => t.id === opts.tranche);
   if (!spec) throw new InputError(`--tranche ${JSON.stringify(opts.tranche)}: no such tranche in ${file} (its tranches: ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
   const curve = opts.curve === undefined ? undefined : loadCurve(opts.curve);

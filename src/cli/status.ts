@@ -4,7 +4,8 @@
  */
 import { compareDates, isIsoDate } from '../dates/date.js';
 import type { LoadedDeal } from '../io/loadDeal.js';
-import { loadStatusFile } from '../io/statusFile.js';
+import { loadStatusFile, statusTapePath, type StatusTapeOrigin } from '../io/statusFile.js';
+import { STDIN_NAME } from '../io/stdin.js';
 import { prepareDeal, type PreparedDeal } from '../engine/run.js';
 import { projectStatus, runFromStatus } from '../engine/status.js';
 import { readStatus } from '../engine/statusInput.js';
@@ -18,13 +19,15 @@ import { InputError } from '../validate/diagnostics.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { fileError } from './load.js';
 
-/** Problems of tape entries (`assets[j]…`, j from `first`) named by the tape's file and line. */
-function onTapeLines(diagnostics: Diagnostic[], tape: { file: string; first: number; lines: number[] } | undefined): Diagnostic[] {
+/** Problems of tape entries (`assets[j]…`, j from `first`) named by the tape's file, line and, where it has one, column. */
+function onTapeLines(diagnostics: Diagnostic[], tape: StatusTapeOrigin | undefined): Diagnostic[] {
   if (!tape) return diagnostics;
   return diagnostics.map((d) => {
     const m = /^assets\[(\d+)\]\.?(.*)$/.exec(d.path ?? '');
     const j = m ? Number(m[1]) - tape.first : -1;
     if (!m || j < 0) return d;
+    const col = tape.columns[m[2]!];
+    if (col) return { ...d, file: tape.file, line: tape.lines[j], column: col.column, columnName: col.header, path: undefined };
     return { ...d, file: tape.file, line: tape.lines[j], path: m[2] || undefined };
   });
 }
@@ -37,6 +40,17 @@ export function statusOption(file: string, prepared: PreparedDeal, scenario: Sce
   if (!read.status) throw fileError(file, onTapeLines(read.diagnostics, loaded.tape), `${file} does not fit the deal`);
   const past = read.status.past;
   return { status: read.status, summary: { asOf: loaded.status.asOf, lastPaymentDate: prepared.periods[past - 1]!.date, periodsPast: past } };
+}
+
+/**
+ * The files `--status FILE` reads, by flag, for the output checks and a shard's fingerprint: the
+ * status file and the asset tape it names (`--status tape`), so a part computed from another
+ * status, or another tape, is refused by `ipabs merge`.
+ */
+export function statusInputs(file: string | undefined): Record<string, string | undefined> {
+  if (file === undefined) return {};
+  const tape = file === STDIN_NAME ? undefined : statusTapePath(file, cliLoadOptions());
+  return { '--status': file, ...(tape !== undefined ? { '--status tape': tape } : {}) };
 }
 
 /** What a report says of the status a run starts from. */

@@ -147,6 +147,7 @@ const events = () => {
     amount: money.optional().meta({ description: 'The amount concerned (a defaulted balance, a draw, a release, what a support paid).' }),
     requested: money.optional().meta({ description: 'What a support was asked for.' }),
     detail: z.string().optional().meta({ description: 'The kind within the type: default/stopPaying/pool, fires/cured, the new state, missedCollections/shortfall, failed/cap.' }),
+    fromStatus: z.boolean().optional().meta({ description: 'With --status: a default the status carries in (before the status date), not one the run projects.' }),
     message: z.string().meta({ description: 'The event in English, for programs and logs.' }),
   });
   return z.array(event);

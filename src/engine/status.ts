@@ -16,11 +16,12 @@ import { finishRun } from './result.js';
 import { initialState, runContext, type RunContext, type RunOptions, type RunState } from './state.js';
 import { conservationRow } from './conservation.js';
 import { remainingPerformance } from './statusPool.js';
+import { markRolled, statusDefaultEvents } from './statusEvents.js';
 import type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
 import type { LoadedDeal } from '../deal/loaded.js';
 import type { RunResult } from './types.js';
 
-export type { AssetState, EngineStatus, StatusDefault } from './statusTypes.js';
+export type { AssetState, EngineStatus, OverdueAsset, StatusDefault } from './statusTypes.js';
 
 function preparedOf(input: LoadedDeal | PreparedDeal): PreparedDeal {
   return 'pool' in input && 'calendar' in input ? input : prepareDeal(input);
@@ -55,7 +56,7 @@ function statusOf(ctx: RunContext, st: RunState, past: number): EngineStatus {
     const claimLater = e.period + maxDelay >= past;
     if (pending.length === 0 && !settled.has(e) && !claimLater && !g) continue;
     const recovered = sumMoney(e.arrivals.filter((a) => a.period < past && a.kind === 'recovery').map((a) => a.amount));
-    defaults.push({ asset: e.asset, period: e.period, balance: e.balance, interestMissed: e.interestMissed, share: e.share, mode: e.mode, pending, recovered, guarantee: g && { ...g }, settled: settled.has(e) });
+    defaults.push({ asset: e.asset, period: e.period, date: ctx.periods[e.period]!.collectionEnd, balance: e.balance, interestMissed: e.interestMissed, share: e.share, mode: e.mode, pending, recovered, guarantee: g && { ...g }, settled: settled.has(e) });
   }
   return {
     past,
@@ -133,8 +134,10 @@ export function runFromStatus(input: LoadedDeal | PreparedDeal, status: EngineSt
   const { pool, performance, events } = remainingPerformance(base.pool, scenario, status);
   const ctx: RunContext = { ...base, pool, performance };
   const st = stateFromStatus(ctx, status, events);
+  st.events.push(...statusDefaultEvents(ctx, status));
   for (let k = status.past; k <= st.lastIndex; k++) runPeriodOf(ctx, st, k);
-  const result = finishRun(ctx, st);
+  const run = finishRun(ctx, st);
+  const result = { ...run, events: markRolled(run.events, ctx, status, scenario) };
   // Yields, WALs and durations are measured from the closing at the issue price: not of the rest of a deal.
   const tranches = result.tranches.map((t) => ({ ...t, summary: { ...t.summary, wal: undefined, yield: undefined, macaulayDuration: undefined, modifiedDuration: undefined, convexity: undefined, yieldMethod: undefined, couponFrequency: undefined, yieldConvention: undefined } }));
   return { ...result, tranches };

@@ -12,7 +12,8 @@ import { fromYuan, NIL, sub, sumMoney, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { PreparedDeal } from './prepare.js';
 import { COLLECTION } from './state.js';
-import type { EngineStatus, StatusDefault } from './statusTypes.js';
+import type { EngineStatus, OverdueAsset, StatusDefault } from './statusTypes.js';
+import { DEFAULT_OVERDUE_DAYS, overdueAsset } from './statusOverdue.js';
 
 type Path = (string | number)[];
 
@@ -108,33 +109,62 @@ function defaultOf(r: Reader, path: Path, asset: number, d: FileDefault, asOf: I
     pending = left > 0 && k < r.prepared.periods.length ? [{ period: k, amount: left, kind: 'recovery' }] : [];
   }
   const g = d.guarantee;
-  return { asset, period, balance, interestMissed: money(r, [...path, 'interestMissed'], d.interestMissed), share, mode: d.mode, pending, recovered, ...(g ? { guarantee: { claim: money(r, [...path, 'guarantee', 'claim'], g.claim), paid: money(r, [...path, 'guarantee', 'paid'], g.paid) } } : {}), settled: g?.settled ?? false };
+  return { asset, period, date: d.date, balance, interestMissed: money(r, [...path, 'interestMissed'], d.interestMissed), share, mode: d.mode, pending, recovered, ...(g ? { guarantee: { claim: money(r, [...path, 'guarantee', 'claim'], g.claim), paid: money(r, [...path, 'guarantee', 'paid'], g.paid) } } : {}), settled: g?.settled ?? false };
 }
 
-/** Each asset's performing balance (the contractual one when not listed) and the defaults listed. */
-function assetsOf(r: Reader, s: StatusFile, lag: number): { assets: Money[]; defaults: StatusDefault[] } {
+type FileAsset = StatusFile['assets'][number];
+
+/** An overdue asset's arrears and roll date, or a diagnostic when its days are missing or given to an asset not overdue. */
+function overdueOf(r: Reader, j: number, i: number, a: FileAsset, asOf: IsoDate): OverdueAsset | undefined {
+  if (a.status !== 'overdue') {
+    if (a.overdueDays !== undefined && a.overdueDays > 0) error(r, ['assets', j, 'overdueDays'], `is for an overdue asset (this one is ${a.status})`);
+    return undefined;
+  }
+  if (a.overdueDays === undefined || a.overdueDays === 0) return void error(r, ['assets', j, 'overdueDays'], 'an overdue asset gives its days overdue (逾期天数), 1 or more');
+  const threshold = r.prepared.deal.spec.pool.defaultOverdueDays ?? DEFAULT_OVERDUE_DAYS;
+  return overdueAsset(r.prepared.periods, i, asOf, r.past, a.overdueDays, threshold);
+}
+
+/**
+ * What an asset still owes: as the status gives it, or by default as scheduled (a performing
+ * asset: its contractual balance after the last payment date; an overdue one: that and the
+ * principal of the instalments it missed; any other: nothing). Checked against its status.
+ */
+function outstandingOf(r: Reader, j: number, i: number, a: FileAsset, late: OverdueAsset | undefined): Money {
+  const sched = r.prepared.pool.schedules[i]!;
+  const k = r.past - 1;
+  const scheduled = (sched.startBalance[k]! - sched.principal[k]! + (late?.missed.reduce((t, m) => t + sched.principal[m]!, 0) ?? 0)) as Money;
+  const live = a.status === 'performing' || a.status === 'overdue';
+  if (a.outstanding === undefined) return live ? scheduled : NIL;
+  const outstanding = money(r, ['assets', j, 'outstanding'], a.outstanding);
+  if (outstanding > sched.balance) error(r, ['assets', j, 'outstanding'], `${a.outstanding.toFixed(2)} is above the asset's balance at the cutoff ${new Decimal(sched.balance).div(100).toFixed(2)}`);
+  if (!live && outstanding > 0) error(r, ['assets', j, 'outstanding'], `a ${a.status} asset has nothing outstanding (got ${a.outstanding.toFixed(2)})`);
+  if (a.status === 'overdue' && outstanding === 0) error(r, ['assets', j, 'outstanding'], 'an overdue asset owes something (剩余本金, its overdue principal included; leave it out for what the contract says)');
+  return outstanding;
+}
+
+/** Each asset's performing balance (the contractual one when not listed), the defaults listed and the overdue assets. */
+function assetsOf(r: Reader, s: StatusFile, lag: number): { assets: Money[]; defaults: StatusDefault[]; overdue: OverdueAsset[] } {
   const { prepared } = r;
   const ids = prepared.deal.assets.map((a) => a.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const k = r.past - 1;
   const assets = prepared.pool.schedules.map((x) => (x.startBalance[k]! - x.principal[k]!) as Money);
   const defaults: StatusDefault[] = [];
+  const overdue: OverdueAsset[] = [];
   const seen = new Set<string>();
   s.assets.forEach((a, j) => {
     const i = index.get(a.id);
     if (i === undefined) return unknown(r, ['assets', j, 'id'], 'asset', a.id, ids);
     if (seen.has(a.id)) return error(r, ['assets', j, 'id'], `asset "${a.id}" is listed twice`);
     seen.add(a.id);
-    const outstanding = money(r, ['assets', j, 'outstanding'], a.outstanding);
-    const original = prepared.pool.schedules[i]!.balance;
-    if (outstanding > original) error(r, ['assets', j, 'outstanding'], `${a.outstanding.toFixed(2)} is above the asset's balance at the cutoff ${new Decimal(original).div(100).toFixed(2)}`);
-    const live = a.status === 'performing' || a.status === 'overdue';
-    if (!live && outstanding > 0) error(r, ['assets', j, 'outstanding'], `a ${a.status} asset has nothing outstanding (got ${a.outstanding.toFixed(2)})`);
     if (a.status === 'defaulted' && a.defaults.length === 0) error(r, ['assets', j, 'defaults'], 'a defaulted asset gives its default (date, balance, recovered to date, expected recovery)');
-    assets[i] = outstanding;
+    const late = overdueOf(r, j, i, a, s.asOf);
+    assets[i] = outstandingOf(r, j, i, a, late);
+    if (late) overdue.push(late);
     a.defaults.forEach((d, n) => defaults.push(defaultOf(r, ['assets', j, 'defaults', n], i, d, s.asOf, lag)));
   });
-  return { assets, defaults };
+  return { assets, defaults, overdue };
 }
 
 /** The status of a parsed status file against its deal, or the diagnostics that stop it. */
@@ -154,7 +184,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
   const supports = byId(r, 'supports', 'support', s.supports, spec.supports.map((x) => x.id));
   const triggers = byId(r, 'state.triggers', 'trigger', s.state.triggers, spec.triggers.map((t) => t.id));
   const at = (key: string, id: string, list: readonly { id: string }[]) => [key, list.findIndex((x) => x.id === id)];
-  const { assets, defaults } = assetsOf(r, s, scenario.recovery.lagPeriods);
+  const { assets, defaults, overdue } = assetsOf(r, s, scenario.recovery.lagPeriods);
   const status: EngineStatus = {
     past: r.past,
     tranches: spec.tranches.map((t, i) => {
@@ -178,6 +208,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
     cumulativeDefaulted: s.pool.cumulativeDefaulted !== undefined ? money(r, ['pool', 'cumulativeDefaulted'], s.pool.cumulativeDefaulted) : sumMoney(defaults.map((d) => d.balance)),
     assets,
     defaults,
+    ...(overdue.length ? { overdue } : {}),
   };
   return r.diagnostics.length ? { diagnostics: r.diagnostics } : { status, diagnostics: [] };
 }

@@ -15,7 +15,7 @@ function defaultOf(prepared: PreparedDeal, d: StatusDefault): Record<string, unk
   const end = (k: number): IsoDate => prepared.periods[k]!.collectionEnd;
   const toCome = add(d.recovered, sumMoney(d.pending.filter((a) => a.kind === 'recovery').map((a) => a.amount)));
   return {
-    date: end(d.period),
+    date: d.date,
     balance: yuan(d.balance),
     recoveredToDate: yuan(d.recovered),
     expectedRecovery: yuan(toCome),

@@ -7,29 +7,13 @@
  * scenario had written off but the status says performs keeps its contractual flows, scaled.
  */
 import { Decimal } from '../util/money.js';
-import { factor, fen, mulRound, type Money } from '../util/fen.js';
+import { fen, type Money } from '../util/fen.js';
+import { scaledSchedule } from './statusSchedule.js';
+import { overdueMode, overdueSchedule, overdueUntil, withRolledDefaults } from './statusOverdue.js';
 import { poolPerformance } from '../scenario/performance.js';
 import type { MoneyDefaultEvent, MoneyPoolPerformance, MoneyPreparedPool, MoneySchedule } from '../scenario/poolTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import type { EngineStatus, StatusDefault } from './statusTypes.js';
-
-/** A schedule scaled by `ratio`: principal by cumulative rounding, so that it still adds up to the balance. */
-export function scaledSchedule(s: MoneySchedule, ratio: Decimal): MoneySchedule {
-  const f = factor(ratio);
-  const principal: Money[] = [];
-  const startBalance: Money[] = [];
-  let cumulative = 0;
-  let before = 0;
-  const balance = mulRound(s.balance, f);
-  for (let k = 0; k < s.principal.length; k++) {
-    startBalance.push(fen(balance - before));
-    cumulative += s.principal[k]!;
-    const now = mulRound(fen(cumulative), f);
-    principal.push(fen(now - before));
-    before = now;
-  }
-  return { balance, principal, interest: s.interest.map((x) => mulRound(x, f)), startBalance, lateFlows: Math.round(s.lateFlows * ratio.toNumber()) };
-}
 
 const zeroSchedule = (s: MoneySchedule): MoneySchedule => scaledSchedule(s, new Decimal(0));
 
@@ -39,15 +23,32 @@ function rebuiltPool(pool: MoneyPreparedPool, schedules: MoneySchedule[]): Money
   return { ...pool, schedules, basePrincipal: sum((s) => s.principal), baseInterest: sum((s) => s.interest), baseStartBalance: sum((s) => s.startBalance), initialBalance: fen(schedules.reduce((t, s) => t + s.balance, 0)) };
 }
 
-/** The rebased pool, and the contractual flows (scaled) of assets the scenario had written off. */
-function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineStatus): { pool: MoneyPreparedPool; orphans: MoneySchedule[] } {
+/**
+ * The rebased pool, and the contractual flows (scaled) of assets the scenario had written off.
+ * An overdue asset's schedule is its own (./statusOverdue.ts); one the scenario had written off
+ * before the status cures as an orphan, or under `roll` stays written off.
+ */
+function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineStatus): { pool: MoneyPreparedPool; orphans: MoneySchedule[]; delayed: Money[][] } {
   const k = status.past - 1;
+  const n = pool.periods.length;
   const projected = poolPerformance(pool, scenario, { balancesAfter: k }).assetBalances!;
+  const overdue = new Map((status.overdue ?? []).map((o) => [o.asset, o]));
   const orphans: MoneySchedule[] = [];
+  const delayed: Money[][] = [];
   let changed = false;
   const schedules = pool.schedules.map((s, i) => {
     const has = status.assets[i]!;
     const was = projected[i]!;
+    const late = overdue.get(i);
+    if (late) {
+      changed = true;
+      const mode = overdueMode(scenario);
+      const flows = overdueSchedule(s, late, status.past, has, overdueUntil(late, status.past, n, scenario), mode);
+      if (was > 0 || mode === 'cure') delayed.push(flows.delayed);
+      if (was > 0) return flows.schedule;
+      if (mode === 'cure') orphans.push(flows.schedule);
+      return zeroSchedule(s);
+    }
     if (has === was) return s;
     changed = true;
     if (was > 0) return scaledSchedule(s, new Decimal(has).div(was));
@@ -56,7 +57,14 @@ function rebase(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineS
     else orphans.push({ ...zeroSchedule(s), principal: s.principal.map((_, j) => fen(j === k + 1 ? has : 0)) });
     return zeroSchedule(s);
   });
-  return { pool: changed ? rebuiltPool(pool, schedules) : pool, orphans };
+  return { pool: changed ? rebuiltPool(pool, schedules) : pool, orphans, delayed };
+}
+
+/** Adds what overdue assets fail to pay when due to the periods' missed payments (from the status date on). */
+function addDelayed(perf: MoneyPoolPerformance, delayed: Money[][], past: number): MoneyPoolPerformance {
+  if (delayed.length === 0) return perf;
+  const periods = perf.periods.map((p, k) => (k < past ? p : { ...p, missed: fen(delayed.reduce((t, d) => t + d[k]!, p.missed as number)) }));
+  return { ...perf, periods };
 }
 
 /** The status's defaults as the engine's default events (their pending arrivals only). */
@@ -89,7 +97,8 @@ function addOrphans(perf: MoneyPoolPerformance, orphans: MoneySchedule[], past: 
 export function remainingPerformance(pool: MoneyPreparedPool, scenario: ScenarioSpec, status: EngineStatus): { pool: MoneyPreparedPool; performance: MoneyPoolPerformance; events: Map<StatusDefault, MoneyDefaultEvent> } {
   const past = status.past;
   const rebased = rebase(pool, scenario, status);
-  const perf = addOrphans(poolPerformance(rebased.pool, scenario), rebased.orphans, past);
+  const rolled = withRolledDefaults(scenario, status.overdue ?? [], pool.assets, pool.periods.length);
+  const perf = addDelayed(addOrphans(poolPerformance(rebased.pool, rolled), rebased.orphans, past), rebased.delayed, past);
   const events = statusEvents(status);
   const later = perf.events.filter((e) => e.period >= past);
   const all = [...events.values(), ...later];

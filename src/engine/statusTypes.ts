@@ -8,9 +8,12 @@
 import type { Money } from '../util/fen.js';
 import type { MoneyDefaultEvent } from '../scenario/poolTypes.js';
 import type { DealState } from './types.js';
+import type { IsoDate } from '../dates/date.js';
 
 /** A default before the status date: the engine's default event, with what is still to come of it. */
 export interface StatusDefault extends Omit<MoneyDefaultEvent, 'arrivals'> {
+  /** The day of the default (违约日): the status file's, or the collection end of its period. */
+  date: IsoDate;
   /** Recoveries and compensation still to come, by 0-based period (at or after the status's). */
   pending: MoneyDefaultEvent['arrivals'];
   /** Recovered before the status date (informational). */
@@ -42,9 +45,26 @@ export interface EngineStatus {
   /** Per asset: its performing balance. */
   assets: Money[];
   defaults: StatusDefault[];
+  /** The overdue assets (逾期): what they missed before the status date and when they reach the deal's default definition. */
+  overdue?: OverdueAsset[];
   /** Per asset, as a projection sees it (the status file's `status`); undefined when read from a file. */
   assetStates?: AssetState[];
 }
 
 /** An asset's status on the status date. */
 export type AssetState = 'performing' | 'paidOff' | 'prepaid' | 'overdue' | 'defaulted' | 'writtenOff';
+
+/**
+ * An overdue asset on the status date: the instalments it missed (the past periods whose
+ * collection ends fell on or after its first missed due date) and the period in which its days
+ * overdue reach the deal's default definition (pool.defaultOverdueDays), the deal's period count
+ * when that is after the deal.
+ */
+export interface OverdueAsset {
+  asset: number;
+  days: number;
+  /** 0-based periods before the status whose instalments it missed (at least the last one). */
+  missed: number[];
+  /** 0-based period at or after the status in which it counts as defaulted. */
+  rollPeriod: number;
+}

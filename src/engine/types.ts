@@ -159,6 +159,8 @@ export interface RunEvent {
   requested?: Money;
   /** The kind within the type: default/stopPaying/pool, fires/cured, the new state, missedCollections/shortfall, failed/cap. */
   detail?: string;
+  /** A default the status of a run from it carries in (before the status date), not one the run projects. */
+  fromStatus?: boolean;
   /** The event in English, for programs and logs; reports write it in the reader's language. */
   message: string;
 }

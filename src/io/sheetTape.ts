@@ -7,7 +7,7 @@
 import { Decimal } from '../util/money.js';
 import { dateOfMoment, excelSerialDate, readDateText } from '../dates/dateText.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
-import { isDateField, tapeColumns, TapeRecords, type TapeVisitor } from './tapeRecords.js';
+import { ASSET_TAPE, isDateField, tapeColumns, TapeRecords, type TapeVisitor, type TapeVocabulary } from './tapeRecords.js';
 import type { SheetCell, SheetData } from './xlsxSheet.js';
 import type { TapeColumn } from '../deal/loaded.js';
 
@@ -27,11 +27,11 @@ export function numberText(n: number): string {
  * column is an Excel serial (or, 8 digits, a date written 20240115), a date cell its ISO date, a
  * number formatted as a percentage its percentage ("4.9%"), an error value as Excel shows it.
  */
-export function cellText(cell: SheetCell | null, field: string | undefined, date1904: boolean): string {
+export function cellText(cell: SheetCell | null, field: string | undefined, date1904: boolean, vocab: TapeVocabulary = ASSET_TAPE): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cell;
   if ('n' in cell) {
-    if (field !== undefined && isDateField(field)) {
+    if (field !== undefined && isDateField(field, vocab)) {
       const date = cell.n >= 1e7 ? readDateText(String(cell.n)) : excelSerialDate(cell.n, date1904);
       if (date !== undefined) return date;
     }
@@ -44,13 +44,13 @@ export function cellText(cell: SheetCell | null, field: string | undefined, date
 }
 
 /** The header row: the one given, or of the first rows the one naming the most fields (the first of equals). */
-function headerIndex(data: SheetData, knownFields: ReadonlySet<string>, given: number | undefined): number {
+function headerIndex(data: SheetData, knownFields: ReadonlySet<string>, given: number | undefined, vocab: TapeVocabulary): number {
   if (given !== undefined) return data.rows.findIndex((r) => r.row === given);
   let best = 0;
   let bestCount = 0;
   data.rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, i) => {
     const names = r.cells.map((c) => cellText(c, undefined, data.date1904).trim());
-    const count = tapeColumns(names, knownFields).filter((c) => c.field !== undefined).length;
+    const count = tapeColumns(names, knownFields, vocab).filter((c) => c.field !== undefined).length;
     if (count > bestCount) {
       best = i;
       bestCount = count;
@@ -81,9 +81,10 @@ export function readSheetTape(
   defaults: Record<string, unknown>,
   visit: TapeVisitor,
   headerRow?: number,
+  vocab: TapeVocabulary = ASSET_TAPE,
 ): SheetSummary {
-  const records = new TapeRecords(file, type, knownFields, defaults, visit);
-  const at = headerIndex(data, knownFields, headerRow);
+  const records = new TapeRecords(file, type, knownFields, defaults, visit, vocab);
+  const at = headerIndex(data, knownFields, headerRow, vocab);
   if (data.rows.length === 0 || at < 0) {
     const message = headerRow !== undefined && data.rows.length > 0 ? `the header row ${headerRow} (headerRow in the deal file) is empty` : 'the sheet has no header row and no data rows (no cell holds a value)';
     return { columns: [], diagnostics: [{ severity: 'error', file, ...(headerRow !== undefined ? { line: headerRow } : {}), message }], rows: 0, failed: true };
@@ -105,7 +106,7 @@ export function readSheetTape(
         unsaved = true;
         visit.onRowError({ severity: 'error', file, line: row, column: col + 1, columnName: records.columns![col]!.header, message: `a formula (=${cell.f}) saved without its value: open the workbook in Excel (or LibreOffice) and save it, so the values are saved with the formulas` });
       }
-      const text = cellText(cell, fields[col], data.date1904);
+      const text = cellText(cell, fields[col], data.date1904, vocab);
       if (text.trim() !== '') any = true;
       texts.push(text);
     }

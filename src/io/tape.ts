@@ -8,7 +8,7 @@ import { isPlainUtf8, readPlainCsv } from './plainCsv.js';
 export { MAX_ROW_ERRORS, RowErrors } from './rowErrors.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import type { TapeColumn } from '../deal/loaded.js';
-import { shownText, TapeRecords, type TapeRow, type TapeVisitor } from './tapeRecords.js';
+import { ASSET_TAPE, shownText, TapeRecords, type TapeRow, type TapeVisitor, type TapeVocabulary } from './tapeRecords.js';
 export { convertCell, HEADER_ALIASES, shownText, VALUE_ALIASES, type TapeRow, type TapeVisitor } from './tapeRecords.js';
 export type { TapeColumn } from '../deal/loaded.js';
 
@@ -77,7 +77,8 @@ function detectEncoding(chunks: () => Iterable<Uint8Array>, encoding: TapeEncodi
  * when the encoding must be found first), decoded, parsed by csv-parse's streaming engine, and
  * each data row converted to an asset object and given to `visit.onRow` without keeping it.
  * `knownFields` are the field paths the asset type takes (to warn about columns that are
- * ignored). Line numbers count the header as line 1. Reading errors of the source
+ * ignored), `vocab` the names and units it may write (an asset tape's by default). Line
+ * numbers count the header as line 1. Reading errors of the source
  * ({@link InputReadError}) are not caught here.
  */
 export function readTape(
@@ -88,6 +89,7 @@ export function readTape(
   knownFields: ReadonlySet<string>,
   defaults: Record<string, unknown>,
   visit: TapeVisitor,
+  vocab: TapeVocabulary = ASSET_TAPE,
 ): TapeSummary {
   const plain = encodingOption !== 'gbk' && isPlainUtf8(chunks);
   const encoding = plain ? 'utf8' : detectEncoding(chunks, encodingOption);
@@ -104,7 +106,7 @@ export function readTape(
   // text, the line of the record).
   const lineCount: { lines: number } = plain ? { lines: 0 } : engine.info;
   const gbk = encoding === 'gbk' ? new TextDecoder('gbk') : undefined;
-  const records = new TapeRecords(file, type, knownFields, defaults, visit);
+  const records = new TapeRecords(file, type, knownFields, defaults, visit, vocab);
   let stop: Diagnostic | undefined;
   let sawBytes = false;
   const push = (r: unknown) => {

@@ -4,7 +4,7 @@
  * cell, and what is wrong with the header said once. CSV (./tape.ts) and workbook
  * (./sheetTape.ts) tapes both feed a {@link TapeRecords}, so every check is the same for both.
  */
-import { TAPE } from '../pool/registry.js';
+import { ASSET_TAPE, type TapeVocabulary } from './tapeVocabulary.js';
 import { quantityText } from '../fields/quantity.js';
 import { readDateText } from '../dates/dateText.js';
 import { MAX_ROW_ERRORS } from './rowErrors.js';
@@ -14,13 +14,14 @@ import type { TapeColumn } from '../deal/loaded.js';
 import { isSheetFile } from '../util/sheetRef.js';
 
 /** Chinese (and a few English) header names → schema field paths, of every asset type (from the registry). */
-export const HEADER_ALIASES: Readonly<Record<string, string>> = TAPE.aliases;
+export const HEADER_ALIASES: Readonly<Record<string, string>> = ASSET_TAPE.aliases;
 
 /** Chinese names a tape may use for the values of a field, by field: 发明专利 → invention. */
-export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = TAPE.values;
+export const VALUE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = ASSET_TAPE.values;
 
-const { int: INT_FIELDS, rate: RATE_FIELDS, amount: AMOUNT_FIELDS, date: DATE_FIELDS } = TAPE.units;
 const CN_IP_TYPES = VALUE_ALIASES['ip.types']!;
+
+export { ASSET_TAPE, type TapeVocabulary } from './tapeVocabulary.js';
 
 
 export interface TapeRow {
@@ -53,21 +54,22 @@ function setPath(target: Record<string, unknown>, keys: readonly string[], value
  * when its header states one, to exact decimal text; a cell it cannot read is passed on as
  * written, for the field's schema to report with the forms it accepts.
  */
-export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent'): unknown {
+export function convertCell(field: string, raw: string, scale?: 'wan' | 'percent', vocab: TapeVocabulary = ASSET_TAPE): unknown {
   const text = raw.trim();
   if (text === '') return undefined;
-  if (AMOUNT_FIELDS.has(field)) return quantityText('amount', text, scale === 'wan' ? 'wan' : 'plain') ?? text;
-  if (RATE_FIELDS.has(field)) return quantityText('rate', text, scale === 'percent' ? 'percent' : 'plain') ?? text;
-  if (INT_FIELDS.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
-  if (field === 'ip.types') {
+  const { amount, rate, int, date } = vocab.units;
+  if (amount.has(field)) return quantityText('amount', text, scale === 'wan' ? 'wan' : 'plain') ?? text;
+  if (rate.has(field)) return quantityText('rate', text, scale === 'percent' ? 'percent' : 'plain') ?? text;
+  if (int.has(field)) return /^[+-]?\d+$/.test(text) ? Number(text) : text;
+  if (field === 'ip.types' && vocab === ASSET_TAPE) {
     return text
       .split(/\s*[+＋、,，/;；]\s*/)
       .filter((t) => t !== '')
       .map((t) => CN_IP_TYPES[t] ?? t);
   }
-  const names = VALUE_ALIASES[field];
+  const names = vocab.values[field];
   if (names) return names[text] ?? text;
-  if (DATE_FIELDS.has(field)) return readDateText(text) ?? text;
+  if (date.has(field)) return readDateText(text) ?? text;
   return text;
 }
 
@@ -107,15 +109,16 @@ function cloneJson(value: unknown): unknown {
 
 
 /** The columns of a header line: each name mapped to a field path, with any unit it states. */
-export function tapeColumns(header: string[], knownFields: ReadonlySet<string>): TapeColumn[] {
+export function tapeColumns(header: string[], knownFields: ReadonlySet<string>, vocab: TapeVocabulary = ASSET_TAPE): TapeColumn[] {
+  const aliases = vocab.aliases;
   return header.map((h, index) => {
     const name = h.trim();
     const shown = shownText(name);
-    const direct = knownFields.has(name) ? name : HEADER_ALIASES[name];
+    const direct = knownFields.has(name) ? name : aliases[name];
     if (direct && knownFields.has(direct)) return { header: shown, field: direct, index };
     // A unit in brackets after the name, as Chinese spreadsheets write it: 贷款余额（万元）, 年利率(%).
     const unit = /^(.*?)\s*[(（]\s*(元|万元|%|％|月)\s*[)）]$/.exec(name);
-    const base = unit ? (knownFields.has(unit[1]!) ? unit[1]! : HEADER_ALIASES[unit[1]!]) : undefined;
+    const base = unit ? (knownFields.has(unit[1]!) ? unit[1]! : aliases[unit[1]!]) : undefined;
     if (!unit || !base || !knownFields.has(base)) return { header: shown, field: undefined, index };
     const scale = unit[2] === '万元' ? 'wan' : unit[2] === '%' || unit[2] === '％' ? 'percent' : undefined;
     return { header: shown, field: base, index, ...(scale ? { scale } : {}) };
@@ -169,8 +172,8 @@ function capHeaderDiagnostics(diagnostics: Diagnostic[], file: string, line: num
 
 
 /** True for a field that holds a date (a sheet's number cells there are Excel serials). */
-export function isDateField(field: string): boolean {
-  return DATE_FIELDS.has(field);
+export function isDateField(field: string, vocab: TapeVocabulary = ASSET_TAPE): boolean {
+  return vocab.units.date.has(field);
 }
 
 /** A column that names a field, with the field's path split once and the texts it converted. */
@@ -199,6 +202,7 @@ export class TapeRecords {
     private readonly knownFields: ReadonlySet<string>,
     private readonly defaults: Record<string, unknown>,
     private readonly visit: TapeVisitor,
+    private readonly vocab: TapeVocabulary = ASSET_TAPE,
   ) {}
 
   /** Gives one record read on `line`; false once the reading is to stop. */
@@ -213,7 +217,7 @@ export class TapeRecords {
     const { file, type } = this;
     this.headerLine = line;
     this.headerLength = record.length;
-    const columns = (this.columns = tapeColumns(record, this.knownFields));
+    const columns = (this.columns = tapeColumns(record, this.knownFields, this.vocab));
     this.diagnostics.push(...headerDiagnostics(columns, file, type, this.knownFields, line));
     if (!columns.some((c) => c.field !== undefined)) {
       // Not a tape of this type (or not a tape at all): say so without echoing what it holds.
@@ -223,7 +227,7 @@ export class TapeRecords {
         severity: 'error',
         file,
         line,
-        message: `${names === 1 ? `the header ${sheet ? 'row' : 'line'} names no` : `none of the ${names} header names is a`} field of ${type} assets: is this a ${type} tape? (${sheet ? 'the header row' : 'the first line'} must name the columns, e.g. id, obligor, principal, or 编号, 借款人, 贷款余额)`,
+        message: `${names === 1 ? `the header ${sheet ? 'row' : 'line'} names no` : `none of the ${names} header names is a`} field of ${type} assets: is this a ${type} tape? (${sheet ? 'the header row' : 'the first line'} must name the columns, e.g. ${this.vocab.example ?? 'id, obligor, principal, or 编号, 借款人, 贷款余额'})`,
       };
       return;
     }
@@ -252,7 +256,7 @@ export class TapeRecords {
       // it stops looking.
       let cell = col.converted?.get(rawCell);
       if (cell === undefined) {
-        cell = convertCell(col.field, rawCell, col.scale);
+        cell = convertCell(col.field, rawCell, col.scale, this.vocab);
         if (cell !== undefined && col.converted) {
           if (col.converted.size < MAX_CONVERTED) col.converted.set(rawCell, cell);
           else col.converted = undefined;

@@ -33,8 +33,8 @@ export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
     case 'default':
       if (e.detail === 'pool') return zh ? `资产池违约 ${amt(e.amount)}` : `pool defaults ${amt(e.amount)}`;
       return zh
-        ? `${e.id}（${e.name}）${e.detail === 'stopPaying' ? '停止付款' : '违约'}，未偿余额 ${amt(e.amount)}`
-        : `${e.id} (${e.name}) ${e.detail === 'stopPaying' ? 'stops paying' : 'defaults'}: ${amt(e.amount)} outstanding`;
+        ? `${e.id}（${e.name}）${e.detail === 'stopPaying' ? '停止付款' : '违约'}，未偿余额 ${amt(e.amount)}${e.fromStatus ? '（存续状态所载）' : ''}`
+        : `${e.id} (${e.name}) ${e.detail === 'stopPaying' ? 'stops paying' : 'defaults'}: ${amt(e.amount)} outstanding${e.fromStatus ? ' (from the status)' : ''}`;
     case 'trigger':
       return zh ? `${e.name}（${e.id}）${e.detail === 'cured' ? '解除' : '触发'}` : `${e.name} (${e.id}) ${e.detail === 'cured' ? 'is cured' : 'fires'}`;
     case 'stateChange':

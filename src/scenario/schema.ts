@@ -157,6 +157,14 @@ export const Scenario = z
       description: 'Supports whose provider fails: one entry per support and per provider (a support named again, by its id or its provider, is an error).',
     }),
     rates: z.record(IndexName, RateChange).optional().meta({ description: 'Changes to the deal’s interest-rate indices by name: { "LPR1Y": { "shiftBp": 50 } } or a replacement path.' }),
+    overdue: z
+      .object({
+        mode: z.enum(['roll', 'cure']).default('roll').meta({ description: 'roll (default): an overdue asset pays nothing more and defaults when its days overdue reach the deal’s pool.defaultOverdueDays; cure: it pays its arrears and what falls due meanwhile in period curePeriod after the status, then as scheduled.' }),
+        curePeriod: wholeNumber(1, MAX_PERIODS).default(1).meta({ description: 'With cure: the period after the status date (1 = the first) in which the arrears are collected.' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'What the overdue assets (逾期) of a status do in a run from it; default: they roll into default.' }),
     externalSupport: z.boolean().default(true).meta({ description: 'false: guarantees, undertakings and liquidity support pay nothing (the structure alone).' }),
   })
   .strict();

@@ -1,6 +1,6 @@
 /** The pool: assets of the registered types (../pool/registry.ts), inline or from tapes (CSV or .xlsx). */
 import { z } from 'zod';
-import { Amount, Assumed, NameText, PathText } from './primitives.js';
+import { Amount, Assumed, NameText, PathText, wholeNumber } from './primitives.js';
 import { Asset, ASSET_TYPES, type AssetType } from '../pool/registry.js';
 import { PoolBasis } from '../pool/basis.js';
 
@@ -41,5 +41,11 @@ export const Pool = z
     assets: z.array(Asset).default([]),
     tapes: z.array(Tape).default([]),
     basis: PoolBasis.optional(),
+    defaultOverdueDays: wholeNumber(1, 3660)
+      .optional()
+      .meta({
+        description:
+          '违约资产定义: an asset overdue this many days or more counts as defaulted (a live deal’s overdue assets roll into default on that day). Default 90, an assumption: 逾期90天以上 as CN ABS transaction documents commonly define a defaulted asset (以上 includes the number: 民法典第1259条).',
+      }),
     assumed: Assumed,
   });

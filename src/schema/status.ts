@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Amount, Id, IsoDate, NoteText, PathText, Rate, NonNegInt } from './primitives.js';
+import { Tape } from './pool.js';
 
 export const ASSET_STATUSES = ['performing', 'paidOff', 'prepaid', 'overdue', 'defaulted', 'writtenOff'] as const;
 
@@ -38,10 +39,15 @@ export const StatusAsset = z
   .object({
     id: Id,
     status: z.enum(ASSET_STATUSES),
-    outstanding: Amount.prefault(0).meta({ description: 'Performing principal (or remaining royalties, rents, face) outstanding (剩余本金).' }),
+    outstanding: Amount.optional().meta({ description: 'Principal (or remaining royalties, rents, face) still owed (剩余本金), an overdue asset’s overdue principal included. Default: as scheduled (a performing asset: its contractual balance after the last payment date; an overdue one: that and the principal of the instalments it missed); 0 for any other status.' }),
     overdueDays: NonNegInt.optional().meta({ description: 'Days overdue (逾期天数), for an overdue asset.' }),
     defaults: z.array(StatusDefault).default([]),
   })
+  .strict();
+
+/** A status tape with its reading settings: those of a pool tape, its path relative to the status file. */
+export const StatusTape = Tape.pick({ sheet: true, headerRow: true, encoding: true })
+  .extend({ path: PathText.min(1).meta({ description: 'The tape file, relative to the status file: CSV, or an Excel workbook (.xlsx).' }) })
   .strict();
 
 /** The status file's zod schema (`schemas/status.schema.json` is generated from it). */
@@ -93,7 +99,10 @@ export const Status = z
       .default([]),
     pool: z.object({ cumulativeDefaulted: Amount.optional().meta({ description: 'Default: the sum of the assets’ defaults.' }) }).strict().prefault({}),
     assets: z.array(StatusAsset).default([]).meta({ description: 'Asset statuses; an asset listed nowhere performs as scheduled.' }),
-    assetTape: PathText.optional().meta({ description: 'A tape of asset statuses (CSV or a format tapes take), relative to this file: 资产编号, 资产状态, 剩余本金, 逾期天数, 违约日, 违约金额, 已回收金额, 预计回收金额.' }),
+    assetTape: z
+      .union([PathText.min(1), StatusTape])
+      .optional()
+      .meta({ description: 'A tape of asset statuses, relative to this file, read as pool tapes are (CSV in UTF-8 or GBK, or an .xlsx sheet): 资产编号, 资产状态, 剩余本金, 逾期天数, 违约日, 违约金额, 已回收金额, 预计回收金额. A path, or { path, sheet, headerRow, encoding }.' }),
   })
   .strict();
 

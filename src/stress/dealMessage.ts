@@ -61,6 +61,16 @@ export function dealToMessage(deal: SentDeal): DealMessage {
   return mapTree({ spec: deal.spec, assets: deal.assets }, encode) as DealMessage;
 }
 
+/** Encodes any tree of plain objects holding Decimals (a live deal's status) as {@link dealToMessage} does. */
+export function valueToMessage(value: unknown): unknown {
+  return mapTree(value, (v) => (v instanceof Decimal ? new String(v.toString()) : undefined));
+}
+
+/** Decodes what {@link valueToMessage} encoded, after structured cloning, Decimals restored. */
+export function valueFromMessage(msg: unknown): unknown {
+  return mapTree(msg, (v) => (v instanceof String ? new Decimal(v.valueOf()) : undefined));
+}
+
 /** Decodes what {@link dealToMessage} encoded, after structured cloning, Decimals restored. */
 export function dealFromMessage(msg: DealMessage): SentDeal {
   const decode = (v: object) => (v instanceof String ? new Decimal(v.valueOf()) : undefined);

@@ -8,7 +8,9 @@ import { Worker } from 'node:worker_threads';
 import type { LoadedDeal } from '../deal/loaded.js';
 import { prepareDeal } from '../engine/run.js';
 import { Scenario } from '../scenario/schema.js';
-import { dealToMessage, type SentDeal } from './dealMessage.js';
+import { dealToMessage, valueToMessage, type SentDeal } from './dealMessage.js';
+import type { EngineStatus } from '../engine/statusTypes.js';
+import { runStatusPatterns } from './mcStatus.js';
 import type { PreparedDeal } from '../engine/prepare.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { patternRunner, runPatterns, type DrawnDefault, type McObligor, type PatternProgress, type PatternResult } from './montecarlo.js';
@@ -32,18 +34,21 @@ export interface PatternsInit {
   baseInput: unknown;
   obligors: McObligor[];
   lag: number;
+  /** The status of a live deal each pattern runs from (sent to the workers as it is, never a path). */
+  status?: EngineStatus;
   /** This thread's own prepared deal and base scenario, when it has them: it need not prepare them again. */
   local?: { prepared: PreparedDeal; base: ScenarioSpec };
 }
 
 /** A runner of patterns for `init`, as a worker and this thread make it. */
-export function patternsRunner(deal: SentDeal, baseInput: unknown, obligors: readonly McObligor[], lag: number): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
+export function patternsRunner(deal: SentDeal, baseInput: unknown, obligors: readonly McObligor[], lag: number, status?: EngineStatus): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
   // The engine reads only the spec and the assets; where each asset was written is not needed.
   const prepared = prepareDeal({ file: '', spec: deal.spec, assets: deal.assets, origins: [] });
-  return runnerOf(prepared, Scenario.parse(baseInput), obligors, lag);
+  return runnerOf(prepared, Scenario.parse(baseInput), obligors, lag, status);
 }
 
-function runnerOf(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], lag: number): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
+function runnerOf(prepared: PreparedDeal, base: ScenarioSpec, obligors: readonly McObligor[], lag: number, status?: EngineStatus): (patterns: readonly DrawnDefault[][]) => PatternResult[] {
+  if (status) return (patterns) => runStatusPatterns(prepared, status, base, obligors, patterns, lag);
   const runner = patternRunner(prepared, base);
   return (patterns) => runPatterns(runner, base, obligors, patterns, lag);
 }
@@ -75,7 +80,7 @@ export async function runPatternsParallel(init: PatternsInit, patterns: DrawnDef
     done += batch.length;
     progress?.(done, start, start + batch.length);
   };
-  const workerData = { deal: dealToMessage(init.deal), baseInput: init.baseInput, obligors: init.obligors, lag: init.lag };
+  const workerData = { deal: dealToMessage(init.deal), baseInput: init.baseInput, obligors: init.obligors, lag: init.lag, status: init.status && valueToMessage(init.status) };
   const helpers = Math.max(0, Math.min(workerCount, Math.ceil(patterns.length / BATCH)) - 1);
   const workers = Array.from({ length: helpers }, () => new Worker(new URL('./mcWorker.js', import.meta.url), { workerData }));
   try {
@@ -93,7 +98,7 @@ type Finish = (start: number, batch: readonly PatternResult[]) => void;
 async function inThisThread(init: PatternsInit, patterns: DrawnDefault[][], take: Take, finish: Finish): Promise<void> {
   let run: ReturnType<typeof patternsRunner> | undefined;
   for (let start = take(); start !== undefined; start = take()) {
-    run ??= init.local ? runnerOf(init.local.prepared, init.local.base, init.obligors, init.lag) : patternsRunner(init.deal, init.baseInput, init.obligors, init.lag);
+    run ??= init.local ? runnerOf(init.local.prepared, init.local.base, init.obligors, init.lag, init.status) : patternsRunner(init.deal, init.baseInput, init.obligors, init.lag, init.status);
     finish(start, run(patterns.slice(start, start + BATCH)));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -1,6 +1,7 @@
 /** `ipabs run --status-at` and `--status` from the built CLI: the round trip, reports, errors in words (exit 2). */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers.js';
 
@@ -74,7 +75,8 @@ describe('ipabs run --status (spawned)', () => {
     // The same losses, payment dates and support draws; WAL is left out from a status, and coverage is of the later periods.
     const pick = (r: Record<string, unknown>[]) => r.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !k.endsWith(':wal') && k !== 'minCoverage')));
     expect(pick(rows(['--status', out]).stress.rows)).toEqual(pick(rows([]).stress.rows));
-    expect(bin(['stress', GK, '--status', out, '--shard', '1/2']).code).toBe(2);
+    // Sharded too (test/cli/statusShards.test.ts merges the parts): shard 1/2 writes its part.
+    expect(JSON.parse(bin(['stress', GK, '--status', out, '--shard', '1/2']).out).format).toBe('ipabs-part');
   });
 
   it('breakeven --status searches on the rest of the deal and says the status', () => {
@@ -89,5 +91,53 @@ describe('ipabs run --status (spawned)', () => {
   it('is in --help, and its schema is printed', () => {
     expect(bin(['run', '--help']).out).toContain('--status-at <date>');
     expect(JSON.parse(bin(['schema', '--status']).out).title).toBe('ipabs status file');
+  });
+});
+
+describe('an .xlsx status tape (spawned)', () => {
+  it('runs as its CSV runs, and names a bad cell tape.xlsx!Sheet!cell', async () => {
+    const base = tmp.file('x-base.json', '');
+    expect(bin(['run', GK, '--status-at', '2021-08-26', '--out', base]).code).toBe(0);
+    const json = JSON.parse(readFileSync(base, 'utf8'));
+    const others = json.assets.filter((a: { id: string }) => a.id !== 'C04' && a.id !== 'C05');
+    tmp.file('x.csv', '资产编号,资产状态,剩余本金（万元）,逾期天数\nC04,逾期,,45\nC05,正常,"1,000",\n');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('状态');
+    ws.addRow(['资产状态表']);
+    ws.addRow(['资产编号', '资产状态', '剩余本金（万元）', '逾期天数']);
+    ws.addRow(['C04', '逾期', null, 45]);
+    ws.addRow(['C05', '正常', 1000]);
+    writeFileSync(`${tmp.dir()}/x.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
+    const csv = bin(['run', GK, '--status', tmp.file('x-csv.json', { ...json, assets: others, assetTape: 'x.csv' }), '--format', 'json']);
+    expect(csv.err).toBe('');
+    const xlsx = bin(['run', GK, '--status', tmp.file('x-xlsx.json', { ...json, assets: others, assetTape: { path: 'x.xlsx', sheet: '状态', headerRow: 2 } }), '--format', 'json']);
+    expect(xlsx.err).toBe('');
+    expect(xlsx.out).toBe(csv.out);
+    ws.getCell('D3').value = 'x';
+    writeFileSync(`${tmp.dir()}/x.xlsx`, Buffer.from(await wb.xlsx.writeBuffer()));
+    const bad = bin(['run', GK, '--status', `${tmp.dir()}/x-xlsx.json`]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('x.xlsx!状态!D3 (column 逾期天数)');
+  });
+});
+
+describe('an overdue asset from a status tape (spawned)', () => {
+  it('cures in the next period under overdue.mode cure, and rolls into default by default', () => {
+    // The base status on 2021-08-26 (8 periods past), C04 listed on a tape as 30 days overdue (逾期), what it owes left to the contract.
+    const base = tmp.file('od-base.json', '');
+    expect(bin(['run', GK, '--status-at', '2021-08-26', '--out', base]).code).toBe(0);
+    const json = JSON.parse(readFileSync(base, 'utf8'));
+    tmp.file('od.csv', '资产编号,资产状态,逾期天数\nC04,逾期,30\n');
+    const file = tmp.file('od.json', { ...json, assets: json.assets.filter((a: { id: string }) => a.id !== 'C04'), assetTape: 'od.csv' });
+    const cure = tmp.file('cure.json', { name: 'cure', overdue: { mode: 'cure' } });
+    const pool = (args: string[]) => JSON.parse(bin(['run', GK, '--format', 'json', ...args]).out).pool.periods as { principal: string; defaulted: string }[];
+    const asScheduled = pool(['--status', base]);
+    const cured = pool(['--status', file, '--scenario', cure]);
+    // C04's level royalty (the 4th licence): its missed one is collected with the next.
+    const royalty = Number(JSON.parse(readFileSync(GK, 'utf8')).pool.assets.find((a: { id: string }) => a.id === 'C04').royalties.total) / 20;
+    expect((Number(cured[0]!.principal) - Number(asScheduled[0]!.principal)).toFixed(2)).toBe(royalty.toFixed(2));
+    const rolled = pool(['--status', file]);
+    expect(Number(rolled[0]!.defaulted)).toBeGreaterThan(0);
+    expect((Number(asScheduled[0]!.principal) - Number(rolled[0]!.principal)).toFixed(2)).toBe(royalty.toFixed(2));
   });
 });

@@ -70,17 +70,13 @@ describe('ipabs montecarlo --status (spawned)', () => {
     expect(Number(mc.losses.rows[0].pLate)).toBe(1);
   });
 
-  it('draws defaults only after the status, says so, and is not sharded (exit 2)', () => {
+  it('draws defaults only after the status and says so', () => {
     const r = bin(['montecarlo', GK, '--status', base, '--pd', '60', '--paths', '300', '--lang', 'en']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(SAID);
     const again = bin(['montecarlo', GK, '--status', base, '--pd', '60', '--paths', '300', '--lang', 'en']);
     expect(again.out).toBe(r.out);
-    expect(bin(['montecarlo', GK, '--status', base, '--shard', '1/2']).code).toBe(2);
-    const workers = bin(['montecarlo', GK, '--status', base, '--workers', '2']);
-    expect(workers.code).toBe(2);
-    expect(workers.err).toContain('runs in this thread');
   });
 });
 

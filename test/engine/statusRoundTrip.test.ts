@@ -80,6 +80,20 @@ describe('status round trip', () => {
     }
   }
 
+  for (const dealFile of sampleDeals()) {
+    it(`${dealFile}: the stresses tried default, and draw a support or reserve (a deal with neither: fire a trigger)`, () => {
+      const { deal } = loadDeal(dealFile);
+      const prepared = prepareDeal(deal!);
+      const runs = scenarios(dealFile, deal!).map(([, s]) => runDeal(prepared, s));
+      expect(runs.some((r) => r.pool.totalDefaulted > 0)).toBe(true);
+      const drawsAfterFirst = (r: RunResult) => r.supports.some((x) => x.draws.some((d) => d.period > 1 && d.amount > 0)) || r.events.some((e) => e.type === 'reserveDraw' && e.period > 1);
+      const drawable = deal!.spec.supports.length > 0 || deal!.spec.accounts.some((a) => a.kind === 'reserve');
+      // 爱奇艺 has neither: its default event fires and switches the waterfall instead.
+      if (drawable) expect(runs.some(drawsAfterFirst)).toBe(true);
+      else expect(runs.some((r) => r.events.some((e) => e.type === 'trigger'))).toBe(true);
+    });
+  }
+
   it('says support draws and defaults happen in the stresses tried', () => {
     const { deal } = loadDeal('deals/guangkai-patent-license.json');
     const r = runDeal(deal!, scenarioOf({ defaultRate: { cumulative: 0.45, timing: { frontLoaded: 0.5 } }, prepayment: { cpr: 0.2 }, recovery: { rate: 0.4, lagPeriods: 3 } }, deal!));

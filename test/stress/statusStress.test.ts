@@ -13,6 +13,9 @@ import { mcObligors } from '../../src/stress/montecarlo.js';
 import { statusPatterns } from '../../src/stress/mcStatus.js';
 import { patternTranche } from '../../src/stress/mcAggregate.js';
 import { baseScenario } from '../../src/stress/scenarios.js';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { requireFreshDist } from './fixtures.js';
 
 const { deal } = loadDeal('deals/guangkai-patent-license.json');
 const prepared = prepareDeal(deal!);
@@ -55,5 +58,22 @@ describe('Monte Carlo from a status', () => {
     const [none, one] = await statusPatterns(prepared, status, base, obligors, 2)([[], [[2, 10, 5000]]]);
     expect(none).toEqual(runFromStatus(prepared, status, base, { lean: true }).tranches.map(patternTranche));
     expect(one).toHaveLength(prepared.deal.spec.tranches.length);
+  });
+});
+
+describe('Monte Carlo from a status on worker threads', () => {
+  it('gives what this thread gives: the workers are sent the status itself (its Decimals restored)', async () => {
+    requireFreshDist();
+    const { runPatternsParallel } = (await import(pathToFileURL(resolve('dist/stress/parallel.js')).href)) as typeof import('../../src/stress/parallel.js');
+    // A default whose recovery is still to come on the status date: the status holds its exact share (a Decimal).
+    const pendingRecovery = Scenario.parse({ defaults: [{ obligor: '专利客户03', period: 5 }], recovery: { rate: 0.3, lagPeriods: 8 } });
+    const st = projectStatus(prepared, 9, pendingRecovery);
+    expect(st.defaults.length).toBeGreaterThan(0);
+    const base = Scenario.parse({});
+    const obligors = mcObligors(prepared, { override: 0.3 }, st);
+    const patterns = Array.from({ length: 300 }, (_, i) => [[i % obligors.length, 9 + (i % 5), 2000 + i]] as [number, number, number][]);
+    const here = await statusPatterns(prepared, st, base, obligors, 2)(patterns);
+    const threads = await runPatternsParallel({ deal: prepared.deal, baseInput: {}, obligors, lag: 2, status: st }, patterns, 2);
+    expect(threads).toEqual(here);
   });
 });

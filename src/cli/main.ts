@@ -62,7 +62,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--strict', 'warnings are errors: printed as errors that say so, exit 2')
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
-    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+    .option('--status <file>', 'also check a status file (and its asset tape) against the one deal file given: ids, balances, dates')
+    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string; status?: string }) => {
       const { validateCommand } = await load(() => import('./validate.js'));
       io.exitCode = validateCommand(files, opts, io);
     });

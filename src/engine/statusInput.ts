@@ -173,7 +173,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
   const spec = prepared.deal.spec;
   if (s.deal !== undefined && s.deal !== spec.meta.id) error(r, ['deal'], `the status is for deal "${s.deal}", not "${spec.meta.id}"`);
   r.past = periodsPast(r, s);
-  if (r.past < 0) return { diagnostics: r.diagnostics };
+  // The ids are checked even when the dates do not fit, so that every such problem is listed at once.
   const tranches = byId(r, 'tranches', 'tranche', s.tranches, spec.tranches.map((t) => t.id));
   for (const t of spec.tranches) if (!tranches.has(t.id)) error(r, ['tranches'], `tranche "${t.id}" is missing: give every tranche's balance`);
   const collection = spec.accounts.find((a) => a.kind === 'collection') ?? { id: COLLECTION };
@@ -183,6 +183,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
   const fees = byId(r, 'fees', 'fee', s.fees, spec.fees.map((f) => f.id));
   const supports = byId(r, 'supports', 'support', s.supports, spec.supports.map((x) => x.id));
   const triggers = byId(r, 'state.triggers', 'trigger', s.state.triggers, spec.triggers.map((t) => t.id));
+  if (r.past < 0) return { diagnostics: r.diagnostics };
   const at = (key: string, id: string, list: readonly { id: string }[]) => [key, list.findIndex((x) => x.id === id)];
   const { assets, defaults, overdue } = assetsOf(r, s, scenario.recovery.lagPeriods);
   const status: EngineStatus = {

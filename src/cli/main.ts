@@ -73,7 +73,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .description('the pool report: totals, concentration, strata, tranche coverage; --cashflows adds the contractual cash flows')
     .argument('<deal>', 'deal file (JSON)')
     .option('--cashflows', 'add the contractual pool cash flows per collection period')
-    .option('--asset-flows', "add every asset's contractual payments");
+    .option('--asset-flows', "add every asset's contractual payments")
+    .option('--status <file>', 'the pool left on a status date (a live deal): outstanding balance by asset status, statistics and strata of what is outstanding, with --cashflows the remaining flows');
   addOutputOptions(pool).action(async (deal: string, opts) => {
     const { poolCommand } = await load(() => import('./pool.js'));
     io.exitCode = await poolCommand(deal, opts, io);

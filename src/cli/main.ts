@@ -175,7 +175,8 @@ function registerSizeCommand(program: Command, io: Io): void {
     .addOption(new Option('--principal-by <basis>', 'principal repaid in full by the expected or the legal maturity').choices(['expected', 'legal']).default('expected'))
     .option('--preset <name>', 'each grade must also hold in every scenario of this preset (cn-standard: recovery, timing, spread and delay stresses), each at the TDR')
     .option('--no-support', 'size on the pool and internal enhancement alone (no guarantees, undertakings, liquidity support)')
-    .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
+    .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)')
+    .option('--status <file>', 'size a live deal from a status file: the outstanding balances each target supports on the remaining pool, and each tranche\'s implied rating as it stands (not with --out-deal)');
   addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {
     const { sizeCommand } = await load(() => import('./size.js'));
     io.exitCode = await sizeCommand(deal, opts, io);

@@ -65,7 +65,7 @@ export const sizeResultSchema = lazy(() =>
         ratingWithout: 'text',
         binding: 'text',
         limitedBy: 'text',
-      }),
+      }, { multipleNow: 'number', ratingNow: 'text' }).meta({ description: 'With --status: balanceBefore is the outstanding balance on the status date, and multipleNow/ratingNow the tranche’s multiple and implied rating at it (as it stands).' }),
       scale: table({ grade: 'text', multiple: 'number', tdr: 'percent' }),
       search: kv({ step: 'money', runs: 'int' }),
     }),

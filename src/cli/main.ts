@@ -63,7 +63,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
     .option('--status <file>', 'also check a status file (and its asset tape) against the one deal file given: ids, balances, dates')
-    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string; status?: string }) => {
+    .addOption(new Option('-f, --format <format>', 'table (default): a line per file and per problem; json: every file and problem as JSON (schemas/validate-result.schema.json)').choices(['table', 'json']))
+    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string; status?: string; format?: 'table' | 'json' }) => {
       const { validateCommand } = await load(() => import('./validate.js'));
       io.exitCode = validateCommand(files, opts, io);
     });

@@ -11,19 +11,26 @@ import type { Diagnostic } from '../validate/diagnostics.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { checkStatusFile } from './status.js';
 
-/** What `validate --status` found: the problems, and what the file was checked as (the words after its name). */
-export interface StatusCheck {
+/** A file `ipabs validate` checked: what as, against which deal, and its problems. */
+export interface FileCheck {
+  file: string;
+  kind: 'deal' | 'scenario' | 'status' | 'unreadable';
+  /** The deal a scenario (`--deal`) or a status was checked against; undefined: its shape only. */
+  against?: string;
+  /** A status: the deal file given (named when it has errors). */
+  dealFile?: string;
+  /** A status that fits its deal: its date and the periods past. */
+  asOf?: string;
+  periodsPast?: number;
   diagnostics: Diagnostic[];
-  kind: string;
 }
 
 /**
  * Checks the status file against the deal; without a deal (it has errors) the status file's
- * shape and tape only, saying so.
+ * shape and tape only.
  */
-export function checkStatus(file: string, dealFile: string, deal: LoadedDeal | undefined): StatusCheck {
-  if (!deal) return { diagnostics: loadStatusFile(file, cliLoadOptions()).diagnostics, kind: ` (status, shape only: ${dealFile} has errors)` };
+export function checkStatus(file: string, dealFile: string, deal: LoadedDeal | undefined): FileCheck {
+  if (!deal) return { file, kind: 'status', dealFile, diagnostics: loadStatusFile(file, cliLoadOptions()).diagnostics };
   const c = checkStatusFile(file, prepareDeal(deal));
-  const when = c.summary ? `, as of ${c.summary.asOf}, ${c.summary.periodsPast} period${c.summary.periodsPast === 1 ? '' : 's'} past` : '';
-  return { diagnostics: c.diagnostics, kind: ` (status for ${dealFile}${when})` };
+  return { file, kind: 'status', against: dealFile, dealFile, asOf: c.summary?.asOf, periodsPast: c.summary?.periodsPast, diagnostics: c.diagnostics };
 }

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { contractProblems } from '../../src/contract/index.js';
 import { useTempDir } from '../helpers.js';
 
 const bin = (args: string[]) => {
@@ -70,5 +71,43 @@ describe('ipabs validate DEAL --status (spawned)', () => {
     const r = bin(['validate', GK, GK, '--status', EXAMPLE]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('give one deal file');
+  });
+
+  it('--format json: the status problems with the same fields as the deal\'s, exit codes as the text', () => {
+    const ok = bin(['validate', GK, '--status', EXAMPLE, '--format', 'json']);
+    expect(ok.code).toBe(0);
+    const v = JSON.parse(ok.out);
+    expect(contractProblems('validate', v)).toEqual([]);
+    expect(v.ok).toBe(true);
+    expect(v.files).toEqual([
+      { file: GK, kind: 'deal', ok: true, errors: 0, warnings: 0, diagnostics: [] },
+      { file: EXAMPLE, kind: 'status', against: GK, asOf: '2021-08-26', periodsPast: 8, ok: true, errors: 0, warnings: 0, diagnostics: [] },
+    ]);
+    const s = example();
+    s.tranches[0].balance = '999999999.00';
+    s.assets = s.assets.filter((a: { id: string }) => a.id !== 'C04');
+    tmp.file('j.csv', '资产编号,资产状态,违约日,违约金额\nC04,违约,2031-01-01,100\n');
+    const file = tmp.file('j.json', { ...s, assetTape: 'j.csv' });
+    const bad = bin(['validate', GK, '--status', file, '--format', 'json']);
+    expect(bad.code).toBe(2);
+    const b = JSON.parse(bad.out);
+    expect(contractProblems('validate', b)).toEqual([]);
+    expect(b.ok).toBe(false);
+    const status = b.files[1];
+    expect(status).toMatchObject({ file, kind: 'status', against: GK, ok: false });
+    expect(status.errors).toBe(status.diagnostics.length);
+    expect(status.diagnostics).toContainEqual({ severity: 'error', file, path: 'tranches[0].balance', message: expect.stringContaining('is above the tranche\'s issued balance') });
+    expect(status.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', line: 2, column: 3, columnName: '违约日', message: expect.stringContaining('after the status date') }));
+  });
+
+  it('--format json for deals and scenarios as the text says', () => {
+    const r = bin(['validate', GK, 'deals/scenarios/guangkai-licensee-03-defaults-after-5th.json', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out);
+    expect(contractProblems('validate', v)).toEqual([]);
+    expect(v.files.map((f: { kind: string }) => f.kind)).toEqual(['deal', 'scenario']);
+    const broken = bin(['validate', tmp.file('broken.json', '{'), '--format', 'json']);
+    expect(broken.code).toBe(2);
+    expect(JSON.parse(broken.out).files[0]).toMatchObject({ kind: 'unreadable', ok: false, errors: 1 });
   });
 });

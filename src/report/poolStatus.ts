@@ -56,6 +56,7 @@ const OVERDUE_BANDS: { upTo: number; zh: string; en: string }[] = [
 ];
 
 const yuan = (m: Money) => toYuan(m);
+const col = (key: string, zh: string, en: string, kind: TableSection['columns'][number]['kind']) => ({ key, header: { zh, en }, kind });
 
 /** Per asset: its row of the status table (a state, or an overdue band). */
 function rowKeys(status: EngineStatus): string[] {
@@ -94,7 +95,6 @@ function statusTable(status: EngineStatus, lang: Lang): TableSection {
       };
     })
     .filter((r) => r.count > 0);
-  const col = (key: string, zh: string, en: string, kind: TableSection['columns'][number]['kind']) => ({ key, header: { zh, en }, kind });
   return {
     type: 'table',
     id: 'assetStatus',
@@ -127,7 +127,6 @@ function remainingFlows(prepared: PreparedDeal, status: EngineStatus): TableSect
     balance = p.endBalance;
   }
   const total = (key: string) => sum(rows.map((r) => r[key] as Decimal));
-  const col = (key: string, zh: string, en: string, kind: TableSection['columns'][number]['kind']) => ({ key, header: { zh, en }, kind });
   return {
     type: 'table',
     id: 'cashflows',

@@ -70,6 +70,16 @@ describe('ipabs pool --status (spawned)', () => {
     expect(kv(sec.summary).contracts).toBe(10);
   });
 
+  it('leaves obligors that owe nothing more out of the concentration tables', () => {
+    const s = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    const gone = ['C01', 'C02', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09'];
+    s.assets = s.assets.map((a: { id: string }) => (gone.includes(a.id) ? { id: a.id, status: 'prepaid' } : a));
+    const sec = pool([GK, '--status', tmp.file('few.json', s)]);
+    expect(sec.topObligors.rows).toHaveLength(2);
+    expect(kv(sec.summary)).toMatchObject({ obligors: 2, contracts: 2, balance: '15600000.00' });
+    expect(sec.assetStatus.rows.map((r: Record<string, unknown>) => [r.status, r.count])).toEqual([['正常', 2], ['违约', 1], ['提前还款', 8]]);
+  });
+
   it('every output format works and is deterministic; the report says the status date', () => {
     for (const format of ['table', 'csv', 'md', 'html', 'json']) {
       const a = bin(['pool', GK, '--status', EXAMPLE, '--cashflows', '--format', format, '--lang', 'en']);

@@ -55,7 +55,7 @@ export { readSheet, type SheetResult, type SheetData, type SheetChoice, type She
 export { DEFAULT_LIMITS, MAX_JSON_DEPTH, type LoadOptions, type InputLimits } from './io/input.js';
 export { dealJsonSchema, SCHEMA_VERSION, type DealFile, type DealInput, type AssetSpec, type TrancheSpec } from './schema/deal.js';
 export { contractualCashflows, ASSET_MODELS, type AssetModel, type ContractualCashflows, type Flow } from './pool/index.js';
-export { poolStats, type PoolStats } from './analytics/poolStats.js';
+export { poolStats, type LivePool, type PoolStats } from './analytics/poolStats.js';
 export type { Stratum, StratumKey } from './analytics/strata.js';
 export type { TrancheCoverage } from './analytics/trancheCoverage.js';
 export { dealSchedule, type DealPeriod, type DealSchedule } from './deal/periods.js';

@@ -131,43 +131,65 @@ function royaltyTotals(assets: readonly AssetSpec[]): PoolStats['royalty'] {
   return { firstLicenseFees: fees, riskReserve: reserve, riskReserveRatio: fees.isZero() ? ZERO : reserve.div(fees) };
 }
 
-/** Computes the pool statistics of a loaded deal. */
-export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'zh' | 'en' = 'zh'): PoolStats {
-  const cutoff = spec.dates.cutoff;
+/**
+ * A live pool on a status date (`ipabs pool --status`): each asset's outstanding balance, the
+ * remaining contractual flows' totals, and the tranches' outstanding balances. The statistics and
+ * strata are then of the assets still outstanding, terms counted from the status date.
+ */
+export interface LivePool {
+  asOf: IsoDate;
+  /** Per asset, in the deal's order: its outstanding balance (0 when it is no longer in the pool). */
+  balances: Decimal[];
+  scheduledPrincipal: Decimal;
+  scheduledInterest: Decimal;
+  /** Per tranche, in the deal's order: its outstanding balance. */
+  trancheBalances: Decimal[];
+}
+
+/** Computes the pool statistics of a loaded deal; with `live`, of what is outstanding on a status date. */
+export function poolStats(spec: DealFile, assets: readonly AssetSpec[], lang: 'zh' | 'en' = 'zh', live?: LivePool): PoolStats {
   // Floating loans on the deal's own index paths, as a base-case run collects them.
   const rates = dealRates(spec);
-  const { balances, lastDates, scheduledPrincipal, scheduledInterest } = contractualTotals(assets, cutoff, rates);
-  const balance = sum(balances);
-  const n = assets.length;
-  const obligors = obligorTotals(assets, balances);
+  const totals = contractualTotals(assets, spec.dates.cutoff, rates);
+  const cutoff = live?.asOf ?? spec.dates.cutoff;
+  const { scheduledPrincipal, scheduledInterest } = live ?? totals;
+  const balances = live?.balances ?? totals.balances;
+  const kept = live ? assets.map((_, i) => i).filter((i) => balances[i]!.gt(0)) : assets.map((_, i) => i);
+  const inPool = kept.map((i) => assets[i]!);
+  const keptBalances = kept.map((i) => balances[i]!);
+  const lastDates = kept.map((i) => totals.lastDates[i]);
+  const balance = sum(keptBalances);
+  const n = inPool.length;
+  const obligors = obligorTotals(inPool, keptBalances);
   const share = (x: Decimal) => (balance.isZero() ? ZERO : x.div(balance));
-  const strata = poolStrata(assets, balances, lastDates, cutoff, lang);
-  const { tranches, issueBalance } = trancheCoverage(spec, balance);
+  const strata = poolStrata(inPool, keptBalances, lastDates, cutoff, lang);
+  const trancheSpec = live ? { ...spec, tranches: spec.tranches.map((t, i) => ({ ...t, balance: live.trancheBalances[i]! })) } : spec;
+  const { tranches, issueBalance } = trancheCoverage(trancheSpec, balance);
   const stats: Omit<PoolStats, 'cashflows'> = {
-    ipRights: ipRightsOf(assets, strata.find((x) => x.key === 'ipType')!.rows, lang),
+    ipRights: ipRightsOf(inPool, strata.find((x) => x.key === 'ipType')!.rows, lang),
     cutoff,
     balance,
     assetCount: n,
     obligorCount: obligors.length,
-    largestAsset: balances.reduce((m, b) => Decimal.max(m, b), ZERO),
+    largestAsset: keptBalances.reduce((m, b) => Decimal.max(m, b), ZERO),
     averageAsset: n ? balance.div(n) : ZERO,
     largestObligor: obligors[0] ? { name: obligors[0].name, amount: obligors[0].amount } : { name: '', amount: ZERO },
     averageObligor: obligors.length ? balance.div(obligors.length) : ZERO,
     topObligors: [1, 3, 5, 10].map((k) => ({ n: k, share: share(sum(obligors.slice(0, k).map((o) => o.amount))) })),
-    ...weightedRateAndTerm(assets, balances, lastDates, cutoff),
+    ...weightedRateAndTerm(inPool, keptBalances, lastDates, cutoff),
     scheduledPrincipal,
     scheduledInterest,
     strata,
     tranches,
     issueBalance,
     issueCoverage: issueBalance.isZero() ? ZERO : balance.div(issueBalance),
-    purchasePrice: spec.pool.purchasePrice ?? balance,
-    royalty: royaltyTotals(assets),
+    purchasePrice: spec.pool.purchasePrice ?? sum(totals.balances),
+    royalty: royaltyTotals(inPool),
     balances,
   };
   let cashflows: ContractualCashflows[] | undefined;
   return Object.defineProperty(stats as PoolStats, 'cashflows', {
     enumerable: true,
-    get: () => (cashflows ??= assets.map((a) => contractualCashflows(a, cutoff, rates))),
+    get: () => (cashflows ??= assets.map((a) => contractualCashflows(a, spec.dates.cutoff, rates))),
   });
 }

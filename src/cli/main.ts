@@ -62,7 +62,9 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .option('--strict', 'warnings are errors: printed as errors that say so, exit 2')
     .option('--scenario', 'the files are scenario files (one scenario, a list, or {"scenarios": [...]})')
     .option('--deal <deal>', 'check what the scenario files name (obligors, assets, supports, periods) against this deal')
-    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string }) => {
+    .option('--status <file>', 'also check a status file (and its asset tape) against the one deal file given: ids, balances, dates')
+    .addOption(new Option('-f, --format <format>', 'table (default): a line per file and per problem; json: every file and problem as JSON (schemas/validate-result.schema.json)').choices(['table', 'json']))
+    .action(async (files: string[], opts: { strict?: boolean; scenario?: boolean; deal?: string; status?: string; format?: 'table' | 'json' }) => {
       const { validateCommand } = await load(() => import('./validate.js'));
       io.exitCode = validateCommand(files, opts, io);
     });
@@ -72,7 +74,8 @@ async function buildProgram(io: Io, argv: readonly string[], merged?: MergedRun)
     .description('the pool report: totals, concentration, strata, tranche coverage; --cashflows adds the contractual cash flows')
     .argument('<deal>', 'deal file (JSON)')
     .option('--cashflows', 'add the contractual pool cash flows per collection period')
-    .option('--asset-flows', "add every asset's contractual payments");
+    .option('--asset-flows', "add every asset's contractual payments")
+    .option('--status <file>', 'the pool left on a status date (a live deal): outstanding balance by asset status, statistics and strata of what is outstanding, with --cashflows the remaining flows');
   addOutputOptions(pool).action(async (deal: string, opts) => {
     const { poolCommand } = await load(() => import('./pool.js'));
     io.exitCode = await poolCommand(deal, opts, io);
@@ -173,7 +176,8 @@ function registerSizeCommand(program: Command, io: Io): void {
     .addOption(new Option('--principal-by <basis>', 'principal repaid in full by the expected or the legal maturity').choices(['expected', 'legal']).default('expected'))
     .option('--preset <name>', 'each grade must also hold in every scenario of this preset (cn-standard: recovery, timing, spread and delay stresses), each at the TDR')
     .option('--no-support', 'size on the pool and internal enhancement alone (no guarantees, undertakings, liquidity support)')
-    .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)');
+    .option('--out-deal <file>', 'write the resized deal file (.json; whole or not at all; never over an input)')
+    .option('--status <file>', 'size a live deal from a status file: the outstanding balances each target supports on the remaining pool, and each tranche\'s implied rating as it stands (not with --out-deal)');
   addOutputOptions(addRatingScaleOptions(size)).action(async (deal: string, opts) => {
     const { sizeCommand } = await load(() => import('./size.js'));
     io.exitCode = await sizeCommand(deal, opts, io);

@@ -20,6 +20,7 @@ import { ratingScaleOf } from './ratingScale.js';
 import { cliLoadOptions } from './inputOptions.js';
 import { dealInputs, emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 import { terminalProgress } from './progress.js';
+import { statusInputs, statusOption } from './status.js';
 
 export interface SizeOptions extends OutputOptions {
   target?: string[];
@@ -33,6 +34,8 @@ export interface SizeOptions extends OutputOptions {
   principalBy?: PrincipalBasis;
   preset?: string;
   outDeal?: string;
+  /** Size a live deal from a status file. */
+  status?: string;
 }
 
 /** 100万元, the default step. */
@@ -93,7 +96,10 @@ function checkOutDeal(o: SizeOptions, deal: LoadedDeal): void {
 
 /** Runs `ipabs size`; returns the exit code. */
 export async function sizeCommand(file: string, o: SizeOptions, io: Io): Promise<number> {
-  const deal = loadDealForOutput(file, o, io, { '--rating-scale': o.ratingScale });
+  const deal = loadDealForOutput(file, o, io, { '--rating-scale': o.ratingScale, ...statusInputs(o.status) });
+  if (o.status !== undefined && o.outDeal !== undefined) {
+    throw new InputError('--out-deal writes a deal file, whose balances are those issued at closing; a sizing from a status moves the outstanding balances on its date, which no deal file holds: leave out --out-deal (or size from closing, without --status)');
+  }
   checkOutDeal(o, deal);
   const scale = ratingScaleOf(o);
   const targets = targetsOf(o.target, scale);
@@ -105,20 +111,20 @@ export async function sizeCommand(file: string, o: SizeOptions, io: Io): Promise
   });
   scenario.externalSupport = o.support !== false;
   const named = presetOf(o.preset, deal, scenario);
-  const options = { scale, baseRate, scenario, scenarios: named.map((n) => n.scenario), step, basis: o.principalBy ?? 'expected' };
   const prepared = prepareDeal(deal);
+  const from = o.status === undefined ? undefined : statusOption(o.status, prepared, scenario);
+  const options = { scale, baseRate, scenario, scenarios: named.map((n) => n.scenario), step, basis: o.principalBy ?? 'expected', status: from?.status };
   const progress = terminalProgress(io);
   const sized = sizeTranches(prepared, targets, { ...options, onProgress: (f, what) => progress.update(f, what) });
   progress.finish();
-  const resized = withBalances(prepared, sized.tranches.map((t) => t.after));
-  const rows = structureOf(resized, sized, options);
+  const rows = structureOf(from ? prepared : withBalances(prepared, sized.tranches.map((t) => t.after)), sized, options);
   if (o.outDeal !== undefined) writeOutDeal(deal, o.outDeal, rows, scale, baseRate, step, options.basis, scenario.externalSupport, io);
   const recovery = scenario.recovery;
   const scenarioLine = {
     zh: `违约均匀分布；回收率 ${recovery.rate.times(100).toString()}%，滞后 ${recovery.lagPeriods} 期`,
     en: `Defaults spread evenly; recovery ${recovery.rate.times(100).toString()}%, lag ${recovery.lagPeriods} periods`,
   };
-  await emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name) }, o.lang), o, io, 'size');
+  await emitReport(sizeReport({ deal, rows, scale, baseRate, step, basis: options.basis, support: scenario.externalSupport, runs: sized.runs, scenarioLine, scenarioNames: named.map((n) => n.name), status: from?.summary }, o.lang), o, io, 'size');
   return 0;
 }
 

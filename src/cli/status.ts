@@ -32,14 +32,25 @@ function onTapeLines(diagnostics: Diagnostic[], tape: StatusTapeOrigin | undefin
   });
 }
 
+/**
+ * A status file read and checked against the deal: its status and summary, or every problem
+ * (the file's schema, its asset tape, then what does not fit the deal), each naming the file and
+ * JSON path or the tape's line (cell).
+ */
+export function checkStatusFile(file: string, prepared: PreparedDeal, scenario: ScenarioSpec = BASE_SCENARIO): { status?: EngineStatus; summary?: StatusSummary; diagnostics: Diagnostic[]; fits: boolean } {
+  const loaded = loadStatusFile(file, cliLoadOptions());
+  if (!loaded.status) return { diagnostics: loaded.diagnostics, fits: false };
+  const read = readStatus(prepared, loaded.status, file, scenario);
+  if (!read.status) return { diagnostics: onTapeLines(read.diagnostics, loaded.tape), fits: true };
+  const past = read.status.past;
+  return { status: read.status, summary: { asOf: loaded.status.asOf, lastPaymentDate: prepared.periods[past - 1]!.date, periodsPast: past }, diagnostics: [], fits: true };
+}
+
 /** The status of `--status FILE` against the deal, with its date; a bad file is an InputError listing its problems. */
 export function statusOption(file: string, prepared: PreparedDeal, scenario: ScenarioSpec): { status: EngineStatus; summary: StatusSummary } {
-  const loaded = loadStatusFile(file, cliLoadOptions());
-  if (!loaded.status) throw fileError(file, loaded.diagnostics, `${file} is not a valid status file`);
-  const read = readStatus(prepared, loaded.status, file, scenario);
-  if (!read.status) throw fileError(file, onTapeLines(read.diagnostics, loaded.tape), `${file} does not fit the deal`);
-  const past = read.status.past;
-  return { status: read.status, summary: { asOf: loaded.status.asOf, lastPaymentDate: prepared.periods[past - 1]!.date, periodsPast: past } };
+  const c = checkStatusFile(file, prepared, scenario);
+  if (!c.status) throw fileError(file, c.diagnostics, c.fits ? `${file} does not fit the deal` : `${file} is not a valid status file`);
+  return { status: c.status, summary: c.summary! };
 }
 
 /**

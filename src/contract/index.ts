@@ -10,6 +10,7 @@ import { InternalError } from '../validate/diagnostics.js';
 import { runResultSchema } from './runResult.js';
 import { priceResultSchema } from './priceResult.js';
 import { trackResultSchema } from './trackResult.js';
+import { validateResultSchema } from './validateResult.js';
 import { breakevenResultSchema, montecarloResultSchema, obligorsResultSchema, poolResultSchema, sizeResultSchema, stressResultSchema } from './reports.js';
 
 import type { ResultKind } from '../report/kinds.js';
@@ -50,6 +51,11 @@ const CONTRACTS: Record<ResultKind, Contract> = {
     title: 'ipabs track result',
     description:
       'The output of `ipabs track --format json`: actual figures against the projection — each period’s balance check, the triggers tested on the actuals, every line actual beside projected with its variance, the cumulative default ratio — and the rest of the deal projected from the last actual period (sections rest-…).',
+  },
+  validate: {
+    schema: validateResultSchema,
+    title: 'ipabs validate result',
+    description: 'The output of `ipabs validate --format json`: each file checked (deal, scenario, or with --status a status file against its deal), whether it is ok, and every problem with its file, JSON path or tape line and column, and message.',
   },
   pool: { schema: poolResultSchema, title: 'ipabs pool report', description: 'The output of `ipabs pool --format json`: pool totals, tranches, obligor concentration, strata and (when asked) contractual cash flows.' },
 };

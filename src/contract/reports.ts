@@ -65,7 +65,7 @@ export const sizeResultSchema = lazy(() =>
         ratingWithout: 'text',
         binding: 'text',
         limitedBy: 'text',
-      }),
+      }, { multipleNow: 'number', ratingNow: 'text' }).meta({ description: 'With --status: balanceBefore is the outstanding balance on the status date, and multipleNow/ratingNow the tranche’s multiple and implied rating at it (as it stands).' }),
       scale: table({ grade: 'text', multiple: 'number', tdr: 'percent' }),
       search: kv({ step: 'money', runs: 'int' }),
     }),
@@ -128,6 +128,12 @@ export const poolResultSchema = lazy(() =>
         assetFlows: table({ asset: 'text', obligor: 'text', date: 'date', principal: 'money', interest: 'money', total: 'money', endBalance: 'money' })
           .optional()
           .meta({ description: 'With --asset-flows.' }),
+        liveStatus: kv({ asOf: 'date', lastPaymentDate: 'date', periodsPast: 'int', periodsLeft: 'int', outstanding: 'money', initialBalance: 'money', poolFactor: 'number', cumulativeDefaulted: 'money', cumulativeDefaultRate: 'percent', recoveredToDate: 'money', pendingRecoveries: 'money' })
+          .optional()
+          .meta({ description: 'With --status: the status date and the pool on it (outstanding: performing and overdue assets).' }),
+        assetStatus: table({ status: 'text', inOutstanding: 'text', count: 'int', balance: 'money', share: 'percent', defaulted: 'money', recovered: 'money', pending: 'money' })
+          .optional()
+          .meta({ description: 'With --status: the assets by status (overdue by days band); inOutstanding says whether a row is in the outstanding balance. With --status the cashflows rows also have recoveries (money): the pending recoveries arriving.' }),
       })
       .catchall(table({ label: 'text', amount: 'money', share: 'percent', count: 'int', countShare: 'percent' }).meta({ description: 'A stratum: industry, ipType, region, sizeBand, remainingTerm …' })),
   ),

@@ -12,7 +12,7 @@ import { fromYuan, NIL, sub, sumMoney, type Money } from '../util/fen.js';
 import { Decimal } from '../util/money.js';
 import type { PreparedDeal } from './prepare.js';
 import { COLLECTION } from './state.js';
-import type { EngineStatus, OverdueAsset, StatusDefault } from './statusTypes.js';
+import type { AssetState, EngineStatus, OverdueAsset, StatusDefault } from './statusTypes.js';
 import { DEFAULT_OVERDUE_DAYS, overdueAsset } from './statusOverdue.js';
 
 type Path = (string | number)[];
@@ -144,12 +144,14 @@ function outstandingOf(r: Reader, j: number, i: number, a: FileAsset, late: Over
 }
 
 /** Each asset's performing balance (the contractual one when not listed), the defaults listed and the overdue assets. */
-function assetsOf(r: Reader, s: StatusFile, lag: number): { assets: Money[]; defaults: StatusDefault[]; overdue: OverdueAsset[] } {
+function assetsOf(r: Reader, s: StatusFile, lag: number): { assets: Money[]; defaults: StatusDefault[]; overdue: OverdueAsset[]; states: AssetState[] } {
   const { prepared } = r;
   const ids = prepared.deal.assets.map((a) => a.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const k = r.past - 1;
   const assets = prepared.pool.schedules.map((x) => (x.startBalance[k]! - x.principal[k]!) as Money);
+  // An asset listed nowhere performs as scheduled: paid off when its schedule has ended.
+  const states = assets.map((b): AssetState => (b > 0 ? 'performing' : 'paidOff'));
   const defaults: StatusDefault[] = [];
   const overdue: OverdueAsset[] = [];
   const seen = new Set<string>();
@@ -158,13 +160,14 @@ function assetsOf(r: Reader, s: StatusFile, lag: number): { assets: Money[]; def
     if (i === undefined) return unknown(r, ['assets', j, 'id'], 'asset', a.id, ids);
     if (seen.has(a.id)) return error(r, ['assets', j, 'id'], `asset "${a.id}" is listed twice`);
     seen.add(a.id);
+    states[i] = a.status;
     if (a.status === 'defaulted' && a.defaults.length === 0) error(r, ['assets', j, 'defaults'], 'a defaulted asset gives its default (date, balance, recovered to date, expected recovery)');
     const late = overdueOf(r, j, i, a, s.asOf);
     assets[i] = outstandingOf(r, j, i, a, late);
     if (late) overdue.push(late);
     a.defaults.forEach((d, n) => defaults.push(defaultOf(r, ['assets', j, 'defaults', n], i, d, s.asOf, lag)));
   });
-  return { assets, defaults, overdue };
+  return { assets, defaults, overdue, states };
 }
 
 /** The status of a parsed status file against its deal, or the diagnostics that stop it. */
@@ -173,7 +176,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
   const spec = prepared.deal.spec;
   if (s.deal !== undefined && s.deal !== spec.meta.id) error(r, ['deal'], `the status is for deal "${s.deal}", not "${spec.meta.id}"`);
   r.past = periodsPast(r, s);
-  if (r.past < 0) return { diagnostics: r.diagnostics };
+  // The ids are checked even when the dates do not fit, so that every such problem is listed at once.
   const tranches = byId(r, 'tranches', 'tranche', s.tranches, spec.tranches.map((t) => t.id));
   for (const t of spec.tranches) if (!tranches.has(t.id)) error(r, ['tranches'], `tranche "${t.id}" is missing: give every tranche's balance`);
   const collection = spec.accounts.find((a) => a.kind === 'collection') ?? { id: COLLECTION };
@@ -183,8 +186,9 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
   const fees = byId(r, 'fees', 'fee', s.fees, spec.fees.map((f) => f.id));
   const supports = byId(r, 'supports', 'support', s.supports, spec.supports.map((x) => x.id));
   const triggers = byId(r, 'state.triggers', 'trigger', s.state.triggers, spec.triggers.map((t) => t.id));
+  if (r.past < 0) return { diagnostics: r.diagnostics };
   const at = (key: string, id: string, list: readonly { id: string }[]) => [key, list.findIndex((x) => x.id === id)];
-  const { assets, defaults, overdue } = assetsOf(r, s, scenario.recovery.lagPeriods);
+  const { assets, defaults, overdue, states } = assetsOf(r, s, scenario.recovery.lagPeriods);
   const status: EngineStatus = {
     past: r.past,
     tranches: spec.tranches.map((t, i) => {
@@ -209,6 +213,7 @@ export function readStatus(prepared: PreparedDeal, s: StatusFile, file: string, 
     assets,
     defaults,
     ...(overdue.length ? { overdue } : {}),
+    assetStates: states,
   };
   return r.diagnostics.length ? { diagnostics: r.diagnostics } : { status, diagnostics: [] };
 }

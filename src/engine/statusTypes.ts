@@ -47,7 +47,7 @@ export interface EngineStatus {
   defaults: StatusDefault[];
   /** The overdue assets (逾期): what they missed before the status date and when they reach the deal's default definition. */
   overdue?: OverdueAsset[];
-  /** Per asset, as a projection sees it (the status file's `status`); undefined when read from a file. */
+  /** Per asset, as a projection sees it, or as the status file gives it (an asset it does not list: performing, or paid off when its schedule has ended). */
   assetStates?: AssetState[];
 }
 

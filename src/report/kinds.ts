@@ -5,8 +5,8 @@
 export const RESULT_SCHEMA_VERSION = '1.0.0';
 
 /** The commands whose `--format json` output has a JSON contract (no imports: the CLI lists them at start-up). */
-export const RESULT_KINDS = ['run', 'stress', 'breakeven', 'obligors', 'montecarlo', 'pool', 'size', 'price', 'track'] as const;
+export const RESULT_KINDS = ['run', 'stress', 'breakeven', 'obligors', 'montecarlo', 'pool', 'size', 'price', 'track', 'validate'] as const;
 /** A command whose JSON output has a contract: {@link resultSchema}. */
 export type ResultKind = (typeof RESULT_KINDS)[number];
-/** The results written as reports (all but run). */
-export type ReportKind = Exclude<ResultKind, 'run'>;
+/** The results written as reports (all but run and validate). */
+export type ReportKind = Exclude<ResultKind, 'run' | 'validate'>;

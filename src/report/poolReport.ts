@@ -11,6 +11,7 @@ import { trancheIdCells, trancheIdColumns } from './trancheName.js';
 import { formatIsoDate } from '../dates/dateText.js';
 import { ipRightsSection, stratumSection, topObligorSection, TOTAL } from './poolStrataSections.js';
 import { assetFlowSection, periodCashflowSection } from './poolCashflowSections.js';
+import type { PoolStatusView } from './poolStatus.js';
 
 export { poolLabels } from './poolLabels.js';
 
@@ -20,33 +21,37 @@ export interface PoolReportOptions {
   cashflows?: boolean;
   /** Add every asset's contractual payments. */
   assetFlows?: boolean;
+  /** From a status (`pool --status`): the remaining pool (./poolStatus.ts). */
+  live?: PoolStatusView;
 }
 
 /** The pool report of a loaded deal. */
 export function poolReport(deal: LoadedDeal, options: PoolReportOptions): Report {
   const { spec } = deal;
-  const stats = poolStats(spec, deal.assets, options.lang);
+  const live = options.live;
+  const stats = poolStats(spec, deal.assets, options.lang, live?.live);
   const labels = poolLabels(deal);
-  const sections: Section[] = [summarySection(stats, labels), trancheSection(stats, options.lang)];
+  const sections: Section[] = [...(live?.sections ?? []), summarySection(stats, labels, live !== undefined), trancheSection(stats, options.lang, live !== undefined)];
   if (stats.royalty) sections.push(royaltySection(stats));
   sections.push(topObligorSection(stats, deal, labels));
   for (const s of stats.strata) sections.push(stratumSection(s.key, s.rows, labels, options.lang));
   if (stats.ipRights) sections.push(ipRightsSection(stats.ipRights, options.lang));
-  if (options.cashflows) sections.push(periodCashflowSection(deal, stats));
+  if (options.cashflows) sections.push(live ? live.cashflows : periodCashflowSection(deal, stats));
   if (options.assetFlows) sections.push(assetFlowSection(deal, stats));
   return {
     title: { zh: `${spec.meta.shortName ?? spec.meta.name} 资产池`, en: `${spec.meta.shortName ?? spec.meta.name}: pool` },
     subtitle: [
       { zh: spec.meta.name, en: spec.meta.name },
-      { zh: `初始起算日 ${formatIsoDate(stats.cutoff)}`, en: `Cutoff date ${formatIsoDate(stats.cutoff)}` },
+      { zh: `初始起算日 ${formatIsoDate(spec.dates.cutoff)}`, en: `Cutoff date ${formatIsoDate(spec.dates.cutoff)}` },
+      ...(live ? [live.subtitle] : []),
     ],
     sections,
     charts: poolCharts(sections),
-    notes: collectAssumptions(deal).map((a) => ({ zh: `假设 ${a.path}：${a.note}`, en: `Assumed ${a.path}: ${a.note}` })),
+    notes: [...(live?.notes ?? []), ...collectAssumptions(deal).map((a) => ({ zh: `假设 ${a.path}：${a.note}`, en: `Assumed ${a.path}: ${a.note}` }))],
   };
 }
 
-function summarySection(s: PoolStats, labels: AssetLabels): Section {
+function summarySection(s: PoolStats, labels: AssetLabels, outstanding: boolean): Section {
   const ob = labels.obligors;
   const one = labels.obligor;
   const bal = labels.balance;
@@ -75,21 +80,21 @@ function summarySection(s: PoolStats, labels: AssetLabels): Section {
       { key: 'scheduledPrincipal', label: { zh: '应收本金（合同）', en: 'Contractual principal' }, value: s.scheduledPrincipal, kind: 'money' },
       { key: 'scheduledInterest', label: { zh: '应收利息（合同）', en: 'Contractual interest' }, value: s.scheduledInterest, kind: 'money' },
       { key: 'purchasePrice', label: { zh: '购买价款', en: 'Purchase price' }, value: s.purchasePrice, kind: 'money' },
-      { key: 'issueBalance', label: { zh: '发行规模', en: 'Issue size' }, value: s.issueBalance, kind: 'money' },
+      { key: 'issueBalance', label: outstanding ? { zh: '证券未偿余额', en: 'Securities outstanding' } : { zh: '发行规模', en: 'Issue size' }, value: s.issueBalance, kind: 'money' },
       { key: 'issueCoverage', label: { zh: '资产池对发行规模覆盖倍数', en: 'Pool over issue (coverage)' }, value: s.issueCoverage, kind: 'number' },
     ],
   };
   return items;
 }
 
-function trancheSection(s: PoolStats, lang: Lang): TableSection {
+function trancheSection(s: PoolStats, lang: Lang, outstanding: boolean): TableSection {
   return {
     type: 'table',
     id: 'tranches',
     title: { zh: '证券分层', en: 'Tranches' },
     columns: [
       ...trancheIdColumns(s.tranches),
-      { key: 'balance', header: { zh: '发行规模', en: 'Size' }, kind: 'money' },
+      { key: 'balance', header: outstanding ? { zh: '未偿余额', en: 'Outstanding' } : { zh: '发行规模', en: 'Size' }, kind: 'money' },
       { key: 'share', header: { zh: '占比', en: 'Share' }, kind: 'percent' },
       { key: 'coupon', header: { zh: '票面利率', en: 'Coupon' }, kind: 'rate', decimals: 2 },
       { key: 'expectedMaturity', header: { zh: '预期到期日', en: 'Expected maturity' }, kind: 'date' },

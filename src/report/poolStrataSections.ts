@@ -31,7 +31,10 @@ function cap(s: string): string {
 /** The ten largest obligors: balance, contracts, share and cumulative share. */
 export function topObligorSection(s: PoolStats, deal: LoadedDeal, labels: AssetLabels): TableSection {
   const one = labels.obligor;
-  const top = obligorTotals(deal.assets, s.balances).slice(0, 10);
+  // From a status, obligors that owe nothing more (repaid, defaulted) are not in the pool.
+  const top = obligorTotals(deal.assets, s.balances)
+    .filter((o) => o.amount.gt(0) || s.balances.every((b) => b.isZero()))
+    .slice(0, 10);
   let cumulative = ZERO;
   return {
     type: 'table',

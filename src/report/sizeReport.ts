@@ -8,6 +8,9 @@ import { Decimal } from '../util/money.js';
 import type { Label, Report, Section } from './model.js';
 import { sizeCharts } from './chart/sectionCharts.js';
 import { scaleTable } from './ratingScaleTable.js';
+import type { RunResult } from '../engine/types.js';
+
+type StatusSummary = NonNullable<RunResult['status']>;
 
 export interface SizeReportInput {
   deal: LoadedDeal;
@@ -23,6 +26,8 @@ export interface SizeReportInput {
   scenarioLine: Label;
   /** The names of the scenarios a grade must hold in (the base case alone, or a preset's). */
   scenarioNames: readonly Label[];
+  /** Sized from a status (a live deal): its date and the periods past. */
+  status?: StatusSummary;
 }
 
 const CLASS: Record<StructureRow['class'], Label> = {
@@ -49,7 +54,7 @@ function structureSection(x: SizeReportInput, lang: 'zh' | 'en'): Section {
       { key: 'name', header: { zh: '名称', en: 'Name' }, kind: 'text' },
       { key: 'class', header: { zh: '档次', en: 'Class' }, kind: 'text' },
       { key: 'target', header: { zh: '目标评级', en: 'Target' }, kind: 'text' },
-      { key: 'balanceBefore', header: { zh: '原规模', en: 'Balance before' }, kind: 'money' },
+      { key: 'balanceBefore', header: x.status ? { zh: '未偿余额', en: 'Outstanding' } : { zh: '原规模', en: 'Balance before' }, kind: 'money' },
       { key: 'balance', header: { zh: '测算规模', en: 'Balance' }, kind: 'money' },
       { key: 'share', header: { zh: '占比', en: 'Share' }, kind: 'percent' },
       { key: 'subordination', header: { zh: '次级支持', en: 'Subordination' }, kind: 'percent' },
@@ -61,6 +66,12 @@ function structureSection(x: SizeReportInput, lang: 'zh' | 'en'): Section {
       { key: 'ratingWithout', header: { zh: '隐含评级（不含外部增信）', en: 'Rating, structure alone' }, kind: 'text' },
       { key: 'binding', header: { zh: '最低临界违约率所在情景', en: 'Lowest break-even in' }, kind: 'text' },
       { key: 'limitedBy', header: { zh: '规模上限来自', en: 'Limited by' }, kind: 'text' },
+      ...(x.status
+        ? [
+            { key: 'multipleNow', header: { zh: '倍数（现余额）', en: 'Multiple, as it stands' }, kind: 'number' as const },
+            { key: 'ratingNow', header: { zh: '隐含评级（现余额）', en: 'Implied rating, as it stands' }, kind: 'text' as const },
+          ]
+        : []),
     ],
     rows: x.rows.map((r) => {
       const sized = x.support ? r.withSupport : r.withoutSupport;
@@ -81,6 +92,7 @@ function structureSection(x: SizeReportInput, lang: 'zh' | 'en'): Section {
         ratingWithout: grade(r.withoutSupport),
         binding: x.scenarioNames[sized.scenario]?.[lang],
         limitedBy: r.limitedBy ? LIMIT[r.limitedBy][lang] : undefined,
+        ...(r.current ? { multipleNow: (x.support ? r.current.withSupport : r.current.withoutSupport).multiple, ratingNow: grade(x.support ? r.current.withSupport : r.current.withoutSupport) } : {}),
       };
     }),
     total: { tranche: lang === 'zh' ? '合计' : 'Total', balanceBefore: toYuan(sumOf(x.rows, 'before')), balance: toYuan(sumOf(x.rows, 'after')), share: new Decimal(1) },
@@ -103,14 +115,26 @@ function sizeTables(x: SizeReportInput, lang: 'zh' | 'en'): Report {
     title: { zh: `${title} 分层规模测算`, en: `${title}: tranche sizing` },
     subtitle: [
       {
-        zh: `${x.support ? '含外部增信' : '不含外部增信（仅资产池与内部增信）'}测算；基准累计违约率 ${pct(x.baseRate)}；目标违约率 = 倍数 × 基准；按期足额付息、本金于${basis.zh}前足额偿付；步长 ${stepText(x.step)}；发行规模不变`,
-        en: `Sized ${x.support ? 'with external support' : 'without external support (pool and internal enhancement alone)'}; base cumulative default rate ${pct(x.baseRate)}; TDR = multiple × base; timely interest and principal in full by the ${basis.en}; step ${stepText(x.step)}; issue size kept`,
+        zh: `${x.support ? '含外部增信' : '不含外部增信（仅资产池与内部增信）'}测算；基准累计违约率 ${pct(x.baseRate)}；目标违约率 = 倍数 × 基准；按期足额付息、本金于${basis.zh}前足额偿付；步长 ${stepText(x.step)}；${x.status ? '未偿余额合计不变' : '发行规模不变'}`,
+        en: `Sized ${x.support ? 'with external support' : 'without external support (pool and internal enhancement alone)'}; base cumulative default rate ${pct(x.baseRate)}; TDR = multiple × base; timely interest and principal in full by the ${basis.en}; step ${stepText(x.step)}; ${x.status ? 'outstanding total kept' : 'issue size kept'}`,
       },
       x.scenarioLine,
       ...(x.scenarioNames.length > 1
         ? [{ zh: `每个级别须在全部 ${x.scenarioNames.length} 个情景中满足（违约率设为目标违约率）；临界违约率取各情景最低值`, en: `Each grade must hold in all ${x.scenarioNames.length} scenarios (default rate set to the TDR); break-evens are the lowest over them` }]
         : []),
       { zh: `评级量表：${x.scale.source}`, en: `Rating scale: ${x.scale.source}` },
+      ...(x.status
+        ? [
+            {
+              zh: `自存续状态起：状态日 ${x.status.asOf}，已过 ${x.status.periodsPast} 期（最近兑付日 ${x.status.lastPaymentDate}）`,
+              en: `From a status: as of ${x.status.asOf}, ${x.status.periodsPast} period${x.status.periodsPast === 1 ? '' : 's'} past (last payment date ${x.status.lastPaymentDate})`,
+            },
+            {
+              zh: '自存续状态测算：调整的是状态日各档未偿余额（合计不变）；资产池为剩余资产池，账户、增信与状态日所载一致；目标违约率按初始资产池计、作用于剩余资产池（状态日前的违约以状态所载为准）；“现余额”列为各档按状态日未偿余额的隐含评级',
+              en: 'Sized from a status: the outstanding balances on its date move (their total kept); the pool is what is left, the accounts, supports and deal state are the status’s; a TDR is a rate over the initial pool applied to the remaining pool (defaults before the status date are the status’s own); “as it stands” is each tranche’s implied rating at its outstanding balance',
+            },
+          ]
+        : []),
     ],
     sections: [
       structureSection(x, lang),

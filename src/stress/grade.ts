@@ -10,6 +10,7 @@
  */
 import type { PreparedDeal } from '../engine/run.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
+import type { EngineStatus } from '../engine/statusTypes.js';
 import { Decimal } from '../util/money.js';
 import { atDefaultRate, breakeven, repaidInFull, type Breakeven, type PrincipalBasis } from './breakeven.js';
 import { targetDefaultRate, type Notch, type RatingScale } from './ratingScale.js';
@@ -20,6 +21,8 @@ export interface GradeOptions {
   /** The base-case cumulative default rate; without one there is no multiple and no grade. */
   baseRate?: Decimal;
   basis: PrincipalBasis;
+  /** Search on the rest of a live deal, from this status. */
+  status?: EngineStatus;
 }
 
 /** A break-even with its multiple of the base-case default rate and the grade that multiple earns on the rating scale. */
@@ -38,7 +41,7 @@ export function gradeAt(rate: number, scale: RatingScale, baseRate: Decimal): No
 
 /** The break-even of a tranche with its multiple and grade (see the module comment on TDRs inside the last bracket). */
 export function gradedBreakeven(prepared: PreparedDeal, trancheId: string, scenario: ScenarioSpec, o: GradeOptions): GradedBreakeven {
-  const be: GradedBreakeven = { ...breakeven(prepared, trancheId, scenario, { basis: o.basis }) };
+  const be: GradedBreakeven = { ...breakeven(prepared, trancheId, scenario, { basis: o.basis, status: o.status }) };
   if (o.baseRate === undefined) return be;
   const base = o.baseRate;
   const upper = be.failsAt;
@@ -48,7 +51,7 @@ export function gradedBreakeven(prepared: PreparedDeal, trancheId: string, scena
       const t = targetDefaultRate(n, base).toNumber();
       if (!(t > be.rate && t < upper)) continue;
       be.runs++;
-      if (repaidInFull(prepared, trancheId, atDefaultRate(scenario, t), o.basis)) {
+      if (repaidInFull(prepared, trancheId, atDefaultRate(scenario, t), o.basis, o.status)) {
         be.rate = t;
         break;
       }
@@ -75,7 +78,7 @@ export function lowestGradedBreakeven(prepared: PreparedDeal, trancheId: string,
   let extra = 0;
   for (let i = 1; i < scenarios.length && best.rate > 0; i++) {
     extra++;
-    if (repaidInFull(prepared, trancheId, atDefaultRate(scenarios[i]!, best.rate), o.basis)) continue;
+    if (repaidInFull(prepared, trancheId, atDefaultRate(scenarios[i]!, best.rate), o.basis, o.status)) continue;
     const g = gradedBreakeven(prepared, trancheId, scenarios[i]!, o);
     extra += g.runs;
     if (g.rate < best.rate) best = { ...g, runs: best.runs, scenario: i };

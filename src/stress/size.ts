@@ -16,6 +16,7 @@
  * the balances change, so the pool's flows and its memoised performance are shared.
  */
 import type { PreparedDeal } from '../engine/run.js';
+import type { EngineStatus } from '../engine/statusTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import type { TrancheSpec } from '../schema/deal.js';
 import { InputError } from '../util/errors.js';
@@ -44,6 +45,12 @@ export interface SizeOptions {
   scenarios?: readonly ScenarioSpec[];
   step: Money;
   basis: PrincipalBasis;
+  /**
+   * Size a live deal from this status: the outstanding balances move (their sum kept), the
+   * remaining pool, the accounts, supports and deal state are the status's; a grade's TDR is
+   * the scenario's rate from it (as `breakeven --status` searches).
+   */
+  status?: EngineStatus;
   /** Told after each trial balance: the fraction of the sizing done (estimated: each target's bisection takes about 2 + log₂(steps) trials) and what is being sized. */
   onProgress?: (fraction: number, what: string) => void;
 }
@@ -94,6 +101,21 @@ export function withBalances(prepared: PreparedDeal, balances: readonly Money[])
   return { ...prepared, deal: copy, issued: balances.slice() };
 }
 
+/** A status with other outstanding tranche balances (in fen, by tranche index); what was paid before it is kept. */
+export function statusWithBalances(status: EngineStatus, balances: readonly Money[]): EngineStatus {
+  return { ...status, tranches: status.tranches.map((t, i) => (t.balance === balances[i] ? t : { ...t, balance: balances[i]! })) };
+}
+
+/** The balances a sizing starts from: as issued, or from a status as outstanding on its date. */
+export function startBalances(prepared: PreparedDeal, status: EngineStatus | undefined): Money[] {
+  return status ? status.tranches.map((t) => t.balance) : prepared.issued.slice();
+}
+
+/** What a trial runs: the deal issued at these balances, or from a status the status with these outstanding. */
+function trialOf(prepared: PreparedDeal, balances: readonly Money[], status: EngineStatus | undefined): { prepared: PreparedDeal; status?: EngineStatus } {
+  return status ? { prepared, status: statusWithBalances(status, balances) } : { prepared: withBalances(prepared, balances) };
+}
+
 /** Refuses what cannot be sized, in words: unknown tranches, two targets on one, the most junior, schedules. */
 function checkTargets(prepared: PreparedDeal, targets: readonly SizeTarget[], order: readonly number[]): void {
   const tranches = prepared.deal.spec.tranches;
@@ -124,11 +146,11 @@ const scenariosOf = (o: SizeOptions): readonly ScenarioSpec[] => o.scenarios ?? 
 
 /** Whether every tranche in `checked` is paid timely at its TDR with these balances. */
 function earns(prepared: PreparedDeal, balances: readonly Money[], checked: readonly { id: string; tdr: Decimal }[], o: SizeOptions, count: () => void): boolean {
-  const p = withBalances(prepared, balances);
+  const trial = trialOf(prepared, balances, o.status);
   return checked.every((c) =>
     scenariosOf(o).every((s) => {
       count();
-      return repaidInFull(p, c.id, atDefaultRate(s, c.tdr.toNumber()), o.basis);
+      return repaidInFull(trial.prepared, c.id, atDefaultRate(s, c.tdr.toNumber()), o.basis, trial.status);
     }),
   );
 }
@@ -142,8 +164,8 @@ function earns(prepared: PreparedDeal, balances: readonly Money[], checked: read
 export function sizeTranches(prepared: PreparedDeal, targets: readonly SizeTarget[], o: SizeOptions): SizeResult {
   const order = seniorityOrder(prepared.deal.spec.tranches);
   checkTargets(prepared, targets, order);
-  const balances = prepared.issued.slice();
-  const out: SizedTranche[] = prepared.deal.spec.tranches.map((t, i) => ({ id: t.id, before: prepared.issued[i]!, after: prepared.issued[i]! }));
+  const balances = startBalances(prepared, o.status);
+  const out: SizedTranche[] = prepared.deal.spec.tranches.map((t, i) => ({ id: t.id, before: balances[i]!, after: balances[i]! }));
   let runs = 0;
   const count = () => void runs++;
   const checked: { id: string; tdr: Decimal }[] = [];
@@ -161,6 +183,9 @@ export function sizeTranches(prepared: PreparedDeal, targets: readonly SizeTarge
       return b;
     };
     const top = Math.floor(shared / o.step) - 1; // the tranche below keeps at least one step
+    if (top < 1 && o.status) {
+      throw new InputError(`--target ${t.tranche}=${t.notch.grade}: ${t.tranche} and the tranche below have ${stepText(shared)} outstanding together on the status date, less than two steps of ${stepText(o.step)}: nothing to size${shared === 0 ? ' (both are repaid)' : '; give a smaller --step'}`);
+    }
     if (top < 1) {
       throw new InputError(`--target ${t.tranche}=${t.notch.grade}: ${t.tranche} and the tranche below hold ${stepText(shared)} together, less than two steps of ${stepText(o.step)}; give a smaller --step`);
     }
@@ -223,32 +248,42 @@ export interface StructureRow extends SizedTranche {
   subordination: Decimal;
   withSupport: LowestBreakeven;
   withoutSupport: LowestBreakeven;
+  /** From a status: the break-evens and grades at the outstanding balances before sizing (the tranche as it stands). */
+  current?: { withSupport: LowestBreakeven; withoutSupport: LowestBreakeven };
 }
 
 /**
  * The structure table of a sized deal: per tranche its balance before and after, share,
  * subordination, and its break-even, multiple and grade with and without external support.
  */
-export function structureOf(resized: PreparedDeal, sized: SizeResult, o: SizeOptions): StructureRow[] {
-  const tranches = resized.deal.spec.tranches;
-  const issue = sumMoney(resized.issued);
+export function structureOf(prepared: PreparedDeal, sized: SizeResult, o: SizeOptions): StructureRow[] {
+  const tranches = prepared.deal.spec.tranches;
+  const balances = sized.tranches.map((t) => t.after);
+  const issue = sumMoney(balances);
   const order = seniorityOrder(tranches);
-  const g = { scale: o.scale, baseRate: o.baseRate, basis: o.basis };
-  const noSupports = resized.deal.spec.supports.length === 0;
+  const after = trialOf(prepared, balances, o.status);
+  const before = o.status && sized.tranches.some((t) => t.before !== t.after) ? trialOf(prepared, sized.tranches.map((t) => t.before), o.status) : undefined;
   return tranches.map((t, i) => {
-    const below = order.slice(order.indexOf(i) + 1).map((j) => resized.issued[j]!);
+    const below = order.slice(order.indexOf(i) + 1).map((j) => balances[j]!);
     const of = (m: Money) => (issue === 0 ? ZERO : new Decimal(m).div(issue));
-    const lowest = (externalSupport: boolean) => lowestGradedBreakeven(resized, t.id, scenariosOf(o).map((x) => ({ ...x, externalSupport })), g);
-    const withSupport = lowest(true);
+    const grades = gradesOf(after, t.id, o);
     return {
       ...sized.tranches[i]!,
       name: t.name,
       class: t.class,
-      share: of(resized.issued[i]!),
+      share: of(balances[i]!),
       subordination: of(sumMoney(below)),
-      withSupport,
-      // Without supports in the deal, switching them off changes nothing: the same search.
-      withoutSupport: noSupports ? withSupport : lowest(false),
+      ...grades,
+      ...(o.status ? { current: before ? gradesOf(before, t.id, o) : grades } : {}),
     };
   });
+}
+
+/** A tranche's lowest graded break-evens, with and without external support, in a trial (the deal at some balances, or a status). */
+function gradesOf(trial: { prepared: PreparedDeal; status?: EngineStatus }, id: string, o: SizeOptions): Pick<StructureRow, 'withSupport' | 'withoutSupport'> {
+  const g = { scale: o.scale, baseRate: o.baseRate, basis: o.basis, status: trial.status };
+  const lowest = (externalSupport: boolean) => lowestGradedBreakeven(trial.prepared, id, scenariosOf(o).map((x) => ({ ...x, externalSupport })), g);
+  const withSupport = lowest(true);
+  // Without supports in the deal, switching them off changes nothing: the same search.
+  return { withSupport, withoutSupport: trial.prepared.deal.spec.supports.length === 0 ? withSupport : lowest(false) };
 }

@@ -110,7 +110,7 @@ describe('ipabs schema --result', () => {
   it('refuses an unknown result and two schemas at once', async () => {
     const bad = await runCli(['schema', '--result', 'runs']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('ipabs: --result "runs": give one of run, stress, breakeven, obligors, montecarlo, pool, size, price, track\n');
+    expect(bad.err).toBe('ipabs: --result "runs": give one of run, stress, breakeven, obligors, montecarlo, pool, size, price, track, validate\n');
     const two = await runCli(['schema', '--scenario', '--result', 'run']);
     expect(two.code).toBe(2);
     expect(two.err).toBe('ipabs: give one of --scenario, --result: each names a schema\n');

@@ -56,6 +56,8 @@ export interface TrackResult {
   end: ActualsEnd;
   /** Where the status of the rest came from: a status file, or the actuals and the projection. */
   statusFrom: 'file' | 'actuals';
+  /** The deal's asset types (each once, in the deal's order): what its reports call the pool's collections. */
+  assetTypes: string[];
   /** The rest of the deal from the last actual period (none when the actuals reach the last date). */
   rest?: RunResult;
 }
@@ -126,6 +128,7 @@ export function trackDeal(prepared: PreparedDeal, projected: RunResult, periods:
     defaults: defaultRows(prepared, projected, periods),
     end,
     statusFrom: status ? 'file' : 'actuals',
+    assetTypes: [...new Set(prepared.deal.assets.map((a) => a.type))],
   };
   if (mismatches.length || last >= prepared.periods.length) return { ...base, mismatches };
   const from = status ?? statusFromActuals(prepared, end, scenario);

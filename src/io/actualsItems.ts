@@ -59,6 +59,26 @@ export function itemOfKey(key: string): ActualItemSpec {
   return ACTUAL_ITEMS.find((i) => i.key === key)!;
 }
 
+/** What the pool's principal collections are called, by its asset type: royalties, rents, receivables, a loan's principal. */
+const COLLECTED_BY_TYPE: Readonly<Record<string, Label>> = {
+  royalty: { zh: '许可费回收', en: 'royalties collected' },
+  lease: { zh: '租金回收', en: 'rents collected' },
+  receivable: { zh: '应收账款回收', en: 'receivables collected' },
+  pledgeLoan: { zh: '本金回收', en: 'principal collected' },
+};
+
+/**
+ * The label reports print for an item of a deal whose assets are of `assetTypes`: the one place
+ * that decides it. The pool's principal collections follow the pool (许可费回收 for royalties,
+ * 租金回收 for leases, 应收账款回收 for receivables, 本金回收 for loans and for a mixed pool);
+ * every other item has its own label.
+ */
+export function itemLabel(key: string, assetTypes: readonly string[]): Label {
+  const types = new Set(assetTypes);
+  const only = types.size === 1 ? COLLECTED_BY_TYPE[[...types][0]!] : undefined;
+  return key === 'principalCollected' && only ? only : itemOfKey(key).label;
+}
+
 /** The columns of an actuals file → fields. */
 export const ACTUALS_HEADERS: Readonly<Record<string, 'date' | 'period' | 'item' | 'object' | 'amount' | 'note'>> = {
   兑付日: 'date', 支付日: 'date', 日期: 'date', date: 'date', paymentdate: 'date',

@@ -55,8 +55,8 @@ function varianceSection(t: TrackResult, lang: Lang): TableSection {
   return periodTable(
     'variance',
     { zh: '实际与预测对比（差异 = 实际 − 预测）', en: 'Actual beside projected (variance = actual − projected)' },
-    [col('item', '项目', 'Item', 'text'), col('object', '对象', 'Object', 'text'), col('actual', '实际', 'Actual', 'money'), col('projected', '预测', 'Projected', 'money'), col('variance', '差异', 'Variance', 'money'), col('cumulative', '累计差异', 'Cumulative variance', 'money')],
-    t.lines.map((l) => ({ period: l.period, date: l.date, item: itemLabel(l.item, t.assetTypes)[lang], object: l.object ? objectName(t.projected, l.object, lang) : null, actual: fenCell(l.actual), projected: fenCell(l.projected), variance: fenCell(l.variance), cumulative: fenCell(l.cumulative) })),
+    [col('item', '项目', 'Item', 'text'), col('object', '对象', 'Object', 'text'), col('objectId', '对象编号', 'Object id', 'text'), col('actual', '实际', 'Actual', 'money'), col('projected', '预测', 'Projected', 'money'), col('variance', '差异', 'Variance', 'money'), col('cumulative', '累计差异', 'Cumulative variance', 'money')],
+    t.lines.map((l) => ({ period: l.period, date: l.date, item: itemLabel(l.item, t.assetTypes)[lang], object: l.object ? objectName(t.projected, l.object, lang) : null, objectId: l.object ?? null, actual: fenCell(l.actual), projected: fenCell(l.projected), variance: fenCell(l.variance), cumulative: fenCell(l.cumulative) })),
   );
 }
 

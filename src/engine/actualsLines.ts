@@ -27,7 +27,11 @@ function poolLines(r: RunResult, period: number, out: Map<string, Money>): void 
 
 /** The objects' lines of a period: fees, tranches, accounts, supports. */
 function objectLines(r: RunResult, period: number, out: Map<string, Money>): void {
-  for (const f of r.fees) out.set(lineKey('feePaid', f.id), of(f.periods, period)?.paid ?? NIL);
+  for (const f of r.fees) {
+    const p = of(f.periods, period);
+    out.set(lineKey('feePaid', f.id), p?.paid ?? NIL);
+    out.set(lineKey('feeDue', f.id), p?.due ?? NIL);
+  }
   for (const t of r.tranches) {
     const p = of(t.periods, period);
     out.set(lineKey('interestDue', t.id), p?.interestDue ?? NIL);

@@ -81,7 +81,7 @@ function compare(prepared: PreparedDeal, projected: RunResult, periods: readonly
       const actual = given ?? (item === 'closing' ? closings[i]!.get(object!)! : NIL);
       const projectedValue = proj.get(key) ?? NIL;
       if (given === undefined && projectedValue === 0 && actual === 0) continue;
-      if (given === undefined && (item === 'interestDue' || item === 'draw' || item === 'topUp' || item === 'supportUnpaid')) continue;
+      if (given === undefined && (item === 'interestDue' || item === 'feeDue' || item === 'draw' || item === 'topUp' || item === 'supportUnpaid')) continue;
       const variance = sub(actual, projectedValue);
       const cumulative = add(running.get(key) ?? NIL, variance);
       running.set(key, cumulative);

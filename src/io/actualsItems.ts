@@ -35,6 +35,7 @@ export const ACTUAL_ITEMS: readonly ActualItemSpec[] = [
   item('callProceeds', 'pool', 'in', '清仓回购', 'clean-up call', []),
   item('otherIncome', 'pool', 'in', '其他收入', 'other income', ['存款利息', '利息收入']),
   item('feePaid', 'fee', 'out', '税费', 'fee paid', ['费用', 'fee']),
+  item('feeDue', 'fee', 'memo', '应付税费', 'fee due', ['应付费用']),
   item('interestDue', 'tranche', 'memo', '应付利息', 'interest due', []),
   item('interestPaid', 'tranche', 'out', '利息', 'interest paid', ['兑付利息', '实付利息', 'interest']),
   item('principalPaid', 'tranche', 'out', '本金', 'principal paid', ['兑付本金', '实付本金', 'principal']),

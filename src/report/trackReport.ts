@@ -120,7 +120,7 @@ export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Re
     notes: [
       ...t.findings.map((f) => ({ zh: `第${f.period}期（${f.date}）不平衡：${f.message}`, en: `Period ${f.period} (${f.date}) does not balance: ${f.message}` })),
       ...(t.statusFrom === 'actuals' && t.rest
-        ? [{ zh: '假设：未给出存续状态文件，剩余期间自实际数据推出的状态预测（证券余额与未付利息、账户余额、外部支持、累计违约与触发事件取实际数据；各资产状态与费用欠付取情景预测至该日的结果）。', en: 'Assumed: no status file was given, so the rest is projected from the status the actuals leave (tranche balances and unpaid interest, account balances, supports, cumulative defaults and triggers from the actuals; each asset’s status and fee arrears as the scenario projects them to that date).' }]
+        ? [{ zh: '假设：未给出存续状态文件，剩余期间自实际数据推出的状态预测（证券余额与未付利息、账户余额、外部支持、累计违约与触发事件取实际数据；费用欠付取应付税费减实付（未给出的按情景预测）；各资产状态取情景预测至该日的结果）。', en: 'Assumed: no status file was given, so the rest is projected from the status the actuals leave (tranche balances and unpaid interest, account balances, supports, cumulative defaults and triggers from the actuals; fee arrears from 应付税费 less paid where given, else as projected; each asset’s status as the scenario projects it to that date).' }]
         : []),
       { zh: '未列出的流入流出项目按0计；未给出期末余额的账户按期初余额计。触发事件按引擎同一检验、同一时点：违约计至当期回收期末，未付利息看上一兑付日；文件未给应付利息时取预测值。', en: 'A line not given is zero; an account without a closing balance holds what it held. Triggers are the engine’s tests at the engine’s times: defaults counted to the end of the collection period, missed interest on the payment date before; without 应付利息 the projection’s interest due is used.' },
     ],

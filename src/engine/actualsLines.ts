@@ -38,7 +38,7 @@ function objectLines(r: RunResult, period: number, out: Map<string, Money>): voi
     out.set(lineKey('interestPaid', t.id), p?.interestPaid ?? NIL);
     out.set(lineKey('principalPaid', t.id), p?.principalPaid ?? NIL);
     out.set(lineKey('residualPaid', t.id), p?.residualPaid ?? NIL);
-    // Not an item of the file: the due the trigger tests on actuals take from the projection.
+    // 应付本金: the trigger tests on actuals take the projection's when the file gives none.
     out.set(lineKey('principalDue', t.id), p?.principalDue ?? NIL);
   }
   for (const a of r.accounts) {

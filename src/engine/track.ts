@@ -56,6 +56,8 @@ export interface TrackResult {
   end: ActualsEnd;
   /** Where the status of the rest came from: a status file, or the actuals and the projection. */
   statusFrom: 'file' | 'actuals';
+  /** The periods (1-based) whose 应付本金 the file gives for some tranche: the trigger tests use it there, the projection's principal due elsewhere. */
+  principalDueGiven: number[];
   /** The deal's asset types (each once, in the deal's order): what its reports call the pool's collections. */
   assetTypes: string[];
   /** The rest of the deal from the last actual period (none when the actuals reach the last date). */
@@ -81,7 +83,7 @@ function compare(prepared: PreparedDeal, projected: RunResult, periods: readonly
       const actual = given ?? (item === 'closing' ? closings[i]!.get(object!)! : NIL);
       const projectedValue = proj.get(key) ?? NIL;
       if (given === undefined && projectedValue === 0 && actual === 0) continue;
-      if (given === undefined && (item === 'interestDue' || item === 'feeDue' || item === 'draw' || item === 'topUp' || item === 'supportUnpaid')) continue;
+      if (given === undefined && (item === 'interestDue' || item === 'principalDue' || item === 'feeDue' || item === 'draw' || item === 'topUp' || item === 'supportUnpaid')) continue;
       const variance = sub(actual, projectedValue);
       const cumulative = add(running.get(key) ?? NIL, variance);
       running.set(key, cumulative);
@@ -128,6 +130,7 @@ export function trackDeal(prepared: PreparedDeal, projected: RunResult, periods:
     defaults: defaultRows(prepared, projected, periods),
     end,
     statusFrom: status ? 'file' : 'actuals',
+    principalDueGiven: periods.filter((p) => [...p.lines.keys()].some((key) => key.startsWith('principalDue|'))).map((p) => p.k + 1),
     assetTypes: [...new Set(prepared.deal.assets.map((a) => a.type))],
   };
   if (mismatches.length || last >= prepared.periods.length) return { ...base, mismatches };

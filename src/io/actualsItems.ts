@@ -37,6 +37,7 @@ export const ACTUAL_ITEMS: readonly ActualItemSpec[] = [
   item('feePaid', 'fee', 'out', '税费', 'fee paid', ['费用', 'fee']),
   item('feeDue', 'fee', 'memo', '应付税费', 'fee due', ['应付费用']),
   item('interestDue', 'tranche', 'memo', '应付利息', 'interest due', []),
+  item('principalDue', 'tranche', 'memo', '应付本金', 'principal due', []),
   item('interestPaid', 'tranche', 'out', '利息', 'interest paid', ['兑付利息', '实付利息', 'interest']),
   item('principalPaid', 'tranche', 'out', '本金', 'principal paid', ['兑付本金', '实付本金', 'principal']),
   item('residualPaid', 'tranche', 'out', '超额收益', 'residual paid', ['剩余收益', 'residual']),

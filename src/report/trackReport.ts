@@ -89,9 +89,18 @@ function summarySection(t: TrackResult, lang: Lang): Section {
       { key: 'fired', label: { zh: '实际触发的事件', en: 'Triggers in force on the actuals' }, value: t.end.fired.join(', ') || (zh ? '无' : 'none'), kind: 'text' },
       { key: 'defaultRatio', label: { zh: '实际累计违约率', en: 'Actual cumulative default ratio' }, value: last.actualRatio, kind: 'percent', decimals: 4 },
       { key: 'projectedDefaultRatio', label: { zh: '预测累计违约率', en: 'Projected cumulative default ratio' }, value: last.projectedRatio, kind: 'percent', decimals: 4 },
+      { key: 'principalDue', label: { zh: '触发检验所用应付本金', en: 'Principal due in the trigger tests' }, value: principalDueBasis(t, lang), kind: 'text' },
       { key: 'statusFrom', label: { zh: '剩余期间预测的起点', en: 'The rest is projected from' }, value: t.statusFrom === 'file' ? (zh ? '存续状态文件（已与实际数据核对）' : 'the status file (checked against the actuals)') : zh ? '实际数据（资产状态按情景预测推至该日：假设）' : 'the actuals (asset statuses as the scenario projects them to that date: an assumption)', kind: 'text' },
     ],
   };
+}
+
+/** Which principal due the coverage and missed-principal tests took: the file's 应付本金 (in which periods) or the projection's. */
+function principalDueBasis(t: TrackResult, lang: Lang): string {
+  const given = t.principalDueGiven;
+  if (given.length === 0) return lang === 'zh' ? '预测值（文件未给出应付本金）' : 'the projection’s (the file gives no 应付本金)';
+  if (given.length === t.periods) return lang === 'zh' ? '实际数据（应付本金）' : 'the actual 应付本金';
+  return lang === 'zh' ? `第${given.join('、')}期取实际数据（应付本金），其余各期取预测值` : `the actual 应付本金 in period${given.length > 1 ? 's' : ''} ${given.join(', ')}, the projection’s in the others`;
 }
 
 /** The rest of the deal: the run report's sections and charts, ids prefixed `rest-`, titles saying so. */
@@ -122,7 +131,7 @@ export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Re
       ...(t.statusFrom === 'actuals' && t.rest
         ? [{ zh: '假设：未给出存续状态文件，剩余期间自实际数据推出的状态预测（证券余额与未付利息、账户余额、外部支持、累计违约与触发事件取实际数据；费用欠付取应付税费减实付（未给出的按情景预测）；各资产状态取情景预测至该日的结果）。', en: 'Assumed: no status file was given, so the rest is projected from the status the actuals leave (tranche balances and unpaid interest, account balances, supports, cumulative defaults and triggers from the actuals; fee arrears from 应付税费 less paid where given, else as projected; each asset’s status as the scenario projects it to that date).' }]
         : []),
-      { zh: '未列出的流入流出项目按0计；未给出期末余额的账户按期初余额计。触发事件按引擎同一检验、同一时点：违约计至当期回收期末，未付利息看上一兑付日；文件未给应付利息时取预测值。', en: 'A line not given is zero; an account without a closing balance holds what it held. Triggers are the engine’s tests at the engine’s times: defaults counted to the end of the collection period, missed interest on the payment date before; without 应付利息 the projection’s interest due is used.' },
+      { zh: '未列出的流入流出项目按0计；未给出期末余额的账户按期初余额计。触发事件按引擎同一检验、同一时点：违约计至当期回收期末，未付利息看上一兑付日；文件未给应付利息、应付本金时取预测值（概要中注明所用者）。', en: 'A line not given is zero; an account without a closing balance holds what it held. Triggers are the engine’s tests at the engine’s times: defaults counted to the end of the collection period, missed interest on the payment date before; without 应付利息 or 应付本金 the projection’s interest or principal due is used (the summary says which).' },
     ],
   };
 }

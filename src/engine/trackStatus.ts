@@ -14,6 +14,7 @@ import { projectStatus } from './status.js';
 import type { EngineStatus } from './statusTypes.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import type { DealState } from './types.js';
+import type { NamedDefault } from './actualsAssets.js';
 
 /** What the actuals say of the deal after their last period. */
 export interface ActualsEnd {
@@ -73,7 +74,7 @@ export function actualsEnd(prepared: PreparedDeal, periods: readonly ActualPerio
 const yuan = (m: Money) => fmtFen(m);
 
 /** Where a status file and the actuals disagree, each naming both figures (none: they agree). */
-export function statusMismatches(prepared: PreparedDeal, status: EngineStatus, end: ActualsEnd, accountIds: readonly string[]): string[] {
+export function statusMismatches(prepared: PreparedDeal, status: EngineStatus, end: ActualsEnd, accountIds: readonly string[], named: readonly NamedDefault[] = []): string[] {
   const spec = prepared.deal.spec;
   const out: string[] = [];
   const differ = (what: string, inStatus: Money, inActuals: Money, how: string) => {
@@ -96,6 +97,10 @@ export function statusMismatches(prepared: PreparedDeal, status: EngineStatus, e
     differ(`support ${s.id} repaid`, status.supports[j]!.repaid, end.repaid[j]!, 'the sum of 偿还');
   });
   differ('cumulative defaults', status.cumulativeDefaulted, end.cumulativeDefaulted, 'the sum of 违约金额');
+  for (const d of named) {
+    const inStatus = sumMoney(status.defaults.filter((x) => x.asset === d.asset).map((x) => x.balance));
+    differ(`asset ${d.id} defaulted`, inStatus, d.balance, `its 违约金额 on ${prepared.periods[d.k]!.date}`);
+  }
   const fired = [...status.fired].sort().join(', ');
   const actual = [...end.fired].sort().join(', ');
   if (fired !== actual) out.push(`triggers in force: the status has ${fired || 'none'}, the actuals fire ${actual || 'none'}`);

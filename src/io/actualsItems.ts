@@ -19,6 +19,8 @@ export interface ActualItemSpec {
   label: Label;
   /** The words a file may name it by (项目 column); the first is the one reports print. */
   words: readonly string[];
+  /** A pool item that may name one asset (对象 or 资产编号: the asset's id): 违约金额 and 回收金额. */
+  perAsset?: boolean;
 }
 
 const item = (key: string, of: ObjectKind, flow: ItemFlow, zh: string, en: string, aliases: string[]): ActualItemSpec => ({ key, of, flow, label: { zh, en }, words: [zh, ...aliases, key] });
@@ -28,8 +30,8 @@ export const ACTUAL_ITEMS: readonly ActualItemSpec[] = [
   item('principalCollected', 'pool', 'in', '本金回收', 'principal collected', ['回收本金', '许可费回收', '许可使用费回收', '租金回收', '应收账款回收']),
   item('interestCollected', 'pool', 'in', '利息回收', 'interest collected', ['回收利息']),
   item('prepaid', 'pool', 'memo', '提前还款', 'prepaid', ['提前还款金额']),
-  item('defaulted', 'pool', 'memo', '违约金额', 'defaulted', ['新增违约金额']),
-  item('recoveries', 'pool', 'in', '回收金额', 'recoveries', ['违约回收金额']),
+  { ...item('defaulted', 'pool', 'memo', '违约金额', 'defaulted', ['新增违约金额']), perAsset: true },
+  { ...item('recoveries', 'pool', 'in', '回收金额', 'recoveries', ['违约回收金额']), perAsset: true },
   item('compensation', 'pool', 'in', '损失补偿', 'compensation', ['补偿金额']),
   item('guarantee', 'pool', 'in', '担保代偿', 'guarantee payments', ['保证担保', 'guaranteePayments']),
   item('callProceeds', 'pool', 'in', '清仓回购', 'clean-up call', []),
@@ -82,11 +84,13 @@ export function itemLabel(key: string, assetTypes: readonly string[]): Label {
 }
 
 /** The columns of an actuals file → fields. */
-export const ACTUALS_HEADERS: Readonly<Record<string, 'date' | 'period' | 'item' | 'object' | 'amount' | 'note'>> = {
+export const ACTUALS_HEADERS: Readonly<Record<string, 'date' | 'period' | 'item' | 'object' | 'amount' | 'note' | 'asset' | 'defaultDate'>> = {
   兑付日: 'date', 支付日: 'date', 日期: 'date', date: 'date', paymentdate: 'date',
   期数: 'period', 期次: 'period', period: 'period',
   项目: 'item', item: 'item',
   对象: 'object', object: 'object',
   金额: 'amount', 金额元: 'amount', 'amount': 'amount',
   备注: 'note', 说明: 'note', note: 'note',
+  资产编号: 'asset', asset: 'asset', assetid: 'asset',
+  违约日: 'defaultDate', 违约日期: 'defaultDate', defaultdate: 'defaultDate',
 };

@@ -12,6 +12,7 @@ import type { Cell, Column, Label, Lang, Report, Section, TableSection, Unit } f
 import { runReport } from './runReport.js';
 import { trancheName } from './trancheName.js';
 import { trackCharts } from './chart/trackCharts.js';
+import { fmtFen } from '../util/fen.js';
 
 const PERIOD = { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' } as const;
 const DATE = { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' } as const;
@@ -90,9 +91,38 @@ function summarySection(t: TrackResult, lang: Lang): Section {
       { key: 'defaultRatio', label: { zh: '实际累计违约率', en: 'Actual cumulative default ratio' }, value: last.actualRatio, kind: 'percent', decimals: 4 },
       { key: 'projectedDefaultRatio', label: { zh: '预测累计违约率', en: 'Projected cumulative default ratio' }, value: last.projectedRatio, kind: 'percent', decimals: 4 },
       { key: 'principalDue', label: { zh: '触发检验所用应付本金', en: 'Principal due in the trigger tests' }, value: principalDueBasis(t, lang), kind: 'text' },
-      { key: 'statusFrom', label: { zh: '剩余期间预测的起点', en: 'The rest is projected from' }, value: t.statusFrom === 'file' ? (zh ? '存续状态文件（已与实际数据核对）' : 'the status file (checked against the actuals)') : zh ? '实际数据（资产状态按情景预测推至该日：假设）' : 'the actuals (asset statuses as the scenario projects them to that date: an assumption)', kind: 'text' },
+      { key: 'statusFrom', label: { zh: '剩余期间预测的起点', en: 'The rest is projected from' }, value: statusFromText(t, lang), kind: 'text' },
     ],
   };
+}
+
+/** Where the rest starts from, in words: the status file, or the actuals (and whence the assets' statuses). */
+function statusFromText(t: TrackResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (t.statusFrom === 'file') return zh ? '存续状态文件（已与实际数据核对）' : 'the status file (checked against the actuals)';
+  if (!t.namedDefaults.length) return zh ? '实际数据（资产状态按情景预测推至该日：假设）' : 'the actuals (asset statuses as the scenario projects them to that date: an assumption)';
+  const ids = t.namedDefaults.map((d) => d.id).join(zh ? '、' : ', ');
+  return zh ? `实际数据（${ids}按实际违约；其余资产状态按情景预测推至该日：假设）` : `the actuals (${ids} defaulted as they say; the other assets’ statuses as the scenario projects them to that date: an assumption)`;
+}
+
+/** The payment date of a 0-based period of the deal. */
+const periodDate = (t: TrackResult, k: number): string => t.projected.pool.periods.find((p) => p.period === k + 1)?.date ?? '';
+
+/** The notes on the assets of a status made from the actuals: each default they name, and the periods whose defaults name no asset. */
+function assetNotes(t: TrackResult): Label[] {
+  if (t.statusFrom !== 'actuals' || !t.rest) return [];
+  const named = t.namedDefaults.map((d): Label => {
+    const rest = d.pending.map((p) => `${fmtFen(p.amount)}元（${periodDate(t, p.period)}）`).join('');
+    const restEn = d.pending.map((p) => `, ${fmtFen(p.amount)} to come on ${periodDate(t, p.period)}`).join('');
+    return {
+      zh: `${d.id}：${d.date}违约${fmtFen(d.balance)}元，截至${t.lastDate}已回收${fmtFen(d.recovered)}元，按情景回收率与回收期预计共回收${fmtFen(d.expected)}元${rest ? `，待回收${rest}` : ''}。`,
+      en: `${d.id}: defaulted ${fmtFen(d.balance)} on ${d.date}, recovered ${fmtFen(d.recovered)} to ${t.lastDate}, expected to recover ${fmtFen(d.expected)} in all at the scenario’s rate and lag${restEn}.`,
+    };
+  });
+  const unnamed = t.unnamedDefaults.length
+    ? [{ zh: `第${t.unnamedDefaults.join('、')}期的违约金额未列明资产（对象/资产编号）：各资产状态按情景预测。`, en: `The 违约金额 of period${t.unnamedDefaults.length > 1 ? 's' : ''} ${t.unnamedDefaults.join(', ')} names no asset (对象 or 资产编号): the assets’ statuses come from the scenario.` }]
+    : [];
+  return [...named, ...unnamed];
 }
 
 /** Which principal due the coverage and missed-principal tests took: the file's 应付本金 (in which periods) or the projection's. */
@@ -131,6 +161,7 @@ export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Re
       ...(t.statusFrom === 'actuals' && t.rest
         ? [{ zh: '假设：未给出存续状态文件，剩余期间自实际数据推出的状态预测（证券余额与未付利息、账户余额、外部支持、累计违约与触发事件取实际数据；费用欠付取应付税费减实付（未给出的按情景预测）；各资产状态取情景预测至该日的结果）。', en: 'Assumed: no status file was given, so the rest is projected from the status the actuals leave (tranche balances and unpaid interest, account balances, supports, cumulative defaults and triggers from the actuals; fee arrears from 应付税费 less paid where given, else as projected; each asset’s status as the scenario projects it to that date).' }]
         : []),
+      ...assetNotes(t),
       { zh: '未列出的流入流出项目按0计；未给出期末余额的账户按期初余额计。触发事件按引擎同一检验、同一时点：违约计至当期回收期末，未付利息看上一兑付日；文件未给应付利息、应付本金时取预测值（概要中注明所用者）。', en: 'A line not given is zero; an account without a closing balance holds what it held. Triggers are the engine’s tests at the engine’s times: defaults counted to the end of the collection period, missed interest on the payment date before; without 应付利息 or 应付本金 the projection’s interest or principal due is used (the summary says which).' },
     ],
   };

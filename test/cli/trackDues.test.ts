@@ -39,6 +39,15 @@ describe('ipabs track: unpaid interest and fee arrears', () => {
     expect(r.err).not.toContain('tranche B unpaid interest');
   });
 
+  it('the summary says in which periods the trigger tests took the file’s 应付本金', async () => {
+    // A pass-through senior owes no principal before its expected maturity: 0.00, as projected; nothing fires that did not.
+    const r = await track(withLines('principal-due.csv', ['2021-08-26,应付本金,A,0.00,']), '--format', 'json', '--lang', 'en');
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out) as { sections: { summary: { values: Record<string, unknown> } } };
+    expect(j.sections.summary.values['principalDue']).toBe('the actual 应付本金 in period 8, the projection’s in the others');
+    expect(j.sections.summary.values['fired']).toBe('acceleration');
+  });
+
   it('without a status, the fee arrears the actuals give are carried into the rest', async () => {
     const file = withLines('arrears.csv', ['2021-08-26,应付税费,托管费,15273.70,']);
     const r = await track(file, '--format', 'json');
@@ -47,5 +56,21 @@ describe('ipabs track: unpaid interest and fee arrears', () => {
     // Period 9: the custody fee's 92 days, 15,173.70, and the 100.00 carried: 15,273.70 paid.
     expect(j.sections['rest-fees'].rows[0]).toMatchObject({ period: 9, 'fee:custody': '15273.70', 'fee:mgmt': '113802.74', arrears: '0.00' });
     expect(j.notes.join('\n')).toContain('费用欠付取应付税费减实付（未给出的按情景预测）');
+  });
+});
+
+describe('ipabs track: the rest’s supports table', () => {
+  it('shows what a support paid in the actual periods as a brought-forward line, so its rows add up to its total', async () => {
+    // Period 8: the liquidity support pays 100,000.00 (to A as principal); the rest draws the undertaking
+    // 7,805,152.92 on 2023-08-21. Total 7,905,152.92 = 7,805,152.92 + the 100,000.00 brought forward.
+    const file = tmp.file('liquidity.csv', `${[...readFileSync(ACTUALS, 'utf8').trimEnd().split('\n').map((x) => x.replace('2021-08-26,本金,A,17739965.43,', '2021-08-26,本金,A,17839965.43,')), '2021-08-26,支付,流动性支持,100000.00,'].join('\n')}\n`);
+    const r = await track(file, '--format', 'json', '--lang', 'en');
+    expect(r.err).toBe('');
+    const t = (JSON.parse(r.out) as { sections: { 'rest-supports': { rows: Record<string, unknown>[]; total: Record<string, unknown> } } }).sections['rest-supports'];
+    expect(t.rows.map((x) => [x['date'], x['requested'], x['amount'], x['reason']])).toEqual([
+      ['2023-08-21', '7805152.92', '7805152.92', 'shortfall payment (差额支付)'],
+      ['2021-08-26', null, '100000.00', 'paid before the status date (brought forward)'],
+    ]);
+    expect(t.total).toMatchObject({ requested: '7805152.92', amount: '7905152.92' });
   });
 });

@@ -100,6 +100,8 @@ export function statusMismatches(prepared: PreparedDeal, status: EngineStatus, e
   for (const d of named) {
     const inStatus = sumMoney(status.defaults.filter((x) => x.asset === d.asset).map((x) => x.balance));
     differ(`asset ${d.id} defaulted`, inStatus, d.balance, `its 违约金额 on ${prepared.periods[d.k]!.date}`);
+    const recovered = sumMoney(status.defaults.filter((x) => x.asset === d.asset).map((x) => x.recovered));
+    differ(`asset ${d.id} recovered to date`, recovered, d.recovered, 'the sum of its 回收金额');
   }
   const fired = [...status.fired].sort().join(', ');
   const actual = [...end.fired].sort().join(', ');

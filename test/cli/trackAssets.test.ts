@@ -61,10 +61,16 @@ describe('ipabs track: the defaulted asset named', () => {
     expect(wide.out).toContain('C03: defaulted 43875000.00 on 2021-01-15');
   });
 
-  it('agrees with the status file, which defaults C03; naming another asset is a mismatch naming both figures', async () => {
-    const ok = await track(named('status-ok.csv'), '--status', STATUS);
+  it('agrees with the status file, which defaults C03; naming another asset, or a recovery the status has not, is a mismatch naming both figures', async () => {
+    // The default named, the recovery left to the pool: the status's C03 (43,875,000.00, nothing recovered yet) agrees.
+    const ok = await track(edited('status-ok.csv', (l) => (l.startsWith(DEFAULT) ? l.replace(',违约金额,,', ',违约金额,C03,') : l)), '--status', STATUS);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
+    // The recovery named too: the status (as the projection wrote it) has recovered nothing of C03 by 2021-08-26.
+    const recovered = await track(named('status-recovered.csv'), '--status', STATUS);
+    expect(recovered.code).toBe(2);
+    expect(recovered.err).toContain('asset C03 recovered to date: the status has 0.00, the actuals 300000.00 (the sum of its 回收金额)');
+    expect(recovered.err).not.toContain('asset C03 defaulted');
     const other = await track(named('status-c04.csv', 'C04'), '--status', STATUS);
     expect(other.code).toBe(2);
     expect(other.err).toContain('asset C04 defaulted: the status has 0.00, the actuals 43875000.00 (its 违约金额 on 2021-02-26)');

@@ -12,7 +12,8 @@ import type { Cell, Column, Label, Lang, Report, Section, TableSection, Unit } f
 import { runReport } from './runReport.js';
 import { trancheName } from './trancheName.js';
 import { trackCharts } from './chart/trackCharts.js';
-import { fmtFen } from '../util/fen.js';
+import type { Money } from '../util/fen.js';
+import { amountText } from './runEvents.js';
 
 const PERIOD = { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' } as const;
 const DATE = { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kind: 'date' } as const;
@@ -109,14 +110,15 @@ function statusFromText(t: TrackResult, lang: Lang): string {
 const periodDate = (t: TrackResult, k: number): string => t.projected.pool.periods.find((p) => p.period === k + 1)?.date ?? '';
 
 /** The notes on the assets of a status made from the actuals: each default they name, and the periods whose defaults name no asset. */
-function assetNotes(t: TrackResult): Label[] {
+function assetNotes(t: TrackResult, unit: Unit): Label[] {
   if (t.statusFrom !== 'actuals' || !t.rest) return [];
   const named = t.namedDefaults.map((d): Label => {
-    const rest = d.pending.map((p) => `${fmtFen(p.amount)}元（${periodDate(t, p.period)}）`).join('');
-    const restEn = d.pending.map((p) => `, ${fmtFen(p.amount)} to come on ${periodDate(t, p.period)}`).join('');
+    const [zh, en] = [(m: Money) => amountText(m, 'zh', unit), (m: Money) => amountText(m, 'en', unit)];
+    const rest = d.pending.map((p) => `${zh(p.amount)}（${periodDate(t, p.period)}）`).join('');
+    const restEn = d.pending.map((p) => `, ${en(p.amount)} to come on ${periodDate(t, p.period)}`).join('');
     return {
-      zh: `${d.id}：${d.date}违约${fmtFen(d.balance)}元，截至${t.lastDate}已回收${fmtFen(d.recovered)}元，按情景回收率与回收期预计共回收${fmtFen(d.expected)}元${rest ? `，待回收${rest}` : ''}。`,
-      en: `${d.id}: defaulted ${fmtFen(d.balance)} on ${d.date}, recovered ${fmtFen(d.recovered)} to ${t.lastDate}, expected to recover ${fmtFen(d.expected)} in all at the scenario’s rate and lag${restEn}.`,
+      zh: `${d.id}：${d.date}违约${zh(d.balance)}，截至${t.lastDate}已回收${zh(d.recovered)}，按情景回收率与回收期预计共回收${zh(d.expected)}${rest ? `，待回收${rest}` : ''}。`,
+      en: `${d.id}: defaulted ${en(d.balance)} on ${d.date}, recovered ${en(d.recovered)} to ${t.lastDate}, expected to recover ${en(d.expected)} in all at the scenario’s rate and lag${restEn}.`,
     };
   });
   const unnamed = t.unnamedDefaults.length
@@ -161,7 +163,7 @@ export function trackReport(t: TrackResult, lang: Lang, unit: Unit = 'yuan'): Re
       ...(t.statusFrom === 'actuals' && t.rest
         ? [{ zh: '假设：未给出存续状态文件，剩余期间自实际数据推出的状态预测（证券余额与未付利息、账户余额、外部支持、累计违约与触发事件取实际数据；费用欠付取应付税费减实付（未给出的按情景预测）；各资产状态取情景预测至该日的结果）。', en: 'Assumed: no status file was given, so the rest is projected from the status the actuals leave (tranche balances and unpaid interest, account balances, supports, cumulative defaults and triggers from the actuals; fee arrears from 应付税费 less paid where given, else as projected; each asset’s status as the scenario projects it to that date).' }]
         : []),
-      ...assetNotes(t),
+      ...assetNotes(t, unit),
       { zh: '未列出的流入流出项目按0计；未给出期末余额的账户按期初余额计。触发事件按引擎同一检验、同一时点：违约计至当期回收期末，未付利息看上一兑付日；文件未给应付利息、应付本金时取预测值（概要中注明所用者）。', en: 'A line not given is zero; an account without a closing balance holds what it held. Triggers are the engine’s tests at the engine’s times: defaults counted to the end of the collection period, missed interest on the payment date before; without 应付利息 or 应付本金 the projection’s interest or principal due is used (the summary says which).' },
     ],
   };

@@ -33,8 +33,10 @@ describe('ipabs track: the defaulted asset named', () => {
     const pool = j.sections['rest-pool']!.rows;
     expect(pool.find((p) => p['period'] === 10)!['recoveries']).toBe('8475000.00');
     expect(pool.filter((p) => p['period'] !== 10).every((p) => p['recoveries'] === '0.00')).toBe(true);
-    expect(j.notes).toContain('C03: defaulted 43875000.00 on 2021-02-26, recovered 300000.00 to 2021-08-26, expected to recover 8775000.00 in all at the scenario’s rate and lag, 8475000.00 to come on 2022-02-28.');
+    expect(j.notes).toContain('C03: defaulted 43,875,000.00 CNY on 2021-02-26, recovered 300,000.00 CNY to 2021-08-26, expected to recover 8,775,000.00 CNY in all at the scenario’s rate and lag, 8,475,000.00 CNY to come on 2022-02-28.');
     expect(j.notes.join('\n')).not.toContain('names no asset');
+    const zh = JSON.parse((await track(named('named-zh.csv'), '--format', 'json', '--unit', 'wan')).out) as Json;
+    expect(zh.notes).toContain('C03：2021-02-26违约4,387.50万元，截至2021-08-26已回收30.00万元，按情景回收率与回收期预计共回收877.50万元，待回收847.50万元（2022-02-28）。');
     expect(j.sections['summary']!.values['statusFrom']).toBe('the actuals (C03 defaulted as they say; the other assets’ statuses as the scenario projects them to that date: an assumption)');
     // The period's lines are the pool's, as before: the named figures are their sums.
     const variance = j.sections['variance']!.rows;
@@ -58,7 +60,7 @@ describe('ipabs track: the defaulted asset named', () => {
     const long = await track(named('dated.csv'), '--format', 'json', '--lang', 'en');
     // The same but for the default's date (in the note and the rest's events), which the long file leaves to the collection end.
     expect(wide.out.replaceAll('2021-01-15', '2021-02-26')).toBe(long.out);
-    expect(wide.out).toContain('C03: defaulted 43875000.00 on 2021-01-15');
+    expect(wide.out).toContain('C03: defaulted 43,875,000.00 CNY on 2021-01-15');
   });
 
   it('agrees with the status file, which defaults C03; naming another asset, or a recovery the status has not, is a mismatch naming both figures', async () => {

@@ -1,4 +1,4 @@
-/** `ipabs run --status S --out F` (spawned): --out never writes over the status file nor the asset tape it names. */
+/** `ipabs run --status S --out F` and `ipabs track … --status S --out F` (spawned): --out never writes over the status file nor the asset tape it names. */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -33,5 +33,18 @@ describe('ipabs run --status S --out F', () => {
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
     expect(readFileSync(elsewhere, 'utf8')).toContain('2021-11-26');
+  });
+
+  it('track --status S --out F refuses the asset tape the status names too', () => {
+    const base = tmp.file('track-base.json', '');
+    expect(bin(['run', GK, '--scenario', 'deals/scenarios/guangkai-licensee-03-defaults-after-5th.json', '--status-at', '2021-08-26', '--out', base]).code).toBe(0);
+    const json = JSON.parse(readFileSync(base, 'utf8'));
+    const tapeText = '资产编号,资产状态\nC04,正常\n';
+    const tape = tmp.file('track-assets.csv', tapeText);
+    const file = tmp.file('track-status.json', { ...json, assets: json.assets.filter((a: { id: string }) => a.id !== 'C04'), assetTape: 'track-assets.csv' });
+    const r = bin(['track', GK, '--actuals', 'deals/actuals/guangkai-2021-08-26.csv', '--status', file, '--out', tape]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`ipabs: --out ${tape} is the --status tape file ${tape}: ipabs does not write over its inputs; choose another file\n`);
+    expect(readFileSync(tape, 'utf8')).toBe(tapeText);
   });
 });

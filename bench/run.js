@@ -181,8 +181,9 @@ try {
 
 // 6. Start-up: `ipabs run` on a sample deal against a bare `node -e 0`, run alternately (so both
 // see the same load on the machine), the median wall time of each; target: under 2× bare node.
+// bench/startup.js does the same for several builds at once (this one against another checkout).
 {
-  const runs = quick ? 7 : 15;
+  const runs = quick ? 7 : 31;
   const wall = (args) => {
     const t = performance.now();
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -8,8 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -39,6 +40,25 @@ const zodWithoutFromJsonSchema = {
     b.onLoad({ filter: /.*/, namespace: 'zod-from-json-schema' }, () => ({
       contents: "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not in the ipabs bundle'); }",
     }));
+  },
+};
+
+/**
+ * `import { z } from 'zod'` binds zod's namespace object: the bundle then builds it (a getter for
+ * each of zod's ≈ 300 exports, and for its sub-namespaces) at start-up, and every `z.string()` is a
+ * getter call. The same module imported as `import * as z` lets esbuild call `string()` directly
+ * and build no namespace: the tsc output is read with that one line changed.
+ */
+const zodExternal = join(dirname(createRequire(import.meta.url).resolve('zod/package.json')), 'v4/classic/external.js');
+const zodDirect = {
+  name: 'zod-direct',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, (a) => {
+      if (a.path.includes('node_modules')) return undefined;
+      const text = readFileSync(a.path, 'utf8');
+      const line = /^import \{ z \} from 'zod';$/m;
+      return line.test(text) ? { contents: text.replace(line, `import * as z from ${JSON.stringify(zodExternal)};`), loader: 'js', resolveDir: dirname(a.path) } : undefined;
+    });
   },
 };
 
@@ -82,7 +102,7 @@ const common = {
   target: 'node20',
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [zodEnglishOnly, zodWithoutFromJsonSchema, deferBuiltins],
+  plugins: [zodEnglishOnly, zodWithoutFromJsonSchema, zodDirect, deferBuiltins],
   write: false,
 };
 

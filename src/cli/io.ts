@@ -46,14 +46,23 @@ export function processIo(): Io {
       if (!process.exitCode) process.exitCode = 2;
     });
   };
-  const stream = (s: NodeJS.WriteStream, name: string) => {
+  // A stream is made on its first write: most commands never write to stderr, and making it
+  // costs a millisecond or two at start-up (a pipe's loads node:net, a terminal's node:tty).
+  const stream = (open: () => NodeJS.WriteStream, name: string) => {
     let closed = false;
-    s.on('error', (err) => {
-      closed = true;
-      // After EPIPE the stream is destroyed: a write already on its way fails with this.
-      if (!isBrokenPipe(err) && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_DESTROYED') fail(name, err);
-    });
+    let opened: NodeJS.WriteStream | undefined;
+    const get = (): NodeJS.WriteStream => {
+      if (opened) return opened;
+      const s = (opened = open());
+      s.on('error', (err) => {
+        closed = true;
+        // After EPIPE the stream is destroyed: a write already on its way fails with this.
+        if (!isBrokenPipe(err) && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_DESTROYED') fail(name, err);
+      });
+      return s;
+    };
     return (t: string | Uint8Array) => {
+      const s = get();
       if (closed || s.destroyed) return;
       try {
         s.write(t);
@@ -63,14 +72,17 @@ export function processIo(): Io {
       }
     };
   };
-  const stdout = stream(process.stdout, 'output');
+  const stdout = stream(() => process.stdout, 'output');
   return {
     stdout,
     stdoutBytes: stdout,
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
-    stderr: stream(process.stderr, 'error'),
+    stderr: stream(() => process.stderr, 'error'),
     columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined,
-    progress: process.stderr.isTTY ? { delayMs: 1000 } : undefined,
+    // Asked by the long commands only (and so stderr made only for them).
+    get progress() {
+      return process.stderr.isTTY ? { delayMs: 1000 } : undefined;
+    },
   };
 }
 

@@ -35,7 +35,7 @@ const OTHER_COMMANDS = ['validate', 'pool', 'run', 'track', 'size', 'price', 'sc
  * the two are even).
  */
 async function load<T>(module: () => Promise<T>): Promise<T> {
-  (await import('zod')).config({ jitless: true });
+  (await import('./zodSetup.js')).zodJitless();
   return module();
 }
 

@@ -38,8 +38,8 @@ function withPastPeriods(prepared: PreparedDeal, past: number, rows: readonly Tr
 }
 
 /** The run to price from: the deal's, or with --status the rest of it (refused before the status date), and its rows to price. */
-function runToPrice(deal: LoadedDeal, opts: PriceOptions): { result: RunResult; rows: (t: RunResult['tranches'][number]) => readonly TrancheFlowRow[] } {
-  const scenario = scenarioOption(opts.scenario, deal);
+async function runToPrice(deal: LoadedDeal, opts: PriceOptions): Promise<{ result: RunResult; rows: (t: RunResult['tranches'][number]) => readonly TrancheFlowRow[] }> {
+  const scenario = await scenarioOption(opts.scenario, deal);
   if (opts.status === undefined) return { result: runDeal(deal, scenario), rows: (t) => t.periods };
   const result = runFromStatusFile(deal, opts.status, scenario);
   const asOf = result.status!.asOf;
@@ -80,7 +80,7 @@ export async function priceCommand(file: string, opts: PriceOptions, io: Io): Pr
   const spec = deal.spec.tranches.find((t) => t.id === opts.tranche);
   if (!spec) throw new InputError(`--tranche ${JSON.stringify(opts.tranche)}: no such tranche in ${file} (its tranches: ${deal.spec.tranches.map((t) => t.id).join(', ')})`);
   const curve = opts.curve === undefined ? undefined : loadCurve(opts.curve);
-  const { result, rows } = runToPrice(deal, opts);
+  const { result, rows } = await runToPrice(deal, opts);
   const t = result.tranches.find((x) => x.id === spec.id)!;
   const priced = priceTranche(
     { periods: rows(t), balance: t.balance, coupon: t.coupon, coupons: t.coupons, dayCount: spec.dayCount, expectedMaturity: spec.expectedMaturity, legalMaturity: spec.legalMaturity },

@@ -25,7 +25,7 @@ export interface RunOptions extends OutputOptions {
 export async function runCommand(file: string, opts: RunOptions, io: Io): Promise<number> {
   if (opts.status !== undefined && opts.statusAt !== undefined) throw new InputError('give one of --status and --status-at');
   const deal = loadDealForOutput(file, opts, io, { '--scenario': opts.scenario, '--status': opts.status });
-  const scenario = scenarioOption(opts.scenario, deal);
+  const scenario = await scenarioOption(opts.scenario, deal);
   // Status files are read and written only when asked for: their module is not loaded otherwise.
   const status = opts.status !== undefined || opts.statusAt !== undefined ? await import('./status.js') : undefined;
   if (opts.statusAt !== undefined) {

@@ -31,7 +31,7 @@ export const UNBALANCED_EXIT = 1;
 /** `ipabs track`: the report, and 1 when a period does not balance. */
 export async function trackCommand(file: string, opts: TrackOptions, io: Io): Promise<number> {
   const deal = loadDealForOutput(file, opts, io, { '--actuals': opts.actuals, '--scenario': opts.scenario, ...statusInputs(opts.status) });
-  const scenario = scenarioOption(opts.scenario, deal) ?? BASE_SCENARIO;
+  const scenario = (await scenarioOption(opts.scenario, deal)) ?? BASE_SCENARIO;
   const prepared = prepareDeal(deal);
   const read = await readActuals(opts.actuals, opts.actuals, cliLoadOptions().limits?.tapeBytes);
   if (read.diagnostics.some((d) => d.severity === 'error')) throw fileError(opts.actuals, read.diagnostics, `${opts.actuals} is not a valid actuals file`);

@@ -46,7 +46,7 @@ export type ResetRule = (typeof RESET_RULES)[number];
 
 /** The zod schema of a floating rate in a deal file: index + spread, reset rule, lag, floor and cap. */
 export const FloatingRate = z
-  .object({
+  .strictObject({
     index: IndexName,
     spread: Spread.prefault(0).meta({ description: 'Added to the index value (加点): 0.015, "1.5%" or "150bp"; may be negative.' }),
     reset: z.enum(RESET_RULES).default('eachPeriod').meta({
@@ -61,7 +61,6 @@ export const FloatingRate = z
     note: NoteText.optional(),
     assumed: Assumed,
   })
-  .strict()
   .superRefine((v, ctx) => {
     if (v.floor !== undefined && v.cap !== undefined && v.floor.gt(v.cap)) ctx.addIssue({ code: 'custom', path: ['floor'], message: `the floor ${v.floor.toString()} is above the cap ${v.cap.toString()}` });
   })

@@ -19,15 +19,15 @@ import type { IsoDate } from '../dates/date.js';
 import { yearFraction, type DayCount as DayCountName } from '../dates/daycount.js';
 import { Amount, DayCount, Rate } from '../fields/primitives.js';
 import { Decimal, ONE, sum, toFen, ZERO } from '../util/money.js';
+import { add, decimalOfFen, factorOf, fromYuan, maxMoney, minMoney, mulRound, NIL, product, sub, sumMoney, type Money } from '../util/fen.js';
 import type { Flow } from './types.js';
 
 export const Basis = z
-  .object({
+  .strictObject({
     price: Amount.optional().meta({ description: 'The price paid at the cutoff (本金 / 购买价款): amortised at the yield that makes it equal to the payments after the cutoff.' }),
     yield: Rate.optional().meta({ description: 'Or the annual yield: the basis is the payments’ present value at it, to the fen.' }),
     dayCount: DayCount.default('ACT/365F').meta({ description: 'Income accrues basis × yield × the year fraction between payments.' }),
   })
-  .strict()
   .meta({ description: 'A balance basis: each payment splits into principal (the basis amortising) and income. Give exactly one of price and yield.' });
 export type BasisSpec = z.output<typeof Basis>;
 
@@ -56,7 +56,7 @@ function sharedYearFraction(from: IsoDate, to: IsoDate, dayCount: DayCountName):
 }
 
 /** The year fractions between the cutoff and each payment, payment to payment. */
-function fractions(payments: readonly Payment[], cutoff: IsoDate, dayCount: DayCountName): Decimal[] {
+function fractions(payments: readonly { date: IsoDate }[], cutoff: IsoDate, dayCount: DayCountName): Decimal[] {
   return payments.map((p, k) => sharedYearFraction(k === 0 ? cutoff : payments[k - 1]!.date, p.date, dayCount));
 }
 
@@ -78,15 +78,27 @@ export function presentValue(payments: readonly Payment[], y: Decimal, cutoff: I
  * validation rules refuse it).
  */
 export function solveYield(payments: readonly Payment[], price: Decimal, cutoff: IsoDate, dayCount: DayCountName): Decimal {
-  return yieldOver(payments, price, fractions(payments, cutoff, dayCount));
+  return yieldOver(inFen(payments), fromYuan(price), fractions(payments, cutoff, dayCount));
 }
 
-function yieldOver(payments: readonly Payment[], price: Decimal, fractionsOf: readonly Decimal[]): Decimal {
-  const total = sum(payments.map((p) => p.amount));
-  if (payments.length === 0 || price.gte(total) || price.lte(0)) return ZERO;
-  const yf = fractionsOf.map((x) => x.toNumber());
-  const amounts = payments.map((p) => p.amount.toNumber());
-  const target = price.toNumber();
+/** A payment in whole fen: the basis works on integers, exactly as the Decimal expressions it states. */
+interface FenPayment {
+  date: IsoDate;
+  amount: Money;
+}
+
+const inFen = (payments: readonly Payment[]): FenPayment[] => payments.map((p) => ({ date: p.date, amount: fromYuan(p.amount) }));
+
+/**
+ * The bisection works in binary floating point on the amounts in yuan (fen ÷ 100 is the double
+ * nearest the amount, as Decimal's toNumber gives it) and the year fractions' doubles.
+ */
+function yieldOver(payments: readonly FenPayment[], price: Money, fractionsOf: readonly Decimal[]): Decimal {
+  const total = sumMoney(payments.map((p) => p.amount));
+  if (payments.length === 0 || price >= total || price <= 0) return ZERO;
+  const yf = fractionsOf.map((x) => factorOf(x).approx);
+  const amounts = payments.map((p) => p.amount / 100);
+  const target = price / 100;
   const pv = (y: number) => {
     let d = 1;
     let v = 0;
@@ -106,12 +118,16 @@ function yieldOver(payments: readonly Payment[], price: Decimal, fractionsOf: re
 
 /** The basis at the cutoff and its yield, as the spec gives them. */
 export function basisTerms(spec: BasisSpec, payments: readonly Payment[], cutoff: IsoDate): { basis: Decimal; yield: Decimal } {
-  return termsOver(spec, payments, cutoff, fractions(payments, cutoff, spec.dayCount));
+  const { basis, yield: y } = termsOver(spec, inFen(payments), cutoff, fractions(payments, cutoff, spec.dayCount));
+  return { basis: decimalOfFen(basis), yield: y };
 }
 
-function termsOver(spec: BasisSpec, payments: readonly Payment[], cutoff: IsoDate, yf: readonly Decimal[]): { basis: Decimal; yield: Decimal } {
-  if (spec.yield !== undefined) return { basis: toFen(presentValue(payments, spec.yield, cutoff, spec.dayCount)), yield: spec.yield };
-  const price = spec.price ?? ZERO;
+function termsOver(spec: BasisSpec, payments: readonly FenPayment[], cutoff: IsoDate, yf: readonly Decimal[]): { basis: Money; yield: Decimal } {
+  if (spec.yield !== undefined) {
+    const pv = presentValue(payments.map((p) => ({ date: p.date, amount: decimalOfFen(p.amount) })), spec.yield, cutoff, spec.dayCount);
+    return { basis: fromYuan(toFen(pv)), yield: spec.yield };
+  }
+  const price = spec.price === undefined ? NIL : fromYuan(spec.price);
   return { basis: price, yield: yieldOver(payments, price, yf) };
 }
 
@@ -126,34 +142,40 @@ function termsOver(spec: BasisSpec, payments: readonly Payment[], cutoff: IsoDat
  *   new Decimal(1000), new Decimal('0.05'), '2024-01-01', 'ACT/365F')
  */
 export function amortise(payments: readonly Payment[], basis: Decimal, y: Decimal, cutoff: IsoDate, dayCount: DayCountName): Flow[] {
-  return amortiseOver(payments, basis, y, fractions(payments, cutoff, dayCount));
+  return amortiseOver(inFen(payments), fromYuan(basis), y, fractions(payments, cutoff, dayCount));
 }
 
-function amortiseOver(payments: readonly Payment[], basis: Decimal, y: Decimal, yf: readonly Decimal[]): Flow[] {
+/**
+ * In whole fen: each income is `mulRound(basis left, y × yf)`, exactly the Decimal
+ * `toFen(left × y × yf)` (util/fen.ts), and the rest is integer arithmetic; the flows leave as
+ * Decimals again. A large pool on a purchase-price basis splits millions of payments.
+ */
+function amortiseOver(payments: readonly FenPayment[], basis: Money, y: Decimal, yf: readonly Decimal[]): Flow[] {
+  const rate = factorOf(y);
   let left = basis;
-  const flows = payments.map((p, k) => {
-    const income = k === payments.length - 1 ? ZERO : Decimal.min(p.amount, Decimal.max(ZERO, toFen(left.times(y).times(yf[k]!))));
-    const principal = Decimal.min(left, p.amount.minus(income));
-    left = left.minus(principal);
-    return { date: p.date, principal, interest: p.amount.minus(principal) };
+  const split = payments.map((p, k) => {
+    const income = k === payments.length - 1 ? NIL : minMoney(p.amount, maxMoney(NIL, mulRound(left, product(rate, factorOf(yf[k]!)))));
+    const principal = minMoney(left, sub(p.amount, income));
+    left = sub(left, principal);
+    return { principal, interest: sub(p.amount, principal) };
   });
   // What rounding left over (a fen or so, when the last payment cannot take it): moved to the
   // principal of the latest payments before it that have income, so principal sums to the basis.
-  for (let k = flows.length - 2; k >= 0 && left.gt(0); k--) {
-    const moved = Decimal.min(left, flows[k]!.interest);
-    flows[k] = { ...flows[k]!, principal: flows[k]!.principal.plus(moved), interest: flows[k]!.interest.minus(moved) };
-    left = left.minus(moved);
+  for (let k = split.length - 2; k >= 0 && left > 0; k--) {
+    const moved = minMoney(left, split[k]!.interest);
+    split[k] = { principal: add(split[k]!.principal, moved), interest: sub(split[k]!.interest, moved) };
+    left = sub(left, moved);
   }
-  return flows;
+  return split.map((f, k) => ({ date: payments[k]!.date, principal: decimalOfFen(f.principal), interest: decimalOfFen(f.interest) }));
 }
 
 /** Payments (all principal) split on a basis: the asset's balance is the basis. */
 export function withBasis(spec: BasisSpec, flows: readonly Flow[], cutoff: IsoDate): { balance: Decimal; flows: Flow[] } {
-  const payments = flows.map((f) => ({ date: f.date, amount: f.principal.plus(f.interest) }));
+  const payments = flows.map((f) => ({ date: f.date, amount: add(fromYuan(f.principal), fromYuan(f.interest)) }));
   // The fractions once for both the yield and the split.
   const yf = fractions(payments, cutoff, spec.dayCount);
   const { basis, yield: y } = termsOver(spec, payments, cutoff, yf);
-  return { balance: basis, flows: amortiseOver(payments, basis, y, yf) };
+  return { balance: decimalOfFen(basis), flows: amortiseOver(payments, basis, y, yf) };
 }
 
 /** Validation of a basis against its asset's payments after the cutoff. */
@@ -167,13 +189,12 @@ export function basisProblems(spec: BasisSpec, payments: readonly Payment[]): st
 }
 
 export const PoolBasis = z
-  .object({
+  .strictObject({
     price: z.literal('purchasePrice').optional().meta({
       description: 'purchasePrice: the pool’s purchase price, allocated to the assets in proportion to their payments due (largest remainder, to the fen); each asset amortises its share at its own yield. Every asset must be a royalty or receivable without a basis of its own.',
     }),
     yield: Rate.optional().meta({ description: 'Or one annual yield for every royalty and receivable without a basis of its own.' }),
     dayCount: DayCount.default('ACT/365F'),
   })
-  .strict()
   .meta({ description: 'A balance basis for the pool’s royalties and receivables (see an asset’s basis). Give exactly one of price and yield.' });
 export type PoolBasisSpec = z.output<typeof PoolBasis>;

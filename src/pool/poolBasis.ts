@@ -5,9 +5,10 @@
  * then amortised at its asset's own yield.
  */
 import type { IsoDate } from '../dates/date.js';
-import { allocate, sum, type Decimal } from '../util/money.js';
+import type { Decimal } from '../util/money.js';
+import { add, allocateFen, decimalOfFen, fromYuan, sumMoney } from '../util/fen.js';
 import type { PoolBasisSpec } from './basis.js';
-import { contractualCashflows } from './index.js';
+import { contractualCashflowsOnce } from './index.js';
 import type { AssetSpec } from './registry.js';
 
 /** Asset types a basis applies to (their payments are all principal without one). */
@@ -34,7 +35,8 @@ export function applyPoolBasis(basis: PoolBasisSpec, assets: readonly AssetSpec[
     return assets.map((a) => (takesBasis(a) && a.basis === undefined ? { ...a, basis: own } : a));
   }
   if (purchasePrice === undefined) return [...assets];
-  const due = assets.map((a) => sum(contractualCashflows(a, cutoff).flows.map((f) => f.principal.plus(f.interest))));
-  const shares = allocate(purchasePrice, due);
-  return assets.map((a, i) => (takesBasis(a) ? { ...a, basis: { price: shares[i]!, dayCount: basis.dayCount } } : a));
+  // In whole fen: allocateFen is exactly the Decimal allocate, at integer speed.
+  const due = assets.map((a) => sumMoney(contractualCashflowsOnce(a, cutoff).flows.map((f) => add(fromYuan(f.principal), fromYuan(f.interest)))));
+  const shares = allocateFen(fromYuan(purchasePrice), due);
+  return assets.map((a, i) => (takesBasis(a) ? { ...a, basis: { price: decimalOfFen(shares[i]!), dayCount: basis.dayCount } } : a));
 }

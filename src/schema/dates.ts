@@ -6,18 +6,16 @@ export { DayCount } from '../fields/primitives.js';
 
 /** Every N months on a day of month (or month end), from a first date to a last. */
 export const DateRule = z
-  .object({
+  .strictObject({
     everyMonths: wholeNumber(1, 120),
     day: z.union([z.number().max(31, { abort: true }).int().min(1), z.literal('monthEnd')]),
     first: IsoDate,
     last: IsoDate,
   })
-  .strict()
   .meta({ description: 'Dates every `everyMonths` months on `day` (or "monthEnd"), from `first` to `last` inclusive.' });
 
 export const DateList = z
-  .object({ dates: z.array(IsoDate).min(1) })
-  .strict()
+  .strictObject({ dates: z.array(IsoDate).min(1) })
   .meta({ description: 'An explicit list of dates, in order.' });
 
 export const DateSchedule = z.union([DateRule, DateList]);
@@ -26,7 +24,7 @@ export const BusinessDayRule = z.enum(['following', 'modifiedFollowing', 'preced
 export const CalendarName = z.enum(['cn-exchange', 'weekends', 'none']);
 
 export const DealDates = z
-  .object({
+  .strictObject({
     cutoff: IsoDate.meta({ description: '初始起算日 / 基准日: the pool is counted from this date.' }),
     closing: IsoDate.meta({ description: '设立日: the plan is established and the tranches issued.' }),
     paymentDates: DateSchedule.meta({ description: 'Nominal tranche payment dates (兑付日), before business-day adjustment.' }),
@@ -45,5 +43,4 @@ export const DealDates = z
         'Days the exchanges closed beyond the State Council holidays (e.g. 2024-02-09, 除夕, per the SSE notice of 2023-12-26).',
     }),
     assumed: Assumed,
-  })
-  .strict();
+  });

@@ -18,7 +18,7 @@ import { Indices } from './indices.js';
 export const SCHEMA_VERSION = 1;
 
 export const Meta = z
-  .object({
+  .strictObject({
     id: Id,
     name: Name.meta({ description: 'Full name, e.g. 福田区-平安证券-高新投知识产权2号资产支持专项计划.' }),
     shortName: NameText.optional(),
@@ -33,11 +33,10 @@ export const Meta = z
     sources: Sources,
     notes: z.array(NoteText).optional(),
     assumed: Assumed,
-  })
-  .strict();
+  });
 
 export const CleanUpCall = z
-  .object({
+  .strictObject({
     poolBalanceBelow: Rate.meta({ description: 'Exercisable when the pool balance falls below this share of its initial balance.' }),
     price: z.enum(['outstanding']).default('outstanding').meta({
       description:
@@ -46,7 +45,6 @@ export const CleanUpCall = z
     exercisedBy: NameText.optional(),
     assumed: Assumed,
   })
-  .strict()
   .meta({ description: '清仓回购' });
 
 /**
@@ -54,17 +52,16 @@ export const CleanUpCall = z
  * from when their flags do not say otherwise. Never published: always an assumption.
  */
 export const BaseCase = z
-  .object({
+  .strictObject({
     cumulativeDefaultRate: Rate.meta({ description: '基准累计违约率: expected cumulative defaults over the pool’s life, as a share of its initial balance.' }),
     recoveryRate: Rate.prefault(0),
     recoveryLagPeriods: PeriodCount.default(0),
     correlation: Rate.prefault(0.2).meta({ description: 'Asset correlation ρ of the one-factor Gaussian copula.' }),
     assumed: Assumed,
-  })
-  .strict();
+  });
 
 export const Deal = z
-  .object({
+  .strictObject({
     $schema: PathText.optional().meta({ description: 'Path or URL of this JSON Schema, for editors.' }),
     schemaVersion: z.literal(SCHEMA_VERSION).meta({ description: 'The version of the deal-file language: 1.' }),
     meta: Meta.meta({ description: 'Names, structure, exchange, plan manager, originator, sources.' }),
@@ -79,8 +76,7 @@ export const Deal = z
     cleanUpCall: CleanUpCall.optional(),
     indices: Indices.optional().meta({ description: 'Interest-rate indices (LPR1Y, SHIBOR3M …) that floating coupons and loan rates read: fixings and a forward path.' }),
     baseCase: BaseCase.optional().meta({ description: 'The base case the stress commands start from (assumptions).' }),
-  })
-  .strict();
+  });
 
 /** A deal as parsed from its file (before tapes are read). */
 export type DealFile = z.output<typeof Deal>;

@@ -13,7 +13,7 @@ const feeCommon = {
 
 export const Fee = z.discriminatedUnion('kind', [
   z
-    .object({
+    .strictObject({
       kind: z.literal('rateOnBalance'),
       ...feeCommon,
       rate: Rate.meta({ description: 'Annual rate on the base balance at the start of the period.' }),
@@ -23,10 +23,9 @@ export const Fee = z.discriminatedUnion('kind', [
       }),
       tranches: z.array(Id).optional().meta({ description: 'For base "tranches": whose balances (default: all).' }),
       dayCount: DayCount.default('ACT/365F'),
-    })
-    .strict(),
+    }),
   z
-    .object({
+    .strictObject({
       kind: z.literal('fixed'),
       ...feeCommon,
       amount: Amount,
@@ -40,20 +39,18 @@ export const Fee = z.discriminatedUnion('kind', [
         description:
           'For accrual "equal": proRata: the first period (closing to the first payment date) pays the regular share × its days / the days of the regular period ending on the first payment date; full: the regular share.',
       }),
-    })
-    .strict(),
+    }),
   z
-    .object({
+    .strictObject({
       kind: z.literal('percentOfPayment'),
       ...feeCommon,
       rate: Rate,
       of: z.enum(['interest', 'principal', 'both']).default('both'),
       tranches: z.array(Id).optional().meta({ description: 'Whose payments (default: all).' }),
     })
-    .strict()
     .meta({ description: '兑付兑息费: a share of what is paid to investors.' }),
   z
-    .object({
+    .strictObject({
       kind: z.literal('vat'),
       ...feeCommon,
       rate: Rate.meta({ description: 'e.g. 0.0326: 3% VAT with surcharges.' }),
@@ -61,6 +58,5 @@ export const Fee = z.discriminatedUnion('kind', [
         description: 'poolInterest: interest collected, with the interest in guarantee payments; poolCollections: everything collected, recoveries and guarantee payments included.',
       }),
     })
-    .strict()
     .meta({ description: 'VAT on the plan’s interest income.' }),
 ]);

@@ -9,16 +9,15 @@ import { Assumed, IsoDate, NameText, NoteText, Rate, Sources } from './primitive
 import { IndexName } from '../fields/floating.js';
 
 export const IndexValue = z
-  .object({
+  .strictObject({
     date: IsoDate.meta({ description: 'The date the value is published (or assumed to be) and from which it is in force.' }),
     value: Rate.meta({ description: 'The index value as a decimal: 0.0345 is 3.45%.' }),
     note: NoteText.optional(),
     assumed: Assumed,
-  })
-  .strict();
+  });
 
 export const Index = z
-  .object({
+  .strictObject({
     name: NameText.optional().meta({ description: 'Its full name, e.g. 贷款市场报价利率（1年期）.' }),
     history: z.array(IndexValue).default([]).meta({ description: 'Published fixings, in increasing date order.' }),
     forward: z.array(IndexValue).default([]).meta({
@@ -27,8 +26,7 @@ export const Index = z
     sources: Sources,
     note: NoteText.optional(),
     assumed: Assumed,
-  })
-  .strict();
+  });
 
 export const Indices = z
   .record(IndexName, Index)

@@ -16,7 +16,7 @@ export { Asset, ASSET_TYPES, type AssetType };
 
 /** A tape of assets of one type, CSV or an .xlsx workbook's sheet; path relative to the deal file. */
 export const Tape = z
-  .object({
+  .strictObject({
     path: PathText.min(1).meta({ description: 'The tape file, relative to the deal file: CSV, or an Excel workbook (.xlsx).' }),
     type: z.enum(ASSET_TYPES),
     sheet: z
@@ -33,11 +33,10 @@ export const Tape = z
     encoding: z.enum(['auto', 'utf8', 'gbk']).default('auto').meta({ description: 'A CSV tape\'s encoding. auto: UTF-8 (with or without BOM) unless the bytes are not valid UTF-8, then GBK.' }),
     defaults: z.record(z.string(), z.unknown()).optional().meta({ description: 'Field values for every row that the tape does not carry.' }),
     assumed: Assumed,
-  })
-  .strict();
+  });
 
 export const Pool = z
-  .object({
+  .strictObject({
     purchasePrice: Amount.optional().meta({ description: '购买价款: what the plan pays the originator for the pool; default: the pool balance.' }),
     assets: z.array(Asset).default([]),
     tapes: z.array(Tape).default([]),
@@ -49,5 +48,4 @@ export const Pool = z
           '违约资产定义: an asset overdue this many days or more counts as defaulted (a live deal’s overdue assets roll into default on that day). Default 90, an assumption: 逾期90天以上 as CN ABS transaction documents commonly define a defaulted asset (以上 includes the number: 民法典第1259条).',
       }),
     assumed: Assumed,
-  })
-  .strict();
+  });

@@ -4,18 +4,17 @@ import { Amount, Assumed, Id, PeriodCount, Rate, wholeNumber, Name, NameText } f
 
 /** A waterfall item a support or reserve covers. */
 export const Cover = z.discriminatedUnion('item', [
-  z.object({ item: z.literal('fees'), fees: z.array(Id).optional().meta({ description: 'Default: every fee.' }) }).strict(),
-  z.object({ item: z.literal('interest'), tranches: z.array(Id).min(1) }).strict(),
+  z.strictObject({ item: z.literal('fees'), fees: z.array(Id).optional().meta({ description: 'Default: every fee.' }) }),
+  z.strictObject({ item: z.literal('interest'), tranches: z.array(Id).min(1) }),
   z
-    .object({
+    .strictObject({
       item: z.literal('principal'),
       tranches: z.array(Id).min(1),
       when: z.enum(['expectedMaturity', 'due']).default('expectedMaturity').meta({
         description:
           'expectedMaturity: the whole balance on and after the expected maturity (and on the deal’s last date); due: the principal due by the tranche’s rule (a schedule’s amounts, a bullet at maturity).',
       }),
-    })
-    .strict(),
+    }),
 ]);
 
 const supportCommon = {
@@ -28,7 +27,7 @@ const supportCommon = {
 
 export const Support = z.discriminatedUnion('kind', [
   z
-    .object({
+    .strictObject({
       kind: z.literal('loanGuarantee'),
       ...supportCommon,
       assets: z.array(Id).optional().meta({ description: 'Guaranteed assets (default: all).' }),
@@ -36,10 +35,9 @@ export const Support = z.discriminatedUnion('kind', [
       delayPeriods: PeriodCount.default(0).meta({ description: 'Collection periods between the default and the payment (at most 1200).' }),
       pays: z.array(z.enum(['principal', 'interest'])).min(1).default(['principal', 'interest']),
     })
-    .strict()
     .meta({ description: '保证担保: pays a defaulted asset’s principal and interest.' }),
   z
-    .object({
+    .strictObject({
       kind: z.literal('shortfallUndertaking'),
       ...supportCommon,
       businessDaysBefore: wholeNumber(0, 250).default(0).meta({ description: 'The trigger date: this many business days before the payment date (at most 250, about a year).' }),
@@ -48,10 +46,9 @@ export const Support = z.discriminatedUnion('kind', [
         description: 'never; fromResidual: repaid from what is left before the subordinate’s residual.',
       }),
     })
-    .strict()
     .meta({ description: '差额支付承诺: pays what available funds lack for the covered items.' }),
   z
-    .object({
+    .strictObject({
       kind: z.literal('liquiditySupport'),
       ...supportCommon,
       covers: z.array(Cover).min(1),
@@ -59,6 +56,5 @@ export const Support = z.discriminatedUnion('kind', [
         description: 'senior: repaid first from the next available funds, before any waterfall step; junior: where a repaySupport step says.',
       }),
     })
-    .strict()
     .meta({ description: '流动性支持: advances repaid later.' }),
 ]);

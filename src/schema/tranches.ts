@@ -7,16 +7,15 @@ import { FloatingRate } from '../fields/floating.js';
 export const TrancheClass = z.enum(['senior', 'mezzanine', 'subordinate']);
 
 export const PrincipalRule = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('passThrough') }).strict().meta({ description: '过手: principal paid as it is collected.' }),
+  z.strictObject({ type: z.literal('passThrough') }).meta({ description: '过手: principal paid as it is collected.' }),
   z
-    .object({ type: z.literal('schedule'), payments: z.array(z.object({ date: IsoDate, amount: Amount }).strict()).min(1) })
-    .strict()
+    .strictObject({ type: z.literal('schedule'), payments: z.array(z.strictObject({ date: IsoDate, amount: Amount })).min(1) })
     .meta({ description: '固定摊还: principal due on the nominal payment dates listed.' }),
-  z.object({ type: z.literal('bullet') }).strict().meta({ description: 'All principal due at the expected maturity.' }),
+  z.strictObject({ type: z.literal('bullet') }).meta({ description: 'All principal due at the expected maturity.' }),
 ]);
 
 export const Tranche = z
-  .object({
+  .strictObject({
     id: Id,
     name: Name.meta({ description: 'The security name, e.g. 福高1A1.' }),
     code: z
@@ -40,5 +39,4 @@ export const Tranche = z
     issuePrice: Rate.optional().meta({ description: 'Issue price as a fraction of par (1 = 100).' }),
     note: NoteText.optional(),
     assumed: Assumed,
-  })
-  .strict();
+  });

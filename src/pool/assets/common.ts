@@ -11,13 +11,12 @@ export const IP_TYPES = ['invention', 'utilityModel', 'design', 'softwareCopyrig
 export const IpType = z.enum(IP_TYPES);
 
 export const IpRights = z
-  .object({
+  .strictObject({
     types: z.array(IpType).min(1).meta({ description: 'Kinds of IP: invention 发明专利, utilityModel 实用新型, design 外观设计, softwareCopyright 软件著作权, trademark 商标, copyright 著作权.' }),
     count: NonNegInt.optional().meta({ description: 'Number of patents or rights (at most a million).' }),
     appraisedValue: Amount.optional().meta({ description: 'Appraised value (评估价值) in yuan.' }),
     description: NoteText.optional(),
-  })
-  .strict();
+  });
 
 /** The fields every asset has, spread into each type's object schema. */
 export const assetCommon = {
@@ -32,8 +31,8 @@ export const assetCommon = {
   assumed: Assumed,
 };
 
-export const DatedPrincipal = z.object({ date: IsoDate, principal: Amount }).strict();
-export const DatedAmount = z.object({ date: IsoDate, amount: Amount }).strict();
+export const DatedPrincipal = z.strictObject({ date: IsoDate, principal: Amount });
+export const DatedAmount = z.strictObject({ date: IsoDate, amount: Amount });
 
 /** Chinese names of the kinds of IP a tape may write. */
 const CN_IP_TYPES: Record<string, string> = {

@@ -16,29 +16,27 @@ import { defineAsset, type Label } from './model.js';
 import { lastYearOf } from './royalty.js';
 
 export const Lease = z
-  .object({
+  .strictObject({
     type: z.literal('lease'),
     ...assetCommon,
     leasePrincipal: Amount.meta({ description: 'Lease principal outstanding at the cutoff (the IP purchase price still to recover).' }),
     rate: Rate.meta({ description: 'Annual lease rate.' }),
     startDate: IsoDate,
     rent: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('level'), everyMonths: wholeNumber(1, 120), first: IsoDate, count: wholeNumber(1, 1200) }).strict(),
-      z.object({ type: z.literal('equalPrincipal'), everyMonths: wholeNumber(1, 120), first: IsoDate, count: wholeNumber(1, 1200) }).strict(),
+      z.strictObject({ type: z.literal('level'), everyMonths: wholeNumber(1, 120), first: IsoDate, count: wholeNumber(1, 1200) }),
+      z.strictObject({ type: z.literal('equalPrincipal'), everyMonths: wholeNumber(1, 120), first: IsoDate, count: wholeNumber(1, 1200) }),
       z
-        .object({
+        .strictObject({
           type: z.literal('schedule'),
-          payments: z.array(z.object({ date: IsoDate, principal: Amount, interest: Amount }).strict()).min(1),
-        })
-        .strict(),
+          payments: z.array(z.strictObject({ date: IsoDate, principal: Amount, interest: Amount })).min(1),
+        }),
     ]),
     deposit: Amount.optional().meta({ description: 'Security deposit (保证金) held by the lessor.' }),
     buyBackPrice: Amount.optional().meta({ description: 'Price at which the lessee buys the IP back at the end (留购价款).' }),
     balanceBasis: z.enum(['rent', 'principal']).default('rent').meta({
       description: 'rent: the receivable is the rent still due (租金余额); principal: the lease principal, with the interest part as interest.',
     }),
-  })
-  .strict();
+  });
 
 /** The pool balance of a lease pool counted on the lease principal (balanceBasis "principal"). */
 export const LEASE_PRINCIPAL_BALANCE: Label = { zh: '租赁本金余额', en: 'Lease principal' };

@@ -17,7 +17,7 @@ import { FloatingRate } from '../../fields/floating.js';
 import { floatingLoanFlows } from '../floatingLoan.js';
 
 export const PledgeLoan = z
-  .object({
+  .strictObject({
     type: z.literal('pledgeLoan'),
     ...assetCommon,
     principal: Amount.meta({ description: 'Outstanding principal at the cutoff date (贷款余额).' }),
@@ -33,8 +33,7 @@ export const PledgeLoan = z
     paymentEveryMonths: wholeNumber(1, 120).default(3).meta({ description: 'Months between payment dates, counted from startDate.' }),
     schedule: z.array(DatedPrincipal).optional().meta({ description: 'Principal payments after the cutoff, for repayment "schedule".' }),
     guarantor: NameText.optional(),
-  })
-  .strict();
+  });
 export type PledgeLoanSpec = z.output<typeof PledgeLoan>;
 
 /**

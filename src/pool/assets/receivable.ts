@@ -13,7 +13,7 @@ import type { IsoDate as IsoDateText } from '../../dates/date.js';
 import { defineAsset } from './model.js';
 
 export const Receivable = z
-  .object({
+  .strictObject({
     type: z.literal('receivable'),
     ...assetCommon,
     creditor: NameText.optional().meta({ description: 'The supplier whose receivable was factored.' }),
@@ -22,8 +22,7 @@ export const Receivable = z
     factoringDiscount: Rate.optional().meta({ description: 'Annual factoring discount rate.' }),
     purchasePrice: Amount.optional().meta({ description: 'Price the factor paid for the claim.' }),
     basis: Basis.optional(),
-  })
-  .strict();
+  });
 
 /** The face, due after the cutoff, before any split. */
 function duePayments(a: z.output<typeof Receivable>, cutoff: IsoDateText) {

@@ -18,31 +18,29 @@ import { defineAsset, type AssetLabels } from './model.js';
 type IpKind = (typeof IP_TYPES)[number];
 
 export const LevelSchedule = z
-  .object({
+  .strictObject({
     type: z.literal('level'),
     amount: Amount.optional().meta({ description: 'The amount of each payment.' }),
     total: Amount.optional().meta({ description: 'The total of all payments, split evenly (the fen left over go to the earliest).' }),
     everyMonths: wholeNumber(1, 120),
     first: IsoDate,
     count: wholeNumber(1, 1200),
-  })
-  .strict();
+  });
 
 export const Royalty = z
-  .object({
+  .strictObject({
     type: z.literal('royalty'),
     ...assetCommon,
     contractStart: IsoDate,
     contractEnd: IsoDate,
     royalties: z.discriminatedUnion('type', [
       LevelSchedule,
-      z.object({ type: z.literal('schedule'), payments: z.array(DatedAmount).min(1) }).strict(),
+      z.strictObject({ type: z.literal('schedule'), payments: z.array(DatedAmount).min(1) }),
     ]),
     firstLicenseFee: Amount.optional().meta({ description: 'Fee paid up front to the patentee for the exclusive first license.' }),
     riskReserveRate: Rate.optional().meta({ description: 'Share of the first-license fee kept as risk reserve (风险金).' }),
     basis: Basis.optional(),
-  })
-  .strict();
+  });
 export type RoyaltySpec = z.output<typeof Royalty>;
 
 /** Every royalty of the contract, before and after the cutoff. */

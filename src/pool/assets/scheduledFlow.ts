@@ -8,12 +8,11 @@ import { assetCommon } from './common.js';
 import { defineAsset } from './model.js';
 
 export const ScheduledFlow = z
-  .object({
+  .strictObject({
     type: z.literal('scheduledFlow'),
     ...assetCommon,
-    flows: z.array(z.object({ date: IsoDate, principal: Amount, interest: Amount.optional() }).strict()).min(1),
-  })
-  .strict();
+    flows: z.array(z.strictObject({ date: IsoDate, principal: Amount, interest: Amount.optional() })).min(1),
+  });
 
 export const scheduledFlow = defineAsset({
   type: 'scheduledFlow',

@@ -2,7 +2,8 @@ import { runDeal } from '../engine/run.js';
 import { runReport } from '../report/runReport.js';
 import { runJsonText } from '../contract/runResult.js';
 import type { Io } from './io.js';
-import { emit, emitReport, formatOf, loadDealForOutput, type OutputOptions } from './load.js';
+import { emit, emitReport, formatOf, loadDealForOutput, namedInputs, type OutputOptions } from './load.js';
+import { checkOutput } from '../io/outputTarget.js';
 import { scenarioOption } from './scenarioOption.js';
 import { requireJsonName } from './options.js';
 import { InputError } from '../validate/diagnostics.js';
@@ -32,6 +33,8 @@ export async function runCommand(file: string, opts: RunOptions, io: Io): Promis
     emit(status!.statusAtText(deal, opts.statusAt, scenario), opts.out, io);
     return 0;
   }
+  // The status file was checked with the deal; the asset tape it names is known only now.
+  if (opts.status !== undefined && opts.out !== undefined) checkOutput(opts.out, namedInputs(status!.statusInputs(opts.status)));
   const result = opts.status !== undefined ? status!.runFromStatusFile(deal, opts.status, scenario) : runDeal(deal, scenario);
   if (formatOf(opts) === 'json' && opts.section === undefined) emit(runJsonText(result, { ledger: opts.ledger }), opts.out, io);
   // In tables, CSV and Markdown --ledger adds a ledger section (so --section ledger prints it alone).

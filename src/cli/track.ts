@@ -17,7 +17,7 @@ import { cliLoadOptions } from './inputOptions.js';
 import type { Io } from './io.js';
 import { emitReport, fileError, loadDealForOutput, type OutputOptions } from './load.js';
 import { scenarioOption } from './scenarioOption.js';
-import { statusOption } from './status.js';
+import { statusInputs, statusOption } from './status.js';
 
 export interface TrackOptions extends OutputOptions {
   actuals: string;
@@ -30,7 +30,7 @@ export const UNBALANCED_EXIT = 1;
 
 /** `ipabs track`: the report, and 1 when a period does not balance. */
 export async function trackCommand(file: string, opts: TrackOptions, io: Io): Promise<number> {
-  const deal = loadDealForOutput(file, opts, io, { '--actuals': opts.actuals, '--scenario': opts.scenario, '--status': opts.status });
+  const deal = loadDealForOutput(file, opts, io, { '--actuals': opts.actuals, '--scenario': opts.scenario, ...statusInputs(opts.status) });
   const scenario = (await scenarioOption(opts.scenario, deal)) ?? BASE_SCENARIO;
   const prepared = prepareDeal(deal);
   const read = await readActuals(opts.actuals, opts.actuals, cliLoadOptions().limits?.tapeBytes);

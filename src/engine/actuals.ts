@@ -11,6 +11,7 @@ import { add, NIL, type Money } from '../util/fen.js';
 import type { Diagnostic } from '../validate/diagnostics.js';
 import type { PreparedDeal } from './prepare.js';
 import { COLLECTION } from './state.js';
+import { checkNamedFigures, type NamedFigure } from './actualsAssets.js';
 
 /** An object of the deal a line may name: its id and the names it answers to. */
 interface DealObject {
@@ -24,6 +25,8 @@ export interface ActualPeriod {
   k: number;
   date: IsoDate;
   lines: Map<string, Money>;
+  /** The 违约金额 and 回收金额 lines naming an asset (their sums are also in `lines`). */
+  named?: NamedFigure[];
 }
 
 /** The key of a line: the item, and the object's id for an object's item (`feePaid|custody`). */
@@ -54,10 +57,14 @@ function periodOf(prepared: PreparedDeal, r: ActualRow, byDate: Map<string, numb
   return fromDate ?? r.period! - 1;
 }
 
-/** The object a row names, or a diagnostic (none for the pool's items, one of its kind otherwise). */
-function objectOf(objects: ReturnType<typeof dealObjects>, r: ActualRow): string | undefined | Diagnostic {
+/** The object a row names, or a diagnostic (none for the pool's items, or an asset for 违约金额 and 回收金额; one of its kind otherwise). */
+function objectOf(objects: ReturnType<typeof dealObjects>, r: ActualRow, assets: ReadonlyMap<string, number>): string | undefined | Diagnostic | { asset: number } {
   const where = { severity: 'error' as const, file: r.file, line: r.line, ...(r.objectColumn > 0 ? { column: r.objectColumn } : {}) };
   const kind = r.item.of;
+  if (kind === 'pool' && r.object !== '' && r.item.perAsset) {
+    const asset = assets.get(r.object);
+    return asset !== undefined ? { asset } : { ...where, message: `unknown asset "${r.object}" for ${r.item.words[0]} (对象 names an asset of the pool by its id, like ${[...assets.keys()][0] ?? 'C01'})` };
+  }
   if (kind === 'pool') return r.object === '' ? undefined : { ...where, message: `${r.item.words[0]} is the pool's: it names no object (got "${r.object}")` };
   const list = objects[kind];
   if (r.object === '') return { ...where, message: `${r.item.words[0]} needs a ${kind} (对象): one of ${list.map((o) => o.id).join(', ')}` };
@@ -73,7 +80,9 @@ export function resolveActuals(prepared: PreparedDeal, rows: readonly ActualRow[
   const diagnostics: Diagnostic[] = [];
   const byDate = new Map(prepared.periods.flatMap((p, k) => [[p.date, k] as const, [p.nominalDate, k] as const]));
   const objects = dealObjects(prepared);
+  const assets = new Map(prepared.deal.assets.map((a, i) => [a.id, i]));
   const lines: Map<string, Money>[] = [];
+  const named: NamedFigure[] = [];
   const seen = new Map<string, number>();
   // An unknown object in a wide sheet's header would be said on every line: once, at the first.
   const said = new Set<string>();
@@ -84,22 +93,26 @@ export function resolveActuals(prepared: PreparedDeal, rows: readonly ActualRow[
   };
   for (const r of rows) {
     const k = periodOf(prepared, r, byDate);
-    const object = objectOf(objects, r);
+    const found = objectOf(objects, r, assets);
     if (typeof k !== 'number') diagnostics.push(k);
-    if (object !== undefined && typeof object !== 'string') once(object);
-    if (typeof k !== 'number' || (object !== undefined && typeof object !== 'string')) continue;
-    const key = lineKey(r.item.key, object);
+    if (found !== undefined && typeof found !== 'string' && 'severity' in found) once(found);
+    if (typeof k !== 'number' || (found !== undefined && typeof found !== 'string' && 'severity' in found)) continue;
+    const asset = typeof found === 'object' ? found.asset : undefined;
+    const object = typeof found === 'string' ? found : undefined;
+    const key = asset !== undefined ? `${r.item.key}@${r.object}` : lineKey(r.item.key, object);
     const at = `${k}:${key}`;
     if (seen.has(at)) {
-      diagnostics.push({ severity: 'error', file: r.file, line: r.line, message: `${r.item.words[0]}${object ? ` of ${object}` : ''} on ${prepared.periods[k]!.date} is given twice (line ${seen.get(at)} too)` });
+      diagnostics.push({ severity: 'error', file: r.file, line: r.line, message: `${r.item.words[0]}${r.object ? ` of ${object ?? r.object}` : ''} on ${prepared.periods[k]!.date} is given twice (line ${seen.get(at)} too)` });
       continue;
     }
     seen.set(at, r.line);
     while (lines.length <= k) lines.push(new Map());
-    lines[k]!.set(key, add(lines[k]!.get(key) ?? NIL, r.amount));
+    if (asset !== undefined) named.push({ k, asset, item: r.item.key as NamedFigure['item'], amount: r.amount, ...(r.defaultDate ? { date: r.defaultDate } : {}), file: r.file, line: r.line });
+    else lines[k]!.set(key, add(lines[k]!.get(key) ?? NIL, r.amount));
   }
+  if (!diagnostics.length) diagnostics.push(...checkNamedFigures(prepared, lines, named, file));
   lines.forEach((m, k) => {
     if (m.size === 0) diagnostics.push({ severity: 'error', file, message: `no figures for period ${k + 1} (${prepared.periods[k]!.date}): periods run from the first payment date without a gap` });
   });
-  return diagnostics.length ? { periods: [], diagnostics } : { periods: lines.map((m, k) => ({ k, date: prepared.periods[k]!.date, lines: m })), diagnostics: [] };
+  return diagnostics.length ? { periods: [], diagnostics } : { periods: lines.map((m, k) => ({ k, date: prepared.periods[k]!.date, lines: m, ...(named.some((f) => f.k === k) ? { named: named.filter((f) => f.k === k) } : {}) })), diagnostics: [] };
 }

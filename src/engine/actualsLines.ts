@@ -27,14 +27,18 @@ function poolLines(r: RunResult, period: number, out: Map<string, Money>): void 
 
 /** The objects' lines of a period: fees, tranches, accounts, supports. */
 function objectLines(r: RunResult, period: number, out: Map<string, Money>): void {
-  for (const f of r.fees) out.set(lineKey('feePaid', f.id), of(f.periods, period)?.paid ?? NIL);
+  for (const f of r.fees) {
+    const p = of(f.periods, period);
+    out.set(lineKey('feePaid', f.id), p?.paid ?? NIL);
+    out.set(lineKey('feeDue', f.id), p?.due ?? NIL);
+  }
   for (const t of r.tranches) {
     const p = of(t.periods, period);
     out.set(lineKey('interestDue', t.id), p?.interestDue ?? NIL);
     out.set(lineKey('interestPaid', t.id), p?.interestPaid ?? NIL);
     out.set(lineKey('principalPaid', t.id), p?.principalPaid ?? NIL);
     out.set(lineKey('residualPaid', t.id), p?.residualPaid ?? NIL);
-    // Not an item of the file: the due the trigger tests on actuals take from the projection.
+    // 应付本金: the trigger tests on actuals take the projection's when the file gives none.
     out.set(lineKey('principalDue', t.id), p?.principalDue ?? NIL);
   }
   for (const a of r.accounts) {

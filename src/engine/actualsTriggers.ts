@@ -4,7 +4,7 @@
  * counted to the end of its collection period, a missed payment is one of the date before, and a
  * tranche owes principal after its expected maturity when its balance after the date before is
  * above zero. Where the actual figures do not say, the projection does (documented in the README):
- * the interest due when the file gives no 应付利息, and the principal due of the coverage test.
+ * the interest due when the file gives no 应付利息, the principal due when it gives no 应付本金.
  */
 import { fundsForSenior } from '../analytics/coverage.js';
 import type { IsoDate } from '../dates/date.js';
@@ -26,13 +26,14 @@ export interface ActualTriggerEvent {
 
 const line = (p: ActualPeriod | undefined, item: string, id?: string): Money => p?.lines.get(lineKey(item, id)) ?? NIL;
 
+/** A tranche's interest or principal due on a period: the file's (应付利息, 应付本金) when given, else the projection's. */
+const dueOf = (p: ActualPeriod, projected: ReadonlyMap<string, Money>, item: 'interestDue' | 'principalDue', id: string): Money => p.lines.get(lineKey(item, id)) ?? projected.get(lineKey(item, id)) ?? NIL;
+
 /** Whether a tranche missed interest (or principal) on period `p`: paid less than due. */
 function missedOn(p: ActualPeriod | undefined, projected: Map<string, Money> | undefined, id: string, item: 'interest' | 'principal' | 'any'): boolean {
   if (!p || !projected) return false;
-  const interestDue = p.lines.get(lineKey('interestDue', id)) ?? projected.get(lineKey('interestDue', id))!;
-  const interest = line(p, 'interestPaid', id) < interestDue;
-  // Principal due is the projection's (a targeted amortization the actuals do not restate).
-  const principal = line(p, 'principalPaid', id) < (projected.get(lineKey('principalDue', id)) ?? NIL);
+  const interest = line(p, 'interestPaid', id) < dueOf(p, projected, 'interestDue', id);
+  const principal = line(p, 'principalPaid', id) < dueOf(p, projected, 'principalDue', id);
   return item === 'interest' ? interest : item === 'principal' ? principal : interest || principal;
 }
 
@@ -61,11 +62,11 @@ function factsOf(prepared: PreparedDeal, result: RunResult, periods: readonly Ac
   };
 }
 
-/** The seniors' interest and principal due on a period: the actual interest due when given, else the projection's. */
+/** The seniors' interest and principal due on a period: the actual figures (应付利息, 应付本金) when given, else the projection's. */
 function seniorDueOf(prepared: PreparedDeal, result: RunResult, p: ActualPeriod): Money {
   const projected = projectedLines(result, p.k);
   const seniors = prepared.deal.spec.tranches.filter((t) => t.class === 'senior');
-  return sumMoney(seniors.map((t) => add(p.lines.get(lineKey('interestDue', t.id)) ?? projected.get(lineKey('interestDue', t.id))!, projected.get(lineKey('principalDue', t.id))!)));
+  return sumMoney(seniors.map((t) => add(dueOf(p, projected, 'interestDue', t.id), dueOf(p, projected, 'principalDue', t.id))));
 }
 
 /**

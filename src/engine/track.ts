@@ -13,6 +13,7 @@ import { dealObjects, lineKey, type ActualPeriod } from './actuals.js';
 import { balanceActuals, type Finding, type PeriodBalance } from './actualsCheck.js';
 import { openingBalances, projectedLines } from './actualsLines.js';
 import { actualTriggers, type ActualTriggerEvent } from './actualsTriggers.js';
+import { namedDefaults, withNamedDefaults, type NamedDefault } from './actualsAssets.js';
 import type { PreparedDeal } from './prepare.js';
 import { runFromStatus } from './status.js';
 import type { EngineStatus } from './statusTypes.js';
@@ -56,6 +57,14 @@ export interface TrackResult {
   end: ActualsEnd;
   /** Where the status of the rest came from: a status file, or the actuals and the projection. */
   statusFrom: 'file' | 'actuals';
+  /** The periods (1-based) whose 应付本金 the file gives for some tranche: the trigger tests use it there, the projection's principal due elsewhere. */
+  principalDueGiven: number[];
+  /** The defaults the actuals name by asset (违约金额 / 回收金额 with an asset's id): the status from the actuals carries them. */
+  namedDefaults: NamedDefault[];
+  /** The periods (1-based) whose 违约金额 names no asset: the defaulted assets' statuses then come from the scenario. */
+  unnamedDefaults: number[];
+  /** The deal's asset types (each once, in the deal's order): what its reports call the pool's collections. */
+  assetTypes: string[];
   /** The rest of the deal from the last actual period (none when the actuals reach the last date). */
   rest?: RunResult;
 }
@@ -79,7 +88,7 @@ function compare(prepared: PreparedDeal, projected: RunResult, periods: readonly
       const actual = given ?? (item === 'closing' ? closings[i]!.get(object!)! : NIL);
       const projectedValue = proj.get(key) ?? NIL;
       if (given === undefined && projectedValue === 0 && actual === 0) continue;
-      if (given === undefined && (item === 'interestDue' || item === 'draw' || item === 'topUp' || item === 'supportUnpaid')) continue;
+      if (given === undefined && (item === 'interestDue' || item === 'principalDue' || item === 'feeDue' || item === 'draw' || item === 'topUp' || item === 'supportUnpaid')) continue;
       const variance = sub(actual, projectedValue);
       const cumulative = add(running.get(key) ?? NIL, variance);
       running.set(key, cumulative);
@@ -113,7 +122,8 @@ export function trackDeal(prepared: PreparedDeal, projected: RunResult, periods:
   const triggers = actualTriggers(prepared, projected, periods, collectionOpen);
   const end = actualsEnd(prepared, periods, closings[closings.length - 1]!, accountIds, triggers, projectedLines(projected, periods[periods.length - 1]!.k));
   const last = periods.length;
-  const mismatches = status ? statusMismatches(prepared, status, end, accountIds) : [];
+  const named = namedDefaults(prepared, periods.flatMap((p) => p.named ?? []), scenario, last);
+  const mismatches = status ? statusMismatches(prepared, status, end, accountIds, named) : [];
   const base: TrackResult = {
     projected,
     periods: last,
@@ -126,9 +136,13 @@ export function trackDeal(prepared: PreparedDeal, projected: RunResult, periods:
     defaults: defaultRows(prepared, projected, periods),
     end,
     statusFrom: status ? 'file' : 'actuals',
+    namedDefaults: named,
+    unnamedDefaults: periods.filter((p) => (p.lines.get('defaulted') ?? 0) > 0 && !(p.named ?? []).some((f) => f.item === 'defaulted')).map((p) => p.k + 1),
+    principalDueGiven: periods.filter((p) => [...p.lines.keys()].some((key) => key.startsWith('principalDue|'))).map((p) => p.k + 1),
+    assetTypes: [...new Set(prepared.deal.assets.map((a) => a.type))],
   };
   if (mismatches.length || last >= prepared.periods.length) return { ...base, mismatches };
-  const from = status ?? statusFromActuals(prepared, end, scenario);
+  const from = status ?? withNamedDefaults(prepared, statusFromActuals(prepared, end, scenario), named);
   const rest = runFromStatus(prepared, from, scenario);
   return { ...base, rest: { ...rest, status: { asOf: base.lastDate, lastPaymentDate: base.lastDate, periodsPast: last } }, mismatches };
 }

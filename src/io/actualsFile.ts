@@ -26,10 +26,12 @@ export interface ActualRow {
   date?: IsoDate;
   period?: number;
   item: ActualItemSpec;
-  /** The object named (empty for the pool's items), and its column. */
+  /** The object named (empty for the pool's items; an asset's id for its 违约金额 or 回收金额), and its column. */
   object: string;
   objectColumn: number;
   amount: Money;
+  /** A named asset's default date (违约日), when the file gives one. */
+  defaultDate?: IsoDate;
 }
 
 /** The file's cells as text, a line at a time, with their line numbers. */
@@ -68,7 +70,7 @@ async function sheetGrid(bytes: Buffer, file: string): Promise<Grid | Diagnostic
   return { file: name, lines: data.rows.map((r) => ({ line: r.row, cells: r.cells.map((c) => cellText(c, undefined, data.date1904)) })) };
 }
 
-type Field = 'date' | 'period' | 'item' | 'object' | 'amount' | 'note';
+type Field = 'date' | 'period' | 'item' | 'object' | 'amount' | 'note' | 'asset' | 'defaultDate';
 
 /** The field a header cell names, if any. */
 const fieldOf = (h: string): Field | undefined => ACTUALS_HEADERS[h.trim()] ?? ACTUALS_HEADERS[h.trim().toLowerCase().replace(/[\s_（）()]/g, '')];
@@ -114,15 +116,33 @@ function figuresOf(grid: Grid): { figures: { line: number; figure: Figure }[]; d
   const figures: { line: number; figure: Figure }[] = [];
   for (const { line, cells } of grid.lines.slice(1)) {
     if (cells.every((c) => c.trim() === '')) continue;
-    const when = { date: at(cells, 'date'), period: at(cells, 'period') };
-    if (!wide) figures.push({ line, figure: { ...when, item: at(cells, 'item'), object: at(cells, 'object'), amount: at(cells, 'amount') } });
+    const when = { date: at(cells, 'date'), period: at(cells, 'period'), asset: at(cells, 'asset') };
+    if (!wide) figures.push({ line, figure: { ...when, item: at(cells, 'item'), object: at(cells, 'object'), amount: at(cells, 'amount'), defaultDate: at(cells, 'defaultDate') } });
     else
       columns.forEach((c, i) => {
         const text = (cells[i] ?? '').trim();
-        if (c && text !== '') figures.push({ line, figure: { ...when, item: { text: c.item, column: i + 1 }, object: { text: c.object, column: i + 1 }, amount: { text, column: i + 1 } } });
+        // A wide line's 违约日 is the date of its 违约金额.
+        const defaultDate = actualItem(c?.item ?? '')?.key === 'defaulted' ? at(cells, 'defaultDate') : undefined;
+        if (c && text !== '') figures.push({ line, figure: { ...when, item: { text: c.item, column: i + 1 }, object: { text: c.object, column: i + 1 }, amount: { text, column: i + 1 }, defaultDate } });
       });
   }
   return { figures, diagnostics };
+}
+
+/**
+ * The object of a figure: its 对象, or for 违约金额 and 回收金额 the asset its 资产编号 names (a
+ * figure of another item on a line naming an asset is an error, as are two different names).
+ */
+function assetOf(figure: Figure, item: ActualItemSpec | undefined, bad: (f: Field, message: string) => void): { object: string; objectColumn: number } {
+  const object = { object: figure.object?.text ?? '', objectColumn: figure.object?.column ?? 0 };
+  const asset = figure.asset?.text ?? '';
+  if (asset === '' || !item) return object;
+  if (!item.perAsset) {
+    bad('asset', `资产编号 ${asset}: a line naming an asset gives only its 违约金额 and 回收金额 (not ${item.words[0]})`);
+    return object;
+  }
+  if (object.object !== '' && object.object !== asset) bad('asset', `资产编号 ${asset} and 对象 ${object.object} name different assets`);
+  return { object: asset, objectColumn: figure.asset!.column };
 }
 
 /** One figure as a row, or its diagnostics. */
@@ -140,8 +160,12 @@ function rowOf(file: string, line: number, figure: Figure, out: Diagnostic[]): A
   const period = cell('period') === '' ? undefined : Number(cell('period'));
   if (period !== undefined && !(Number.isInteger(period) && period >= 1)) bad('period', `"${cell('period')}" is not a period number (1 is the first payment date)`);
   if (date === undefined && period === undefined && out.length === before) bad(figure.date ? 'date' : 'period', 'no payment date (兑付日) or period (期数)');
+  const named = assetOf(figure, item, bad);
+  const defaultDate = cell('defaultDate') === '' ? undefined : readDateText(cell('defaultDate'));
+  if (cell('defaultDate') !== '' && defaultDate === undefined) bad('defaultDate', `"${cell('defaultDate')}" is not a date (like 2021-02-26)`);
+  else if (defaultDate !== undefined && (item?.key !== 'defaulted' || named.object === '')) bad('defaultDate', '违约日 is the date of a named asset’s 违约金额');
   if (out.length > before || !item) return undefined;
-  return { file, line, ...(date ? { date } : {}), ...(period !== undefined ? { period } : {}), item, object: cell('object'), objectColumn: figure.object?.column ?? 0, amount: amount! };
+  return { file, line, ...(date ? { date } : {}), ...(period !== undefined ? { period } : {}), item, ...named, amount: amount!, ...(defaultDate ? { defaultDate } : {}) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { RunResult, TrancheResult } from '../engine/types.js';
 import type { LedgerEntry } from '../engine/ledger.js';
 import { ZERO } from '../util/money.js';
-import { sumMoney, type Money } from '../util/fen.js';
+import { sub, sumMoney, type Money } from '../util/fen.js';
 import { fenCell } from './fenCell.js';
 import type { Cell, Column, Lang, TableSection } from './model.js';
 import { CLASS_LABEL } from './model.js';
@@ -16,6 +16,10 @@ import { STATE_LABEL } from './runEvents.js';
 
 /** An amount of the run (whole fen) as the report's cell, in yuan. */
 const y = fenCell;
+
+/** The reason of a support's brought-forward line in a run from a status. */
+const BROUGHT_FORWARD = { zh: '存续状态日前累计已支付（承前）', en: 'paid before the status date (brought forward)' } as const;
+
 /** The first columns of a table by payment date: the period and its payment date. */
 const PERIOD_COLUMNS: Column[] = [
   { key: 'period', header: { zh: '期数', en: 'Period' }, kind: 'int' },
@@ -157,11 +161,17 @@ export function accountSection(r: RunResult, id: string): TableSection {
   };
 }
 
-/** Every draw on a credit support (a line for one never drawn). */
-export function supportSection(r: RunResult): TableSection {
+/**
+ * Every draw on a credit support (a line for one never drawn). From a status, what a support had
+ * paid before it (the status's drawn to date) is a brought-forward line dated the last payment
+ * date past, so the rows add up to the total, which counts every draw of the deal's life.
+ */
+export function supportSection(r: RunResult, lang: Lang): TableSection {
   const rows: Record<string, Cell>[] = [];
   for (const s of r.supports) {
-    if (s.draws.length === 0) rows.push({ support: s.name ?? s.id, provider: s.provider, date: undefined, requested: ZERO, amount: ZERO, reason: '—' });
+    const before = sub(s.totalDrawn, sumMoney(s.draws.map((d) => d.amount)));
+    if (r.status && before > 0) rows.push({ support: s.name ?? s.id, provider: s.provider, date: r.status.lastPaymentDate, requested: undefined, amount: y(before), reason: BROUGHT_FORWARD[lang] });
+    else if (s.draws.length === 0) rows.push({ support: s.name ?? s.id, provider: s.provider, date: undefined, requested: ZERO, amount: ZERO, reason: '—' });
     for (const d of s.draws) rows.push({ support: s.name ?? s.id, provider: s.provider, date: d.date, requested: y(d.requested), amount: y(d.amount), reason: d.reason });
   }
   return {

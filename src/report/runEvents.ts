@@ -25,9 +25,14 @@ const EVENT_TYPE: Record<RunEvent['type'], { zh: string; en: string }> = {
   legalMaturity: { zh: '法定到期未清偿', en: 'legal maturity' },
 };
 
+/** An amount in words: grouped, in the chosen unit, with the unit's name (`43,875,000.00 CNY`, `4,387.50万元`). */
+export function amountText(d: Money, lang: Lang, unit: Unit): string {
+  return `${formatValue(new FenCell(d), 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`;
+}
+
 /** An event in the reader's language, amounts in the chosen unit. */
 export function eventText(e: RunEvent, lang: Lang, unit: Unit): string {
-  const amt = (d: Money | undefined) => (d === undefined ? '' : `${formatValue(new FenCell(d), 'money', { unit })}${unit === 'wan' ? (lang === 'zh' ? '万元' : ' (CNY 10k)') : lang === 'zh' ? '元' : ' CNY'}`);
+  const amt = (d: Money | undefined) => (d === undefined ? '' : amountText(d, lang, unit));
   const zh = lang === 'zh';
   switch (e.type) {
     case 'default':

@@ -27,7 +27,7 @@ export function runReport(result: RunResult, lang: Lang, unit: Unit = 'yuan', op
   sections.push(poolSection(result));
   if (result.fees.length) sections.push(feeSection(result));
   for (const a of result.accounts) sections.push(accountSection(result, a.id));
-  if (result.supports.length) sections.push(supportSection(result));
+  if (result.supports.length) sections.push(supportSection(result, lang));
   sections.push(coverageSection(result, lang));
   if (result.indexPaths) sections.push(indexPathSection(result.indexPaths, lang));
   sections.push(eventSection(result, lang, unit));

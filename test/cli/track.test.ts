@@ -102,7 +102,7 @@ describe('ipabs track: checks on the figures', () => {
     const r = await track(file, '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { sections: { variance: { rows: Record<string, unknown>[] } } };
-    expect(j.sections.variance.rows).toContainEqual({ period: 8, date: '2021-08-26', item: '支付', object: '流动性支持', actual: '100000.00', projected: '0.00', variance: '100000.00', cumulative: '100000.00' });
+    expect(j.sections.variance.rows).toContainEqual({ period: 8, date: '2021-08-26', item: '支付', object: '流动性支持', objectId: 'liquidity', actual: '100000.00', projected: '0.00', variance: '100000.00', cumulative: '100000.00' });
     const withStatus = await track(file, '--status', STATUS);
     expect(withStatus.code).toBe(2);
     expect(withStatus.err).toContain('support liquidity drawn: the status has 0.00, the actuals 100000.00 (the sum of 支付)');

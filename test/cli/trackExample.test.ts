@@ -55,7 +55,7 @@ describe('ipabs track on the worked example reproduces the hand-checked figures'
     const j = await json();
     // Projected royalties after 专利客户03 stopped: 19,565,000.00 − 2,925,000.00 = 16,640,000.00.
     // Actual (assumed: 专利客户07 paid 300,000.00 late): 16,340,000.00. Variance −300,000.00.
-    expect(row(j, 8, '本金回收', null)).toMatchObject({ actual: '16340000.00', projected: '16640000.00', variance: '-300000.00', cumulative: '-300000.00' });
+    expect(row(j, 8, '许可费回收', null)).toMatchObject({ actual: '16340000.00', projected: '16640000.00', variance: '-300000.00', cumulative: '-300000.00' });
     // The scenario recovers 20% four periods after the default (period 10): none projected by period 8.
     expect(row(j, 8, '回收金额', null)).toMatchObject({ actual: '300000.00', projected: '0.00', variance: '300000.00' });
     // The reserve pays C03's missed royalty in periods 6, 7 and 8: 15,050,000.00 − 3 × 2,925,000.00 = 6,275,000.00.
@@ -96,8 +96,8 @@ describe('ipabs track on the worked example reproduces the hand-checked figures'
   it('the table prints the variances and the ratio', async () => {
     const r = await runCli(args);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/\|\s+4 \| 2020-08-26 \| 税费\s+\| 托管费\s+\|\s+16,673\.70 \|\s+15,173\.70 \|\s+1,500\.00 \|\s+1,500\.00 \|/);
-    expect(r.out).toMatch(/\|\s+8 \| 2021-08-26 \| 本金回收 \| —\s+\| 16,340,000\.00 \| 16,640,000\.00 \| -300,000\.00 \| -300,000\.00 \|/);
+    expect(r.out).toMatch(/\|\s+4 \| 2020-08-26 \| 税费\s+\| 托管费\s+\| custody\s+\|\s+16,673\.70 \|\s+15,173\.70 \|\s+1,500\.00 \|\s+1,500\.00 \|/);
+    expect(r.out).toMatch(/\|\s+8 \| 2021-08-26 \| 许可费回收 \| —\s+\| —\s+\| 16,340,000\.00 \| 16,640,000\.00 \| -300,000\.00 \| -300,000\.00 \|/);
     expect(r.out).toContain('11.2126%');
   });
 });

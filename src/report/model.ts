@@ -36,6 +36,11 @@ export interface Column {
   textOnly?: boolean;
 }
 
+/** A column from its key, its Chinese and English headers, its kind and (for numbers) its decimals. */
+export function column(key: string, zh: string, en: string, kind: ValueKind, decimals?: number): Column {
+  return { key, header: { zh, en }, kind, ...(decimals !== undefined ? { decimals } : {}) };
+}
+
 export interface TableSection {
   type: 'table';
   id: string;

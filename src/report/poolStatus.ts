@@ -20,7 +20,7 @@ import { BASE_SCENARIO } from '../scenario/base.js';
 import type { ScenarioSpec } from '../scenario/schema.js';
 import { sumMoney, toYuan, type Money } from '../util/fen.js';
 import { Decimal, sum, ZERO } from '../util/money.js';
-import type { Cell, Label, Lang, Section, TableSection } from './model.js';
+import { column, type Cell, type Label, type Lang, type Section, type TableSection } from './model.js';
 import { TOTAL } from './poolStrataSections.js';
 
 type Summary = NonNullable<RunResult['status']>;
@@ -56,7 +56,7 @@ const OVERDUE_BANDS: { upTo: number; zh: string; en: string }[] = [
 ];
 
 const yuan = (m: Money) => toYuan(m);
-const col = (key: string, zh: string, en: string, kind: TableSection['columns'][number]['kind']) => ({ key, header: { zh, en }, kind });
+const col = column;
 
 /** Per asset: its row of the status table (a state, or an overdue band). */
 function rowKeys(status: EngineStatus): string[] {

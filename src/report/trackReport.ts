@@ -8,7 +8,7 @@ import type { TrackResult } from '../engine/track.js';
 import type { RunResult } from '../engine/types.js';
 import { itemLabel } from '../io/actualsItems.js';
 import { fenCell } from './fenCell.js';
-import type { Cell, Column, Label, Lang, Report, Section, TableSection, Unit } from './model.js';
+import { column, type Cell, type Column, type Label, type Lang, type Report, type Section, type TableSection, type Unit } from './model.js';
 import { runReport } from './runReport.js';
 import { trancheName } from './trancheName.js';
 import { trackCharts } from './chart/trackCharts.js';
@@ -20,7 +20,7 @@ const DATE = { key: 'date', header: { zh: '兑付日', en: 'Payment date' }, kin
 const WHAT: Record<'fires' | 'cured', Label> = { fires: { zh: '触发', en: 'fires' }, cured: { zh: '解除', en: 'cured' } };
 
 /** A column of a track table. */
-const col = (key: string, zh: string, en: string, kind: Column['kind'], decimals?: number): Column => ({ key, header: { zh, en }, kind, ...(decimals !== undefined ? { decimals } : {}) });
+const col = column;
 
 /** A table of the actual periods: period and payment date, then `columns`. */
 function periodTable(id: string, title: Label, columns: Column[], rows: Record<string, Cell>[]): TableSection {
